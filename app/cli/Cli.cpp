@@ -1,0 +1,117 @@
+#include "Cli.h"
+
+#include "ExplainCommand.h"
+#include "InspectCommand.h"
+#include "LintCommand.h"
+#include "SendCommand.h"
+#include "SimCommand.h"
+
+#include <QCoreApplication>
+#include <QFile>
+
+#include <cstdio>
+
+namespace {
+const char* const kCommandNames[] = {"explain", "inspect", "lint", "send", "sim"};
+
+bool isHelp(const QString& arg)
+{
+    return arg == QLatin1String("--help") || arg == QLatin1String("-h") || arg == QLatin1String("help");
+}
+
+bool isVersion(const QString& arg)
+{
+    return arg == QLatin1String("--version") || arg == QLatin1String("-v");
+}
+} // namespace
+
+Cli::Cli()
+{
+    m_commands.push_back(std::make_unique<ExplainCommand>());
+    m_commands.push_back(std::make_unique<InspectCommand>());
+    m_commands.push_back(std::make_unique<LintCommand>());
+    m_commands.push_back(std::make_unique<SendCommand>());
+    m_commands.push_back(std::make_unique<SimCommand>());
+}
+
+Cli::~Cli() = default;
+
+bool Cli::wantsCli(int argc, char** argv)
+{
+    if (argc < 2)
+        return false;
+    const QString first = QString::fromLocal8Bit(argv[1]);
+    if (isHelp(first) || isVersion(first))
+        return true;
+    for (const char* name : kCommandNames) {
+        if (first == QLatin1String(name))
+            return true;
+    }
+    return false;
+}
+
+int Cli::main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("leadgen-diag"));
+    QCoreApplication::setApplicationName(QStringLiteral("leadgen-diag"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LEADGEN_VERSION));
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    CliIo io{out, err, [] {
+                 QFile in;
+                 if (!in.open(stdin, QIODevice::ReadOnly))
+                     return QByteArray();
+                 return in.readAll();
+             }};
+    Cli cli;
+    const int status = cli.run(app.arguments().mid(1), io);
+    out.flush();
+    err.flush();
+    return status;
+}
+
+CliCommand* Cli::command(const QString& name) const
+{
+    for (const auto& command : m_commands) {
+        if (command->name() == name)
+            return command.get();
+    }
+    return nullptr;
+}
+
+QString Cli::helpText() const
+{
+    QString text = QStringLiteral("Usage:\n  leadgen-diag [FILE]                      start the GUI (FILE: a request or response to open)\n");
+    for (const auto& command : m_commands)
+        text += QStringLiteral("  leadgen-diag ") + command->synopsis() + QLatin1Char('\n');
+    text += QStringLiteral("  leadgen-diag --version | --help\n\n"
+                           "Exit status: 0 nothing wrong found, 1 errors found (explain: no match),\n"
+                           "2 usage error or unreadable input, 3 send got no HTTP response.\n"
+                           "The secret key is never taken from the command line and never printed.\n");
+    return text;
+}
+
+int Cli::run(const QStringList& args, CliIo& io)
+{
+    if (args.isEmpty() || isHelp(args.first())) {
+        io.out << helpText();
+        return ExitOk;
+    }
+    if (isVersion(args.first())) {
+        io.out << "leadgen-diag " << LEADGEN_VERSION << Qt::endl;
+        return ExitOk;
+    }
+    CliCommand* cmd = command(args.first());
+    if (!cmd) {
+        io.err << "leadgen-diag: unknown command '" << args.first() << "' (see leadgen-diag --help)" << Qt::endl;
+        return ExitUsage;
+    }
+    const QStringList rest = args.mid(1);
+    if (rest.size() == 1 && isHelp(rest.first())) {
+        io.out << "Usage: leadgen-diag " << cmd->synopsis() << Qt::endl;
+        return ExitOk;
+    }
+    return cmd->run(rest, io);
+}

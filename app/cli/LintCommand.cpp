@@ -1,0 +1,8 @@
+#include "LintCommand.h"
+
+// Placeholder until the issue that owns this command lands.
+int LintCommand::run(const QStringList& args, CliIo& io)
+{
+    Q_UNUSED(args);
+    return usageError(io, name(), QStringLiteral("not implemented yet"));
+}

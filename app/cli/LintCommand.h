@@ -1,0 +1,11 @@
+#pragma once
+
+#include "CliCommand.h"
+
+class LintCommand : public CliCommand
+{
+public:
+    QString name() const override { return QStringLiteral("lint"); }
+    QString synopsis() const override { return QStringLiteral("lint FILE|- [--json]"); }
+    int run(const QStringList& args, CliIo& io) override;
+};

@@ -1,0 +1,8 @@
+#include "SendCommand.h"
+
+// Placeholder until the issue that owns this command lands.
+int SendCommand::run(const QStringList& args, CliIo& io)
+{
+    Q_UNUSED(args);
+    return usageError(io, name(), QStringLiteral("not implemented yet"));
+}

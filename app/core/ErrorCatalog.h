@@ -1,0 +1,89 @@
+#pragma once
+
+#include <QHash>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <vector>
+
+// One entry of resources/errors.json (design.md §3). Numeric entries carry the seed code and
+// message; non-numeric situations (HTTP 401 text, HTML page, id mismatch, ...) have code 0 and a
+// string key instead.
+struct ErrorEntry
+{
+    int code = 0;           // seed code; 0 for string-keyed situations
+    QString key;            // stable string key: "105" for numeric entries, e.g. "http_401_text" otherwise
+    QString name;           // stable UPPER_SNAKE symbolic name
+    QString title;          // short human title
+    QString message;        // exactly the seed text for numeric codes
+    QString level;          // "api" | "object" | "either" (situations: "http" | "envelope" | "info")
+    QString category;       // auth, rate_limit, envelope, params, data, permission, agency, server, transport
+    QString summary;        // one plain-language paragraph
+    QStringList causes;     // ranked, most likely first
+    QStringList fixes;      // imperative
+    bool retryable = false;
+    QString retryHint;
+    QStringList methods;    // method names; "*" = any method
+    QList<int> related;     // related numeric codes
+    QStringList relatedKeys; // related string-keyed situations
+    QStringList keywords;   // search synonyms ("throttle", "api key", ...)
+    QJsonValue example;     // full example response: a JSON object, or a string for non-JSON bodies
+    int exampleHttpStatus = 200;
+    QString confidence;     // documented | observed | inferred
+    QString source;         // short note on where the facts come from
+
+    bool isNumeric() const { return code != 0; }
+    QString displayId() const { return isNumeric() ? QString::number(code) : key; }
+    // The example as text: pretty-printed JSON, or the raw string for non-JSON bodies.
+    QString exampleText() const;
+    // All errors.json fields, as `explain --json` prints them.
+    QJsonObject toJson() const;
+    QString toPlainText(int width = 100) const;
+    QString toMarkdown() const;
+};
+
+// Loads and validates resources/errors.json; lookup by code or key; ranked search
+// (code, hex, code embedded in pasted text, symbolic name, words and synonyms, method names).
+class ErrorCatalog
+{
+public:
+    struct Match
+    {
+        const ErrorEntry* entry = nullptr;
+        int score = 0;      // higher is better
+        QString reason;     // why it matched ("exact code", "code in pasted text", "method getLeads", ...)
+    };
+
+    ErrorCatalog() = default;
+
+    // The catalogue compiled into the binary (:/leadgen/errors.json), loaded once. A catalogue
+    // that fails validation is reported by validationErrors() and by the tests, never by a crash.
+    static const ErrorCatalog& builtin();
+
+    // Parses and validates; returns false and fills errors on any problem (entries that do
+    // validate are still loaded).
+    bool loadFromJson(const QByteArray& json, QStringList* errors = nullptr);
+    bool loadFromFile(const QString& path, QStringList* errors = nullptr);
+
+    const QStringList& validationErrors() const { return m_errors; }
+    QString version() const { return m_version; }
+
+    const std::vector<ErrorEntry>& entries() const { return m_entries; }
+    const ErrorEntry* byCode(int code) const;
+    const ErrorEntry* byKey(const QString& key) const; // numeric keys ("105") work too
+    QStringList categories() const;
+
+    // Ranked matches, best first; several matches are all returned.
+    QList<Match> search(const QString& query) const;
+
+private:
+    std::vector<ErrorEntry> m_entries;
+    QHash<int, int> m_byCode;
+    QHash<QString, int> m_byKey;
+    QString m_version;
+    QStringList m_errors;
+};

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QMainWindow>
+
+#include <memory>
+
+namespace Ui {
+class MainWindow;
+}
+class ErrorBrowserWidget;
+class QLabel;
+
+// The application shell: menus, status bar, and the composer / inspector / error-code tabs.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a request or response file given on the command line or dropped on the window.
+    void openFile(const QString& path);
+    ErrorBrowserWidget* errorBrowser() const;
+
+public slots:
+    void showErrorBrowser();
+    void showAbout();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void restoreWindowState();
+    void saveWindowState() const;
+
+    std::unique_ptr<Ui::MainWindow> m_ui;
+    ErrorBrowserWidget* m_errorBrowser = nullptr;
+    QLabel* m_statusEnvironment = nullptr;
+};
