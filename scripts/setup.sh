@@ -15,6 +15,8 @@ packages=(
     dbus dbus-x11 gnome-keyring libsecret-tools
     # benchmarks and fuzzing (clang's libFuzzer runtime)
     jq clang libclang-rt-14-dev
+    # packaging metadata validation
+    desktop-file-utils appstream
 )
 
 missing=()
