@@ -2,6 +2,7 @@
 
 #include <QHash>
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -13,76 +14,112 @@
 struct MethodParam
 {
     QString name;
-    QString type;            // string | integer | boolean | object | array | datetime | any
+    QString type; // string | integer | number | boolean | object | array | datetime | date | any
     bool required = false;
     bool nullable = true;
-    QStringList allowed;     // allowed values (enum), empty = any
+    QStringList allowed; // allowed values (enum), empty = any
     std::optional<double> min;
-    std::optional<double> max;  // e.g. limit 500 (clamped), hours 24
-    bool clamped = false;    // max is silently clamped by the API rather than rejected
+    std::optional<double> max; // e.g. limit 500 (clamped), hours 24, objects 500
+    bool clamped = false;      // max is silently clamped by the API rather than rejected
     QString description;
+    QString items;            // element type of an array param ("object", "string"), empty = any
+    QStringList keys;         // known keys of an object param (where filters); empty = not documented
+    QStringList requiredKeys; // keys an object param must carry (getListMembers where.id)
 };
 
 // One field of an object type (lead, opportunity, account, ...), for `objects` validation.
 struct FieldSpec
 {
-    QString name;            // system name, case-sensitive
-    QString type;            // string | integer | boolean | datetime | text | picklist
-    bool required = false;   // required on create
+    QString name;          // system name, case-sensitive
+    QString type;          // string | text | picklist | integer | number | boolean | datetime | date
+    bool required = false; // required on create
     bool nullable = true;
-    bool readOnly = false;   // ignored or rejected on write
-    int maxLength = 0;       // 0 = no known limit
+    bool readOnly = false; // ignored or rejected on write
+    int maxLength = 0;     // 0 = no known limit
     QStringList allowed;
+    std::optional<double> min;
+    std::optional<double> max;
+    QString description;
 };
 
 struct MethodSpec
 {
     QString name;
-    QString area;            // leads, fields, lists, campaigns, accounts, opportunities, deal_stages, email,
-                             // users, agency, events, calls, misc
+    QString area; // leads, events, fields, lists, campaigns, accounts, opportunities, deal_stages, email,
+                  // users, agency, calls, notes, tasks, products, folders
     QString summary;
     QList<MethodParam> params;
-    QString resultKey;       // the key under `result` actually returned
+    QString resultKey;           // the key under `result` actually returned; empty = unknown
     QString documentedResultKey; // what the vendor docs claim, when it differs
-    bool batch = false;      // takes `objects`
+    bool batch = false;          // takes `objects`
     bool mutating = false;
-    bool paginated = false;  // limit/offset
-    bool hasMore = false;    // the response carries `hasMore`
-    bool documented = true;  // false = known only by name: "parameters not documented"
-    int maxObjects = 0;      // 0 = no per-call object limit known
-    QString objectType;      // for batch methods: lead, field, opportunity, ...
+    bool paginated = false;     // limit/offset
+    bool hasMore = false;       // the response carries `hasMore`
+    bool documented = true;     // false = known only by name: "parameters not documented"
+    int maxObjects = 0;         // 0 = no per-call object limit known
+    QString objectType;         // lead, field, opportunity, ... (batch: type of each element of `objects`)
+    QStringList objectRequired; // keys each element of `objects` must carry
+    QStringList objectKeys;     // when not empty: the only keys an element of `objects` may carry ({"id"})
     QJsonObject paramsTemplate;
-    QList<int> errors;       // codes this method is known or expected to produce
-    QString confidence;      // documented | observed | inferred
+    QList<int> errors;  // method-specific codes it is known or expected to produce
+    QString confidence; // documented | observed | inferred
     QString source;
     QString notes;
 
     const MethodParam* param(const QString& name) const;
+    // Same name ignoring case (for "did you mean" on mis-cased parameter names).
+    const MethodParam* paramCaseInsensitive(const QString& name) const;
+    QStringList paramNames() const;
 };
 
 // Loads resources/methods.json; lookup by exact name, case-insensitive name and nearest names.
 class MethodCatalog
 {
 public:
+    // The catalogue compiled into the binary (:/leadgen/methods.json), loaded once. Problems are
+    // reported by validationErrors() and by the tests, never by a crash.
     static const MethodCatalog& builtin();
 
+    // Parses and validates (schema, names, types, templates against their own params); returns
+    // false and fills errors on any problem. Entries that parse are still loaded.
     bool loadFromJson(const QByteArray& json, QStringList* errors = nullptr);
+    bool loadFromFile(const QString& path, QStringList* errors = nullptr);
     const QStringList& validationErrors() const { return m_errors; }
     QString version() const { return m_version; }
 
     const std::vector<MethodSpec>& methods() const { return m_methods; }
-    const MethodSpec* byName(const QString& name) const;                // exact, case-sensitive
+    const MethodSpec* byName(const QString& name) const; // exact, case-sensitive
     const MethodSpec* byNameCaseInsensitive(const QString& name) const;
     QStringList closestNames(const QString& name, int count = 3) const; // by edit distance
     QStringList areas() const;
+    QStringList methodNames() const;
 
     // Fields of an object type ("lead", ...); empty if unknown.
     QList<FieldSpec> objectFields(const QString& objectType) const;
     const FieldSpec* objectField(const QString& objectType, const QString& field) const;
+    const FieldSpec* objectFieldCaseInsensitive(const QString& objectType, const QString& field) const;
+    QStringList objectTypes() const;
+    // Whether objects of this type accept custom fields (keys named by systemName).
+    bool objectAllowsCustomFields(const QString& objectType) const;
+    // Standard field names closest to `field` (case-insensitive edit distance), best first.
+    QStringList closestFieldNames(const QString& objectType, const QString& field, int count = 3) const;
+
+    // A custom field system name: label + '_' + 13 hex digits (Favorite_Color_5a0dd86e6e290).
+    static bool isCustomFieldName(const QString& name);
+    // Whether a non-null JSON value is acceptable for a catalogue type, the way the API accepts
+    // it: numeric strings for integers, "0"/"1" for booleans, [] for an empty object (PHP).
+    static bool valueMatchesType(const QJsonValue& value, const QString& type);
+    static bool isKnownType(const QString& type);
+
+    // Problems of a params object against a method's own description (used on templates).
+    QStringList paramsProblems(const MethodSpec& method, const QJsonObject& params) const;
 
 private:
     std::vector<MethodSpec> m_methods;
+    QHash<QString, int> m_byName;
+    QHash<QString, int> m_byLowerName;
     QHash<QString, QList<FieldSpec>> m_objectFields;
+    QHash<QString, bool> m_objectCustom;
     QString m_version;
     QStringList m_errors;
 };

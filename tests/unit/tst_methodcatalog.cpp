@@ -1,0 +1,469 @@
+#include "ErrorCatalog.h"
+#include "MethodCatalog.h"
+#include "TextDistance.h"
+
+#include <QtTest>
+
+// resources/methods.json is the single source of method facts (design.md §3): it must load
+// clean, cover every method named in api-facts §3 and keep the documented-vs-actual result-key
+// gotchas of api-facts §3.7.
+class TestMethodCatalog : public QObject
+{
+    Q_OBJECT
+
+private:
+    // Every method name of api-facts §3 (3.1–3.5, including the names-only list of 3.5).
+    static QStringList apiFactsMethodNames()
+    {
+        return {QStringLiteral("getLead"),
+                QStringLiteral("getLeads"),
+                QStringLiteral("getLeadsDateRange"),
+                QStringLiteral("createLeads"),
+                QStringLiteral("updateLeads"),
+                QStringLiteral("updateLeadsV2"),
+                QStringLiteral("deleteLeads"),
+                QStringLiteral("subscribeToLeadUpdates"),
+                QStringLiteral("getLeadTimeline"),
+                QStringLiteral("getRelatedLeadsByEmail"),
+                QStringLiteral("getLeadListMemberships"),
+                QStringLiteral("getEvents"),
+                QStringLiteral("createEvents"),
+                QStringLiteral("getEventsbyType"),
+                QStringLiteral("getFields"),
+                QStringLiteral("createFields"),
+                QStringLiteral("updateFields"),
+                QStringLiteral("deleteFields"),
+                QStringLiteral("getActiveLists"),
+                QStringLiteral("createList"),
+                QStringLiteral("updateList"),
+                QStringLiteral("deleteList"),
+                QStringLiteral("getListMembers"),
+                QStringLiteral("getRemovedListMembers"),
+                QStringLiteral("addListMember"),
+                QStringLiteral("addListMemberEmailAddress"),
+                QStringLiteral("addListMembers"),
+                QStringLiteral("addListMembersEmailAddress"),
+                QStringLiteral("removeListMember"),
+                QStringLiteral("removeListMembers"),
+                QStringLiteral("removeListMemberEmailAddress"),
+                QStringLiteral("removeListMembersEmailAddress"),
+                QStringLiteral("removeListMembersAll"),
+                QStringLiteral("getContactListMemberships"),
+                QStringLiteral("getListMemberships"),
+                QStringLiteral("getListTags"),
+                QStringLiteral("getAccount"),
+                QStringLiteral("getAccounts"),
+                QStringLiteral("getAccountsDateRange"),
+                QStringLiteral("createAccounts"),
+                QStringLiteral("updateAccounts"),
+                QStringLiteral("deleteAccounts"),
+                QStringLiteral("getCampaign"),
+                QStringLiteral("getCampaigns"),
+                QStringLiteral("getCampaignsDateRange"),
+                QStringLiteral("createCampaigns"),
+                QStringLiteral("updateCampaigns"),
+                QStringLiteral("deleteCampaigns"),
+                QStringLiteral("getOpportunity"),
+                QStringLiteral("getOpportunities"),
+                QStringLiteral("getOpportunitiesDateRange"),
+                QStringLiteral("createOpportunities"),
+                QStringLiteral("updateOpportunities"),
+                QStringLiteral("deleteOpportunities"),
+                QStringLiteral("getOpportunityLead"),
+                QStringLiteral("getOpportunityLeads"),
+                QStringLiteral("getOpportunityLeadsDateRange"),
+                QStringLiteral("createOpportunityLeads"),
+                QStringLiteral("deleteOpportunityLeads"),
+                QStringLiteral("getDealStage"),
+                QStringLiteral("getDealStages"),
+                QStringLiteral("getDealStagesDateRange"),
+                QStringLiteral("createDealStages"),
+                QStringLiteral("deleteDealStages"),
+                QStringLiteral("getEmailListing"),
+                QStringLiteral("getEmailJobs"),
+                QStringLiteral("getEmail"),
+                QStringLiteral("createEmail"),
+                QStringLiteral("updateEmail"),
+                QStringLiteral("deleteEmail"),
+                QStringLiteral("getUnsubscribeCategories"),
+                QStringLiteral("createEmailVariable"),
+                QStringLiteral("createEmailVariables"),
+                QStringLiteral("addEmailVariable"),
+                QStringLiteral("setEmailVariable"),
+                QStringLiteral("getEmailVariables"),
+                QStringLiteral("deleteEmailVariable"),
+                QStringLiteral("getEmailEvents"),
+                QStringLiteral("getEmailSendEvents"),
+                QStringLiteral("getEmailSend"),
+                QStringLiteral("getEmailSendStatus"),
+                QStringLiteral("getScheduleSends"),
+                QStringLiteral("getScheduleSendStatus"),
+                QStringLiteral("deleteScheduleSend"),
+                QStringLiteral("getSendCount"),
+                QStringLiteral("createSendMail"),
+                QStringLiteral("getUserProfiles"),
+                QStringLiteral("getClients"),
+                QStringLiteral("updateAccountSendLimit"),
+                QStringLiteral("createClient"),
+                QStringLiteral("updateClient"),
+                QStringLiteral("disableAccountSending"),
+                QStringLiteral("enableAccountSending"),
+                QStringLiteral("logCalls"),
+                QStringLiteral("createNotes"),
+                QStringLiteral("updateNotes"),
+                QStringLiteral("deleteNotes"),
+                QStringLiteral("getContactNotes"),
+                QStringLiteral("getContactsNotes"),
+                QStringLiteral("getAccountNotes"),
+                QStringLiteral("getAccountsNotes"),
+                QStringLiteral("getOpportunityNotes"),
+                QStringLiteral("getOpportunitiesNotes"),
+                QStringLiteral("createTasks"),
+                QStringLiteral("getTasks"),
+                QStringLiteral("updateTasks"),
+                QStringLiteral("deleteTasks"),
+                QStringLiteral("createProduct"),
+                QStringLiteral("createProducts"),
+                QStringLiteral("getProducts"),
+                QStringLiteral("updateProduct"),
+                QStringLiteral("deleteProduct"),
+                QStringLiteral("createFolder"),
+                QStringLiteral("createFolders"),
+                QStringLiteral("getFolders"),
+                QStringLiteral("updateFolder"),
+                QStringLiteral("deleteFolder")
+
+        };
+    }
+
+private slots:
+    void loadsClean()
+    {
+        const MethodCatalog& catalog = MethodCatalog::builtin();
+        QVERIFY2(catalog.validationErrors().isEmpty(), qPrintable(catalog.validationErrors().join(QLatin1Char('\n'))));
+        QVERIFY(!catalog.version().isEmpty());
+        QCOMPARE(int(catalog.methods().size()), int(apiFactsMethodNames().size()));
+    }
+
+    void everyApiFactsMethodPresent()
+    {
+        const MethodCatalog& catalog = MethodCatalog::builtin();
+        const QStringList names = apiFactsMethodNames();
+        QCOMPARE(QSet<QString>(names.cbegin(), names.cend()).size(), names.size());
+        for (const QString& name : names)
+            QVERIFY2(catalog.byName(name), qPrintable(name));
+    }
+
+    void resultKeyGotchas_data()
+    {
+        QTest::addColumn<QString>("method");
+        QTest::addColumn<QString>("resultKey");
+        QTest::addColumn<QString>("documentedResultKey");
+        QTest::newRow("getListMembers") << "getListMembers"
+                                        << "getWherelistMemberGets"
+                                        << "fields";
+        QTest::newRow("getEmailListing") << "getEmailListing"
+                                         << "getAllemailListings"
+                                         << "fields";
+        QTest::newRow("getDealStages") << "getDealStages"
+                                       << "dealStage"
+                                       << "dealStages";
+        QTest::newRow("getUnsubscribeCategories") << "getUnsubscribeCategories"
+                                                  << "getAllunsubscribeCategorys"
+                                                  << "getAllUnsubscribeCategories";
+        QTest::newRow("getEvents") << "getEvents"
+                                   << "event"
+                                   << "fields";
+        QTest::newRow("getLeads (no gotcha)") << "getLeads"
+                                              << "lead" << QString();
+        QTest::newRow("createLeads") << "createLeads"
+                                     << "creates" << QString();
+        QTest::newRow("updateLeadsV2") << "updateLeadsV2"
+                                       << "updates" << QString();
+        QTest::newRow("deleteFields") << "deleteFields"
+                                      << "deletes" << QString();
+        QTest::newRow("getRemovedListMembers") << "getRemovedListMembers"
+                                               << "getWherelistLeadMembers" << QString();
+        QTest::newRow("getOpportunityLeads") << "getOpportunityLeads"
+                                             << "getWhereopportunityLeads" << QString();
+        QTest::newRow("getClients") << "getClients"
+                                    << "getAllcompanyProfileManagedBys" << QString();
+    }
+    void resultKeyGotchas()
+    {
+        QFETCH(QString, method);
+        QFETCH(QString, resultKey);
+        QFETCH(QString, documentedResultKey);
+        const MethodSpec* spec = MethodCatalog::builtin().byName(method);
+        QVERIFY(spec);
+        QCOMPARE(spec->resultKey, resultKey);
+        QCOMPARE(spec->documentedResultKey, documentedResultKey);
+    }
+
+    void templatesValidAgainstOwnParams()
+    {
+        const MethodCatalog& catalog = MethodCatalog::builtin();
+        for (const MethodSpec& m : catalog.methods()) {
+            const QStringList problems = catalog.paramsProblems(m, m.paramsTemplate);
+            QVERIFY2(problems.isEmpty(),
+                     qPrintable(m.name + QStringLiteral(": ") + problems.join(QLatin1String("; "))));
+            for (const MethodParam& p : m.params) {
+                if (p.required)
+                    QVERIFY2(m.paramsTemplate.contains(p.name), qPrintable(m.name + QLatin1Char('.') + p.name));
+            }
+            if (m.batch) {
+                const QJsonArray objects = m.paramsTemplate.value(QStringLiteral("objects")).toArray();
+                QVERIFY2(objects.size() >= 1 && objects.size() <= 2, qPrintable(m.name));
+            }
+        }
+    }
+
+    // paramsProblems is what proves the templates; it must also reject what is wrong.
+    void paramsProblemsDetectsMistakes_data()
+    {
+        QTest::addColumn<QString>("method");
+        QTest::addColumn<QByteArray>("params");
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("missing where") << "getLeads" << QByteArray(R"({"limit": 10})") << "'where' is missing";
+        QTest::newRow("unknown param") << "getLead" << QByteArray(R"({"id": 1, "ids": 2})")
+                                       << "unknown parameter 'ids'";
+        QTest::newRow("wrong type") << "getLead" << QByteArray(R"({"id": "abc"})") << "not of type integer";
+        QTest::newRow("bad enum")
+            << "getLeadsDateRange"
+            << QByteArray(
+                   R"({"startDate": "2024-01-01 00:00:00", "endDate": "2024-01-02 00:00:00", "timestamp": "modified"})")
+            << "not one of create, update";
+        QTest::newRow("scalar object") << "deleteLeads" << QByteArray(R"({"objects": [123]})") << "not of type object";
+        QTest::newRow("extra key in delete")
+            << "deleteLeads" << QByteArray(R"({"objects": [{"id": 1, "emailAddress": "a@b.c"}]})")
+            << "only id accepted";
+        QTest::newRow("unknown field") << "createLeads" << QByteArray(R"({"objects": [{"emailaddress": "a@b.c"}]})")
+                                       << "unknown field 'emailaddress'";
+        QTest::newRow("null in non-nullable")
+            << "updateLeads" << QByteArray(R"({"objects": [{"id": 1, "firstName": null}]})")
+            << "firstName must not be null";
+        QTest::newRow("where lacks list id")
+            << "getListMembers" << QByteArray(R"({"where": {}})") << "lacks the key 'id'";
+    }
+    void paramsProblemsDetectsMistakes()
+    {
+        QFETCH(QString, method);
+        QFETCH(QByteArray, params);
+        QFETCH(QString, problem);
+        const MethodCatalog& catalog = MethodCatalog::builtin();
+        const MethodSpec* spec = catalog.byName(method);
+        QVERIFY(spec);
+        const QStringList problems = catalog.paramsProblems(*spec, QJsonDocument::fromJson(params).object());
+        QVERIFY2(problems.join(QLatin1Char('\n')).contains(problem), qPrintable(problems.join(QLatin1Char('\n'))));
+    }
+
+    void customFieldsAccepted()
+    {
+        const MethodCatalog& catalog = MethodCatalog::builtin();
+        const MethodSpec* spec = catalog.byName(QStringLiteral("createLeads"));
+        QVERIFY(spec);
+        const QJsonObject params =
+            QJsonDocument::fromJson(
+                R"({"objects": [{"emailAddress": "a@example.com", "Favorite_Color_5a0dd86e6e290": "teal"}]})")
+                .object();
+        QCOMPARE(catalog.paramsProblems(*spec, params), QStringList());
+        QVERIFY(MethodCatalog::isCustomFieldName(QStringLiteral("shoe_size_384c1e3eacbb3")));
+        QVERIFY(!MethodCatalog::isCustomFieldName(QStringLiteral("shoe_size_384c1e3eacbb")));  // 12 hex digits
+        QVERIFY(!MethodCatalog::isCustomFieldName(QStringLiteral("shoe_size_384c1e3eacbbz"))); // not hex
+        QVERIFY(!MethodCatalog::isCustomFieldName(QStringLiteral("_384c1e3eacbb3")));          // no label
+        QVERIFY(catalog.objectAllowsCustomFields(QStringLiteral("lead")));
+        QVERIFY(!catalog.objectAllowsCustomFields(QStringLiteral("campaign")));
+    }
+
+    void closestNames_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QString>("first");
+        QTest::newRow("typo") << "getLeadz"
+                              << "getLeads";
+        QTest::newRow("wrong case") << "getleads"
+                                    << "getLeads";
+        QTest::newRow("transposition") << "getLaeds"
+                                       << "getLeads";
+        QTest::newRow("missing letter") << "updateLead"
+                                        << "updateLeads";
+        QTest::newRow("list members") << "getListMember"
+                                      << "getListMembers";
+        QTest::newRow("singular/plural") << "createLead"
+                                         << "createLeads";
+    }
+    void closestNames()
+    {
+        QFETCH(QString, query);
+        QFETCH(QString, first);
+        const QStringList names = MethodCatalog::builtin().closestNames(query);
+        QVERIFY2(!names.isEmpty(), qPrintable(query));
+        QCOMPARE(names.first(), first);
+        QVERIFY(names.size() <= 3);
+    }
+
+    void closestNamesNothingClose()
+    {
+        QCOMPARE(MethodCatalog::builtin().closestNames(QStringLiteral("frobnicateTheWidgets")), QStringList());
+        QCOMPARE(MethodCatalog::builtin().closestNames(QString()), QStringList());
+    }
+
+    void caseInsensitiveLookup()
+    {
+        const MethodCatalog& catalog = MethodCatalog::builtin();
+        QVERIFY(!catalog.byName(QStringLiteral("getleads")));
+        const MethodSpec* spec = catalog.byNameCaseInsensitive(QStringLiteral("GETLEADS"));
+        QVERIFY(spec);
+        QCOMPARE(spec->name, QStringLiteral("getLeads"));
+        QVERIFY(catalog.byNameCaseInsensitive(QStringLiteral("updateleadsv2")));
+        QVERIFY(!catalog.byNameCaseInsensitive(QStringLiteral("getLeadz")));
+    }
+
+    void leadFields()
+    {
+        const MethodCatalog& catalog = MethodCatalog::builtin();
+        const FieldSpec* email = catalog.objectField(QStringLiteral("lead"), QStringLiteral("emailAddress"));
+        QVERIFY(email);
+        QVERIFY(email->required);
+        QVERIFY(!email->nullable);
+        QCOMPARE(email->maxLength, 150);
+        for (const char* name : {"id", "createTimestamp", "updateTimestamp"}) {
+            const FieldSpec* f = catalog.objectField(QStringLiteral("lead"), QLatin1String(name));
+            QVERIFY2(f && f->readOnly, name);
+        }
+        const FieldSpec* owner = catalog.objectField(QStringLiteral("lead"), QStringLiteral("ownerID"));
+        QVERIFY(owner && owner->nullable && owner->type == QLatin1String("integer"));
+        QCOMPARE(catalog.objectField(QStringLiteral("lead"), QStringLiteral("firstName"))->maxLength, 50);
+        QCOMPARE(catalog.objectField(QStringLiteral("lead"), QStringLiteral("companyName"))->maxLength, 100);
+        QCOMPARE(catalog.objectField(QStringLiteral("lead"), QStringLiteral("persona"))->maxLength, 128);
+        QVERIFY(!catalog.objectField(QStringLiteral("lead"), QStringLiteral("emailaddress")));
+        QCOMPARE(catalog.objectFieldCaseInsensitive(QStringLiteral("lead"), QStringLiteral("emailaddress"))->name,
+                 QStringLiteral("emailAddress"));
+        QCOMPARE(catalog.closestFieldNames(QStringLiteral("lead"), QStringLiteral("emailadress")).value(0),
+                 QStringLiteral("emailAddress"));
+        for (const char* type :
+             {"lead", "opportunity", "account", "campaign", "field", "dealStage", "list", "event", "call", "user"})
+            QVERIFY2(!catalog.objectFields(QLatin1String(type)).isEmpty(), type);
+    }
+
+    void methodFlags()
+    {
+        const MethodCatalog& catalog = MethodCatalog::builtin();
+        const MethodSpec* createLeads = catalog.byName(QStringLiteral("createLeads"));
+        QVERIFY(createLeads->batch && createLeads->mutating && createLeads->maxObjects == 500);
+        QCOMPARE(createLeads->objectType, QStringLiteral("lead"));
+        const MethodSpec* getLeads = catalog.byName(QStringLiteral("getLeads"));
+        QVERIFY(!getLeads->batch && !getLeads->mutating && getLeads->paginated);
+        QVERIFY(getLeads->param(QStringLiteral("where"))->required);
+        QVERIFY(getLeads->param(QStringLiteral("limit"))->clamped);
+        QCOMPARE(*getLeads->param(QStringLiteral("limit"))->max, 500.0);
+        QVERIFY(catalog.byName(QStringLiteral("getListMembers"))->hasMore);
+        const MethodSpec* notes = catalog.byName(QStringLiteral("getContactNotes"));
+        QVERIFY(!notes->documented);
+        QVERIFY(notes->params.isEmpty());
+        QCOMPARE(notes->confidence, QStringLiteral("inferred"));
+        // Every mutating name prefix is flagged as mutating (design.md §6 confirmation).
+        for (const MethodSpec& m : catalog.methods()) {
+            for (const char* prefix : {"create", "update", "delete", "add", "remove"}) {
+                if (m.name.startsWith(QLatin1String(prefix)))
+                    QVERIFY2(m.mutating, qPrintable(m.name));
+            }
+            if (m.name.startsWith(QLatin1String("get")))
+                QVERIFY2(!m.mutating, qPrintable(m.name));
+        }
+    }
+
+    // The per-method codes must exist in errors.json (the other single source of truth).
+    void errorCodesExistInErrorCatalog()
+    {
+        const ErrorCatalog& errors = ErrorCatalog::builtin();
+        for (const MethodSpec& m : MethodCatalog::builtin().methods()) {
+            for (int code : m.errors)
+                QVERIFY2(errors.byCode(code), qPrintable(QStringLiteral("%1: %2").arg(m.name).arg(code)));
+        }
+    }
+
+    void rejectsBrokenCatalogues_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("not json") << QByteArray("{") << "methods.json:";
+        QTest::newRow("array") << QByteArray("[]") << "not an object";
+        QTest::newRow("wrong schema")
+            << QByteArray(R"({"schema": 2, "methods": [{"name": "a", "area": "x", "confidence": "inferred"}]})")
+            << "unsupported schema";
+        QTest::newRow("duplicate")
+            << QByteArray(R"({"schema": 1, "methods": [{"name": "getX", "area": "x", "confidence": "inferred"},
+                                                                               {"name": "getx", "area": "x", "confidence": "inferred"}]})")
+            << "duplicate method name";
+        QTest::newRow("bad type")
+            << QByteArray(R"({"schema": 1, "methods": [{"name": "getX", "area": "x", "confidence": "inferred",
+                                                  "params": [{"name": "id", "type": "int"}]}]})")
+            << "unknown type 'int'";
+        QTest::newRow("bad template")
+            << QByteArray(R"({"schema": 1, "methods": [{"name": "getX", "area": "x", "confidence": "inferred",
+                                                      "params": [{"name": "id", "type": "integer", "required": true}],
+                                                      "template": {"ID": 1}}]})")
+            << "getX template: required parameter 'id' is missing";
+        QTest::newRow("bad confidence")
+            << QByteArray(R"({"schema": 1, "methods": [{"name": "getX", "area": "x", "confidence": "sure"}]})")
+            << "confidence 'sure'";
+        QTest::newRow("unknown object type")
+            << QByteArray(R"({"schema": 1, "methods": [{"name": "getX", "area": "x", "confidence": "inferred",
+                                                             "object_type": "widget"}]})")
+            << "unknown object_type 'widget'";
+    }
+    void rejectsBrokenCatalogues()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, error);
+        MethodCatalog catalog;
+        QStringList errors;
+        QVERIFY(!catalog.loadFromJson(json, &errors));
+        QVERIFY2(errors.join(QLatin1Char('\n')).contains(error), qPrintable(errors.join(QLatin1Char('\n'))));
+        QCOMPARE(errors, catalog.validationErrors());
+    }
+
+    void missingFile()
+    {
+        MethodCatalog catalog;
+        QVERIFY(!catalog.loadFromFile(QStringLiteral(":/leadgen/no-such-file.json")));
+        QVERIFY(catalog.validationErrors().value(0).contains(QLatin1String("cannot read")));
+        QVERIFY(catalog.methods().empty());
+    }
+
+    void textDistance_data()
+    {
+        QTest::addColumn<QString>("a");
+        QTest::addColumn<QString>("b");
+        QTest::addColumn<int>("sensitive");
+        QTest::addColumn<int>("insensitive");
+        QTest::newRow("equal") << "getLeads"
+                               << "getLeads" << 0 << 0;
+        QTest::newRow("empty") << ""
+                               << "abc" << 3 << 3;
+        QTest::newRow("substitution") << "getLeadz"
+                                      << "getLeads" << 1 << 1;
+        QTest::newRow("transposition") << "getLaeds"
+                                       << "getLeads" << 1 << 1;
+        QTest::newRow("case") << "emailaddress"
+                              << "emailAddress" << 1 << 0;
+        QTest::newRow("insert+delete") << "kitten"
+                                       << "sitting" << 3 << 3;
+        QTest::newRow("non-ascii") << "Müller"
+                                   << "MÜLLER" << 5 << 0;
+    }
+    void textDistance()
+    {
+        QFETCH(QString, a);
+        QFETCH(QString, b);
+        QFETCH(int, sensitive);
+        QFETCH(int, insensitive);
+        QCOMPARE(TextDistance::distance(a, b), sensitive);
+        QCOMPARE(TextDistance::distance(b, a), sensitive);
+        QCOMPARE(TextDistance::distance(a, b, Qt::CaseInsensitive), insensitive);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMethodCatalog)
+#include "tst_methodcatalog.moc"
