@@ -1,0 +1,522 @@
+#include "ApiClient.h"
+
+#include "Environment.h"
+#include "ErrorCatalog.h"
+#include "Redactor.h"
+
+#include <QDir>
+#include <QNetworkAccessManager>
+#include <QNetworkRequest>
+#include <QSslConfiguration>
+#include <QTemporaryFile>
+
+#include <simdjson.h>
+#include <utility>
+
+namespace {
+// Removes a spill file when the last CallCapture copy that refers to it goes away.
+class SpillFileRemover
+{
+public:
+    explicit SpillFileRemover(const QString& path)
+        : m_path(path)
+    {}
+    SpillFileRemover(const SpillFileRemover&) = delete;
+    SpillFileRemover& operator=(const SpillFileRemover&) = delete;
+    ~SpillFileRemover() { QFile::remove(m_path); }
+
+private:
+    QString m_path;
+};
+
+int defaultPort(const QUrl& url)
+{
+    return url.port(url.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0 ? 443 : 80);
+}
+
+// The start of a body as one short line for messages.
+QString bodySnippet(const QByteArray& head)
+{
+    QString text = QString::fromUtf8(head.left(200)).simplified();
+    if (text.size() > 60)
+        text = text.left(60) + QStringLiteral("…");
+    return Redactor::redactText(text);
+}
+
+bool looksLikeHtml(const QString& contentType, const QByteArray& head)
+{
+    if (contentType.contains(QLatin1String("text/html"), Qt::CaseInsensitive))
+        return true;
+    QByteArray start = head.left(512).trimmed().toLower();
+    if (start.startsWith("\xef\xbb\xbf"))
+        start = start.mid(3);
+    return start.startsWith("<!doctype html") || start.startsWith("<html") || start.startsWith("<head") ||
+           start.startsWith("<body");
+}
+
+struct JsonCheck
+{
+    bool json = false;
+    bool utf8 = true;
+    QString problem;
+};
+
+JsonCheck checkJson(const QByteArray& body, const QString& spillPath)
+{
+    JsonCheck check;
+    simdjson::dom::parser parser;
+    simdjson::error_code error = simdjson::SUCCESS;
+    if (spillPath.isEmpty()) {
+        error = parser.parse(body.constData(), static_cast<size_t>(body.size()), true).error();
+    } else {
+        auto loaded = simdjson::padded_string::load(QFile::encodeName(spillPath).toStdString());
+        if (loaded.error()) {
+            check.problem = QStringLiteral("the saved body could not be read back");
+            return check;
+        }
+        error = parser.parse(loaded.value_unsafe()).error();
+    }
+    check.json = error == simdjson::SUCCESS;
+    check.utf8 = error != simdjson::UTF8_ERROR;
+    if (!check.json)
+        check.problem = QString::fromUtf8(simdjson::error_message(error));
+    return check;
+}
+} // namespace
+
+ApiClient::ApiClient(QNetworkAccessManager* network, QObject* parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_spillDirectory(QDir::tempPath())
+{
+    m_timeout.setSingleShot(true);
+    // A coarse timer may fire up to 5 % early; the limit the user set is a promise.
+    m_timeout.setTimerType(Qt::PreciseTimer);
+    connect(&m_timeout, &QTimer::timeout, this, &ApiClient::onTimeout);
+}
+
+ApiClient::~ApiClient()
+{
+    // No signals from a destructor: drop the call silently.
+    if (m_reply) {
+        QNetworkReply* reply = m_reply;
+        detachReply();
+        reply->abort();
+        reply->deleteLater();
+    }
+}
+
+FailureLayer ApiClient::layerOf(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::NoError:
+        return FailureLayer::None;
+    case QNetworkReply::HostNotFoundError:
+        return FailureLayer::Dns;
+    case QNetworkReply::ConnectionRefusedError:
+        return FailureLayer::ConnectionRefused;
+    case QNetworkReply::TimeoutError:
+        return FailureLayer::Timeout;
+    case QNetworkReply::SslHandshakeFailedError:
+        return FailureLayer::Tls;
+    case QNetworkReply::OperationCanceledError:
+        return FailureLayer::Cancelled;
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyTimeoutError:
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+    case QNetworkReply::UnknownProxyError:
+        return FailureLayer::Proxy;
+    case QNetworkReply::ContentAccessDenied:
+    case QNetworkReply::ContentOperationNotPermittedError:
+    case QNetworkReply::ContentNotFoundError:
+    case QNetworkReply::AuthenticationRequiredError:
+    case QNetworkReply::ContentReSendError:
+    case QNetworkReply::ContentConflictError:
+    case QNetworkReply::ContentGoneError:
+    case QNetworkReply::UnknownContentError:
+    case QNetworkReply::InternalServerError:
+    case QNetworkReply::OperationNotImplementedError:
+    case QNetworkReply::ServiceUnavailableError:
+    case QNetworkReply::UnknownServerError:
+        return FailureLayer::HttpStatus;
+    default:
+        // RemoteHostClosed, TemporaryNetworkFailure, NetworkSessionFailed, protocol errors, ...
+        return FailureLayer::Connection;
+    }
+}
+
+QString ApiClient::catalogueKey(FailureLayer layer)
+{
+    switch (layer) {
+    case FailureLayer::Dns:
+        return QStringLiteral("transport_dns");
+    case FailureLayer::ConnectionRefused:
+        return QStringLiteral("transport_refused");
+    case FailureLayer::Timeout:
+        return QStringLiteral("transport_timeout");
+    case FailureLayer::Tls:
+        return QStringLiteral("transport_tls");
+    case FailureLayer::Proxy:
+        return QStringLiteral("transport_proxy");
+    case FailureLayer::HttpStatus:
+        return QStringLiteral("http_status");
+    case FailureLayer::NotJson:
+        return QStringLiteral("not_json");
+    case FailureLayer::None:
+    case FailureLayer::Connection:
+    case FailureLayer::Cancelled:
+        break;
+    }
+    return QString();
+}
+
+FailureLayer ApiClient::classifyResponse(int status, const QString& contentType, const QByteArray& bodyHead,
+                                         bool bodyIsJson, bool bodyIsUtf8, QString* key)
+{
+    QString k;
+    FailureLayer layer = FailureLayer::None;
+    if (status < 200 || status >= 300) {
+        layer = FailureLayer::HttpStatus;
+        if (status == 401 && !bodyIsJson && !bodyHead.trimmed().isEmpty() && !looksLikeHtml(contentType, bodyHead))
+            k = QStringLiteral("http_401_text"); // "Unable to determine clusterID ..." (api-facts §1.5)
+        else if (looksLikeHtml(contentType, bodyHead))
+            k = QStringLiteral("html_page");
+        else
+            k = QStringLiteral("http_status");
+    } else if (bodyHead.trimmed().isEmpty() && !bodyIsJson) {
+        layer = FailureLayer::NotJson;
+        k = QStringLiteral("empty_body");
+    } else if (!bodyIsUtf8) {
+        layer = FailureLayer::NotJson;
+        k = QStringLiteral("invalid_utf8");
+    } else if (!bodyIsJson) {
+        layer = FailureLayer::NotJson;
+        k = looksLikeHtml(contentType, bodyHead) ? QStringLiteral("html_page") : QStringLiteral("not_json");
+    }
+    if (key)
+        *key = k;
+    return layer;
+}
+
+QString ApiClient::explanation(const QString& key, const QString& facts)
+{
+    const ErrorEntry* entry = key.isEmpty() ? nullptr : ErrorCatalog::builtin().byKey(key);
+    if (!entry || entry->summary.isEmpty())
+        return facts;
+    return facts + QStringLiteral("\n\n") + entry->summary;
+}
+
+void ApiClient::send(const ApiRequest& request)
+{
+    if (m_reply)
+        cancel();
+
+    m_request = request;
+    m_capture = CallCapture();
+    m_capture.displayUrl = request.displayUrl();
+    m_capture.requestBody = request.body;
+    m_capture.requestHeaders = request.effectiveHeaders();
+    m_capture.startedAt = QDateTime::currentDateTimeUtc();
+    m_spillFile.reset();
+    m_spillNote.clear();
+    m_timedOut = false;
+    m_cancelled = false;
+
+    QNetworkRequest networkRequest(request.url());
+    for (const ApiRequest::Header& header : m_capture.requestHeaders)
+        networkRequest.setRawHeader(header.first, header.second);
+    // A redirect would turn the POST into a GET and could carry the secret key in the query
+    // string to another host: never follow one, report it.
+    networkRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    // The URL contains the secret: keep it out of any disk cache the manager may have.
+    networkRequest.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    networkRequest.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+
+    m_clock.start();
+    m_reply = m_network->post(networkRequest, request.body);
+    m_capture.bytesSent = request.body.size();
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, &ApiClient::onMetaDataChanged);
+    connect(m_reply, &QNetworkReply::readyRead, this, &ApiClient::onReadyRead);
+    connect(m_reply, &QNetworkReply::sslErrors, this, &ApiClient::onSslErrors);
+    connect(m_reply, &QNetworkReply::finished, this, &ApiClient::onFinished);
+    connect(m_reply, &QNetworkReply::uploadProgress, this, &ApiClient::uploadProgress);
+    connect(m_reply, &QNetworkReply::downloadProgress, this, &ApiClient::downloadProgress);
+    if (request.timeoutMs > 0)
+        m_timeout.start(request.timeoutMs);
+    emit started(m_capture.displayUrl);
+}
+
+void ApiClient::cancel()
+{
+    if (!m_reply)
+        return;
+    m_cancelled = true;
+    // abort() emits finished() synchronously, so the capture is out before cancel() returns.
+    m_reply->abort();
+}
+
+void ApiClient::onTimeout()
+{
+    if (!m_reply)
+        return;
+    m_timedOut = true;
+    m_reply->abort();
+}
+
+void ApiClient::markFirstByte()
+{
+    if (m_capture.firstByteMs < 0)
+        m_capture.firstByteMs = m_clock.elapsed();
+}
+
+void ApiClient::onMetaDataChanged()
+{
+    markFirstByte();
+}
+
+void ApiClient::onReadyRead()
+{
+    markFirstByte();
+    if (m_reply)
+        appendBody(m_reply->readAll());
+}
+
+void ApiClient::appendBody(const QByteArray& chunk)
+{
+    if (chunk.isEmpty())
+        return;
+    m_capture.bytesReceived += chunk.size();
+    if (!m_spillFile && m_capture.body.size() + chunk.size() > m_spillThreshold && m_spillNote.isEmpty()) {
+        auto file = std::make_unique<QTemporaryFile>(
+            QDir(m_spillDirectory).filePath(QStringLiteral("leadgen-diag-body-XXXXXX")));
+        file->setAutoRemove(false);
+        if (file->open()) {
+            m_capture.spillPath = file->fileName();
+            m_capture.spillGuard = std::make_shared<SpillFileRemover>(file->fileName());
+            file->write(m_capture.body);
+            m_capture.body.clear();
+            m_spillFile = std::move(file);
+        } else {
+            m_spillNote = QStringLiteral("The body could not be saved to a temporary file in %1 (%2), so it is kept "
+                                         "in memory.")
+                              .arg(m_spillDirectory, file->errorString());
+        }
+    }
+    if (m_spillFile) {
+        if (m_spillFile->write(chunk) != chunk.size() && m_spillNote.isEmpty())
+            m_spillNote = QStringLiteral("Writing the body to %1 failed (%2): the saved body is incomplete.")
+                              .arg(m_capture.spillPath, m_spillFile->errorString());
+    } else {
+        m_capture.body += chunk;
+    }
+}
+
+void ApiClient::onSslErrors(const QList<QSslError>& errors)
+{
+    if (!m_reply)
+        return;
+    const QSslCertificate peer = m_reply->sslConfiguration().peerCertificate();
+    QStringList trusted;
+    for (const QString& fingerprint : std::as_const(m_request.trustedCertificates))
+        trusted << Environment::normalizeFingerprint(fingerprint);
+    bool allTrusted = !errors.isEmpty();
+    for (const QSslError& error : errors) {
+        TlsProblem problem;
+        problem.code = static_cast<int>(error.error());
+        problem.message = error.errorString();
+        problem.certificate = CertificateInfo::from(error.certificate().isNull() ? peer : error.certificate());
+        // Only the exact certificate the user chose to trust for this environment: a different
+        // certificate (new key, attacker) fails again and is shown.
+        if (problem.certificate.isNull() || !trusted.contains(problem.certificate.sha256))
+            allTrusted = false;
+        m_capture.tlsProblems.append(problem);
+    }
+    if (allTrusted) {
+        m_capture.tlsTrustedByUser = true;
+        m_reply->ignoreSslErrors(errors);
+    }
+}
+
+void ApiClient::detachReply()
+{
+    if (m_reply)
+        disconnect(m_reply, nullptr, this, nullptr);
+    m_reply = nullptr;
+    m_timeout.stop();
+}
+
+void ApiClient::onFinished()
+{
+    QNetworkReply* reply = m_reply;
+    if (!reply)
+        return;
+    detachReply();
+    if (!m_cancelled && !m_timedOut)
+        appendBody(reply->readAll());
+
+    CallCapture capture = std::move(m_capture);
+    m_capture = CallCapture();
+    capture.totalMs = m_clock.elapsed();
+    if (m_spillFile) {
+        m_spillFile->close();
+        m_spillFile.reset();
+    }
+    capture.bodySize = capture.isSpilled() ? capture.bytesReceived : capture.body.size();
+
+    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    capture.hasResponse = status.isValid();
+    if (capture.hasResponse) {
+        capture.httpStatus = status.toInt();
+        capture.reasonPhrase = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+        capture.responseHeaders = reply->rawHeaderPairs();
+    }
+    const QNetworkReply::NetworkError error = reply->error();
+    capture.networkError = static_cast<int>(error);
+    if (error != QNetworkReply::NoError)
+        capture.networkErrorString = Redactor::redactText(reply->errorString());
+
+    if (reply->url().scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0) {
+        const QSslConfiguration tls = reply->sslConfiguration();
+        capture.peerCertificate = CertificateInfo::from(tls.peerCertificate());
+        const QList<QSslCertificate> chain = tls.peerCertificateChain();
+        for (const QSslCertificate& certificate : chain)
+            capture.peerChain.append(CertificateInfo::from(certificate));
+        if (capture.peerCertificate.isNull() && !capture.tlsProblems.isEmpty())
+            capture.peerCertificate = capture.tlsProblems.constFirst().certificate;
+    }
+    reply->deleteLater();
+
+    const QString host = m_request.endpoint.host();
+    const int port = defaultPort(m_request.endpoint);
+    const QString qtText = capture.networkErrorString;
+    QString facts;
+    QString key;
+    FailureLayer layer = FailureLayer::None;
+
+    if (m_cancelled) {
+        layer = FailureLayer::Cancelled;
+        facts = QStringLiteral("Cancelled after %1 ms.").arg(capture.totalMs);
+    } else if (m_timedOut) {
+        layer = FailureLayer::Timeout;
+        key = catalogueKey(layer);
+        if (capture.hasResponse) {
+            capture.bodyComplete = false;
+            facts = QStringLiteral("The response from %1 started after %2 ms but was not complete within the "
+                                   "time limit of %3 ms (%4 bytes of body received).")
+                        .arg(host)
+                        .arg(capture.firstByteMs)
+                        .arg(m_request.timeoutMs)
+                        .arg(capture.bytesReceived);
+        } else {
+            facts = QStringLiteral("No response from %1 (port %2) within the time limit of %3 ms: either the "
+                                   "connection could not be made or the server accepted the request and never "
+                                   "answered.")
+                        .arg(host)
+                        .arg(port)
+                        .arg(m_request.timeoutMs);
+        }
+    } else if (error != QNetworkReply::NoError && layerOf(error) != FailureLayer::HttpStatus) {
+        layer = layerOf(error);
+        if (layer == FailureLayer::Cancelled) // aborted by someone else (manager destroyed, ...)
+            facts = QStringLiteral("The call was aborted after %1 ms (%2).").arg(capture.totalMs).arg(qtText);
+        if (!capture.tlsProblems.isEmpty() && !capture.tlsTrustedByUser)
+            layer = FailureLayer::Tls;
+        switch (layer) {
+        case FailureLayer::Dns:
+            facts = QStringLiteral("The host name “%1” could not be resolved to an address (%2).").arg(host, qtText);
+            break;
+        case FailureLayer::ConnectionRefused:
+            facts =
+                QStringLiteral("Nothing accepted a connection on %1, port %2 (%3).").arg(host).arg(port).arg(qtText);
+            break;
+        case FailureLayer::Timeout:
+            facts = QStringLiteral("The connection to %1, port %2 timed out (%3).").arg(host).arg(port).arg(qtText);
+            break;
+        case FailureLayer::Tls: {
+            facts = QStringLiteral("The secure (TLS) connection to %1, port %2 was refused by this program:")
+                        .arg(host)
+                        .arg(port);
+            if (capture.tlsProblems.isEmpty())
+                facts += QLatin1Char(' ') + qtText + QLatin1Char('.');
+            for (const TlsProblem& problem : std::as_const(capture.tlsProblems))
+                facts += QStringLiteral("\n• %1 — certificate: %2").arg(problem.message, problem.certificate.summary());
+            break;
+        }
+        case FailureLayer::Proxy:
+            facts = QStringLiteral("The proxy between this computer and %1 failed (%2).").arg(host, qtText);
+            break;
+        case FailureLayer::Connection:
+            if (capture.hasResponse) {
+                capture.bodyComplete = false;
+                facts = QStringLiteral("%1 answered HTTP %2, then the connection broke after %3 bytes of the body "
+                                       "(%4).")
+                            .arg(host)
+                            .arg(capture.httpStatus)
+                            .arg(capture.bytesReceived)
+                            .arg(qtText);
+            } else {
+                facts = QStringLiteral("The connection to %1, port %2 failed before a response arrived (%3).")
+                            .arg(host)
+                            .arg(port)
+                            .arg(qtText);
+            }
+            break;
+        default:
+            break;
+        }
+        key = catalogueKey(layer);
+    } else if (capture.hasResponse) {
+        const QByteArray head = capture.isSpilled() ? capture.readBody().left(4096) : capture.body.left(4096);
+        JsonCheck json;
+        if (capture.bodySize > 0)
+            json = checkJson(capture.body, capture.spillPath);
+        layer = classifyResponse(capture.httpStatus, capture.contentType(), head, json.json, json.utf8, &key);
+        if (layer == FailureLayer::HttpStatus) {
+            facts =
+                QStringLiteral("%1 answered HTTP %2 %3").arg(host).arg(capture.httpStatus).arg(capture.reasonPhrase);
+            facts = facts.trimmed() + QLatin1Char('.');
+            const QByteArray location = capture.responseHeader("Location");
+            if (!location.isEmpty()) {
+                facts += QStringLiteral(" It redirects to %1; the redirect was not followed, because it would turn "
+                                        "the POST into a GET and could carry the secret key to another address.")
+                             .arg(Redactor::redactText(QString::fromUtf8(location)));
+            }
+            if (capture.bodySize > 0)
+                facts += QStringLiteral(" Body (%1 bytes): “%2”.").arg(capture.bodySize).arg(bodySnippet(head));
+        } else if (layer == FailureLayer::NotJson) {
+            if (key == QLatin1String("empty_body"))
+                facts = QStringLiteral("HTTP %1, but the body is empty.").arg(capture.httpStatus);
+            else if (key == QLatin1String("invalid_utf8"))
+                facts = QStringLiteral("HTTP %1, but the body is not valid UTF-8 text (%2 bytes).")
+                            .arg(capture.httpStatus)
+                            .arg(capture.bodySize);
+            else
+                facts = QStringLiteral("HTTP %1, but the body is not JSON (%2; %3 bytes starting with “%4”).")
+                            .arg(capture.httpStatus)
+                            .arg(json.problem)
+                            .arg(capture.bodySize)
+                            .arg(bodySnippet(head));
+        }
+    } else {
+        layer = FailureLayer::Connection;
+        facts = QStringLiteral("The call ended without a response from %1.").arg(host);
+    }
+
+    if (!m_spillNote.isEmpty())
+        facts = facts.isEmpty() ? m_spillNote : facts + QLatin1Char(' ') + m_spillNote;
+    capture.layer = layer;
+    capture.errorKey = key;
+    capture.facts = facts;
+    capture.explanation = layer == FailureLayer::None ? facts : explanation(key, facts);
+    finish(std::move(capture));
+}
+
+void ApiClient::finish(CallCapture capture)
+{
+    // State is reset before the signal, so a slot may send() the next call right away.
+    m_cancelled = false;
+    m_timedOut = false;
+    emit finished(capture);
+}
