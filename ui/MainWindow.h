@@ -23,6 +23,9 @@ public:
     void openFile(const QString& path);
     ErrorBrowserWidget* errorBrowser() const;
 
+    // The About box text: application, catalogue and Qt versions.
+    QString aboutText() const;
+
 public slots:
     void showErrorBrowser();
     void showAbout();
@@ -37,4 +40,5 @@ private:
     std::unique_ptr<Ui::MainWindow> m_ui;
     ErrorBrowserWidget* m_errorBrowser = nullptr;
     QLabel* m_statusEnvironment = nullptr;
+    QLabel* m_statusCatalogue = nullptr;
 };

@@ -1,14 +1,527 @@
 #include "ErrorBrowserWidget.h"
 
+#include "Badge.h"
 #include "ErrorCatalog.h"
+#include "ErrorCodeModel.h"
+#include "ErrorEntryHtml.h"
+#include "ErrorFilterProxyModel.h"
+#include "ui_ErrorBrowserWidget.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QDesktopServices>
+#include <QGuiApplication>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSettings>
+#include <QStyle>
+#include <QTimer>
+
+namespace {
+const QString kSplitterKey = QStringLiteral("ErrorBrowser/splitter");
+
+bool isTextKey(const QKeyEvent* key)
+{
+    if (key->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier))
+        return false;
+    if (key->key() == Qt::Key_Backspace)
+        return true;
+    const QString text = key->text();
+    return !text.isEmpty() && text.at(0).isPrint();
+}
+} // namespace
 
 ErrorBrowserWidget::ErrorBrowserWidget(const ErrorCatalog& catalog, QWidget* parent)
     : QWidget(parent)
+    , m_ui(std::make_unique<Ui::ErrorBrowserWidget>())
     , m_catalog(catalog)
 {
+    m_ui->setupUi(this);
+    qRegisterMetaType<ErrorEntry>(); // openExampleRequested may cross threads or be spied on
+
+    m_model = new ErrorCodeModel(m_catalog, this);
+    m_proxy = new ErrorFilterProxyModel(m_model, this);
+
+    QTableView* table = m_ui->codeTable;
+    table->setModel(m_proxy);
+    table->setItemDelegateForColumn(ErrorCodeModel::LevelColumn,
+                                    new BadgeDelegate(ErrorCodeModel::RawValueRole, table));
+    table->setItemDelegateForColumn(ErrorCodeModel::CategoryColumn,
+                                    new BadgeDelegate(ErrorCodeModel::RawValueRole, table));
+    // The title is long prose: it is in the tooltip and the detail pane, not a column.
+    table->setColumnHidden(ErrorCodeModel::TitleColumn, true);
+    QHeaderView* header = table->horizontalHeader();
+    header->setSectionResizeMode(ErrorCodeModel::CodeColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(ErrorCodeModel::NameColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(ErrorCodeModel::LevelColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(ErrorCodeModel::CategoryColumn, QHeaderView::ResizeToContents);
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 12);
+    table->setTextElideMode(Qt::ElideMiddle);
+    table->installEventFilter(this);
+
+    m_searchTimer = new QTimer(this);
+    m_searchTimer->setSingleShot(true);
+    m_searchTimer->setInterval(searchDelayMs());
+    connect(m_searchTimer, &QTimer::timeout, this, &ErrorBrowserWidget::applySearch);
+    connect(m_ui->searchEdit, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
+    m_ui->searchEdit->installEventFilter(this);
+
+    m_ui->emptyState->setTitle(tr("No matches"));
+    connect(m_ui->emptyState->addButton(tr("Clear search and filters"), QStringLiteral("clearFiltersButton")),
+            &QPushButton::clicked, this, &ErrorBrowserWidget::clearFilters);
+    m_ui->detailEmptyState->setTitle(tr("No error code selected"));
+    m_ui->detailEmptyState->setText(
+        tr("Pick a code in the list to see what it means, its likely causes, how to fix it and an example "
+           "response."));
+
+    setupFilters();
+    setupActions();
+
+    connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &ErrorBrowserWidget::onCurrentRowChanged);
+    connect(m_ui->detailView, &QTextBrowser::anchorClicked, this, &ErrorBrowserWidget::onAnchorClicked);
+    m_ui->detailView->installEventFilter(this);
+
+    m_ui->splitter->setStretchFactor(0, 2);
+    m_ui->splitter->setStretchFactor(1, 3);
+    m_ui->splitter->restoreState(QSettings().value(kSplitterKey).toByteArray());
+
+    updateCount();
+    updateEmptyState();
+    if (m_proxy->rowCount() > 0)
+        moveSelection(0);
+    else
+        renderDetail();
+    setFocusProxy(m_ui->searchEdit);
+}
+
+ErrorBrowserWidget::~ErrorBrowserWidget()
+{
+    QSettings().setValue(kSplitterKey, m_ui->splitter->saveState());
+}
+
+void ErrorBrowserWidget::setupFilters()
+{
+    // Counts in the combos tell at a glance how the catalogue is spread.
+    QHash<QString, int> categoryCounts;
+    QHash<QString, int> levelCounts;
+    QStringList levels;
+    for (const ErrorEntry& e : m_catalog.entries()) {
+        ++categoryCounts[e.category];
+        if (!levelCounts.contains(e.level))
+            levels << e.level;
+        ++levelCounts[e.level];
+    }
+    m_ui->categoryCombo->addItem(tr("All categories"), QString());
+    for (const QString& category : m_catalog.categories())
+        m_ui->categoryCombo->addItem(
+            QStringLiteral("%1 (%2)").arg(Badge::label(category)).arg(categoryCounts.value(category)), category);
+    m_ui->levelCombo->addItem(tr("All levels"), QString());
+    for (const QString& level : levels) {
+        m_ui->levelCombo->addItem(QStringLiteral("%1 (%2)").arg(Badge::label(level)).arg(levelCounts.value(level)),
+                                  level);
+        m_ui->levelCombo->setItemData(m_ui->levelCombo->count() - 1, ErrorCodeModel::levelDescription(level),
+                                      Qt::ToolTipRole);
+    }
+    connect(m_ui->categoryCombo, &QComboBox::currentIndexChanged, this, &ErrorBrowserWidget::applyFilters);
+    connect(m_ui->levelCombo, &QComboBox::currentIndexChanged, this, &ErrorBrowserWidget::applyFilters);
+}
+
+void ErrorBrowserWidget::setupActions()
+{
+    auto makeAction = [this](const QString& text, const QString& objectName) {
+        auto* action = new QAction(text, this);
+        action->setObjectName(objectName);
+        return action;
+    };
+    m_copyTextAction = makeAction(tr("Copy as text"), QStringLiteral("actionCopyText"));
+    m_copyTextAction->setToolTip(tr("Copy the whole entry as plain text (Ctrl+C in the list)"));
+    m_copyMarkdownAction = makeAction(tr("Copy as Markdown"), QStringLiteral("actionCopyMarkdown"));
+    m_copyMarkdownAction->setToolTip(
+        tr("Copy the whole entry as Markdown, ready for a ticket or a chat (Ctrl+Shift+C in the list)"));
+    m_copyCodeAction = makeAction(tr("Copy code"), QStringLiteral("actionCopyCode"));
+    m_openExampleAction = makeAction(tr("Open example in inspector"), QStringLiteral("actionOpenExample"));
+    m_reproduceAction = makeAction(tr("Reproduce on simulator"), QStringLiteral("actionReproduce"));
+    m_backAction = makeAction(tr("Back"), QStringLiteral("actionBack"));
+    m_backAction->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
+    m_backAction->setToolTip(tr("Back to the previously shown entry (Alt+Left)"));
+    m_backAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
+    m_forwardAction = makeAction(tr("Forward"), QStringLiteral("actionForward"));
+    m_forwardAction->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
+    m_forwardAction->setToolTip(tr("Forward (Alt+Right)"));
+    m_forwardAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Right));
+    for (QAction* action : {m_backAction, m_forwardAction}) {
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        addAction(action);
+    }
+
+    m_ui->copyTextButton->setDefaultAction(m_copyTextAction);
+    m_ui->copyMarkdownButton->setDefaultAction(m_copyMarkdownAction);
+    m_ui->openExampleButton->setDefaultAction(m_openExampleAction);
+    m_ui->reproduceButton->setDefaultAction(m_reproduceAction);
+    m_ui->backButton->setDefaultAction(m_backAction);
+    m_ui->forwardButton->setDefaultAction(m_forwardAction);
+    m_ui->backButton->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    m_ui->forwardButton->setToolButtonStyle(Qt::ToolButtonIconOnly);
+
+    // The list's context menu and keyboard shortcuts act on the selected entry.
+    QTableView* table = m_ui->codeTable;
+    m_copyTextAction->setShortcut(QKeySequence::Copy);
+    m_copyMarkdownAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    for (QAction* action : {m_copyTextAction, m_copyMarkdownAction})
+        action->setShortcutContext(Qt::WidgetShortcut);
+    auto* separator = new QAction(this);
+    separator->setSeparator(true);
+    table->addActions(
+        {m_copyCodeAction, m_copyTextAction, m_copyMarkdownAction, separator, m_openExampleAction, m_reproduceAction});
+    table->setContextMenuPolicy(Qt::ActionsContextMenu);
+
+    connect(m_copyTextAction, &QAction::triggered, this, [this] {
+        if (m_shown)
+            copyToClipboard(m_shown->toPlainText(), tr("as text"));
+    });
+    connect(m_copyMarkdownAction, &QAction::triggered, this, [this] {
+        if (m_shown)
+            copyToClipboard(m_shown->toMarkdown(), tr("as Markdown"));
+    });
+    connect(m_copyCodeAction, &QAction::triggered, this, [this] {
+        if (m_shown)
+            copyToClipboard(m_shown->displayId(), QString());
+    });
+    connect(m_openExampleAction, &QAction::triggered, this, [this] {
+        if (m_shown && m_inspectorAvailable)
+            emit openExampleRequested(*m_shown);
+    });
+    connect(m_reproduceAction, &QAction::triggered, this, [this] {
+        if (m_shown && m_shown->isNumeric() && m_simulatorAvailable)
+            emit reproduceRequested(m_shown->code);
+    });
+    connect(m_backAction, &QAction::triggered, this, [this] { navigateHistory(-1); });
+    connect(m_forwardAction, &QAction::triggered, this, [this] { navigateHistory(+1); });
+    updateActions();
 }
 
 void ErrorBrowserWidget::focusSearch()
 {
-    setFocus();
+    m_ui->searchEdit->setFocus(Qt::ShortcutFocusReason);
+    m_ui->searchEdit->selectAll();
+}
+
+bool ErrorBrowserWidget::showEntry(int code)
+{
+    const ErrorEntry* entry = m_catalog.byCode(code);
+    if (!entry)
+        return false;
+    selectEntry(entry);
+    return true;
+}
+
+bool ErrorBrowserWidget::showEntry(const QString& codeOrKey)
+{
+    const QString trimmed = codeOrKey.trimmed();
+    bool numeric = false;
+    const int code = trimmed.toInt(&numeric);
+    const ErrorEntry* entry = numeric ? m_catalog.byCode(code) : m_catalog.byKey(trimmed);
+    if (!entry)
+        return false;
+    selectEntry(entry);
+    return true;
+}
+
+void ErrorBrowserWidget::setQuery(const QString& query)
+{
+    m_ui->searchEdit->setText(query);
+    applySearch();
+}
+
+const ErrorEntry* ErrorBrowserWidget::currentEntry() const
+{
+    return m_shown;
+}
+
+void ErrorBrowserWidget::setInspectorAvailable(bool available)
+{
+    m_inspectorAvailable = available;
+    updateActions();
+}
+
+void ErrorBrowserWidget::setSimulatorAvailable(bool available)
+{
+    m_simulatorAvailable = available;
+    updateActions();
+}
+
+void ErrorBrowserWidget::applySearch()
+{
+    m_searchTimer->stop();
+    m_proxy->setQuery(m_ui->searchEdit->text());
+    // A new query re-ranks: its best match is what the user is looking for.
+    afterFilterChange(m_proxy->hasQuery());
+}
+
+void ErrorBrowserWidget::applyFilters()
+{
+    m_proxy->setCategory(m_ui->categoryCombo->currentData().toString());
+    m_proxy->setLevel(m_ui->levelCombo->currentData().toString());
+    afterFilterChange(false);
+}
+
+void ErrorBrowserWidget::afterFilterChange(bool selectFirst)
+{
+    updateCount();
+    updateEmptyState();
+    if (m_proxy->rowCount() == 0)
+        return;
+    const int shownRow = m_shown ? m_proxy->rowOf(m_shown) : -1;
+    if (selectFirst || shownRow < 0) {
+        m_ui->codeTable->selectionModel()->setCurrentIndex(m_proxy->index(0, 0), QItemSelectionModel::ClearAndSelect |
+                                                                                     QItemSelectionModel::Rows);
+        m_ui->codeTable->scrollToTop();
+    } else {
+        // Keep the entry the user was reading, now at its new position.
+        m_ui->codeTable->scrollTo(m_proxy->index(shownRow, 0));
+    }
+}
+
+void ErrorBrowserWidget::updateCount()
+{
+    const int total = m_model->rowCount();
+    const int shown = m_proxy->rowCount();
+    if (m_proxy->hasFilter())
+        m_ui->resultCountLabel->setText(tr("%1 of %2").arg(shown).arg(total));
+    else
+        m_ui->resultCountLabel->setText(tr("%n entries", nullptr, total));
+}
+
+void ErrorBrowserWidget::updateEmptyState()
+{
+    if (m_proxy->rowCount() > 0) {
+        m_ui->resultsStack->setCurrentWidget(m_ui->codeTable);
+        return;
+    }
+    QStringList scope;
+    if (!m_proxy->category().isEmpty())
+        scope << tr("in category <b>%1</b>").arg(Badge::label(m_proxy->category()).toHtmlEscaped());
+    if (!m_proxy->level().isEmpty())
+        scope << tr("at level <b>%1</b>").arg(Badge::label(m_proxy->level()).toHtmlEscaped());
+    const QString where = scope.isEmpty() ? QString() : QLatin1Char(' ') + scope.join(QLatin1Char(' '));
+    QString text;
+    if (m_proxy->hasQuery()) {
+        text = tr("No error code matches '<b>%1</b>'%2.<br>Try a number like 105, a word like 'duplicate', or a "
+                  "method name like getLeads.")
+                   .arg(m_proxy->query().toHtmlEscaped(), where);
+    } else {
+        text = tr("No error code is%1.<br>Choose another category or level.").arg(where);
+    }
+    m_ui->emptyState->setText(text);
+    m_ui->resultsStack->setCurrentWidget(m_ui->emptyState);
+}
+
+void ErrorBrowserWidget::onCurrentRowChanged()
+{
+    const QModelIndex current = m_ui->codeTable->selectionModel()->currentIndex();
+    if (!current.isValid())
+        return;
+    displayEntry(m_proxy->entryAt(current.row()), !m_syncingSelection);
+}
+
+void ErrorBrowserWidget::displayEntry(const ErrorEntry* entry, bool recordHistory)
+{
+    if (!entry || entry == m_shown)
+        return;
+    m_shown = entry;
+    if (recordHistory) {
+        m_history.erase(m_history.begin() + (m_historyIndex + 1), m_history.end());
+        m_history.append(entry);
+        m_historyIndex = int(m_history.size()) - 1;
+    }
+    renderDetail();
+    updateActions();
+}
+
+void ErrorBrowserWidget::renderDetail()
+{
+    if (!m_shown) {
+        m_ui->detailStack->setCurrentWidget(m_ui->detailEmptyState);
+        return;
+    }
+    m_ui->detailView->setHtml(
+        ErrorEntryHtml::render(*m_shown, m_catalog, m_ui->detailView->palette(), m_ui->detailView->font()));
+    m_ui->detailView->verticalScrollBar()->setValue(0);
+    m_ui->detailStack->setCurrentWidget(m_ui->detailView);
+}
+
+void ErrorBrowserWidget::updateActions()
+{
+    const bool has = m_shown != nullptr;
+    for (QAction* action : {m_copyTextAction, m_copyMarkdownAction, m_copyCodeAction})
+        action->setEnabled(has);
+
+    const bool hasExample = has && !m_shown->exampleText().isEmpty();
+    m_openExampleAction->setEnabled(hasExample && m_inspectorAvailable);
+    if (!m_inspectorAvailable)
+        m_openExampleAction->setToolTip(tr("Not available yet: the response inspector is not part of this build"));
+    else if (!hasExample)
+        m_openExampleAction->setToolTip(tr("This entry has no example response"));
+    else
+        m_openExampleAction->setToolTip(
+            tr("Open the example response in the inspector, where each error is explained"));
+
+    const bool numeric = has && m_shown->isNumeric();
+    m_reproduceAction->setEnabled(numeric && m_simulatorAvailable);
+    if (!m_simulatorAvailable)
+        m_reproduceAction->setToolTip(
+            tr("Not available yet: sending reproduction requests to the simulator is not wired into this build"));
+    else if (!numeric)
+        m_reproduceAction->setToolTip(tr("Only numeric error codes have a simulator scenario"));
+    else
+        m_reproduceAction->setToolTip(tr("Send the built-in simulator a request that produces this error"));
+
+    m_backAction->setEnabled(m_historyIndex > 0);
+    m_forwardAction->setEnabled(m_historyIndex >= 0 && m_historyIndex < m_history.size() - 1);
+}
+
+void ErrorBrowserWidget::onAnchorClicked(const QUrl& url)
+{
+    const ErrorEntryHtml::Link link = ErrorEntryHtml::parseLink(url);
+    switch (link.kind) {
+    case ErrorEntryHtml::LinkKind::Entry:
+        showEntry(link.value);
+        break;
+    case ErrorEntryHtml::LinkKind::Search:
+        setQuery(link.value);
+        break;
+    case ErrorEntryHtml::LinkKind::CopyExample:
+        if (m_shown)
+            copyToClipboard(m_shown->exampleText(), tr("example response"));
+        break;
+    case ErrorEntryHtml::LinkKind::External:
+        QDesktopServices::openUrl(QUrl(link.value));
+        break;
+    case ErrorEntryHtml::LinkKind::None:
+        break;
+    }
+}
+
+void ErrorBrowserWidget::moveSelection(int delta)
+{
+    const int rows = m_proxy->rowCount();
+    if (rows == 0)
+        return;
+    const QModelIndex current = m_ui->codeTable->selectionModel()->currentIndex();
+    const int row = current.isValid() ? std::clamp(current.row() + delta, 0, rows - 1) : 0;
+    const QModelIndex target = m_proxy->index(row, 0);
+    m_ui->codeTable->selectionModel()->setCurrentIndex(target,
+                                                       QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_ui->codeTable->scrollTo(target);
+}
+
+void ErrorBrowserWidget::selectEntry(const ErrorEntry* entry)
+{
+    if (m_proxy->rowOf(entry) < 0)
+        clearFilters(); // the user asked for this entry: show it in the list, not hidden
+    const int row = m_proxy->rowOf(entry);
+    if (row >= 0) {
+        const QModelIndex target = m_proxy->index(row, 0);
+        m_ui->codeTable->selectionModel()->setCurrentIndex(target, QItemSelectionModel::ClearAndSelect |
+                                                                       QItemSelectionModel::Rows);
+        m_ui->codeTable->scrollTo(target);
+    }
+    displayEntry(entry, !m_syncingSelection);
+}
+
+void ErrorBrowserWidget::navigateHistory(int delta)
+{
+    const int target = m_historyIndex + delta;
+    if (target < 0 || target >= m_history.size())
+        return;
+    m_historyIndex = target;
+    m_syncingSelection = true;
+    selectEntry(m_history.at(target));
+    m_syncingSelection = false;
+    updateActions();
+}
+
+void ErrorBrowserWidget::clearFilters()
+{
+    const QSignalBlocker blockSearch(m_ui->searchEdit);
+    const QSignalBlocker blockCategory(m_ui->categoryCombo);
+    const QSignalBlocker blockLevel(m_ui->levelCombo);
+    m_searchTimer->stop();
+    m_ui->searchEdit->clear();
+    m_ui->categoryCombo->setCurrentIndex(0);
+    m_ui->levelCombo->setCurrentIndex(0);
+    m_proxy->setQuery(QString());
+    m_proxy->setCategory(QString());
+    m_proxy->setLevel(QString());
+    afterFilterChange(false);
+}
+
+void ErrorBrowserWidget::copyToClipboard(const QString& text, const QString& what)
+{
+    QGuiApplication::clipboard()->setText(text);
+    const QString id = m_shown ? m_shown->displayId() : QString();
+    emit statusMessage(what.isEmpty() ? tr("Copied %1").arg(id) : tr("Copied %1 %2").arg(id, what), 4000);
+}
+
+bool ErrorBrowserWidget::eventFilter(QObject* watched, QEvent* event)
+{
+    // The detail HTML carries colours derived from the view's palette: redo it when that changes
+    // (the view's own event, as the parent's may arrive before the palette reaches the child).
+    if (watched == m_ui->detailView && (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange))
+        renderDetail();
+    if (event->type() != QEvent::KeyPress)
+        return QWidget::eventFilter(watched, event);
+    auto* key = static_cast<QKeyEvent*>(event);
+
+    if (watched == m_ui->searchEdit) {
+        switch (key->key()) {
+        case Qt::Key_Down:
+        case Qt::Key_Up:
+        case Qt::Key_PageDown:
+        case Qt::Key_PageUp: {
+            if (m_searchTimer->isActive())
+                applySearch(); // move through the results of what is typed, not of the last run
+            const int page = std::max(1, m_ui->codeTable->viewport()->height() /
+                                                 std::max(1, m_ui->codeTable->verticalHeader()->defaultSectionSize()) -
+                                             1);
+            const int step = (key->key() == Qt::Key_Down || key->key() == Qt::Key_Up) ? 1 : page;
+            const bool down = key->key() == Qt::Key_Down || key->key() == Qt::Key_PageDown;
+            moveSelection(down ? step : -step);
+            return true;
+        }
+        case Qt::Key_Return:
+        case Qt::Key_Enter:
+            applySearch();
+            if (m_proxy->rowCount() > 0)
+                m_ui->codeTable->setFocus(Qt::OtherFocusReason);
+            return true;
+        case Qt::Key_Escape:
+            if (!m_ui->searchEdit->text().isEmpty()) {
+                m_ui->searchEdit->clear();
+                applySearch();
+                return true;
+            }
+            break;
+        default:
+            break;
+        }
+    } else if (watched == m_ui->codeTable) {
+        if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) {
+            m_ui->detailView->setFocus(Qt::OtherFocusReason);
+            return true;
+        }
+        // Typing in the list refines the search instead of the view's first-letter jump.
+        if (isTextKey(key)) {
+            m_ui->searchEdit->setFocus(Qt::OtherFocusReason);
+            m_ui->searchEdit->deselect();
+            QCoreApplication::sendEvent(m_ui->searchEdit, event);
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }

@@ -2,17 +2,95 @@
 
 #include <QWidget>
 
-class ErrorCatalog;
+#include <memory>
 
-// Searchable error-code browser (issue 2 §5). Skeleton; the full widget replaces this.
+namespace Ui {
+class ErrorBrowserWidget;
+}
+class ErrorCatalog;
+class ErrorCodeModel;
+class ErrorFilterProxyModel;
+class QAction;
+class QTimer;
+class QUrl;
+struct ErrorEntry;
+
+// Searchable error-code browser (issue 2 §5): search field, category and level filters, the list
+// of matching codes and a detail pane with the whole entry. Filtering and ranking are
+// ErrorCatalog::search's; this widget only presents them.
 class ErrorBrowserWidget : public QWidget
 {
     Q_OBJECT
 
 public:
     explicit ErrorBrowserWidget(const ErrorCatalog& catalog, QWidget* parent = nullptr);
+    ~ErrorBrowserWidget() override;
+
+    // Focuses the search field and selects its text, so typing replaces the last query.
     void focusSearch();
+    // Shows the entry in the detail pane and selects it in the list, clearing the search and
+    // filters if they hide it. Returns false (and changes nothing) for an unknown code or key.
+    bool showEntry(int code);
+    bool showEntry(const QString& codeOrKey);
+    // Runs a search as if typed (no debounce).
+    void setQuery(const QString& query);
+
+    const ErrorEntry* currentEntry() const;
+    const ErrorFilterProxyModel* proxyModel() const { return m_proxy; }
+
+    // The inspector and the simulator wiring are built by other parts of the application; until
+    // they connect, the corresponding actions stay disabled and say why.
+    void setInspectorAvailable(bool available);
+    void setSimulatorAvailable(bool available);
+
+    // Debounce between a keystroke and the filter run.
+    static constexpr int searchDelayMs() { return 150; }
+
+signals:
+    void openExampleRequested(const ErrorEntry& entry);
+    void reproduceRequested(int code);
+    // Short feedback for a status bar ("Copied 301 as Markdown").
+    void statusMessage(const QString& message, int timeoutMs);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    void setupFilters();
+    void setupActions();
+    void applySearch();
+    void applyFilters();
+    void afterFilterChange(bool selectFirst);
+    void updateCount();
+    void updateEmptyState();
+    void onCurrentRowChanged();
+    void displayEntry(const ErrorEntry* entry, bool recordHistory);
+    void renderDetail();
+    void updateActions();
+    void onAnchorClicked(const QUrl& url);
+    void moveSelection(int delta);
+    void selectEntry(const ErrorEntry* entry);
+    void navigateHistory(int delta);
+    void clearFilters();
+    void copyToClipboard(const QString& text, const QString& what);
+
+    std::unique_ptr<Ui::ErrorBrowserWidget> m_ui;
     const ErrorCatalog& m_catalog;
+    ErrorCodeModel* m_model = nullptr;
+    ErrorFilterProxyModel* m_proxy = nullptr;
+    QTimer* m_searchTimer = nullptr;
+    const ErrorEntry* m_shown = nullptr;
+    QList<const ErrorEntry*> m_history;
+    int m_historyIndex = -1;
+    bool m_inspectorAvailable = false;
+    bool m_simulatorAvailable = false;
+    bool m_syncingSelection = false;
+
+    QAction* m_copyTextAction = nullptr;
+    QAction* m_copyMarkdownAction = nullptr;
+    QAction* m_copyCodeAction = nullptr;
+    QAction* m_openExampleAction = nullptr;
+    QAction* m_reproduceAction = nullptr;
+    QAction* m_backAction = nullptr;
+    QAction* m_forwardAction = nullptr;
 };
