@@ -12,6 +12,7 @@
 #include <QDesktopServices>
 #include <QGuiApplication>
 #include <QHeaderView>
+#include <QIcon>
 #include <QKeyEvent>
 #include <QPushButton>
 #include <QScrollBar>
@@ -86,8 +87,10 @@ ErrorBrowserWidget::ErrorBrowserWidget(const ErrorCatalog& catalog, QWidget* par
     connect(m_ui->detailView, &QTextBrowser::anchorClicked, this, &ErrorBrowserWidget::onAnchorClicked);
     m_ui->detailView->installEventFilter(this);
 
-    m_ui->splitter->setStretchFactor(0, 2);
-    m_ui->splitter->setStretchFactor(1, 3);
+    // Wide enough for the longest UPPER_SNAKE names next to situation keys at 1366 px.
+    m_ui->splitter->setStretchFactor(0, 4);
+    m_ui->splitter->setStretchFactor(1, 5);
+    m_ui->detailView->document()->setDocumentMargin(12);
     m_ui->splitter->restoreState(QSettings().value(kSplitterKey).toByteArray());
 
     updateCount();
@@ -147,11 +150,13 @@ void ErrorBrowserWidget::setupActions()
     m_openExampleAction = makeAction(tr("Open example in inspector"), QStringLiteral("actionOpenExample"));
     m_reproduceAction = makeAction(tr("Reproduce on simulator"), QStringLiteral("actionReproduce"));
     m_backAction = makeAction(tr("Back"), QStringLiteral("actionBack"));
-    m_backAction->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
+    // Desktop theme icons where there is a theme; arrows as text otherwise (Qt's built-in
+    // fallback icons look out of place next to text buttons).
+    m_backAction->setIcon(QIcon::fromTheme(QStringLiteral("go-previous")));
     m_backAction->setToolTip(tr("Back to the previously shown entry (Alt+Left)"));
     m_backAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
     m_forwardAction = makeAction(tr("Forward"), QStringLiteral("actionForward"));
-    m_forwardAction->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
+    m_forwardAction->setIcon(QIcon::fromTheme(QStringLiteral("go-next")));
     m_forwardAction->setToolTip(tr("Forward (Alt+Right)"));
     m_forwardAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Right));
     for (QAction* action : {m_backAction, m_forwardAction}) {
@@ -163,10 +168,17 @@ void ErrorBrowserWidget::setupActions()
     m_ui->copyMarkdownButton->setDefaultAction(m_copyMarkdownAction);
     m_ui->openExampleButton->setDefaultAction(m_openExampleAction);
     m_ui->reproduceButton->setDefaultAction(m_reproduceAction);
+    // Before setDefaultAction, which copies the icon text.
+    for (QAction* action : {m_backAction, m_forwardAction}) {
+        if (action->icon().isNull())
+            action->setIconText(action == m_backAction ? QStringLiteral("←") : QStringLiteral("→"));
+    }
     m_ui->backButton->setDefaultAction(m_backAction);
     m_ui->forwardButton->setDefaultAction(m_forwardAction);
-    m_ui->backButton->setToolButtonStyle(Qt::ToolButtonIconOnly);
-    m_ui->forwardButton->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    for (QToolButton* button : {m_ui->backButton, m_ui->forwardButton}) {
+        const QAction* action = button->defaultAction();
+        button->setToolButtonStyle(action->icon().isNull() ? Qt::ToolButtonTextOnly : Qt::ToolButtonIconOnly);
+    }
 
     // The list's context menu and keyboard shortcuts act on the selected entry.
     QTableView* table = m_ui->codeTable;
@@ -429,7 +441,8 @@ void ErrorBrowserWidget::selectEntry(const ErrorEntry* entry)
         const QModelIndex target = m_proxy->index(row, 0);
         m_ui->codeTable->selectionModel()->setCurrentIndex(target, QItemSelectionModel::ClearAndSelect |
                                                                        QItemSelectionModel::Rows);
-        m_ui->codeTable->scrollTo(target);
+        // Jumping from a link: centre the row so its neighbours give context.
+        m_ui->codeTable->scrollTo(target, QAbstractItemView::PositionAtCenter);
     }
     displayEntry(entry, !m_syncingSelection);
 }

@@ -27,6 +27,17 @@ QString esc(const QString& text)
     return text.toHtmlEscaped();
 }
 
+// Catalogue prose marks identifiers Markdown-style (`where.emailAddress`): show them as code.
+QString prose(const QString& text, const QString& mono, const QString& codeBackground)
+{
+    static const QRegularExpression codeSpan(QStringLiteral("`([^`]+)`"));
+    QString html = esc(text);
+    html.replace(
+        codeSpan,
+        QStringLiteral("<span style=\"font-family:'%1'; background-color:%2;\">\\1</span>").arg(mono, codeBackground));
+    return html;
+}
+
 // Plain text with http(s) URLs turned into links (sources often cite a page).
 QString linkify(const QString& text)
 {
@@ -143,32 +154,35 @@ QString ErrorEntryHtml::render(const ErrorEntry& e, const ErrorCatalog& catalog,
     }
 
     if (!e.summary.isEmpty())
-        h += QStringLiteral("<p style=\"margin-top:10px;\">%1</p>").arg(esc(e.summary));
+        h += QStringLiteral("<p style=\"margin-top:10px;\">%1</p>").arg(prose(e.summary, mono, codeBackground));
 
-    auto heading = [&](const QString& title) {
-        return QStringLiteral("<p style=\"margin-top:14px; margin-bottom:4px; font-size:%1; font-weight:700;\">%2</p>")
-            .arg(size(1.08), esc(title));
+    // Each heading carries an anchor (QTextBrowser::scrollToAnchor) named after its section.
+    auto heading = [&](const QString& title, const QString& anchor) {
+        return QStringLiteral("<p style=\"margin-top:14px; margin-bottom:4px; font-size:%1; font-weight:700;\">"
+                              "<a name=\"%2\"></a>%3</p>")
+            .arg(size(1.08), anchor, esc(title));
     };
     auto list = [&](const QStringList& items) {
         QString l = QStringLiteral("<ol style=\"margin-top:0; margin-bottom:0; -qt-list-indent:1;\">");
         for (const QString& item : items)
-            l += QStringLiteral("<li style=\"margin-bottom:3px;\">%1</li>").arg(esc(item));
+            l += QStringLiteral("<li style=\"margin-bottom:3px;\">%1</li>").arg(prose(item, mono, codeBackground));
         return l + QStringLiteral("</ol>");
     };
 
     if (!e.causes.isEmpty())
-        h += heading(tr("Likely causes, most likely first")) + list(e.causes);
+        h += heading(tr("Likely causes, most likely first"), QStringLiteral("causes")) + list(e.causes);
     if (!e.fixes.isEmpty())
-        h += heading(tr("How to fix")) + list(e.fixes);
+        h += heading(tr("How to fix"), QStringLiteral("fixes")) + list(e.fixes);
 
-    h += heading(tr("Retry"));
-    QString retry = e.retryable ? tr("<b>Retryable.</b>") : tr("<b>Not retryable</b> as is.");
-    if (!e.retryHint.isEmpty())
-        retry += QLatin1Char(' ') + esc(e.retryHint);
+    h += heading(tr("Retry"), QStringLiteral("retry"));
+    // The hint says it in the catalogue's words; the badge above already gives yes/no.
+    const QString retry = !e.retryHint.isEmpty() ? prose(e.retryHint, mono, codeBackground)
+                          : e.retryable          ? tr("Retryable.")
+                                                 : tr("Not retryable.");
     h += QStringLiteral("<p style=\"margin-top:0;\">%1</p>").arg(retry);
 
     if (!e.methods.isEmpty()) {
-        h += heading(tr("Where it occurs"));
+        h += heading(tr("Where it occurs"), QStringLiteral("methods"));
         QStringList methods;
         for (const QString& method : e.methods) {
             if (method == QLatin1String("*")) {
@@ -192,7 +206,7 @@ QString ErrorEntryHtml::render(const ErrorEntry& e, const ErrorCatalog& catalog,
             related << r;
     }
     if (!related.isEmpty()) {
-        h += heading(tr("Related"));
+        h += heading(tr("Related"), QStringLiteral("related"));
         h += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"2\">");
         for (const ErrorEntry* r : related) {
             h +=
@@ -207,17 +221,21 @@ QString ErrorEntryHtml::render(const ErrorEntry& e, const ErrorCatalog& catalog,
 
     const QString example = e.exampleText();
     if (!example.isEmpty()) {
-        h += heading(tr("Example response"));
+        h += heading(tr("Example response"), QStringLiteral("example"));
         const QString kind = e.example.isString() ? tr("body as sent") : QStringLiteral("application/json");
         h += QStringLiteral("<p style=\"margin-top:0; margin-bottom:4px; color:%1;\">HTTP %2 &middot; %3 &middot; "
                             "<a href=\"%4:copy-example\">%5</a></p>")
                  .arg(muted)
                  .arg(e.exampleHttpStatus)
                  .arg(esc(kind), kActionScheme, tr("Copy"));
-        const QString body =
-            e.example.isString()
-                ? esc(example)
-                : JsonHighlighter::toHtml(example.trimmed(), JsonHighlighter::Theme::forPalette(palette));
+        QString json = example.trimmed();
+        // QJsonDocument prints an empty array or object over two lines ("[\n    ]"); a newline
+        // cannot occur inside a JSON string, so this only touches structure.
+        static const QRegularExpression emptyContainer(QStringLiteral(R"(([\[{])\n\s*([\]}]))"));
+        json.replace(emptyContainer, QStringLiteral("\\1\\2"));
+        const QString body = e.example.isString()
+                                 ? esc(example)
+                                 : JsonHighlighter::toHtml(json, JsonHighlighter::Theme::forPalette(palette));
         h += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\" style=\"border-width:1px; "
                             "border-style:solid; border-color:%1;\"><tr><td style=\"background-color:%2; "
                             "padding:10px;\"><pre style=\"font-family:'%3'; white-space:pre-wrap; margin:0;\">%4</pre>"

@@ -32,6 +32,7 @@ public:
         QString value; // entry key ("105", "html_page"), search text, or the URL
     };
 
+    // Sections can be scrolled to by name: causes, fixes, retry, methods, related, example.
     static QString render(const ErrorEntry& entry, const ErrorCatalog& catalog, const QPalette& palette,
                           const QFont& font);
 

@@ -1,0 +1,117 @@
+#include "ErrorBrowserWidget.h"
+#include "ErrorCatalog.h"
+#include "GuiApplication.h"
+#include "MainWindow.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QtTest>
+
+// The application shell (issue 2 §7): tabs, placeholder pages, status bar, About text, and the
+// window state remembered between runs.
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        GuiApplication::applyIdentity();
+        QCoreApplication::setApplicationName(QStringLiteral("leadgen-diag-tst_mainwindow"));
+    }
+
+    void init() { QSettings().clear(); }
+
+    void tabsAndPlaceholders_data()
+    {
+        QTest::addColumn<QString>("tab");
+        QTest::addColumn<QString>("placeholder");
+        QTest::newRow("composer") << QStringLiteral("composerTab") << QStringLiteral("composerPlaceholder");
+        QTest::newRow("inspector") << QStringLiteral("inspectorTab") << QStringLiteral("inspectorPlaceholder");
+    }
+    void tabsAndPlaceholders()
+    {
+        QFETCH(QString, tab);
+        QFETCH(QString, placeholder);
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("mainTabs"));
+        QVERIFY(tabs);
+        QCOMPARE(tabs->count(), 3);
+        // First run: the error codes are the finished tab, so it is the one shown.
+        QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("errorsTab"));
+
+        auto* page = window.findChild<QWidget*>(tab);
+        tabs->setCurrentWidget(page);
+        auto* stand = page->findChild<QWidget*>(placeholder);
+        QVERIFY(stand);
+        QVERIFY(stand->isVisible());
+        // Says honestly that it is not built yet, and what it will do.
+        const QString title = stand->findChild<QLabel*>(QStringLiteral("emptyStateTitle"))->text();
+        QVERIFY2(title.contains(QLatin1String("not built yet")), qPrintable(title));
+        QVERIFY(!stand->findChild<QLabel*>(QStringLiteral("emptyStateText"))->text().isEmpty());
+        // Its button leads to what works today.
+        QTest::mouseClick(stand->findChild<QPushButton*>(QStringLiteral("browseErrorCodesButton")), Qt::LeftButton);
+        QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("errorsTab"));
+    }
+
+    void aboutNamesVersions()
+    {
+        MainWindow window;
+        const QString text = window.aboutText();
+        QVERIFY(text.contains(QLatin1String(LEADGEN_VERSION)));
+        QVERIFY(!ErrorCatalog::builtin().version().isEmpty());
+        QVERIFY(text.contains(ErrorCatalog::builtin().version()));
+        QVERIFY(text.contains(QString::number(ErrorCatalog::builtin().entries().size())));
+        QVERIFY(text.contains(QLatin1String(QT_VERSION_STR)));
+    }
+
+    void statusBarShowsCatalogue()
+    {
+        MainWindow window;
+        auto* label = window.findChild<QLabel*>(QStringLiteral("statusCatalogue"));
+        QVERIFY(label);
+        const ErrorCatalog& catalog = ErrorCatalog::builtin();
+        QVERIFY(label->text().contains(catalog.version()));
+        QVERIFY(label->text().contains(QString::number(catalog.entries().size())));
+        // The browser's feedback reaches the status bar.
+        window.errorBrowser()->showEntry(105);
+        window.errorBrowser()->findChild<QToolButton*>(QStringLiteral("copyTextButton"))->click();
+        QVERIFY(window.statusBar()->currentMessage().contains(QLatin1String("105")));
+    }
+
+    void geometryAndTabAreRemembered()
+    {
+        {
+            MainWindow window;
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.resize(1100, 650);
+            QTRY_COMPARE(window.size(), QSize(1100, 650));
+            window.findChild<QTabWidget*>(QStringLiteral("mainTabs"))
+                ->setCurrentWidget(window.findChild<QWidget*>(QStringLiteral("inspectorTab")));
+            QVERIFY(window.close());
+        }
+        MainWindow again;
+        QCOMPARE(again.size(), QSize(1100, 650));
+        QCOMPARE(again.findChild<QTabWidget*>(QStringLiteral("mainTabs"))->currentWidget()->objectName(),
+                 QStringLiteral("inspectorTab"));
+    }
+
+    void findErrorCodeAction()
+    {
+        MainWindow window;
+        auto* action = window.findChild<QAction*>(QStringLiteral("actionFindErrorCode"));
+        QVERIFY(action);
+        QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_K));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,167 @@
+#include "ErrorBrowserWidget.h"
+#include "GuiApplication.h"
+#include "MainWindow.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QImage>
+#include <QSettings>
+#include <QTabWidget>
+#include <QTextBrowser>
+#include <QtTest>
+
+#include <functional>
+
+// Renders the main window offscreen at 1366×768 in a light and a dark palette and checks that
+// the images carry a real rendering. With LEADGEN_SCREENSHOT_DIR set, writes them there as
+// screenshot-<name>.png (docs/ keeps the ones shown in the README).
+//
+// To add a screen: append a Screen to screens() with a setup function that puts the window in
+// the state to show.
+class TestScreenshots : public QObject
+{
+    Q_OBJECT
+
+private:
+    struct Screen
+    {
+        QString name;
+        bool dark;
+        std::function<void(MainWindow&)> setup;
+    };
+
+    static void showErrorEntry(MainWindow& window)
+    {
+        window.showErrorBrowser();
+        window.errorBrowser()->showEntry(301);
+    }
+
+    // The same entry further down: the highlighted example response.
+    static void showErrorExample(MainWindow& window)
+    {
+        showErrorEntry(window);
+        window.errorBrowser()
+            ->findChild<QTextBrowser*>(QStringLiteral("detailView"))
+            ->scrollToAnchor(QStringLiteral("related"));
+    }
+
+    static const QList<Screen>& screens()
+    {
+        static const QList<Screen> list{
+            {QStringLiteral("errors"), false, showErrorEntry},
+            {QStringLiteral("errors-dark"), true, showErrorExample},
+        };
+        return list;
+    }
+
+    // A neutral dark palette of the kind desktop dark themes use.
+    static QPalette darkPalette()
+    {
+        const QColor window(0x2b, 0x2d, 0x30);
+        const QColor base(0x1f, 0x21, 0x24);
+        const QColor text(0xe3, 0xe5, 0xe8);
+        const QColor disabled(0x7d, 0x80, 0x85);
+        QPalette p(window);
+        p.setColor(QPalette::Window, window);
+        p.setColor(QPalette::WindowText, text);
+        p.setColor(QPalette::Base, base);
+        p.setColor(QPalette::AlternateBase, QColor(0x27, 0x29, 0x2d));
+        p.setColor(QPalette::Text, text);
+        p.setColor(QPalette::Button, QColor(0x36, 0x39, 0x3d));
+        p.setColor(QPalette::ButtonText, text);
+        p.setColor(QPalette::BrightText, Qt::white);
+        p.setColor(QPalette::Highlight, QColor(0x2f, 0x65, 0xca));
+        p.setColor(QPalette::HighlightedText, Qt::white);
+        p.setColor(QPalette::Link, QColor(0x8a, 0xb4, 0xf8));
+        p.setColor(QPalette::LinkVisited, QColor(0xc5, 0x8a, 0xf9));
+        p.setColor(QPalette::ToolTipBase, QColor(0x36, 0x39, 0x3d));
+        p.setColor(QPalette::ToolTipText, text);
+        p.setColor(QPalette::PlaceholderText, disabled);
+        p.setColor(QPalette::Light, QColor(0x45, 0x48, 0x4d));
+        p.setColor(QPalette::Midlight, QColor(0x3a, 0x3d, 0x41));
+        p.setColor(QPalette::Mid, QColor(0x25, 0x27, 0x2a));
+        p.setColor(QPalette::Dark, QColor(0x18, 0x19, 0x1b));
+        p.setColor(QPalette::Shadow, Qt::black);
+        for (auto role : {QPalette::Text, QPalette::ButtonText, QPalette::WindowText})
+            p.setColor(QPalette::Disabled, role, disabled);
+        return p;
+    }
+
+    static double meanLightness(const QImage& image)
+    {
+        double sum = 0;
+        int n = 0;
+        for (int y = 0; y < image.height(); y += 4) {
+            for (int x = 0; x < image.width(); x += 4, ++n)
+                sum += QColor(image.pixel(x, y)).lightnessF();
+        }
+        return n ? sum / n : 0;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        GuiApplication::applyIdentity();
+        // Own, empty settings: no window geometry or splitter position left by other tests.
+        QCoreApplication::setApplicationName(QStringLiteral("leadgen-diag-tst_screenshots"));
+        QSettings().clear();
+        // Fixed look, whatever the machine: Fusion and the application font DejaVu Sans.
+        QApplication::setStyle(QStringLiteral("Fusion"));
+    }
+
+    void screenshot_data()
+    {
+        QTest::addColumn<int>("index");
+        for (int i = 0; i < screens().size(); ++i)
+            QTest::newRow(qPrintable(screens().at(i).name)) << i;
+    }
+
+    void screenshot()
+    {
+        QFETCH(int, index);
+        const Screen& screen = screens().at(index);
+        const QPalette saved = QApplication::palette();
+        const auto restore = qScopeGuard([&] { QApplication::setPalette(saved); });
+        if (screen.dark)
+            QApplication::setPalette(darkPalette());
+
+        MainWindow window;
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        screen.setup(window);
+        QCoreApplication::processEvents();
+
+        const QImage image = window.grab().toImage();
+        QCOMPARE(image.size() / image.devicePixelRatio(), QSize(1366, 768));
+        // Non-trivial: many colours (text, badges, highlighting), not one dominant flat fill.
+        QHash<QRgb, int> histogram;
+        for (int y = 0; y < image.height(); y += 2) {
+            for (int x = 0; x < image.width(); x += 2)
+                ++histogram[image.pixel(x, y)];
+        }
+        QVERIFY2(histogram.size() > 200, qPrintable(QString::number(histogram.size())));
+        const int samples = (image.height() / 2) * (image.width() / 2);
+        int dominant = 0;
+        for (int count : std::as_const(histogram))
+            dominant = std::max(dominant, count);
+        QVERIFY2(dominant < samples * 0.8, "one colour covers most of the window");
+        // The palette took effect.
+        const double lightness = meanLightness(image);
+        if (screen.dark)
+            QVERIFY2(lightness < 0.35, qPrintable(QString::number(lightness)));
+        else
+            QVERIFY2(lightness > 0.7, qPrintable(QString::number(lightness)));
+
+        const QString dir = qEnvironmentVariable("LEADGEN_SCREENSHOT_DIR");
+        if (!dir.isEmpty()) {
+            QVERIFY(QDir().mkpath(dir));
+            const QString path = QDir(dir).filePath(QStringLiteral("screenshot-%1.png").arg(screen.name));
+            QVERIFY2(image.save(path), qPrintable(path));
+            qInfo("wrote %s", qPrintable(path));
+        }
+    }
+};
+
+QTEST_MAIN(TestScreenshots)
+#include "tst_screenshots.moc"
