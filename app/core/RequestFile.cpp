@@ -1,0 +1,144 @@
+#include "RequestFile.h"
+
+#include "Redactor.h"
+
+#include <QFile>
+#include <QJsonParseError>
+#include <QSaveFile>
+
+namespace {
+// Files larger than this are not request files (a request body is a few kB; the API takes at
+// most 500 objects).
+constexpr qint64 kMaxFileSize = 64 * 1024 * 1024;
+
+QString strippedWarning(const QStringList& paths, bool saving)
+{
+    return saving ? QStringLiteral("The secret key (%1) was not written to the file: secrets are kept in the "
+                                   "keychain only.")
+                        .arg(paths.join(QStringLiteral(", ")))
+                  : QStringLiteral("The file contained a secret key (%1); it was removed and not loaded. Enter the "
+                                   "key in the secret field instead, and delete the file's copy.")
+                        .arg(paths.join(QStringLiteral(", ")));
+}
+} // namespace
+
+QByteArray RequestFile::toJson(QStringList* warnings) const
+{
+    QJsonObject file;
+    file.insert(QStringLiteral("format"), formatName());
+    file.insert(QStringLiteral("version"), kVersion);
+    file.insert(QStringLiteral("environment"), environment);
+    file.insert(QStringLiteral("accountID"), accountId);
+    if (auto parsed = envelope()) {
+        QStringList paths;
+        parsed->takeSecrets(&paths);
+        if (!paths.isEmpty() && warnings)
+            warnings->append(strippedWarning(paths, true));
+        file.insert(QStringLiteral("request"), parsed->object());
+    } else {
+        const QString text = QString::fromUtf8(body);
+        const QString redacted = Redactor::redactText(text);
+        if (redacted != text && warnings)
+            warnings->append(strippedWarning({QStringLiteral("secretKey in the body text")}, true));
+        file.insert(QStringLiteral("body"), redacted);
+    }
+    return QJsonDocument(file).toJson(QJsonDocument::Indented);
+}
+
+bool RequestFile::save(const QString& path, QString* error, QStringList* warnings) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = QStringLiteral("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    file.write(toJson(warnings));
+    if (!file.commit()) {
+        if (error)
+            *error = QStringLiteral("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+std::optional<RequestFile> RequestFile::fromJson(const QByteArray& data, QString* error, QStringList* warnings)
+{
+    const auto fail = [&](const QString& message) -> std::optional<RequestFile> {
+        if (error)
+            *error = message;
+        return std::nullopt;
+    };
+    if (data.trimmed().isEmpty())
+        return fail(QStringLiteral("the file is empty"));
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        return fail(QStringLiteral("not a request file: the JSON is invalid (%1 at %2)")
+                        .arg(parseError.errorString(), TextPosition::at(data, parseError.offset).toString()));
+    }
+    if (!document.isObject())
+        return fail(QStringLiteral("not a request file: expected a JSON object, found an array"));
+
+    QJsonObject root = document.object();
+    RequestFile result;
+    QStringList paths;
+    // Strip every secretKey, wherever it is, before anything else looks at the content.
+    RequestEnvelope scrubbed(root);
+    scrubbed.takeSecrets(&paths);
+    root = scrubbed.object();
+
+    if (root.value(QLatin1String("format")).toString() == formatName()) {
+        const int version = root.value(QLatin1String("version")).toInt(0);
+        if (version < 1)
+            return fail(QStringLiteral("the request file has no valid \"version\""));
+        if (version > kVersion)
+            return fail(QStringLiteral("the request file has version %1, written by a newer leadgen-diag (this one "
+                                       "reads version %2)")
+                            .arg(version)
+                            .arg(kVersion));
+        result.environment = root.value(QLatin1String("environment")).toString();
+        result.accountId = root.value(QLatin1String("accountID")).toString();
+        const QJsonValue request = root.value(QLatin1String("request"));
+        const QJsonValue body = root.value(QLatin1String("body"));
+        if (request.isObject()) {
+            result.body = QJsonDocument(request.toObject()).toJson(QJsonDocument::Compact);
+        } else if (body.isString()) {
+            const QString text = body.toString();
+            const QString redacted = Redactor::redactText(text);
+            if (redacted != text)
+                paths << QStringLiteral("$.body (secretKey in the text)");
+            result.body = redacted.toUtf8();
+        } else {
+            return fail(QStringLiteral("the request file has neither a \"request\" object nor a \"body\" text"));
+        }
+    } else {
+        const bool hasRequestKeys = root.contains(QLatin1String("method")) || root.contains(QLatin1String("params"));
+        const bool hasResponseKeys = root.contains(QLatin1String("result")) || root.contains(QLatin1String("error"));
+        if (!hasRequestKeys && hasResponseKeys)
+            return fail(QStringLiteral("this is a response (it has \"result\"/\"error\"), not a request: open it in "
+                                       "the inspector (leadgen-diag inspect FILE)"));
+        if (!hasRequestKeys)
+            return fail(QStringLiteral("not a request: a request has \"method\", \"params\" and \"id\""));
+        result.body = QJsonDocument(root).toJson(QJsonDocument::Compact);
+    }
+    if (!paths.isEmpty() && warnings)
+        warnings->append(strippedWarning(paths, false));
+    return result;
+}
+
+std::optional<RequestFile> RequestFile::load(const QString& path, QString* error, QStringList* warnings)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
+        return std::nullopt;
+    }
+    if (file.size() > kMaxFileSize) {
+        if (error)
+            *error = QStringLiteral("%1 is %2 MB, too big for a request file").arg(path).arg(file.size() / 1000000);
+        return std::nullopt;
+    }
+    return fromJson(file.readAll(), error, warnings);
+}
