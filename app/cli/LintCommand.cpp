@@ -1,8 +1,80 @@
 #include "LintCommand.h"
 
-// Placeholder until the issue that owns this command lands.
+#include "RequestLinter.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+// `leadgen-diag lint FILE|- [--json]` (design.md §4): predicts the errors of a request envelope.
+// Exit 1 when an error-severity finding exists, 0 otherwise, 2 for usage errors and unreadable
+// input. Invalid JSON is a finding (101), not unreadable input.
 int LintCommand::run(const QStringList& args, CliIo& io)
 {
-    Q_UNUSED(args);
-    return usageError(io, name(), QStringLiteral("not implemented yet"));
+    bool json = false;
+    QStringList files;
+    for (const QString& arg : args) {
+        if (arg == QLatin1String("--json"))
+            json = true;
+        else if (arg.startsWith(QLatin1String("--")) || (arg.startsWith(QLatin1Char('-')) && arg != QLatin1String("-")))
+            return usageError(io, name(), QStringLiteral("unknown option %1").arg(arg));
+        else
+            files.append(arg);
+    }
+    if (files.size() != 1)
+        return usageError(io, name(),
+                          files.isEmpty() ? QStringLiteral("missing FILE (use - for standard input)")
+                                          : QStringLiteral("expected one FILE, got %1").arg(files.size()));
+
+    const std::optional<QByteArray> body = readInput(files.first(), io);
+    if (!body)
+        return ExitUsage;
+
+    const RequestLinter linter;
+    const QList<LintFinding> findings = linter.lint(*body, LintContext{});
+    int errors = 0;
+    int warnings = 0;
+    for (const LintFinding& f : findings)
+        (f.isError() ? errors : warnings) += 1;
+    const int predicted = RequestLinter::predictedResponseCode(findings);
+
+    if (json) {
+        QJsonArray array;
+        for (const LintFinding& f : findings)
+            array.append(f.toJson());
+        const QJsonObject document{
+            {QStringLiteral("findings"), array},
+            {QStringLiteral("predicted_code"), predicted ? QJsonValue(predicted) : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("errors"), errors},
+            {QStringLiteral("warnings"), warnings},
+        };
+        io.out << QString::fromUtf8(QJsonDocument(document).toJson(QJsonDocument::Indented));
+    } else {
+        const QString source = files.first() == QLatin1String("-") ? QStringLiteral("<stdin>") : files.first();
+        for (const LintFinding& f : findings) {
+            io.out << source;
+            if (f.line > 0)
+                io.out << ':' << f.line << ':' << f.column;
+            io.out << ": " << f.severityName();
+            if (f.predictedCode) {
+                io.out << ' ' << f.predictedCode;
+                if (!f.codeMessage.isEmpty())
+                    io.out << " (" << f.codeMessage << ')';
+            }
+            io.out << " at " << f.path << '\n';
+            io.out << "  " << f.message << '\n';
+            io.out << "  fix: " << f.fix << '\n';
+        }
+        if (findings.isEmpty())
+            io.out << source << ": no problems found\n";
+        else {
+            io.out << errors << (errors == 1 ? " error, " : " errors, ") << warnings
+                   << (warnings == 1 ? " warning" : " warnings");
+            if (predicted)
+                io.out << "; the API would most likely answer " << predicted;
+            io.out << '\n';
+        }
+    }
+    io.out.flush();
+    return errors > 0 ? ExitFound : ExitOk;
 }

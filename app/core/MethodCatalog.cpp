@@ -167,6 +167,8 @@ bool MethodCatalog::loadFromJson(const QByteArray& json, QStringList* errors)
             f.allowed = toStringList(o.value(QStringLiteral("allowed")));
             f.min = toOptionalNumber(o.value(QStringLiteral("min")));
             f.max = toOptionalNumber(o.value(QStringLiteral("max")));
+            f.unique = o.value(QStringLiteral("unique")).toBool();
+            f.format = o.value(QStringLiteral("format")).toString();
             f.description = o.value(QStringLiteral("description")).toString();
             if (f.name.isEmpty()) {
                 m_errors.append(QStringLiteral("object %1: a field without name").arg(it.key()));
@@ -174,6 +176,9 @@ bool MethodCatalog::loadFromJson(const QByteArray& json, QStringList* errors)
             }
             if (!isKnownType(f.type))
                 m_errors.append(QStringLiteral("object %1, field %2: unknown type '%3'").arg(it.key(), f.name, f.type));
+            if (!isKnownFormat(f.format))
+                m_errors.append(
+                    QStringLiteral("object %1, field %2: unknown format '%3'").arg(it.key(), f.name, f.format));
             if (seen.contains(f.name))
                 m_errors.append(QStringLiteral("object %1: duplicate field %2").arg(it.key(), f.name));
             seen.insert(f.name);
@@ -203,6 +208,9 @@ bool MethodCatalog::loadFromJson(const QByteArray& json, QStringList* errors)
         m.objectType = o.value(QStringLiteral("object_type")).toString();
         m.objectRequired = toStringList(o.value(QStringLiteral("object_required")));
         m.objectKeys = toStringList(o.value(QStringLiteral("object_keys")));
+        m.objectOneOf = toStringList(o.value(QStringLiteral("object_one_of")));
+        m.customOnlyKey = o.value(QStringLiteral("custom_only_key")).toString();
+        m.userFields = toStringList(o.value(QStringLiteral("user_fields")));
         m.paramsTemplate = o.value(QStringLiteral("template")).toObject();
         for (const QJsonValue& code : o.value(QStringLiteral("errors")).toArray())
             m.errors.append(code.toInt());
@@ -224,10 +232,15 @@ bool MethodCatalog::loadFromJson(const QByteArray& json, QStringList* errors)
             p.items = po.value(QStringLiteral("items")).toString();
             p.keys = toStringList(po.value(QStringLiteral("keys")));
             p.requiredKeys = toStringList(po.value(QStringLiteral("required_keys")));
+            p.singleKey = po.value(QStringLiteral("single_key")).toBool();
+            p.fieldNames = po.value(QStringLiteral("field_names")).toBool();
+            p.format = po.value(QStringLiteral("format")).toString();
             if (p.name.isEmpty())
                 m_errors.append(QStringLiteral("%1: a parameter without name").arg(m.name));
             if (!isKnownType(p.type))
                 m_errors.append(QStringLiteral("%1.%2: unknown type '%3'").arg(m.name, p.name, p.type));
+            if (!isKnownFormat(p.format))
+                m_errors.append(QStringLiteral("%1.%2: unknown format '%3'").arg(m.name, p.name, p.format));
             m.params.append(p);
         }
 
@@ -248,6 +261,10 @@ bool MethodCatalog::loadFromJson(const QByteArray& json, QStringList* errors)
             m_errors.append(QStringLiteral("%1: unknown object_type '%2'").arg(m.name, m.objectType));
         if (m.batch && !m.param(QStringLiteral("objects")))
             m_errors.append(QStringLiteral("%1: batch method without an objects parameter").arg(m.name));
+        for (const QString& name : std::as_const(m.userFields)) {
+            if (!m.param(name))
+                m_errors.append(QStringLiteral("%1: user field '%2' is not a parameter").arg(m.name, name));
+        }
         if (m.batch && m.objectType.isEmpty())
             m_errors.append(QStringLiteral("%1: batch method without object_type").arg(m.name));
         if (m.documented && m.resultKey.isEmpty() && m.confidence == QLatin1String("documented"))
@@ -368,6 +385,12 @@ bool MethodCatalog::isCustomFieldName(const QString& name)
 bool MethodCatalog::isKnownType(const QString& type)
 {
     return knownTypes().contains(type);
+}
+
+bool MethodCatalog::isKnownFormat(const QString& format)
+{
+    return format.isEmpty() || format == QLatin1String("country") || format == QLatin1String("username") ||
+           format == QLatin1String("email");
 }
 
 bool MethodCatalog::valueMatchesType(const QJsonValue& value, const QString& type)

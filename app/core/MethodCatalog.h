@@ -25,6 +25,9 @@ struct MethodParam
     QString items;            // element type of an array param ("object", "string"), empty = any
     QStringList keys;         // known keys of an object param (where filters); empty = not documented
     QStringList requiredKeys; // keys an object param must carry (getListMembers where.id)
+    bool singleKey = false;   // where: only one filter key is honoured
+    bool fieldNames = false;  // array of field system names of the method's object type (getLeads fields)
+    QString format;           // country (ISO 3166-1 alpha-2) | username (a login that must be an email) | email
 };
 
 // One field of an object type (lead, opportunity, account, ...), for `objects` validation.
@@ -39,6 +42,8 @@ struct FieldSpec
     QStringList allowed;
     std::optional<double> min;
     std::optional<double> max;
+    bool unique = false; // unique per account, case-insensitive (lead emailAddress → 301)
+    QString format;      // email: an address the API stores without checking
     QString description;
 };
 
@@ -60,6 +65,9 @@ struct MethodSpec
     QString objectType;         // lead, field, opportunity, ... (batch: type of each element of `objects`)
     QStringList objectRequired; // keys each element of `objects` must carry
     QStringList objectKeys;     // when not empty: the only keys an element of `objects` may carry ({"id"})
+    QStringList objectOneOf;    // each element of `objects` should carry one of these (id or emailAddress)
+    QString customOnlyKey;      // values of this key in `objects` must name custom fields (deleteFields)
+    QStringList userFields;     // params creating a user: all or none (createClient)
     QJsonObject paramsTemplate;
     QList<int> errors;  // method-specific codes it is known or expected to produce
     QString confidence; // documented | observed | inferred
@@ -110,6 +118,7 @@ public:
     // it: numeric strings for integers, "0"/"1" for booleans, [] for an empty object (PHP).
     static bool valueMatchesType(const QJsonValue& value, const QString& type);
     static bool isKnownType(const QString& type);
+    static bool isKnownFormat(const QString& format);
 
     // Problems of a params object against a method's own description (used on templates).
     QStringList paramsProblems(const MethodSpec& method, const QJsonObject& params) const;
