@@ -197,8 +197,16 @@ private:
                 return fail(QStringLiteral("control character (U+%1) inside a string; escape it")
                                 .arg(c.unicode(), 4, 16, QLatin1Char('0')));
             if (c != QLatin1Char('\\')) {
-                result.append(c);
-                ++m_pos;
+                // Copy the run up to the next quote, backslash or control character at once.
+                int runEnd = m_pos + 1;
+                while (runEnd < int(m_text.size())) {
+                    const QChar r = m_text[runEnd];
+                    if (r == QLatin1Char('"') || r == QLatin1Char('\\') || r.unicode() < 0x20)
+                        break;
+                    ++runEnd;
+                }
+                result.append(m_text.mid(m_pos, runEnd - m_pos));
+                m_pos = runEnd;
                 continue;
             }
             ++m_pos;

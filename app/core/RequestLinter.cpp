@@ -4,6 +4,7 @@
 #include "ErrorCatalog.h"
 #include "JsonSourceScanner.h"
 #include "MethodCatalog.h"
+#include "RequestEnvelope.h"
 #include "TextDistance.h"
 
 #include <QDateTime>
@@ -12,10 +13,8 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QStringDecoder>
-#include <QUuid>
 
 #include <algorithm>
-#include <functional>
 
 namespace {
 using Severity = LintFinding::Severity;
@@ -43,10 +42,22 @@ QString quotedList(const QStringList& names)
     return q.join(QLatin1String(", "));
 }
 
+bool isIdentifier(const QString& key)
+{
+    if (key.isEmpty())
+        return false;
+    for (qsizetype i = 0; i < key.size(); ++i) {
+        const char16_t c = key[i].unicode();
+        const bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || c == '$';
+        if (!letter && !(i > 0 && c >= '0' && c <= '9'))
+            return false;
+    }
+    return true;
+}
+
 QString pathKey(const QString& base, const QString& key)
 {
-    static const QRegularExpression identifier(QStringLiteral("^[A-Za-z_$][A-Za-z0-9_$]*$"));
-    if (identifier.match(key).hasMatch())
+    if (isIdentifier(key))
         return base + QLatin1Char('.') + key;
     return base + QLatin1Char('[') + jsonQuote(key) + QLatin1Char(']');
 }
@@ -200,10 +211,48 @@ LintTextEdit replaceValue(const Node& node, const QString& newText)
     return {node.start, node.end - node.start, newText};
 }
 
-QString newRequestId()
+// Visits every object member of a tree; the member's JSON path is built only when asked for
+// (most members are never reported, and building every path dominated the cost on big batches).
+class MemberWalk
 {
-    return QStringLiteral("lint-") + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
-}
+public:
+    template<typename F>
+    static void run(const Node& root, F&& visit)
+    {
+        MemberWalk walk;
+        walk.descend(root, visit);
+    }
+
+    QString path() const
+    {
+        QString p = QStringLiteral("$");
+        for (const Frame& f : m_stack)
+            p = f.container->isObject() ? pathKey(p, f.container->children[size_t(f.index)].key)
+                                        : pathIndex(p, f.index);
+        return p;
+    }
+
+private:
+    struct Frame
+    {
+        const Node* container;
+        qsizetype index;
+    };
+
+    template<typename F>
+    void descend(const Node& n, F& visit)
+    {
+        for (qsizetype i = 0; i < qsizetype(n.children.size()); ++i) {
+            m_stack.push_back({&n, i});
+            if (n.isObject())
+                visit(n, n.children[size_t(i)], *this);
+            descend(n.children[size_t(i)], visit);
+            m_stack.pop_back();
+        }
+    }
+
+    std::vector<Frame> m_stack;
+};
 
 // ---------------------------------------------------------------------------------------------
 // The rule machinery
@@ -383,20 +432,17 @@ const Rule kRules[] = {
      [](const Subject& s, Reporter& out) {
          if (!s.scan || !s.scan->ok)
              return;
-         const std::function<void(const Node&, const QString&)> walk = [&](const Node& n, const QString& path) {
-             QSet<QString> seen;
-             for (qsizetype i = 0; i < qsizetype(n.children.size()); ++i) {
-                 const Node& child = n.children[size_t(i)];
-                 const QString childPath = n.isObject() ? pathKey(path, child.key) : pathIndex(path, i);
-                 if (n.isObject()) {
-                     if (seen.contains(child.key))
-                         out.report(Report{childPath, -1, 0, {child.key}}.at(child, true));
-                     seen.insert(child.key);
+         MemberWalk::run(s.scan->root, [&](const Node& object, const Node& member, const MemberWalk& walk) {
+             // Earlier siblings only: objects are small, and this keeps the walk allocation-free.
+             for (const Node& sibling : object.children) {
+                 if (&sibling == &member)
+                     break;
+                 if (sibling.key == member.key) {
+                     out.report(Report{walk.path(), -1, 0, {member.key}}.at(member, true));
+                     break;
                  }
-                 walk(child, childPath);
              }
-         };
-         walk(s.scan->root, QStringLiteral("$"));
+         });
      }},
     {"secret-in-body", Scope::Text, Severity::Warning, 0, "request",
      "The body contains a secret key (\"%1\"); request bodies are saved in history and files.",
@@ -404,17 +450,11 @@ const Rule kRules[] = {
      [](const Subject& s, Reporter& out) {
          if (!s.scan || !s.scan->ok)
              return;
-         const std::function<void(const Node&, const QString&)> walk = [&](const Node& n, const QString& path) {
-             for (qsizetype i = 0; i < qsizetype(n.children.size()); ++i) {
-                 const Node& child = n.children[size_t(i)];
-                 const QString childPath = n.isObject() ? pathKey(path, child.key) : pathIndex(path, i);
-                 if (n.isObject() && child.key.compare(QLatin1String("secretKey"), Qt::CaseInsensitive) == 0 &&
-                     !(child.kind == Node::Kind::String && child.scalar.toString().isEmpty()))
-                     out.report(Report{childPath, -1, 0, {child.key}}.at(child, true));
-                 walk(child, childPath);
-             }
-         };
-         walk(s.scan->root, QStringLiteral("$"));
+         MemberWalk::run(s.scan->root, [&](const Node&, const Node& member, const MemberWalk& walk) {
+             if (member.key.compare(QLatin1String("secretKey"), Qt::CaseInsensitive) == 0 &&
+                 !(member.kind == Node::Kind::String && member.scalar.toString().isEmpty()))
+                 out.report(Report{walk.path(), -1, 0, {member.key}}.at(member, true));
+         });
      }},
 
     // --- the envelope
@@ -429,7 +469,7 @@ const Rule kRules[] = {
          if (!s.root->memberCaseInsensitive(QStringLiteral("id")))
              r.quickFix = LintQuickFix{
                  QStringLiteral("Add an \"id\""),
-                 {insertMember(s.text, *s.root, QStringLiteral("\"id\": ") + jsonQuote(newRequestId()))}};
+                 {insertMember(s.text, *s.root, QStringLiteral("\"id\": ") + jsonQuote(RequestEnvelope::generateId()))}};
          out.report(r);
      }},
     {"id-not-scalar", Scope::Envelope, Severity::Warning, 0, "request",
@@ -441,7 +481,7 @@ const Rule kRules[] = {
              return;
          Report r{QStringLiteral("$.id"), -1, 0, {describe(*id)}};
          r.at(*id).quickFix =
-             LintQuickFix{QStringLiteral("Generate a new id"), {replaceValue(*id, jsonQuote(newRequestId()))}};
+             LintQuickFix{QStringLiteral("Generate a new id"), {replaceValue(*id, jsonQuote(RequestEnvelope::generateId()))}};
          out.report(r);
      }},
     {"missing-method", Scope::Envelope, Severity::Error, 201, "api", "The envelope has no \"method\" member.",
@@ -1271,7 +1311,7 @@ public:
         f.offset = r.offset;
         f.length = r.length;
         if (f.offset >= 0)
-            JsonSourceScanner::lineColumn(m_text, f.offset, &f.line, &f.column);
+            lineColumn(f.offset, &f.line, &f.column);
         f.quickFix = r.quickFix;
         m_findings.push_back({m_ruleIndex, std::move(f)});
     }
@@ -1293,8 +1333,25 @@ public:
     }
 
 private:
+    // Line starts are indexed once, on the first finding with a position.
+    void lineColumn(int offset, int* line, int* column)
+    {
+        if (m_lineStarts.empty()) {
+            m_lineStarts.push_back(0);
+            for (int i = 0; i < int(m_text.size()); ++i) {
+                if (m_text[i] == QLatin1Char('\n'))
+                    m_lineStarts.push_back(i + 1);
+            }
+        }
+        const auto it = std::upper_bound(m_lineStarts.cbegin(), m_lineStarts.cend(), offset);
+        const int index = int(it - m_lineStarts.cbegin()) - 1;
+        *line = index + 1;
+        *column = offset - m_lineStarts[size_t(index)] + 1;
+    }
+
     const ErrorCatalog& m_errors;
     QStringView m_text;
+    std::vector<int> m_lineStarts;
     const Rule* m_rule = nullptr;
     int m_ruleIndex = 0;
     std::vector<std::pair<int, LintFinding>> m_findings;

@@ -274,7 +274,7 @@ private slots:
         QCOMPARE(findings.first().predictedCode, 102);
         const QString fixed = RequestLinter::applyFix(input, findings.first());
         const QJsonObject envelope = QJsonDocument::fromJson(fixed.toUtf8()).object();
-        QVERIFY2(envelope.value(QStringLiteral("id")).toString().startsWith(QLatin1String("lint-")), qPrintable(fixed));
+        QVERIFY2(envelope.value(QStringLiteral("id")).toString().startsWith(QLatin1String("req-")), qPrintable(fixed));
         QVERIFY(RequestLinter().lint(fixed).isEmpty());
     }
 
