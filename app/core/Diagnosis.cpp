@@ -1,0 +1,197 @@
+#include "Diagnosis.h"
+
+#include <QJsonArray>
+
+namespace {
+QJsonValue optionalInt(const std::optional<int>& value)
+{
+    return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonValue optionalInt64(const std::optional<qint64>& value)
+{
+    return value ? QJsonValue(double(*value)) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonValue stringOrNull(const QString& value)
+{
+    return value.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(value);
+}
+} // namespace
+
+QString Finding::severityName(Severity severity)
+{
+    switch (severity) {
+    case Severity::Error:
+        return QStringLiteral("error");
+    case Severity::Warning:
+        return QStringLiteral("warning");
+    case Severity::Info:
+        return QStringLiteral("info");
+    }
+    return QString();
+}
+
+QString Finding::levelName(Level level)
+{
+    switch (level) {
+    case Level::Api:
+        return QStringLiteral("api");
+    case Level::Object:
+        return QStringLiteral("object");
+    case Level::Http:
+        return QStringLiteral("http");
+    case Level::Envelope:
+        return QStringLiteral("envelope");
+    }
+    return QString();
+}
+
+QJsonObject Finding::toJson() const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("severity"), severityName(severity));
+    o.insert(QStringLiteral("code"), optionalInt(code));
+    o.insert(QStringLiteral("key"), key.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(key));
+    o.insert(QStringLiteral("known"), known);
+    o.insert(QStringLiteral("level"), levelName(level));
+    o.insert(QStringLiteral("path"), path);
+    o.insert(QStringLiteral("index"), index >= 0 ? QJsonValue(index) : QJsonValue(QJsonValue::Null));
+    o.insert(QStringLiteral("message"), message);
+    o.insert(QStringLiteral("explanation"), explanation);
+    // Added keys (design.md §4 allows additions): where the finding is in the body.
+    o.insert(QStringLiteral("title"), title);
+    o.insert(QStringLiteral("offset"), offset >= 0 ? QJsonValue(double(offset)) : QJsonValue(QJsonValue::Null));
+    o.insert(QStringLiteral("length"), offset >= 0 ? QJsonValue(double(length)) : QJsonValue(QJsonValue::Null));
+    o.insert(QStringLiteral("line"), line > 0 ? QJsonValue(double(line)) : QJsonValue(QJsonValue::Null));
+    o.insert(QStringLiteral("column"), line > 0 ? QJsonValue(double(column)) : QJsonValue(QJsonValue::Null));
+    return o;
+}
+
+QString Finding::toTextLine() const
+{
+    const QString id = code ? QString::number(*code) : key;
+    QString line = QStringLiteral("%1 %2 %3 %4")
+                       .arg(severityName(severity), -7)
+                       .arg(path, -28)
+                       .arg(id.isEmpty() ? QStringLiteral("-") : id, -14)
+                       .arg(message);
+    if (!explanation.isEmpty())
+        line += QStringLiteral(" \u2014 ") + QString(explanation).replace(QLatin1Char('\n'), QLatin1Char(' '));
+    return line;
+}
+
+QJsonObject BatchRow::toJson() const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("key"), key);
+    o.insert(QStringLiteral("index"), index);
+    o.insert(QStringLiteral("success"), success);
+    o.insert(QStringLiteral("code"), optionalInt(code));
+    o.insert(QStringLiteral("message"), stringOrNull(message));
+    o.insert(QStringLiteral("id"), stringOrNull(id));
+    o.insert(QStringLiteral("request"), hasRequestObject ? QJsonValue(requestLabel) : QJsonValue(QJsonValue::Null));
+    return o;
+}
+
+bool Diagnosis::hasErrors() const
+{
+    return count(Finding::Severity::Error) > 0;
+}
+
+int Diagnosis::count(Finding::Severity severity) const
+{
+    int n = 0;
+    for (const Finding& f : findings) {
+        if (f.severity == severity)
+            ++n;
+    }
+    return n;
+}
+
+QString Diagnosis::verdictName(Verdict verdict)
+{
+    switch (verdict) {
+    case Verdict::Ok:
+        return QStringLiteral("ok");
+    case Verdict::ApiError:
+        return QStringLiteral("api_error");
+    case Verdict::PartialFailure:
+        return QStringLiteral("partial_failure");
+    case Verdict::AllFailed:
+        return QStringLiteral("all_failed");
+    case Verdict::HttpError:
+        return QStringLiteral("http_error");
+    case Verdict::NotJson:
+        return QStringLiteral("not_json");
+    case Verdict::InvalidEnvelope:
+        return QStringLiteral("invalid_envelope");
+    case Verdict::Empty:
+        return QStringLiteral("empty");
+    }
+    return QString();
+}
+
+QJsonObject Diagnosis::toJson() const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("verdict"), verdictName(verdict));
+    o.insert(QStringLiteral("http_status"), optionalInt(httpStatus));
+    o.insert(QStringLiteral("request_id"), requestId ? QJsonValue(*requestId) : QJsonValue(QJsonValue::Null));
+    o.insert(QStringLiteral("id_matches"), idMatches ? QJsonValue(*idMatches) : QJsonValue(QJsonValue::Null));
+    QJsonArray list;
+    for (const Finding& f : findings)
+        list.append(f.toJson());
+    o.insert(QStringLiteral("findings"), list);
+    QJsonObject s;
+    s.insert(QStringLiteral("bytes"), double(stats.bytes));
+    s.insert(QStringLiteral("objects"), double(stats.objects));
+    s.insert(QStringLiteral("failed"), double(stats.failed));
+    o.insert(QStringLiteral("stats"), s);
+    // Added keys.
+    QJsonObject info;
+    info.insert(QStringLiteral("hasMore"), hasMore ? QJsonValue(*hasMore) : QJsonValue(QJsonValue::Null));
+    info.insert(QStringLiteral("callCount"), optionalInt64(callCount));
+    info.insert(QStringLiteral("queryLimit"), optionalInt64(queryLimit));
+    o.insert(QStringLiteral("info"), info);
+    o.insert(QStringLiteral("method"), method.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(method));
+    QJsonArray rows;
+    for (const BatchRow& row : batch)
+        rows.append(row.toJson());
+    o.insert(QStringLiteral("batch"), rows);
+    return o;
+}
+
+QString Diagnosis::verdictLine() const
+{
+    QStringList details;
+    if (httpStatus)
+        details.append(QStringLiteral("HTTP %1").arg(*httpStatus));
+    if (!batch.isEmpty())
+        details.append(QStringLiteral("%1 of %2 objects failed").arg(stats.failed).arg(stats.objects));
+    else if (stats.objects > 0)
+        details.append(
+            QStringLiteral("%1 record%2").arg(stats.objects).arg(stats.objects == 1 ? QString() : QStringLiteral("s")));
+    if (requestId)
+        details.append(QStringLiteral("id \"%1\"").arg(*requestId));
+    if (idMatches)
+        details.append(*idMatches ? QStringLiteral("id matches the request")
+                                  : QStringLiteral("id differs from the request"));
+    details.append(QStringLiteral("%1 bytes").arg(stats.bytes));
+    const int errors = count(Finding::Severity::Error);
+    const int warnings = count(Finding::Severity::Warning);
+    details.append(QStringLiteral("%1 error%2, %3 warning%4")
+                       .arg(errors)
+                       .arg(errors == 1 ? QString() : QStringLiteral("s"))
+                       .arg(warnings)
+                       .arg(warnings == 1 ? QString() : QStringLiteral("s")));
+    return QStringLiteral("verdict: %1 (%2)").arg(verdictName(verdict), details.join(QStringLiteral(", ")));
+}
+
+QString Diagnosis::toText() const
+{
+    QString text = verdictLine() + QLatin1Char('\n');
+    for (const Finding& f : findings)
+        text += f.toTextLine() + QLatin1Char('\n');
+    return text;
+}

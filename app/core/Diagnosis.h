@@ -1,0 +1,116 @@
+#pragma once
+
+#include "JsonIndex.h"
+
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+// One observation about a response (design.md §4, the `F` objects of `inspect --json`).
+struct Finding
+{
+    enum class Severity
+    {
+        Error,
+        Warning,
+        Info
+    };
+    enum class Level
+    {
+        Api,
+        Object,
+        Http,
+        Envelope
+    };
+
+    Severity severity = Severity::Error;
+    std::optional<int> code; // the numeric code the response carries (also when sent as "105")
+    QString key;             // catalogue key of a non-numeric entry ("id_mismatch", "unknown_code", ...)
+    bool known = true;       // the catalogue has an entry for this code / key
+    Level level = Level::Envelope;
+    QString path = QStringLiteral("$"); // where in the body: $.result.creates[1].error
+    int index = -1;                     // batch object index; -1 = null
+    QString message;                    // the specific fact ("object 2 of 3 failed with 301: Entry already exists.")
+    QString explanation;                // from the catalogue (summary), never hard-coded
+    QString title;                      // catalogue title, for headings in the UI
+
+    // For the inspector: the node the finding is about and its bytes in the body.
+    JsonIndex::NodeId node = JsonIndex::npos;
+    qint64 offset = -1; // -1 = not tied to a byte range
+    qint64 length = 0;
+    qint64 line = 0; // 1-based, 0 = unknown
+    qint64 column = 0;
+
+    static QString severityName(Severity severity);
+    static QString levelName(Level level);
+    QJsonObject toJson() const;
+    // "error    $.result.creates[1].error  301  object 2 of 3 failed ... — explanation"
+    QString toTextLine() const;
+};
+
+// One element of result.creates|updates|deletes, for the inspector's batch table.
+struct BatchRow
+{
+    QString key; // "creates", "updates" or "deletes"
+    int index = 0;
+    bool success = true;
+    std::optional<int> code;
+    QString message;
+    JsonIndex::NodeId node = JsonIndex::npos;      // the element
+    JsonIndex::NodeId errorNode = JsonIndex::npos; // its error object, if any
+    QString id;                                    // the created/updated record id, as text
+    // Correlation with the request's params.objects[index], when the request is known.
+    bool hasRequestObject = false;
+    QJsonObject requestObject;
+    QString requestLabel; // emailAddress, else id, else the first field: one word for a table cell
+
+    QJsonObject toJson() const;
+};
+
+// What ResponseAnalyzer concludes about one response.
+struct Diagnosis
+{
+    enum class Verdict
+    {
+        Ok,
+        ApiError,
+        PartialFailure,
+        AllFailed,
+        HttpError,
+        NotJson,
+        InvalidEnvelope,
+        Empty
+    };
+
+    Verdict verdict = Verdict::Ok;
+    std::optional<int> httpStatus;
+    std::optional<QString> requestId; // the id the response echoes
+    std::optional<bool> idMatches;    // null without a request (or a request without id)
+    QList<Finding> findings;
+    struct Stats
+    {
+        qint64 bytes = 0;   // body size after decompression
+        qint64 objects = 0; // batch elements, or records in the result's data arrays
+        qint64 failed = 0;  // failed batch elements
+    } stats;
+
+    // Informational fields (api-facts §1.4); also reported as info findings.
+    std::optional<bool> hasMore;
+    std::optional<qint64> callCount;
+    std::optional<qint64> queryLimit;
+
+    QString method;        // from the request envelope, when given
+    QList<BatchRow> batch; // per-object results, in order
+
+    bool hasErrors() const;
+    int count(Finding::Severity severity) const;
+    static QString verdictName(Verdict verdict);
+    // Exactly the inspect object of design.md §4, plus added keys (info, method, batch).
+    QJsonObject toJson() const;
+    // The verdict line then one line per finding (`inspect` text output).
+    QString toText() const;
+    QString verdictLine() const;
+};

@@ -1,0 +1,189 @@
+#include "Cli.h"
+#include "TestSupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QtTest>
+
+// `leadgen-diag inspect` (design.md §4): exit status, text and --json output, stdin, request
+// correlation, and one clear stderr line for every kind of bad input.
+class TestInspectCommand : public QObject
+{
+    Q_OBJECT
+
+private:
+    struct Run
+    {
+        int status;
+        QString out;
+        QString err;
+    };
+    static Run run(const QStringList& args, const QByteArray& stdinBytes = QByteArray())
+    {
+        QString out;
+        QString err;
+        QTextStream outStream(&out);
+        QTextStream errStream(&err);
+        CliIo io{outStream, errStream, [stdinBytes] { return stdinBytes; }};
+        Cli cli;
+        QStringList all{QStringLiteral("inspect")};
+        all += args;
+        const int status = cli.run(all, io);
+        outStream.flush();
+        errStream.flush();
+        return {status, out, err};
+    }
+    static QString body(const char* name)
+    {
+        return TestSupport::dataPath(QStringLiteral("responses/bodies/") + QLatin1String(name));
+    }
+
+private slots:
+    void exitStatus_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("verdict");
+        QTest::newRow("ok") << QStringList{body("get_leads_page.json")} << 0 << QStringLiteral("ok");
+        QTest::newRow("info only") << QStringList{body("get_list_members_has_more.json")} << 0 << QStringLiteral("ok");
+        QTest::newRow("warning only") << QStringList{body("missing_id.json")} << 0 << QStringLiteral("ok");
+        QTest::newRow("partial failure") << QStringList{body("create_leads_partial.json")} << 1
+                                         << QStringLiteral("partial_failure");
+        QTest::newRow("api error") << QStringList{body("api_error_105.json")} << 1 << QStringLiteral("api_error");
+        QTest::newRow("not json") << QStringList{body("trailing_comma.json")} << 1 << QStringLiteral("not_json");
+        QTest::newRow("empty") << QStringList{body("empty.json")} << 1 << QStringLiteral("empty");
+        QTest::newRow("http status") << QStringList{body("get_leads_page.json"), QStringLiteral("--http-status"),
+                                                    QStringLiteral("503")}
+                                     << 1 << QStringLiteral("http_error");
+        QTest::newRow("http status with =")
+            << QStringList{body("html_502_gateway.html"), QStringLiteral("--http-status=502")} << 1
+            << QStringLiteral("http_error");
+    }
+    void exitStatus()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, status);
+        QFETCH(QString, verdict);
+        const Run text = run(args);
+        QCOMPARE(text.status, status);
+        QVERIFY2(text.err.isEmpty(), qPrintable(text.err));
+        QVERIFY2(text.out.startsWith(QStringLiteral("verdict: ") + verdict + QLatin1String(" (")),
+                 qPrintable(text.out));
+
+        const Run json = run(args + QStringList{QStringLiteral("--json")});
+        QCOMPARE(json.status, status);
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(json.out.toUtf8(), &error);
+        QCOMPARE(error.error, QJsonParseError::NoError); // one JSON document, nothing else on stdout
+        QCOMPARE(doc.object().value(QStringLiteral("verdict")).toString(), verdict);
+    }
+
+    void textHasOneLinePerFinding()
+    {
+        const Run r = run({body("delete_leads_mixed.json"), QStringLiteral("--http-status"), QStringLiteral("200")});
+        QCOMPARE(r.status, 1);
+        const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3);
+        QVERIFY(lines.at(0).startsWith(QLatin1String("verdict: partial_failure (HTTP 200, 2 of 3 objects failed")));
+        QVERIFY(lines.at(1).contains(QLatin1String("$.result.deletes[1].error")));
+        QVERIFY(lines.at(1).contains(QLatin1String("404")));
+        QVERIFY(lines.at(2).contains(QLatin1String("$.result.deletes[2].error")));
+        QVERIFY(lines.at(2).contains(QLatin1String("303")));
+    }
+
+    void readsStdin()
+    {
+        const QByteArray bytes = TestSupport::readData(QStringLiteral("responses/bodies/api_error_105.json"));
+        const Run r = run({QStringLiteral("-"), QStringLiteral("--json")}, bytes);
+        QCOMPARE(r.status, 1);
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o.value(QStringLiteral("request_id")).toString(), QStringLiteral("req-9"));
+        QCOMPARE(o.value(QStringLiteral("stats")).toObject().value(QStringLiteral("bytes")).toInt(), bytes.size());
+        const QJsonObject f = o.value(QStringLiteral("findings")).toArray().first().toObject();
+        QCOMPARE(f.value(QStringLiteral("code")).toInt(), 105);
+        QCOMPARE(f.value(QStringLiteral("level")).toString(), QStringLiteral("api"));
+
+        const Run empty = run({QStringLiteral("-")}, QByteArray());
+        QCOMPARE(empty.status, 1);
+        QVERIFY(empty.out.startsWith(QLatin1String("verdict: empty")));
+    }
+
+    void requestCorrelation()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString requestPath = dir.filePath(QStringLiteral("request.json"));
+        QFile request(requestPath);
+        QVERIFY(request.open(QIODevice::WriteOnly));
+        request.write("{\"method\":\"updateLeadsV2\",\"params\":{\"objects\":[{\"id\":\"88038560770\"},"
+                      "{\"id\":\"999\",\"emailAddress\":\"ghost@example.com\"}]},\"id\":\"v2\"}");
+        request.close();
+        const Run r =
+            run({body("update_leads_v2_404.json"), QStringLiteral("--request"), requestPath, QStringLiteral("--json")});
+        QCOMPARE(r.status, 1);
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o.value(QStringLiteral("id_matches")).toBool(), true);
+        QCOMPARE(o.value(QStringLiteral("method")).toString(), QStringLiteral("updateLeadsV2"));
+        const QJsonArray rows = o.value(QStringLiteral("batch")).toArray();
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows.at(1).toObject().value(QStringLiteral("request")).toString(),
+                 QStringLiteral("ghost@example.com"));
+        QCOMPARE(rows.at(1).toObject().value(QStringLiteral("code")).toInt(), 404);
+
+        const Run mismatch = run({body("id_mismatch.json"), QStringLiteral("--request=") + requestPath});
+        QCOMPARE(mismatch.status, 0); // a warning, not an error
+        QVERIFY(mismatch.out.contains(QLatin1String("id_mismatch")));
+        QVERIFY(mismatch.out.contains(QLatin1String("id differs from the request")));
+    }
+
+    void badInput_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("stderrContains");
+        QTest::newRow("no file") << QStringList() << QStringLiteral("missing FILE");
+        QTest::newRow("two files") << QStringList{QStringLiteral("a"), QStringLiteral("b")}
+                                   << QStringLiteral("one FILE only");
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("x"), QStringLiteral("--frob")}
+                                        << QStringLiteral("unknown option '--frob'");
+        QTest::newRow("status not a number")
+            << QStringList{QStringLiteral("x"), QStringLiteral("--http-status"), QStringLiteral("abc")}
+            << QStringLiteral("--http-status needs a number");
+        QTest::newRow("status out of range") << QStringList{QStringLiteral("x"), QStringLiteral("--http-status=42")}
+                                             << QStringLiteral("from 100 to 599");
+        QTest::newRow("status without value") << QStringList{QStringLiteral("x"), QStringLiteral("--http-status")}
+                                              << QStringLiteral("--http-status needs a number");
+        QTest::newRow("request without value") << QStringList{QStringLiteral("x"), QStringLiteral("--request")}
+                                               << QStringLiteral("--request needs a FILE");
+        QTest::newRow("both stdin") << QStringList{QStringLiteral("-"), QStringLiteral("--request"),
+                                                   QStringLiteral("-")}
+                                    << QStringLiteral("cannot both come from stdin");
+        QTest::newRow("missing file") << QStringList{QStringLiteral("/nonexistent/response.json")}
+                                      << QStringLiteral("cannot read /nonexistent/response.json");
+        QTest::newRow("missing request") << QStringList{body("api_error_105.json"), QStringLiteral("--request"),
+                                                        QStringLiteral("/nonexistent/request.json")}
+                                         << QStringLiteral("cannot read /nonexistent/request.json");
+        QTest::newRow("request not json")
+            << QStringList{body("api_error_105.json"), QStringLiteral("--request"), body("trailing_comma.json")}
+            << QStringLiteral("is not valid JSON");
+        QTest::newRow("request not an object")
+            << QStringList{body("api_error_105.json"), QStringLiteral("--request"), body("root_array.json")}
+            << QStringLiteral("is not a request envelope");
+        QTest::newRow("directory") << QStringList{TestSupport::dataPath(QStringLiteral("responses"))}
+                                   << QStringLiteral("cannot read");
+    }
+    void badInput()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, stderrContains);
+        const Run r = run(args);
+        QCOMPARE(r.status, 2);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.err.contains(stderrContains), qPrintable(r.err));
+        QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestInspectCommand)
+#include "tst_inspectcommand.moc"
