@@ -1,8 +1,415 @@
 #include "SendCommand.h"
 
-// Placeholder until the issue that owns this command lands.
+#include "ApiClient.h"
+#include "EnvironmentStore.h"
+#include "Redactor.h"
+#include "RequestFile.h"
+#include "SecretStore.h"
+
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QNetworkAccessManager>
+#include <QNetworkProxyFactory>
+#include <QUrlQuery>
+
+namespace {
+constexpr int kMaxTimeoutMs = 60 * 60 * 1000;
+// The terminal gets at most this much of a body; --json always carries all of it.
+constexpr qsizetype kMaxPrintedBody = 64 * 1024;
+
+// Where the request goes and with which credentials.
+struct Target
+{
+    QString environmentName; // empty for --endpoint
+    QString environmentId;
+    bool simulator = false;
+    QUrl endpoint;
+    QString accountId;
+    QString secret;
+    QStringList trustedCertificates;
+};
+
+QString bytesText(qint64 bytes)
+{
+    return QLocale::c().toString(bytes) + (bytes == 1 ? QStringLiteral(" byte") : QStringLiteral(" bytes"));
+}
+
+bool isSecretOption(const QString& arg)
+{
+    const QString name = arg.section(QLatin1Char('='), 0, 0).toLower();
+    return name == QLatin1String("--secret") || name == QLatin1String("--secret-key") ||
+           name == QLatin1String("--secretkey") || name == QLatin1String("--key");
+}
+
+QJsonObject certificateJson(const CertificateInfo& info)
+{
+    QJsonObject object;
+    object.insert(QStringLiteral("subject"), info.subject);
+    object.insert(QStringLiteral("issuer"), info.issuer);
+    object.insert(QStringLiteral("sha256"), info.sha256);
+    object.insert(QStringLiteral("serial_number"), info.serialNumber);
+    object.insert(QStringLiteral("alternative_names"), QJsonArray::fromStringList(info.alternativeNames));
+    object.insert(QStringLiteral("not_before"), info.notBefore.toUTC().toString(Qt::ISODate));
+    object.insert(QStringLiteral("not_after"), info.notAfter.toUTC().toString(Qt::ISODate));
+    object.insert(QStringLiteral("self_signed"), info.selfSigned);
+    return object;
+}
+
+// The request as echoed in the output: JSON with every secretKey masked, or masked text.
+QJsonValue redactedRequest(const QByteArray& body)
+{
+    if (const auto envelope = RequestEnvelope::parse(body))
+        return Redactor::redactJson(envelope->object());
+    return Redactor::redactText(QString::fromUtf8(body));
+}
+
+// The response as JSON when it is JSON, else as text; any literal copy of the secret masked (a
+// server that echoes the query string must not make us print the key).
+QJsonValue responseValue(const QByteArray& body, const QString& secret)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
+    if (error.error == QJsonParseError::NoError && !document.isNull()) {
+        const QString text = QString::fromUtf8(body);
+        const QString masked = Redactor::redactSecret(text, secret);
+        if (masked == text)
+            return document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array());
+        return masked;
+    }
+    return Redactor::redactSecret(QString::fromUtf8(body), secret);
+}
+} // namespace
+
+std::optional<SendCommand::Options> SendCommand::parseArguments(const QStringList& args, QString* error)
+{
+    Options options;
+    const auto fail = [&](const QString& message) -> std::optional<Options> {
+        *error = message;
+        return std::nullopt;
+    };
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString& arg = args.at(i);
+        if (isSecretOption(arg)) {
+            return fail(QStringLiteral("the secret key is never taken from the command line (it would end up in the "
+                                       "shell history and the process list): put it in an environment variable and "
+                                       "pass --secret-env VAR, or store it in the keychain from the GUI"));
+        }
+        // The next argument, unless it is the next option.
+        const auto value = [&]() -> std::optional<QString> {
+            if (i + 1 >= args.size() || (args.at(i + 1).startsWith(QLatin1String("--")) && args.at(i + 1).size() > 2))
+                return std::nullopt;
+            return args.at(++i);
+        };
+        if (arg == QLatin1String("--json")) {
+            options.json = true;
+        } else if (arg == QLatin1String("--env") || arg == QLatin1String("--endpoint") ||
+                   arg == QLatin1String("--account") || arg == QLatin1String("--secret-env") ||
+                   arg == QLatin1String("--timeout")) {
+            const std::optional<QString> v = value();
+            if (!v || v->isEmpty())
+                return fail(QStringLiteral("%1 needs a value").arg(arg));
+            if (arg == QLatin1String("--env")) {
+                options.environment = *v;
+            } else if (arg == QLatin1String("--endpoint")) {
+                options.endpoint = *v;
+            } else if (arg == QLatin1String("--account")) {
+                options.account = *v;
+            } else if (arg == QLatin1String("--secret-env")) {
+                options.secretVariable = *v;
+            } else {
+                bool ok = false;
+                const int ms = v->toInt(&ok);
+                if (!ok || ms <= 0 || ms > kMaxTimeoutMs)
+                    return fail(QStringLiteral("--timeout takes milliseconds between 1 and %1, not “%2”")
+                                    .arg(kMaxTimeoutMs)
+                                    .arg(*v));
+                options.timeoutMs = ms;
+            }
+        } else if (arg.startsWith(QLatin1String("--"))) {
+            return fail(QStringLiteral("unknown option %1").arg(arg));
+        } else if (options.input.isEmpty()) {
+            options.input = arg;
+        } else {
+            return fail(QStringLiteral("one request at a time: unexpected “%1” after “%2”").arg(arg, options.input));
+        }
+    }
+    if (options.input.isEmpty())
+        return fail(QStringLiteral("which request? Give a request file, or - to read it from standard input"));
+    if (!options.environment.isEmpty() && !options.endpoint.isEmpty())
+        return fail(QStringLiteral("--env and --endpoint both say where to send: use one of them"));
+    return options;
+}
+
 int SendCommand::run(const QStringList& args, CliIo& io)
 {
-    Q_UNUSED(args);
-    return usageError(io, name(), QStringLiteral("not implemented yet"));
+    QString error;
+    const std::optional<Options> options = parseArguments(args, &error);
+    if (!options)
+        return usageError(io, name(), error);
+
+    const std::optional<QByteArray> input = readInput(options->input, io);
+    if (!input)
+        return ExitUsage;
+    QStringList warnings;
+    const std::optional<RequestFile> file = RequestFile::fromJson(*input, &error, &warnings);
+    if (!file) {
+        io.err << "leadgen-diag send: "
+               << (options->input == QLatin1String("-") ? QStringLiteral("standard input") : options->input) << ": "
+               << error << Qt::endl;
+        return ExitUsage;
+    }
+
+    // Where to send.
+    EnvironmentStore store;
+    Target target;
+    if (!options->endpoint.isEmpty()) {
+        const QUrl url(options->endpoint, QUrl::StrictMode);
+        // An accountID in the URL is taken as the account; a secretKey there is refused, since the
+        // command line is visible to other users and kept in the shell history.
+        QString accountInUrl;
+        QUrlQuery query(url);
+        const auto items = query.queryItems(QUrl::FullyDecoded);
+        for (const auto& item : items) {
+            if (item.first.compare(QLatin1String("secretKey"), Qt::CaseInsensitive) == 0) {
+                return usageError(io, name(),
+                                  QStringLiteral("--endpoint must not carry the secretKey (the command "
+                                                 "line is visible to other users and kept in the shell "
+                                                 "history): pass --secret-env VAR instead"));
+            }
+            if (item.first.compare(QLatin1String("accountID"), Qt::CaseInsensitive) == 0) {
+                accountInUrl = item.second;
+                query.removeAllQueryItems(item.first);
+            }
+        }
+        QUrl endpoint = url;
+        endpoint.setQuery(query.isEmpty() ? QString() : query.query(QUrl::FullyEncoded));
+        const EnvironmentStore::Check check = EnvironmentStore::checkUrl(endpoint, Environment::Kind::Custom, false);
+        if (!check.errors.isEmpty())
+            return usageError(io, name(), QStringLiteral("--endpoint: ") + check.errors.join(QStringLiteral("; ")));
+        if (check.needsAcknowledgement) {
+            return usageError(io, name(),
+                              QStringLiteral("--endpoint %1 is plain http:// to another computer, which would send the "
+                                             "secret key unencrypted: use https://, or define a custom environment in "
+                                             "the GUI, acknowledge the warning there and use --env")
+                                  .arg(endpoint.toDisplayString()));
+        }
+        target.endpoint = endpoint;
+        target.accountId = accountInUrl;
+        // An environment with this URL lends its keychain entry and trusted certificates.
+        const QList<Environment> all = store.environments();
+        for (const Environment& environment : all) {
+            if (!environment.isSimulator() && environment.baseUrl.matches(endpoint, QUrl::StripTrailingSlash)) {
+                target.environmentId = environment.id;
+                target.environmentName = environment.name;
+                target.trustedCertificates = environment.trustedCertificates;
+                if (target.accountId.isEmpty())
+                    target.accountId = environment.accountId;
+                break;
+            }
+        }
+    } else {
+        const QString wanted = options->environment.isEmpty() ? EnvironmentStore::simulatorId() : options->environment;
+        const std::optional<Environment> environment = store.find(wanted);
+        if (!environment) {
+            QStringList names;
+            const QList<Environment> all = store.environments();
+            for (const Environment& e : all)
+                names << QStringLiteral("“%1”").arg(e.name);
+            return usageError(
+                io, name(),
+                QStringLiteral("no environment named “%1”; known: %2").arg(wanted, names.join(QStringLiteral(", "))));
+        }
+        if (environment->isSimulator()) {
+            return usageError(io, name(),
+                              QStringLiteral("the built-in simulator is not available in this build yet: use --env "
+                                             "NAME or --endpoint URL"));
+        }
+        target.environmentId = environment->id;
+        target.environmentName = environment->name;
+        target.endpoint = environment->baseUrl;
+        target.accountId = environment->accountId;
+        target.trustedCertificates = environment->trustedCertificates;
+    }
+    // The file's account counts only for the environment it was saved for: a production account
+    // sent to another environment would only produce an authentication error.
+    if (!file->accountId.isEmpty() &&
+        (file->environment.isEmpty() || file->environment.compare(target.environmentName, Qt::CaseInsensitive) == 0))
+        target.accountId = file->accountId;
+    if (!options->account.isEmpty())
+        target.accountId = options->account;
+
+    // The secret: an environment variable named on the command line, or the keychain.
+    if (!options->secretVariable.isEmpty()) {
+        const QByteArray variable = options->secretVariable.toLocal8Bit();
+        if (!qEnvironmentVariableIsSet(variable.constData())) {
+            return usageError(
+                io, name(),
+                QStringLiteral("the environment variable %1 (--secret-env) is not set").arg(options->secretVariable));
+        }
+        target.secret = qEnvironmentVariable(variable.constData());
+    } else if (!target.environmentId.isEmpty() && !target.accountId.isEmpty()) {
+        SecretStore secrets;
+        QString why;
+        const std::optional<QString> secret =
+            secrets.readBlocking(SecretStore::keyFor(target.environmentId, target.accountId), &why);
+        if (!secret) {
+            return usageError(io, name(),
+                              QStringLiteral("no secret key for account %1 in “%2” (%3): put it in an environment "
+                                             "variable and pass --secret-env VAR, or save it in the GUI with Remember")
+                                  .arg(target.accountId, target.environmentName, why));
+        }
+        target.secret = *secret;
+    } else if (target.accountId.isEmpty()) {
+        return usageError(io, name(),
+                          QStringLiteral("no account ID: pass --account ID (or save one with the environment)"));
+    } else {
+        return usageError(
+            io, name(),
+            QStringLiteral("no secret key for %1: pass --secret-env VAR").arg(target.endpoint.toDisplayString()));
+    }
+
+    // Warnings and notes only once the command is sure to send: a usage error stays one line.
+    for (const QString& warning : std::as_const(warnings))
+        io.err << "leadgen-diag send: warning: " << warning << Qt::endl;
+    if (!file->environment.isEmpty() && !target.environmentName.isEmpty() &&
+        file->environment.compare(target.environmentName, Qt::CaseInsensitive) != 0) {
+        io.err << "leadgen-diag send: note: the file was saved for “" << file->environment << "”; sending to “"
+               << target.environmentName << "” as asked" << Qt::endl;
+    }
+
+    ApiRequest request;
+    request.endpoint = target.endpoint;
+    request.accountId = target.accountId;
+    request.secretKey = target.secret;
+    request.body = file->body;
+    request.timeoutMs = options->timeoutMs;
+    request.trustedCertificates = target.trustedCertificates;
+
+    // Corporate proxies (https_proxy, no_proxy) apply to real servers, never to this computer.
+    const bool useSystemProxy = !Environment::isLoopbackHost(target.endpoint.host());
+    QNetworkProxyFactory::setUseSystemConfiguration(useSystemProxy);
+
+    QNetworkAccessManager network;
+    ApiClient client(&network);
+    CallCapture capture;
+    QEventLoop loop;
+    QObject::connect(&client, &ApiClient::finished, &loop, [&](const CallCapture& finished) {
+        capture = finished;
+        loop.quit();
+    });
+    client.send(request);
+    if (client.isRunning())
+        loop.exec();
+
+    QString readError;
+    const QByteArray body = capture.hasResponse ? capture.readBody(&readError) : QByteArray();
+    const int status = !capture.hasResponse                  ? int(ExitNoResponse)
+                       : capture.layer == FailureLayer::None ? int(ExitOk)
+                                                             : int(ExitFound);
+
+    if (options->json) {
+        QJsonObject out;
+        out.insert(QStringLiteral("request"), redactedRequest(file->body));
+        out.insert(QStringLiteral("url"), capture.displayUrl);
+        out.insert(QStringLiteral("environment"), target.environmentName.isEmpty()
+                                                      ? QJsonValue(QJsonValue::Null)
+                                                      : QJsonValue(target.environmentName));
+        out.insert(QStringLiteral("http_status"),
+                   capture.hasResponse ? QJsonValue(capture.httpStatus) : QJsonValue(QJsonValue::Null));
+        out.insert(QStringLiteral("reason"),
+                   capture.hasResponse ? QJsonValue(capture.reasonPhrase) : QJsonValue(QJsonValue::Null));
+        out.insert(QStringLiteral("elapsed_ms"), capture.totalMs);
+        out.insert(QStringLiteral("time_to_first_byte_ms"),
+                   capture.firstByteMs >= 0 ? QJsonValue(capture.firstByteMs) : QJsonValue(QJsonValue::Null));
+        out.insert(QStringLiteral("bytes_sent"), capture.bytesSent);
+        out.insert(QStringLiteral("bytes_received"), capture.bytesReceived);
+        QJsonObject headers;
+        for (const CallCapture::Header& header : std::as_const(capture.responseHeaders)) {
+            const QString key = QString::fromLatin1(header.first);
+            const QString value = QString::fromLatin1(header.second);
+            headers.insert(key, headers.contains(key) ? headers.value(key).toString() + QStringLiteral(", ") + value
+                                                      : value);
+        }
+        out.insert(QStringLiteral("response_headers"), headers);
+        out.insert(QStringLiteral("response"),
+                   capture.hasResponse ? responseValue(body, target.secret) : QJsonValue(QJsonValue::Null));
+        if (capture.layer != FailureLayer::None) {
+            QJsonObject failure;
+            failure.insert(QStringLiteral("layer"), failureLayerName(capture.layer));
+            failure.insert(QStringLiteral("key"),
+                           capture.errorKey.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(capture.errorKey));
+            failure.insert(QStringLiteral("qt_error"), capture.networkError);
+            failure.insert(QStringLiteral("qt_message"),
+                           Redactor::redactSecret(capture.networkErrorString, target.secret));
+            failure.insert(QStringLiteral("facts"), Redactor::redactSecret(capture.facts, target.secret));
+            failure.insert(QStringLiteral("explanation"), Redactor::redactSecret(capture.explanation, target.secret));
+            out.insert(QStringLiteral("failure"), failure);
+        } else {
+            out.insert(QStringLiteral("failure"), QJsonValue(QJsonValue::Null));
+        }
+        if (!capture.peerCertificate.isNull() || !capture.tlsProblems.isEmpty()) {
+            QJsonObject tls;
+            tls.insert(QStringLiteral("peer_certificate"), certificateJson(capture.peerCertificate));
+            QJsonArray problems;
+            for (const TlsProblem& problem : std::as_const(capture.tlsProblems)) {
+                QJsonObject p;
+                p.insert(QStringLiteral("message"), problem.message);
+                p.insert(QStringLiteral("certificate"), certificateJson(problem.certificate));
+                problems.append(p);
+            }
+            tls.insert(QStringLiteral("problems"), problems);
+            tls.insert(QStringLiteral("trusted_by_user"), capture.tlsTrustedByUser);
+            out.insert(QStringLiteral("tls"), tls);
+        }
+        out.insert(QStringLiteral("diagnosis"), QJsonValue(QJsonValue::Null));
+        io.out << QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented));
+        io.out.flush();
+        return status;
+    }
+
+    io.out << "POST " << capture.displayUrl;
+    if (!target.environmentName.isEmpty())
+        io.out << "  (" << target.environmentName << ")";
+    io.out << Qt::endl;
+    if (!capture.hasResponse) {
+        io.out << "No HTTP response — " << failureLayerTitle(capture.layer) << " after " << capture.totalMs << " ms"
+               << Qt::endl
+               << Redactor::redactSecret(capture.explanation, target.secret) << Qt::endl;
+        return status;
+    }
+    io.out << "HTTP " << capture.httpStatus;
+    if (!capture.reasonPhrase.isEmpty())
+        io.out << ' ' << capture.reasonPhrase;
+    io.out << " · " << capture.totalMs << " ms";
+    if (capture.firstByteMs >= 0)
+        io.out << " (first byte after " << capture.firstByteMs << " ms)";
+    io.out << " · " << bytesText(capture.bytesSent) << " sent, " << bytesText(capture.bytesReceived) << " received"
+           << Qt::endl;
+    if (capture.tlsTrustedByUser)
+        io.out << "TLS: certificate " << capture.peerCertificate.colonFingerprint()
+               << " accepted because you trust it for this environment" << Qt::endl;
+    io.out << Qt::endl;
+    QString text = QString::fromUtf8(body);
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error == QJsonParseError::NoError && !document.isNull())
+        text = QString::fromUtf8(document.toJson(QJsonDocument::Indented));
+    text = Redactor::redactSecret(text, target.secret);
+    if (text.size() > kMaxPrintedBody) {
+        io.out << text.left(kMaxPrintedBody) << Qt::endl
+               << "… (" << bytesText(body.size()) << " in all; --json prints the whole body)" << Qt::endl;
+    } else {
+        io.out << text;
+        if (!text.endsWith(QLatin1Char('\n')))
+            io.out << Qt::endl;
+    }
+    if (!readError.isEmpty())
+        io.out << readError << Qt::endl;
+    if (capture.layer != FailureLayer::None)
+        io.out << Qt::endl
+               << failureLayerTitle(capture.layer) << ": " << Redactor::redactSecret(capture.explanation, target.secret)
+               << Qt::endl;
+    return status;
 }

@@ -26,9 +26,10 @@ void SecretStore::noteKeychainWorked()
 
 void SecretStore::noteKeychainFailed(const QString& errorString)
 {
-    const QString reason = QStringLiteral("No keychain service is available (%1): the secret key is kept for this "
-                                          "session only.")
-                               .arg(errorString.isEmpty() ? QStringLiteral("unknown error") : errorString);
+    m_lastError = errorString.isEmpty() ? QStringLiteral("unknown error") : errorString;
+    const QString reason =
+        QStringLiteral("No keychain service is available (%1): the secret key is kept for this session only.")
+            .arg(m_lastError);
     const bool changed = m_backend != Backend::SessionOnly || reason != m_reason;
     m_backend = Backend::SessionOnly;
     m_reason = reason;
@@ -136,8 +137,8 @@ std::optional<QString> SecretStore::readBlocking(const QString& key, QString* me
     disconnect(connection);
     if (!result && message) {
         *message = m_backend == Backend::SessionOnly
-                       ? m_reason
-                       : QStringLiteral("no secret key is stored in the keychain for %1").arg(key);
+                       ? QStringLiteral("no keychain service is available: %1").arg(m_lastError)
+                       : QStringLiteral("the keychain has no secret key for %1").arg(key);
     }
     return result;
 }

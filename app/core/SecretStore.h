@@ -41,7 +41,8 @@ public:
     // Forgets the secret in the session and the keychain → removeFinished(key).
     void remove(const QString& key);
 
-    // For the CLI: read() and wait for the answer. message receives why nothing was found.
+    // For the CLI: read() and wait for the answer. message receives why nothing was found, in
+    // words that fit a command-line error ("no keychain service is available: ...").
     std::optional<QString> readBlocking(const QString& key, QString* message = nullptr);
 
     std::optional<QString> sessionSecret(const QString& key) const;
@@ -65,4 +66,5 @@ private:
     QHash<QString, QString> m_session;
     Backend m_backend = Backend::Unknown;
     QString m_reason;
+    QString m_lastError; // the keychain's own words for the last failure
 };

@@ -1,0 +1,203 @@
+#include "ApiClient.h"
+#include "Cli.h"
+#include "CurlCommand.h"
+#include "EnvironmentStore.h"
+#include "FakeHttpServer.h"
+#include "RequestFile.h"
+#include "SecretStore.h"
+
+#include <QDirIterator>
+#include <QNetworkAccessManager>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <QUuid>
+
+// The secret-key canary (issue 4 acceptance; design.md §6), core and CLI half: a unique secret
+// goes through settings, the session secret store, request files, `send` (human and JSON),
+// spilled response bodies and Copy as cURL; then every file under a fresh HOME, the XDG
+// directories and the temporary directory is searched: the secret is in none of them. The GUI half
+// comes with the composer.
+class TestCanary : public QObject
+{
+    Q_OBJECT
+
+public:
+    // A fresh HOME/XDG/TMPDIR before anything (QSettings, QStandardPaths) reads them.
+    static void initMain()
+    {
+        s_root = new QTemporaryDir(QDir::tempPath() + QStringLiteral("/leadgen-canary-XXXXXX"));
+        const QString root = s_root->path();
+        for (const char* dir : {"home", "config", "data", "cache", "runtime", "tmp"})
+            QDir(root).mkpath(QLatin1String(dir));
+        QFile::setPermissions(root + QStringLiteral("/runtime"),
+                              QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        qputenv("HOME", QFile::encodeName(root + QStringLiteral("/home")));
+        qputenv("XDG_CONFIG_HOME", QFile::encodeName(root + QStringLiteral("/config")));
+        qputenv("XDG_DATA_HOME", QFile::encodeName(root + QStringLiteral("/data")));
+        qputenv("XDG_CACHE_HOME", QFile::encodeName(root + QStringLiteral("/cache")));
+        qputenv("XDG_RUNTIME_DIR", QFile::encodeName(root + QStringLiteral("/runtime")));
+        qputenv("TMPDIR", QFile::encodeName(root + QStringLiteral("/tmp")));
+    }
+
+private:
+    static QTemporaryDir* s_root;
+    const QString m_secret = QStringLiteral("canary-") + QUuid::createUuid().toString(QUuid::Id128);
+
+    // Files under the canary root that contain the secret in any form, and how many were read.
+    QStringList filesWithSecret(int* scanned) const
+    {
+        QStringList hits;
+        *scanned = 0;
+        QDirIterator it(s_root->path(), QDir::Files | QDir::Hidden | QDir::System | QDir::NoSymLinks,
+                        QDirIterator::Subdirectories);
+        const QByteArray raw = m_secret.toUtf8();
+        const QByteArray encoded = QUrl::toPercentEncoding(m_secret);
+        const QByteArray utf16(reinterpret_cast<const char*>(m_secret.utf16()), m_secret.size() * 2);
+        while (it.hasNext()) {
+            QFile file(it.next());
+            if (!file.open(QIODevice::ReadOnly))
+                continue;
+            ++*scanned;
+            const QByteArray content = file.readAll();
+            if (content.contains(raw) || content.contains(encoded) || content.contains(utf16))
+                hits << file.fileName();
+        }
+        return hits;
+    }
+
+    struct Run
+    {
+        int status = -1;
+        QString out;
+        QString err;
+    };
+
+    static Run runCli(const QStringList& args)
+    {
+        Run result;
+        QTextStream out(&result.out);
+        QTextStream err(&result.err);
+        CliIo io{out, err, [] { return QByteArray(); }};
+        Cli cli;
+        result.status = cli.run(args, io);
+        out.flush();
+        err.flush();
+        return result;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(s_root && s_root->isValid());
+        QCOMPARE(QDir::tempPath(), s_root->path() + QStringLiteral("/tmp"));
+        QCoreApplication::setOrganizationName(QStringLiteral("leadgen-diag"));
+        QCoreApplication::setApplicationName(QStringLiteral("leadgen-diag"));
+        qputenv("LEADGEN_CANARY_SECRET", m_secret.toUtf8());
+    }
+
+    void cleanupTestCase()
+    {
+        delete s_root;
+        s_root = nullptr;
+    }
+
+    void secretReachesNoFile()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        FakeHttpServer::Script script;
+        QByteArray leads;
+        for (int i = 0; i < 300; ++i)
+            leads += (i ? "," : "") + QByteArray("{\"id\":\"") + QByteArray::number(i) + "\",\"emailAddress\":\"u" +
+                     QByteArray::number(i) + "@example.com\"}";
+        script.body = "{\"result\":{\"lead\":[" + leads + "]},\"error\":null,\"id\":\"canary-1\"}";
+        server.setScript(script);
+
+        // Settings: an environment with an account (never a secret field to fill).
+        {
+            EnvironmentStore store;
+            Environment environment;
+            environment.name = QStringLiteral("Canary");
+            environment.kind = Environment::Kind::Custom;
+            environment.baseUrl = server.url();
+            environment.accountId = QStringLiteral("CANARY-ACC");
+            QString error;
+            QVERIFY2(store.save(environment, &error), qPrintable(error));
+            QVERIFY(store.setCurrent(environment.id));
+            // The keychain is unreachable here (tests/extra.cmake): "Remember" keeps it in memory.
+            SecretStore secrets;
+            QSignalSpy written(&secrets, &SecretStore::writeFinished);
+            secrets.write(SecretStore::keyFor(environment.id, environment.accountId), m_secret, true);
+            QVERIFY(!written.isEmpty() || written.wait(20000));
+            QCOMPARE(written.first().at(1).toBool(), false);
+        }
+
+        // A request file whose legacy header carried the secret.
+        const QString requestPath = QDir::home().filePath(QStringLiteral("canary-request.json"));
+        RequestFile file;
+        file.environment = QStringLiteral("Canary");
+        file.accountId = QStringLiteral("CANARY-ACC");
+        file.body = "{\"method\":\"getLeads\",\"params\":{\"where\":{}},\"id\":\"canary-1\",\"header\":{\"accountID\":"
+                    "\"CANARY-ACC\",\"secretKey\":\"" +
+                    m_secret.toUtf8() + "\"}}";
+        QString error;
+        QVERIFY2(file.save(requestPath, &error), qPrintable(error));
+
+        // send, human and JSON, from the file and from the environment in the settings.
+        for (const bool json : {false, true}) {
+            QStringList args{QStringLiteral("send"),         requestPath,
+                             QStringLiteral("--env"),        QStringLiteral("Canary"),
+                             QStringLiteral("--secret-env"), QStringLiteral("LEADGEN_CANARY_SECRET")};
+            if (json)
+                args << QStringLiteral("--json");
+            const Run result = runCli(args);
+            QCOMPARE(result.status, 0);
+            QVERIFY2(!result.out.contains(m_secret), qPrintable(result.out.left(500)));
+            QVERIFY2(!result.err.contains(m_secret), qPrintable(result.err));
+        }
+        // The server did get the secret: the canary travelled where it should.
+        QVERIFY(!server.received().isEmpty());
+        QVERIFY(server.received().last().target.contains(QUrl::toPercentEncoding(m_secret)));
+
+        // A spilled response body lives in the temporary directory while the capture exists.
+        QNetworkAccessManager network;
+        ApiClient client(&network);
+        client.setSpillThreshold(1024);
+        ApiRequest request;
+        request.endpoint = server.url();
+        request.accountId = QStringLiteral("CANARY-ACC");
+        request.secretKey = m_secret;
+        request.body = file.body;
+        QSignalSpy finished(&client, &ApiClient::finished);
+        client.send(request);
+        QVERIFY(finished.wait(10000));
+        const CallCapture capture = finished.first().at(0).value<CallCapture>();
+        QVERIFY(capture.isSpilled());
+        QVERIFY(capture.spillPath.startsWith(QDir::tempPath()));
+        QVERIFY(!capture.displayUrl.contains(m_secret));
+
+        // Copy as cURL: redacted unless explicitly asked.
+        const CurlCommand curl = CurlCommand::fromRequest(request);
+        QVERIFY(!curl.toCommandLine().contains(m_secret));
+        QVERIFY(curl.toCommandLine(CurlCommand::Secret::Included).contains(m_secret)); // the explicit action works
+
+        // Now search everything that was written, spill file included.
+        QSettings().sync();
+        int scanned = 0;
+        const QStringList hits = filesWithSecret(&scanned);
+        QVERIFY2(hits.isEmpty(), qPrintable(hits.join(QLatin1Char('\n'))));
+        // Not vacuous: the settings, the request file and the spill file were among them.
+        QVERIFY2(scanned >= 3, qPrintable(QString::number(scanned)));
+        QVERIFY(QFile::exists(capture.spillPath));
+        QVERIFY(QFile::exists(requestPath));
+        QVERIFY(QFile::exists(QSettings().fileName()));
+        QVERIFY(QSettings().fileName().startsWith(s_root->path()));
+    }
+};
+
+QTemporaryDir* TestCanary::s_root = nullptr;
+
+QTEST_GUILESS_MAIN(TestCanary)
+#include "tst_canary.moc"
