@@ -1,9 +1,12 @@
 #include "SendCommand.h"
 
 #include "ApiClient.h"
+#include "Diagnosis.h"
 #include "EnvironmentStore.h"
+#include "JsonIndex.h"
 #include "Redactor.h"
 #include "RequestFile.h"
+#include "ResponseAnalyzer.h"
 #include "SecretStore.h"
 
 #include <QEventLoop>
@@ -12,6 +15,7 @@
 #include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkProxyFactory>
+#include <QTextStream>
 #include <QUrlQuery>
 
 namespace {
@@ -79,6 +83,65 @@ QJsonValue responseValue(const QByteArray& body, const QString& secret)
         return masked;
     }
     return Redactor::redactSecret(QString::fromUtf8(body), secret);
+}
+
+// Last line of defence before anything is printed: every literal copy of the secret (as is,
+// percent-encoded, JSON-escaped) becomes the mask, whatever part of the output quotes it (a
+// response that echoes the key, a diagnosis quoting such a value, a Qt message).
+QString maskSecret(const QString& text, const QString& secret)
+{
+    QString result = Redactor::redactSecret(text, secret);
+    if (secret.size() >= 4) {
+        QString escaped = QString::fromUtf8(QJsonDocument(QJsonArray{secret}).toJson(QJsonDocument::Compact));
+        escaped = escaped.mid(2, escaped.size() - 4); // strip ["  "]
+        if (escaped != secret)
+            result.replace(escaped, Redactor::mask());
+    }
+    return result;
+}
+
+void writeHuman(QTextStream& out, const CallCapture& capture, const QString& environmentName, const QByteArray& body,
+                const QString& readError, const std::optional<Diagnosis>& diagnosis)
+{
+    out << "POST " << capture.displayUrl;
+    if (!environmentName.isEmpty())
+        out << "  (" << environmentName << ")";
+    out << '\n';
+    if (!capture.hasResponse) {
+        out << "No HTTP response — " << failureLayerTitle(capture.layer) << " after " << capture.totalMs << " ms\n"
+            << capture.explanation << '\n';
+        return;
+    }
+    out << "HTTP " << capture.httpStatus;
+    if (!capture.reasonPhrase.isEmpty())
+        out << ' ' << capture.reasonPhrase;
+    out << " · " << capture.totalMs << " ms";
+    if (capture.firstByteMs >= 0)
+        out << " (first byte after " << capture.firstByteMs << " ms)";
+    out << " · " << bytesText(capture.bytesSent) << " sent, " << bytesText(capture.bytesReceived) << " received\n";
+    if (capture.tlsTrustedByUser)
+        out << "TLS: certificate " << capture.peerCertificate.colonFingerprint()
+            << " accepted because you trust it for this environment\n";
+    out << '\n';
+    QString text = QString::fromUtf8(body);
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error == QJsonParseError::NoError && !document.isNull())
+        text = QString::fromUtf8(document.toJson(QJsonDocument::Indented));
+    if (text.size() > kMaxPrintedBody) {
+        out << text.left(kMaxPrintedBody) << "\n… (" << bytesText(body.size())
+            << " in all; --json prints the whole body)\n";
+    } else {
+        out << text;
+        if (!text.endsWith(QLatin1Char('\n')))
+            out << '\n';
+    }
+    if (!readError.isEmpty())
+        out << readError << '\n';
+    if (capture.layer != FailureLayer::None)
+        out << '\n' << failureLayerTitle(capture.layer) << ": " << capture.explanation << '\n';
+    if (diagnosis)
+        out << '\n' << diagnosis->toText();
 }
 } // namespace
 
@@ -305,10 +368,25 @@ int SendCommand::run(const QStringList& args, CliIo& io)
 
     QString readError;
     const QByteArray body = capture.hasResponse ? capture.readBody(&readError) : QByteArray();
-    const int status = !capture.hasResponse                  ? int(ExitNoResponse)
-                       : capture.layer == FailureLayer::None ? int(ExitOk)
-                                                             : int(ExitFound);
 
+    // The diagnosis of design.md §4 (the inspect object), for every response that arrived.
+    std::optional<Diagnosis> diagnosis;
+    if (capture.hasResponse) {
+        ResponseAnalyzer::Context context;
+        context.httpStatus = capture.httpStatus;
+        context.headers = capture.responseHeaders;
+        if (const auto envelope = RequestEnvelope::parse(file->body))
+            context.request = envelope->object();
+        const JsonIndex index =
+            capture.isSpilled() ? JsonIndex::fromFile(capture.spillPath) : JsonIndex::fromBytes(body);
+        diagnosis = ResponseAnalyzer().analyze(index, context);
+    }
+    const int status = !capture.hasResponse                                              ? int(ExitNoResponse)
+                       : (capture.layer != FailureLayer::None || diagnosis->hasErrors()) ? int(ExitFound)
+                                                                                         : int(ExitOk);
+
+    QString output;
+    QTextStream stream(&output);
     if (options->json) {
         QJsonObject out;
         out.insert(QStringLiteral("request"), redactedRequest(file->body));
@@ -341,10 +419,9 @@ int SendCommand::run(const QStringList& args, CliIo& io)
             failure.insert(QStringLiteral("key"),
                            capture.errorKey.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(capture.errorKey));
             failure.insert(QStringLiteral("qt_error"), capture.networkError);
-            failure.insert(QStringLiteral("qt_message"),
-                           Redactor::redactSecret(capture.networkErrorString, target.secret));
-            failure.insert(QStringLiteral("facts"), Redactor::redactSecret(capture.facts, target.secret));
-            failure.insert(QStringLiteral("explanation"), Redactor::redactSecret(capture.explanation, target.secret));
+            failure.insert(QStringLiteral("qt_message"), capture.networkErrorString);
+            failure.insert(QStringLiteral("facts"), capture.facts);
+            failure.insert(QStringLiteral("explanation"), capture.explanation);
             out.insert(QStringLiteral("failure"), failure);
         } else {
             out.insert(QStringLiteral("failure"), QJsonValue(QJsonValue::Null));
@@ -363,53 +440,14 @@ int SendCommand::run(const QStringList& args, CliIo& io)
             tls.insert(QStringLiteral("trusted_by_user"), capture.tlsTrustedByUser);
             out.insert(QStringLiteral("tls"), tls);
         }
-        out.insert(QStringLiteral("diagnosis"), QJsonValue(QJsonValue::Null));
-        io.out << QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented));
-        io.out.flush();
-        return status;
-    }
-
-    io.out << "POST " << capture.displayUrl;
-    if (!target.environmentName.isEmpty())
-        io.out << "  (" << target.environmentName << ")";
-    io.out << Qt::endl;
-    if (!capture.hasResponse) {
-        io.out << "No HTTP response — " << failureLayerTitle(capture.layer) << " after " << capture.totalMs << " ms"
-               << Qt::endl
-               << Redactor::redactSecret(capture.explanation, target.secret) << Qt::endl;
-        return status;
-    }
-    io.out << "HTTP " << capture.httpStatus;
-    if (!capture.reasonPhrase.isEmpty())
-        io.out << ' ' << capture.reasonPhrase;
-    io.out << " · " << capture.totalMs << " ms";
-    if (capture.firstByteMs >= 0)
-        io.out << " (first byte after " << capture.firstByteMs << " ms)";
-    io.out << " · " << bytesText(capture.bytesSent) << " sent, " << bytesText(capture.bytesReceived) << " received"
-           << Qt::endl;
-    if (capture.tlsTrustedByUser)
-        io.out << "TLS: certificate " << capture.peerCertificate.colonFingerprint()
-               << " accepted because you trust it for this environment" << Qt::endl;
-    io.out << Qt::endl;
-    QString text = QString::fromUtf8(body);
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error == QJsonParseError::NoError && !document.isNull())
-        text = QString::fromUtf8(document.toJson(QJsonDocument::Indented));
-    text = Redactor::redactSecret(text, target.secret);
-    if (text.size() > kMaxPrintedBody) {
-        io.out << text.left(kMaxPrintedBody) << Qt::endl
-               << "… (" << bytesText(body.size()) << " in all; --json prints the whole body)" << Qt::endl;
+        out.insert(QStringLiteral("diagnosis"),
+                   diagnosis ? QJsonValue(diagnosis->toJson()) : QJsonValue(QJsonValue::Null));
+        stream << QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented));
     } else {
-        io.out << text;
-        if (!text.endsWith(QLatin1Char('\n')))
-            io.out << Qt::endl;
+        writeHuman(stream, capture, target.environmentName, body, readError, diagnosis);
     }
-    if (!readError.isEmpty())
-        io.out << readError << Qt::endl;
-    if (capture.layer != FailureLayer::None)
-        io.out << Qt::endl
-               << failureLayerTitle(capture.layer) << ": " << Redactor::redactSecret(capture.explanation, target.secret)
-               << Qt::endl;
+    stream.flush();
+    io.out << maskSecret(output, target.secret);
+    io.out.flush();
     return status;
 }

@@ -197,6 +197,10 @@ private slots:
             QStringLiteral("r-77"));
         QVERIFY(json.value(QLatin1String("failure")).isNull());
         QVERIFY(json.value(QLatin1String("elapsed_ms")).toInteger() >= 0);
+        const QJsonObject diagnosis = json.value(QLatin1String("diagnosis")).toObject();
+        QCOMPARE(diagnosis.value(QLatin1String("verdict")).toString(), QStringLiteral("ok"));
+        QCOMPARE(diagnosis.value(QLatin1String("http_status")).toInt(), 200);
+        QCOMPARE(diagnosis.value(QLatin1String("id_matches")).toBool(), true);
 
         // What the server received: the secret from the variable, the account from the URL.
         QCOMPARE(server.received().size(), 1);
@@ -293,6 +297,60 @@ private slots:
         checkNoSecret(human);
         if (status == 3)
             QVERIFY2(human.out.contains(QLatin1String("No HTTP response")), qPrintable(human.out));
+    }
+
+    void diagnosis_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("verdict");
+        QTest::addColumn<int>("code");
+        QTest::newRow("ok") << QByteArray("{\"result\":{\"lead\":[]},\"error\":null,\"id\":\"t-1\"}") << 0 << "ok" << 0;
+        QTest::newRow("API-level error")
+            << QByteArray("{\"result\":null,\"error\":{\"code\":205,\"message\":\"Invalid parameters\",\"data\":{}},"
+                          "\"id\":\"t-1\"}")
+            << 1 << "api_error" << 205;
+        QTest::newRow("per-object batch failure")
+            << QByteArray("{\"result\":{\"creates\":[{\"success\":true,\"error\":null,\"id\":1},{\"success\":false,"
+                          "\"error\":{\"code\":301,\"message\":\"Entry already exists\",\"data\":[]}}]},"
+                          "\"error\":[{\"code\":301,\"message\":\"Entry already exists\",\"data\":[]}],\"id\":\"t-1\"}")
+            << 1 << "partial_failure" << 301;
+    }
+
+    void diagnosis()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(int, status);
+        QFETCH(QString, verdict);
+        QFETCH(int, code);
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        FakeHttpServer::Script script;
+        script.body = body;
+        server.setScript(script);
+        const QStringList base{m_requestPath,
+                               QStringLiteral("--endpoint"),
+                               server.url().toString(),
+                               QStringLiteral("--account"),
+                               QStringLiteral("A"),
+                               QStringLiteral("--secret-env"),
+                               QStringLiteral("LEADGEN_TEST_SECRET")};
+        const Run result = run(base + QStringList{QStringLiteral("--json")});
+        QCOMPARE(result.status, status);
+        const QJsonObject diagnosis = result.json().value(QLatin1String("diagnosis")).toObject();
+        QCOMPARE(diagnosis.value(QLatin1String("verdict")).toString(), verdict);
+        if (code) {
+            const QJsonArray findings = diagnosis.value(QLatin1String("findings")).toArray();
+            bool found = false;
+            for (const QJsonValue& finding : findings)
+                found = found || finding.toObject().value(QLatin1String("code")).toInt() == code;
+            QVERIFY2(found, qPrintable(result.out));
+        }
+        // The human form ends with the diagnosis.
+        const Run human = run(base);
+        QCOMPARE(human.status, status);
+        QVERIFY2(human.out.contains(verdict.section(QLatin1Char('_'), 0, 0), Qt::CaseInsensitive),
+                 qPrintable(human.out));
     }
 
     void environmentFromSettings()
