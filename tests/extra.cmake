@@ -29,3 +29,6 @@ else()
     message(WARNING "dbus-run-session or gnome-keyring-daemon missing (scripts/setup.sh installs them): "
                     "the real keychain test tst_secretstore_keyring is not registered")
 endif()
+
+# tst_explaincommand also runs the real binary (no display, no QGuiApplication).
+add_dependencies(tst_explaincommand leadgen-diag)

@@ -1,6 +1,7 @@
 #include "CliCommand.h"
 
 #include <QFile>
+#include <QtGlobal>
 
 std::optional<QByteArray> CliCommand::readInput(const QString& pathOrDash, CliIo& io)
 {
@@ -18,4 +19,12 @@ int CliCommand::usageError(CliIo& io, const QString& command, const QString& mes
 {
     io.err << "leadgen-diag " << command << ": " << message << " (see leadgen-diag --help)" << Qt::endl;
     return ExitUsage;
+}
+
+int CliCommand::terminalWidth()
+{
+    bool ok = false;
+    const int columns = qEnvironmentVariableIntValue("COLUMNS", &ok);
+    // Very narrow values make every line a single word; very wide ones are not a terminal.
+    return ok && columns >= 30 && columns <= 1000 ? columns : 100;
 }

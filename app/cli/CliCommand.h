@@ -9,7 +9,8 @@
 #include <optional>
 
 // Exit status contract of design.md §4.
-enum CliExit : int {
+enum CliExit : int
+{
     ExitOk = 0,         // ran, nothing wrong found (explain: at least one match)
     ExitFound = 1,      // ran and found errors (explain: no match)
     ExitUsage = 2,      // usage error or unreadable input
@@ -39,4 +40,6 @@ protected:
     // Reads FILE or "-" (stdin); on failure writes one line to io.err and returns nullopt.
     static std::optional<QByteArray> readInput(const QString& pathOrDash, CliIo& io);
     static int usageError(CliIo& io, const QString& command, const QString& message);
+    // Columns for wrapped text output: $COLUMNS when it holds a sensible number, else 100.
+    static int terminalWidth();
 };

@@ -1,8 +1,89 @@
 #include "ExplainCommand.h"
 
-// Placeholder until the issue that owns this command lands.
+#include "ErrorCatalog.h"
+#include "TextWrap.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 int ExplainCommand::run(const QStringList& args, CliIo& io)
 {
-    Q_UNUSED(args);
-    return usageError(io, name(), QStringLiteral("not implemented yet"));
+    bool json = false;
+    bool optionsEnded = false;
+    QStringList words;
+    for (const QString& arg : args) {
+        if (!optionsEnded && arg == QLatin1String("--")) {
+            optionsEnded = true;
+        } else if (!optionsEnded && arg == QLatin1String("--json")) {
+            json = true;
+        } else if (!optionsEnded && arg.startsWith(QLatin1String("--"))) {
+            return usageError(io, name(), QStringLiteral("unknown option %1").arg(arg));
+        } else {
+            words.append(arg);
+        }
+    }
+    const QString query = words.join(QLatin1Char(' ')).trimmed();
+    if (query.isEmpty())
+        return usageError(io, name(),
+                          QStringLiteral("no query given (a code such as 105, a name, words or pasted text)"));
+
+    const ErrorCatalog& catalog = ErrorCatalog::builtin();
+    const QList<ErrorCatalog::Match> matches = catalog.search(query);
+
+    if (json) {
+        QJsonArray array;
+        for (const ErrorCatalog::Match& m : matches) {
+            QJsonObject entry = m.entry->toJson();
+            entry.insert(QStringLiteral("score"), m.score);
+            entry.insert(QStringLiteral("reason"), m.reason);
+            array.append(entry);
+        }
+        const QJsonObject root{{QStringLiteral("query"), query}, {QStringLiteral("matches"), array}};
+        io.out << QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented));
+        return matches.isEmpty() ? ExitFound : ExitOk;
+    }
+
+    if (matches.isEmpty()) {
+        io.out << "No catalogue entry matches \"" << query << "\".\n"
+               << "Try a code (105), hex (0x69), a name (ENTRY_EXISTS), words (\"rate limit\"), a method name "
+                  "(getLeads) or a pasted response.\n";
+        return ExitFound;
+    }
+    const int width = terminalWidth();
+    // Strong matches are printed in full; weak ones (a word found in a summary, "any method")
+    // as one line each, so an exact hit is not buried under twenty incidental ones.
+    const int fullThreshold = matches.first().score * 6 / 10;
+    int full = 0;
+    QList<ErrorCatalog::Match> rest;
+    for (const ErrorCatalog::Match& m : matches) {
+        if (m.score < fullThreshold) {
+            rest.append(m);
+            continue;
+        }
+        if (full++ > 0)
+            io.out << '\n' << QString(qMin(width, 40), QLatin1Char('-')) << "\n\n";
+        if (matches.size() > 1)
+            io.out << TextWrap::wrapped(
+                          QStringLiteral("Match %1 of %2: %3").arg(full).arg(matches.size()).arg(m.reason), width)
+                   << "\n\n";
+        io.out << m.entry->toPlainText(width);
+    }
+    if (!rest.isEmpty()) {
+        io.out << '\n'
+               << TextWrap::wrapped(QStringLiteral("%1 weaker match(es); run `leadgen-diag explain ID` for details:")
+                                        .arg(rest.size()),
+                                    width)
+               << '\n';
+        int idWidth = 0;
+        for (const ErrorCatalog::Match& m : rest)
+            idWidth = qMax(idWidth, int(m.entry->displayId().size()));
+        for (const ErrorCatalog::Match& m : rest) {
+            const QString head = QStringLiteral("  %1  ").arg(m.entry->displayId(), -idWidth);
+            io.out << TextWrap::wrapped(m.entry->title + QStringLiteral(" (") + m.reason + QLatin1Char(')'), width,
+                                        head, QString(head.size(), QLatin1Char(' ')))
+                   << '\n';
+        }
+    }
+    return ExitOk;
 }

@@ -4,6 +4,7 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -15,47 +16,55 @@
 // string key instead.
 struct ErrorEntry
 {
-    int code = 0;           // seed code; 0 for string-keyed situations
-    QString key;            // stable string key: "105" for numeric entries, e.g. "http_401_text" otherwise
-    QString name;           // stable UPPER_SNAKE symbolic name
-    QString title;          // short human title
-    QString message;        // exactly the seed text for numeric codes
-    QString level;          // "api" | "object" | "either" (situations: "http" | "envelope" | "info")
-    QString category;       // auth, rate_limit, envelope, params, data, permission, agency, server, transport
-    QString summary;        // one plain-language paragraph
-    QStringList causes;     // ranked, most likely first
-    QStringList fixes;      // imperative
+    int code = 0;       // seed code; 0 for string-keyed situations
+    QString key;        // stable string key: "105" for numeric entries, e.g. "http_401_text" otherwise
+    QString name;       // stable UPPER_SNAKE symbolic name
+    QString title;      // short human title
+    QString message;    // exactly the seed text for numeric codes
+    QString level;      // "api" | "object" | "either" (situations: "http" | "envelope" | "info" | "transport")
+    QString category;   // auth, rate_limit, envelope, params, data, permission, agency, server, transport
+    QString summary;    // one plain-language paragraph
+    QStringList causes; // ranked, most likely first
+    QStringList fixes;  // imperative
     bool retryable = false;
     QString retryHint;
-    QStringList methods;    // method names; "*" = any method
-    QList<int> related;     // related numeric codes
-    QStringList relatedKeys; // related string-keyed situations
-    QStringList keywords;   // search synonyms ("throttle", "api key", ...)
-    QJsonValue example;     // full example response: a JSON object, or a string for non-JSON bodies
-    int exampleHttpStatus = 200;
-    QString confidence;     // documented | observed | inferred
-    QString source;         // short note on where the facts come from
+    QStringList methods;         // method names; "*" = any method
+    QList<int> related;          // related numeric codes
+    QStringList relatedKeys;     // related string-keyed situations
+    QStringList keywords;        // search synonyms ("throttle", "api key", ...)
+    QJsonValue example;          // full example response: a JSON object, or a string for non-JSON bodies
+    int exampleHttpStatus = 200; // 0 = no HTTP response at all (transport situations)
+    QString confidence;          // documented | observed | inferred
+    QString source;              // short note on where the facts come from
 
     bool isNumeric() const { return code != 0; }
     QString displayId() const { return isNumeric() ? QString::number(code) : key; }
+    // True when the entry can occur in any method (methods == ["*"]).
+    bool anyMethod() const { return methods.contains(QStringLiteral("*")); }
     // The example as text: pretty-printed JSON, or the raw string for non-JSON bodies.
     QString exampleText() const;
-    // All errors.json fields, as `explain --json` prints them.
+    // All errors.json fields, as `explain --json` prints them (key is null for numeric entries,
+    // example_http_status null when there is no HTTP response).
     QJsonObject toJson() const;
+    // The whole entry for a terminal, every line at most `width` characters.
     QString toPlainText(int width = 100) const;
+    // The whole entry as Markdown ("Copy as Markdown").
     QString toMarkdown() const;
+    // Plain-language label of `level` ("API-level error", "per-object error in a batch", ...).
+    QString levelLabel() const;
 };
 
 // Loads and validates resources/errors.json; lookup by code or key; ranked search
-// (code, hex, code embedded in pasted text, symbolic name, words and synonyms, method names).
+// (code, hex, code embedded in pasted text, symbolic name, message text, words and synonyms,
+// method names, situation keys).
 class ErrorCatalog
 {
 public:
     struct Match
     {
         const ErrorEntry* entry = nullptr;
-        int score = 0;      // higher is better
-        QString reason;     // why it matched ("exact code", "code in pasted text", "method getLeads", ...)
+        int score = 0;  // higher is better
+        QString reason; // why it matched ("exact code", "code in pasted text", "method getLeads", ...)
     };
 
     ErrorCatalog() = default;
@@ -74,16 +83,55 @@ public:
 
     const std::vector<ErrorEntry>& entries() const { return m_entries; }
     const ErrorEntry* byCode(int code) const;
-    const ErrorEntry* byKey(const QString& key) const; // numeric keys ("105") work too
+    const ErrorEntry* byKey(const QString& key) const;   // numeric keys ("105") work too
+    const ErrorEntry* byName(const QString& name) const; // case-insensitive
     QStringList categories() const;
 
-    // Ranked matches, best first; several matches are all returned.
+    // Ranked matches, best first; several matches are all returned. Fast enough to run on every
+    // keystroke (see tests/bench/bench_errorcatalog.cpp).
     QList<Match> search(const QString& query) const;
 
+    // Messages as the API sends them may carry a tail after the seed text (223 lists the missing
+    // fields): true when `message` is this entry's message, ignoring case, surrounding space and
+    // a trailing period, or starts with it.
+    static bool messageMatches(const ErrorEntry& entry, const QString& message);
+
 private:
+    // Per-entry search data, built once at load time.
+    struct Index
+    {
+        QString lowerName;            // "entry_exists"
+        QString lowerKey;             // situations only
+        QString normalizedMessage;    // lower case, single spaces, no trailing period
+        QStringList exampleTexts;     // string examples worth finding in pasted text
+        QStringList phraseFields;     // " token token ... " per weighted field, for phrases
+        QList<int> phraseWeights;     // weight of each phraseFields entry
+        QSet<QString> keywordPhrases; // normalized keywords ("rate limit")
+        QSet<QString> lowerMethods;   // "getleads"
+    };
+    struct Posting
+    {
+        int entry;
+        int bestWeight;
+        int fieldCount;
+    };
+
+    void buildIndex();
+    void addMatch(QHash<int, Match>& found, int index, int score, const QString& reason) const;
+    void searchCodes(const QString& query, QHash<int, Match>& found) const;
+    void searchText(const QString& query, QHash<int, Match>& found) const;
+    void searchWords(const QString& query, QHash<int, Match>& found) const;
+    bool isKnownMethod(const QString& lowerToken) const;
+
     std::vector<ErrorEntry> m_entries;
     QHash<int, int> m_byCode;
     QHash<QString, int> m_byKey;
+    QHash<QString, int> m_byUpperName;
     QString m_version;
     QStringList m_errors;
+
+    std::vector<Index> m_index;
+    QHash<QString, QList<Posting>> m_postings; // normalized token -> entries containing it
+    QStringList m_vocabulary;                  // sorted tokens, for prefix matches while typing
+    QSet<QString> m_methodNames;               // lower-case method names listed by any entry
 };
