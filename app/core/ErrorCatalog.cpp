@@ -201,7 +201,7 @@ std::optional<ErrorEntry> parseEntry(const QJsonObject& o, const QString& where,
         e.key = QString::number(e.code);
         if (o.contains(QStringLiteral("key")))
             c.problem(QStringLiteral("numeric entries take no 'key'"));
-    } else if (code.isNull()) {
+    } else if (code.isNull() || code.isUndefined()) { // a situation: "code": null (or left out) and a key
         e.key = o.value(QStringLiteral("key")).toString();
         if (!lowerSnakeRe().match(e.key).hasMatch())
             c.problem(QStringLiteral("situation entries need a lower_snake 'key', got \"%1\"").arg(e.key));
@@ -247,8 +247,11 @@ std::optional<ErrorEntry> parseEntry(const QJsonObject& o, const QString& where,
         else
             e.related.append(r.toInt());
     }
-    e.relatedKeys = c.list("related_keys", 0);
-    e.keywords = c.list("keywords", 0);
+    // Extensions beyond the fields of design.md §3: optional, empty when absent.
+    if (o.contains(QStringLiteral("related_keys")))
+        e.relatedKeys = c.list("related_keys", 0);
+    if (o.contains(QStringLiteral("keywords")))
+        e.keywords = c.list("keywords", 0);
 
     e.example = o.value(QStringLiteral("example"));
     if (e.isNumeric()) {
@@ -272,7 +275,9 @@ std::optional<ErrorEntry> parseEntry(const QJsonObject& o, const QString& where,
     }
 
     const QJsonValue status = o.value(QStringLiteral("example_http_status"));
-    if (status.isNull() && o.contains(QStringLiteral("example_http_status"))) {
+    if (status.isUndefined()) {
+        e.exampleHttpStatus = 200; // optional: the API answers with 200 unless stated
+    } else if (status.isNull()) {
         e.exampleHttpStatus = 0;
         if (e.level != QLatin1String("transport"))
             c.problem(QStringLiteral("'example_http_status' may be null only for transport situations"));
@@ -521,7 +526,11 @@ QString ErrorEntry::exampleText() const
 {
     if (example.isString())
         return example.toString();
-    return exampleBody(*this, 80);
+    if (example.isObject())
+        return QString::fromUtf8(QJsonDocument(example.toObject()).toJson(QJsonDocument::Indented));
+    if (example.isArray())
+        return QString::fromUtf8(QJsonDocument(example.toArray()).toJson(QJsonDocument::Indented));
+    return QString();
 }
 
 QString ErrorEntry::toPlainText(int width) const
