@@ -62,7 +62,6 @@ public:
     {}
 
     void fail(const QString& message) { m_problems.append(m_where + QStringLiteral(": ") + message); }
-    bool failed() const { return m_failures > 0; }
 
     QString text(const char* field)
     {
@@ -97,17 +96,12 @@ public:
         return items;
     }
 
-    void problem(const QString& message)
-    {
-        ++m_failures;
-        fail(message);
-    }
+    void problem(const QString& message) { fail(message); }
 
 private:
     const QJsonObject& m_object;
     QString m_where;
     QStringList& m_problems;
-    int m_failures = 0;
 };
 
 // The error objects of an example that carry `code`: where they sit, for the level check.
@@ -292,7 +286,9 @@ std::optional<ErrorEntry> parseEntry(const QJsonObject& o, const QString& where,
                       .arg(e.confidence, kConfidences.join(QStringLiteral(", "))));
     e.source = c.text("source");
 
-    if (c.failed())
+    // Incomplete entries are still loaded (their problems are reported): a consumer gets what is
+    // there rather than nothing. Only an entry that cannot be identified is left out.
+    if (e.key.isEmpty() || (!e.isNumeric() && !lowerSnakeRe().match(e.key).hasMatch()))
         return std::nullopt;
     return e;
 }

@@ -73,8 +73,8 @@ public:
     // that fails validation is reported by validationErrors() and by the tests, never by a crash.
     static const ErrorCatalog& builtin();
 
-    // Parses and validates; returns false and fills errors on any problem (entries that do
-    // validate are still loaded).
+    // Parses and validates; returns false and fills errors on any problem. Every entry with a
+    // usable code or key is still loaded, incomplete ones included; duplicates are left out.
     bool loadFromJson(const QByteArray& json, QStringList* errors = nullptr);
     bool loadFromFile(const QString& path, QStringList* errors = nullptr);
 
