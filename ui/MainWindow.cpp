@@ -52,6 +52,7 @@ MainWindow::MainWindow(QWidget* parent)
 
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
+    m_ui->actionFindErrorCode->setShortcut(ErrorBrowserWidget::focusSearchShortcut());
     connect(m_ui->actionFindErrorCode, &QAction::triggered, this, &MainWindow::showErrorBrowser);
     connect(m_ui->actionOpen, &QAction::triggered, this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Open request or response"), QString(),

@@ -110,7 +110,12 @@ private slots:
         QCOMPARE(model.columnCount(), int(ErrorCodeModel::ColumnCount));
         for (int row = 0; row < model.rowCount(); ++row) {
             const ErrorEntry& e = m_fixture.entries()[size_t(row)];
-            QCOMPARE(model.index(row, ErrorCodeModel::CodeColumn).data().toString(), e.displayId());
+            QCOMPARE(model.index(row, ErrorCodeModel::CodeColumn).data().toString(),
+                     e.isNumeric() ? QString::number(e.code) : QStringLiteral("—"));
+            QVERIFY(model.index(row, ErrorCodeModel::CodeColumn)
+                        .data(Qt::ToolTipRole)
+                        .toString()
+                        .contains(e.isNumeric() ? e.title : e.key));
             QCOMPARE(model.index(row, ErrorCodeModel::NameColumn).data().toString(), e.name);
             QCOMPARE(model.index(row, ErrorCodeModel::TitleColumn).data().toString(), e.title);
             QCOMPARE(model.index(row, ErrorCodeModel::LevelColumn).data(ErrorCodeModel::RawValueRole).toString(),
@@ -573,6 +578,19 @@ private slots:
         QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("errorsTab"));
         QTRY_VERIFY(search->hasFocus());
         QCOMPARE(search->selectedText(), QStringLiteral("previous"));
+
+        // Also when the search field itself has focus (where Ctrl+K would otherwise delete to the
+        // end of the line) and from the detail pane.
+        search->setCursorPosition(0);
+        QVERIFY(search->selectedText().isEmpty());
+        QTest::keyClick(search, Qt::Key_K, Qt::ControlModifier);
+        QCOMPARE(search->text(), QStringLiteral("previous"));
+        QCOMPARE(search->selectedText(), QStringLiteral("previous"));
+        auto* detail = child<QTextBrowser>(browser, "detailView");
+        detail->setFocus();
+        QTRY_VERIFY(detail->hasFocus());
+        QTest::keyClick(detail, Qt::Key_K, Qt::ControlModifier);
+        QTRY_VERIFY(search->hasFocus());
 
         // Typing replaces the selected text and filters the main window's list.
         search->clear();

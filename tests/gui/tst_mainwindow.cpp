@@ -104,6 +104,15 @@ private slots:
                  QStringLiteral("inspectorTab"));
     }
 
+    // Fits a small laptop screen with room to spare.
+    void fitsSmallScreens()
+    {
+        MainWindow window;
+        const QSize minimum = window.minimumSizeHint();
+        QVERIFY2(minimum.width() <= 1024 && minimum.height() <= 600,
+                 qPrintable(QStringLiteral("%1x%2").arg(minimum.width()).arg(minimum.height())));
+    }
+
     void findErrorCodeAction()
     {
         MainWindow window;

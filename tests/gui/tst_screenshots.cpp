@@ -42,7 +42,7 @@ private:
         showErrorEntry(window);
         window.errorBrowser()
             ->findChild<QTextBrowser*>(QStringLiteral("detailView"))
-            ->scrollToAnchor(QStringLiteral("related"));
+            ->scrollToAnchor(QStringLiteral("methods"));
     }
 
     static const QList<Screen>& screens()

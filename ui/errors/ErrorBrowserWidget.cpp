@@ -87,11 +87,13 @@ ErrorBrowserWidget::ErrorBrowserWidget(const ErrorCatalog& catalog, QWidget* par
     connect(m_ui->detailView, &QTextBrowser::anchorClicked, this, &ErrorBrowserWidget::onAnchorClicked);
     m_ui->detailView->installEventFilter(this);
 
-    // Wide enough for the longest UPPER_SNAKE names next to situation keys at 1366 px.
-    m_ui->splitter->setStretchFactor(0, 4);
-    m_ui->splitter->setStretchFactor(1, 5);
+    // Extra width goes to the detail pane; the list gets what its columns need (showEvent).
+    m_ui->splitter->setStretchFactor(0, 0);
+    m_ui->splitter->setStretchFactor(1, 1);
     m_ui->detailView->document()->setDocumentMargin(12);
-    m_ui->splitter->restoreState(QSettings().value(kSplitterKey).toByteArray());
+    // Until the user drags the splitter, the list is sized to its content (fitSplitter).
+    m_autoSplit = !m_ui->splitter->restoreState(QSettings().value(kSplitterKey).toByteArray());
+    connect(m_ui->splitter, &QSplitter::splitterMoved, this, [this] { m_autoSplit = false; });
 
     updateCount();
     updateEmptyState();
@@ -104,7 +106,8 @@ ErrorBrowserWidget::ErrorBrowserWidget(const ErrorCatalog& catalog, QWidget* par
 
 ErrorBrowserWidget::~ErrorBrowserWidget()
 {
-    QSettings().setValue(kSplitterKey, m_ui->splitter->saveState());
+    if (!m_autoSplit)
+        QSettings().setValue(kSplitterKey, m_ui->splitter->saveState());
 }
 
 void ErrorBrowserWidget::setupFilters()
@@ -149,6 +152,10 @@ void ErrorBrowserWidget::setupActions()
     m_copyCodeAction = makeAction(tr("Copy code"), QStringLiteral("actionCopyCode"));
     m_openExampleAction = makeAction(tr("Open example in inspector"), QStringLiteral("actionOpenExample"));
     m_reproduceAction = makeAction(tr("Reproduce on simulator"), QStringLiteral("actionReproduce"));
+    // Buttons carry the short form (the tooltip and the context menu say it in full), so the
+    // detail pane still fits next to the list on a 1024 px screen.
+    m_openExampleAction->setIconText(tr("Open in inspector"));
+    m_reproduceAction->setIconText(tr("Reproduce"));
     m_backAction = makeAction(tr("Back"), QStringLiteral("actionBack"));
     // Desktop theme icons where there is a theme; arrows as text otherwise (Qt's built-in
     // fallback icons look out of place next to text buttons).
@@ -221,6 +228,11 @@ void ErrorBrowserWidget::focusSearch()
 {
     m_ui->searchEdit->setFocus(Qt::ShortcutFocusReason);
     m_ui->searchEdit->selectAll();
+}
+
+QKeySequence ErrorBrowserWidget::focusSearchShortcut()
+{
+    return QKeySequence(Qt::CTRL | Qt::Key_K);
 }
 
 bool ErrorBrowserWidget::showEntry(int code)
@@ -367,6 +379,20 @@ void ErrorBrowserWidget::renderDetail()
     m_ui->detailStack->setCurrentWidget(m_ui->detailView);
 }
 
+void ErrorBrowserWidget::limitDetailLineLength()
+{
+    // Prose is hard to follow past ~130 characters a line: on a wide pane the text keeps that
+    // measure and leaves the rest blank instead of running across the screen.
+    QTextBrowser* view = m_ui->detailView;
+    const int measure = view->fontMetrics().averageCharWidth() * 130;
+    if (view->viewport()->width() > measure + 40) {
+        view->setLineWrapMode(QTextEdit::FixedPixelWidth);
+        view->setLineWrapColumnOrWidth(measure);
+    } else {
+        view->setLineWrapMode(QTextEdit::WidgetWidth);
+    }
+}
+
 void ErrorBrowserWidget::updateActions()
 {
     const bool has = m_shown != nullptr;
@@ -481,12 +507,44 @@ void ErrorBrowserWidget::copyToClipboard(const QString& text, const QString& wha
     emit statusMessage(what.isEmpty() ? tr("Copied %1").arg(id) : tr("Copied %1 %2").arg(id, what), 4000);
 }
 
+void ErrorBrowserWidget::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    if (m_autoSplit)
+        fitSplitter();
+}
+
+void ErrorBrowserWidget::fitSplitter()
+{
+    // The list as wide as its columns need (longest name, widest badges), within a third to a
+    // half of the width; the detail pane takes the rest.
+    QTableView* table = m_ui->codeTable;
+    const QAbstractItemView* view = table; // sizeHintForColumn is public there
+    int content = 2 * table->frameWidth() + table->verticalScrollBar()->sizeHint().width();
+    for (int column = 0; column < m_proxy->columnCount(); ++column) {
+        if (!table->isColumnHidden(column))
+            content += std::max(view->sizeHintForColumn(column), table->horizontalHeader()->sectionSizeHint(column));
+    }
+    const QMargins margins = m_ui->listLayout->contentsMargins();
+    content += margins.left() + margins.right();
+    const int total = m_ui->splitter->width() - m_ui->splitter->handleWidth();
+    const int list = std::clamp(content, total / 3, total / 2);
+    m_ui->splitter->setSizes({list, total - list});
+}
+
 bool ErrorBrowserWidget::eventFilter(QObject* watched, QEvent* event)
 {
     // The detail HTML carries colours derived from the view's palette: redo it when that changes
     // (the view's own event, as the parent's may arrive before the palette reaches the child).
     if (watched == m_ui->detailView && (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange))
         renderDetail();
+    if (watched == m_ui->detailView && (event->type() == QEvent::Resize || event->type() == QEvent::FontChange))
+        limitDetailLineLength();
+    if (watched == m_ui->searchEdit && event->type() == QEvent::ShortcutOverride &&
+        QKeySequence(static_cast<QKeyEvent*>(event)->keyCombination()) == focusSearchShortcut()) {
+        event->ignore();
+        return true;
+    }
     if (event->type() != QEvent::KeyPress)
         return QWidget::eventFilter(watched, event);
     auto* key = static_cast<QKeyEvent*>(event);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QKeySequence>
 #include <QWidget>
 
 #include <memory>
@@ -43,6 +44,10 @@ public:
     void setInspectorAvailable(bool available);
     void setSimulatorAvailable(bool available);
 
+    // The application-wide "focus the search" shortcut (Ctrl+K). The search field lets it through
+    // instead of using it as "delete to end of line" (the X11 key binding of QLineEdit).
+    static QKeySequence focusSearchShortcut();
+
     // Debounce between a keystroke and the filter run.
     static constexpr int searchDelayMs() { return 150; }
 
@@ -54,9 +59,11 @@ signals:
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void setupFilters();
+    void fitSplitter();
     void setupActions();
     void applySearch();
     void applyFilters();
@@ -66,6 +73,7 @@ private:
     void onCurrentRowChanged();
     void displayEntry(const ErrorEntry* entry, bool recordHistory);
     void renderDetail();
+    void limitDetailLineLength();
     void updateActions();
     void onAnchorClicked(const QUrl& url);
     void moveSelection(int delta);
@@ -85,6 +93,7 @@ private:
     bool m_inspectorAvailable = false;
     bool m_simulatorAvailable = false;
     bool m_syncingSelection = false;
+    bool m_autoSplit = true;
 
     QAction* m_copyTextAction = nullptr;
     QAction* m_copyMarkdownAction = nullptr;

@@ -76,7 +76,9 @@ QVariant ErrorCodeModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case CodeColumn:
-            return e->displayId();
+            // Situations have no numeric code and get none invented; their key is in the
+            // tooltip and the detail pane, their name in the next column.
+            return e->isNumeric() ? QString::number(e->code) : QStringLiteral("—");
         case NameColumn:
             return e->name;
         case TitleColumn:
@@ -90,6 +92,9 @@ QVariant ErrorCodeModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == LevelColumn)
             return levelDescription(e->level);
+        if (index.column() == CodeColumn && !e->isNumeric())
+            return tr("No numeric code: a situation recognised from the response or the connection (key %1)\n%2")
+                .arg(e->key, e->title.isEmpty() ? e->message : e->title);
         // The title and the exact API message, so the list can be scanned without the pane.
         return e->title.isEmpty() ? e->message : e->title + QLatin1Char('\n') + e->message;
     case Qt::FontRole:
