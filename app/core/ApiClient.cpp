@@ -6,6 +6,8 @@
 
 #include <QDir>
 #include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkProxyFactory>
 #include <QNetworkRequest>
 #include <QSslConfiguration>
 #include <QTemporaryFile>
@@ -52,6 +54,24 @@ bool looksLikeHtml(const QString& contentType, const QByteArray& head)
         start = start.mid(3);
     return start.startsWith("<!doctype html") || start.startsWith("<html") || start.startsWith("<head") ||
            start.startsWith("<body");
+}
+
+// The proxy the manager will use for this URL (its own, its factory's or the application's).
+QNetworkProxy effectiveProxy(QNetworkAccessManager* network, const QUrl& url)
+{
+    const QNetworkProxy own = network->proxy();
+    if (own.type() != QNetworkProxy::DefaultProxy)
+        return own;
+    const QNetworkProxyQuery query(url);
+    const QList<QNetworkProxy> list = network->proxyFactory() ? network->proxyFactory()->queryProxy(query)
+                                                              : QNetworkProxyFactory::proxyForQuery(query);
+    return list.value(0, QNetworkProxy(QNetworkProxy::NoProxy));
+}
+
+bool usesProxy(const QNetworkProxy& proxy)
+{
+    return proxy.type() == QNetworkProxy::HttpProxy || proxy.type() == QNetworkProxy::Socks5Proxy ||
+           proxy.type() == QNetworkProxy::HttpCachingProxy;
 }
 
 struct JsonCheck
@@ -234,6 +254,7 @@ void ApiClient::send(const ApiRequest& request)
     networkRequest.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     networkRequest.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
 
+    m_proxy = effectiveProxy(m_network, networkRequest.url());
     m_clock.start();
     m_reply = m_network->post(networkRequest, request.body);
     m_capture.bytesSent = request.body.size();
@@ -423,6 +444,12 @@ void ApiClient::onFinished()
             facts = QStringLiteral("The call was aborted after %1 ms (%2).").arg(capture.totalMs).arg(qtText);
         if (!capture.tlsProblems.isEmpty() && !capture.tlsTrustedByUser)
             layer = FailureLayer::Tls;
+        // Through a proxy, a refused or failed connection is the proxy's: Qt reports a refused
+        // CONNECT tunnel (https) as an unknown network error.
+        if (usesProxy(m_proxy) && !capture.hasResponse &&
+            (layer == FailureLayer::ConnectionRefused ||
+             (layer == FailureLayer::Connection && error == QNetworkReply::UnknownNetworkError)))
+            layer = FailureLayer::Proxy;
         switch (layer) {
         case FailureLayer::Dns:
             facts = QStringLiteral("The host name “%1” could not be resolved to an address (%2).").arg(host, qtText);
@@ -445,7 +472,12 @@ void ApiClient::onFinished()
             break;
         }
         case FailureLayer::Proxy:
-            facts = QStringLiteral("The proxy between this computer and %1 failed (%2).").arg(host, qtText);
+            facts = usesProxy(m_proxy)
+                        ? QStringLiteral("The proxy %1, port %2 between this computer and %3 failed (%4).")
+                              .arg(m_proxy.hostName())
+                              .arg(m_proxy.port())
+                              .arg(host, qtText)
+                        : QStringLiteral("The proxy between this computer and %1 failed (%2).").arg(host, qtText);
             break;
         case FailureLayer::Connection:
             if (capture.hasResponse) {

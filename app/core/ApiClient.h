@@ -5,6 +5,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QObject>
 #include <QPointer>
@@ -87,6 +88,7 @@ private:
     QTimer m_timeout;
     std::unique_ptr<QFile> m_spillFile;
     QString m_spillNote;
+    QNetworkProxy m_proxy; // the proxy this call goes through, for naming the failing layer
     bool m_timedOut = false;
     bool m_cancelled = false;
 };

@@ -119,7 +119,11 @@ std::optional<Environment> EnvironmentStore::find(const QString& nameOrId) const
     const QString wanted = nameOrId.trimmed();
     const QList<Environment> list = environments();
     for (const Environment& environment : list) {
-        if (environment.name.compare(wanted, Qt::CaseInsensitive) == 0)
+        // Also "Production v1 (legacy, account time zone)", the way the UI lists built-ins.
+        const QString qualified =
+            environment.name + QStringLiteral(" (") + environment.description() + QLatin1Char(')');
+        if (environment.name.compare(wanted, Qt::CaseInsensitive) == 0 ||
+            (environment.isBuiltin() && qualified.compare(wanted, Qt::CaseInsensitive) == 0))
             return environment;
     }
     return byId(wanted);

@@ -3,6 +3,7 @@
 #include "FakeHttpServer.h"
 
 #include <QNetworkAccessManager>
+#include <QNetworkProxy>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -459,6 +460,45 @@ private slots:
         const CallCapture capture = sendAndWait(client, request);
         QCOMPARE(capture.layer, FailureLayer::Tls);
         QVERIFY(!capture.tlsTrustedByUser);
+    }
+
+    void proxyRefused()
+    {
+        QNetworkAccessManager network;
+        network.setProxy(
+            QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), FakeHttpServer::unusedPort()));
+        ApiClient client(&network);
+        const CallCapture capture =
+            sendAndWait(client, requestTo(QUrl(QStringLiteral("https://api.sharpspring.com/pubapi/v1.2/"))));
+        QVERIFY(!capture.hasResponse);
+        QVERIFY2(capture.layer == FailureLayer::Proxy, qPrintable(QStringLiteral("%1 %2: %3")
+                                                                      .arg(failureLayerName(capture.layer))
+                                                                      .arg(capture.networkError)
+                                                                      .arg(capture.networkErrorString)));
+        QCOMPARE(capture.errorKey, QStringLiteral("transport_proxy"));
+        QVERIFY2(capture.facts.contains(QLatin1String("proxy")), qPrintable(capture.facts));
+    }
+
+    void proxyWantsAuthentication()
+    {
+        // A proxy that answers 407 to the CONNECT of an https request.
+        FakeHttpServer proxy;
+        QVERIFY(proxy.listen());
+        FakeHttpServer::Script script;
+        script.status = 407;
+        script.reason = "Proxy Authentication Required";
+        script.headers = {{"Proxy-Authenticate", "Basic realm=\"corp\""}};
+        script.body = "denied";
+        proxy.setScript(script);
+        QNetworkAccessManager network;
+        network.setProxy(QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), proxy.port()));
+        ApiClient client(&network);
+        const CallCapture capture =
+            sendAndWait(client, requestTo(QUrl(QStringLiteral("https://api.sharpspring.com/pubapi/v1.2/"))));
+        QCOMPARE(capture.layer, FailureLayer::Proxy);
+        QCOMPARE(capture.networkError, int(QNetworkReply::ProxyAuthenticationRequiredError));
+        QCOMPARE(proxy.received().size(), 1);
+        QCOMPARE(proxy.received().first().method, QByteArray("CONNECT"));
     }
 
     void layerOfNetworkErrors_data()

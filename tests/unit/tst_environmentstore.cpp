@@ -41,6 +41,8 @@ private slots:
         QCOMPARE(list.at(2).baseUrl, QUrl(QStringLiteral("https://api.sharpspring.com/pubapi/v1/")));
         QCOMPARE(list.at(2).version, ApiVersion::V1);
         QVERIFY(list.at(2).description().contains(QLatin1String("account time zone")));
+        QCOMPARE(store.find(QStringLiteral("production v1 (legacy, account time zone)"))->id,
+                 EnvironmentStore::productionV1Id());
         // The simulator is the default.
         QCOMPARE(store.current().id, EnvironmentStore::simulatorId());
         QString error;
