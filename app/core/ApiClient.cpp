@@ -244,7 +244,27 @@ void ApiClient::send(const ApiRequest& request)
     m_timedOut = false;
     m_cancelled = false;
 
-    QNetworkRequest networkRequest(request.url());
+    const QUrl url = request.url();
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || url.host().isEmpty() ||
+        (scheme != QLatin1String("http") && scheme != QLatin1String("https"))) {
+        // Nothing to connect to (e.g. the simulator is not running): say so instead of letting the
+        // network layer report an "unknown protocol".
+        CallCapture capture = std::move(m_capture);
+        m_capture = CallCapture();
+        capture.totalMs = 0;
+        capture.layer = FailureLayer::Connection;
+        capture.facts = request.endpoint.isEmpty()
+                            ? QStringLiteral("There is no endpoint URL to send to.")
+                            : QStringLiteral("“%1” is not an http:// or https:// URL with a host name, so nothing "
+                                             "was sent.")
+                                  .arg(capture.displayUrl);
+        capture.explanation = capture.facts;
+        finish(std::move(capture));
+        return;
+    }
+
+    QNetworkRequest networkRequest(url);
     for (const ApiRequest::Header& header : m_capture.requestHeaders)
         networkRequest.setRawHeader(header.first, header.second);
     // A redirect would turn the POST into a GET and could carry the secret key in the query

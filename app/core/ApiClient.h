@@ -41,7 +41,8 @@ public:
     bool isRunning() const { return m_reply != nullptr; }
 
     // Starts a call; a call still running is cancelled first (its finished() arrives before this
-    // returns). finished() always follows, also for requests that cannot start.
+    // returns). finished() always follows; for a request that cannot start (no usable URL) it is
+    // emitted before send() returns.
     void send(const ApiRequest& request);
     // Aborts the running call at once; finished() with FailureLayer::Cancelled is emitted before
     // this returns. No-op when idle.

@@ -501,6 +501,31 @@ private slots:
         QCOMPARE(proxy.received().first().method, QByteArray("CONNECT"));
     }
 
+    void unusableEndpoint_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::newRow("empty (simulator not running)") << QString();
+        QTest::newRow("no host") << "http:///pubapi/v1/";
+        QTest::newRow("other scheme") << "ftp://h.example/";
+    }
+
+    void unusableEndpoint()
+    {
+        QFETCH(QString, url);
+        QNetworkAccessManager network;
+        ApiClient client(&network);
+        QSignalSpy finished(&client, &ApiClient::finished);
+        client.send(requestTo(QUrl(url)));
+        QCOMPARE(finished.size(), 1);
+        QVERIFY(!client.isRunning());
+        const CallCapture capture = finished.first().at(0).value<CallCapture>();
+        QCOMPARE(capture.layer, FailureLayer::Connection);
+        QVERIFY(!capture.hasResponse);
+        QVERIFY(capture.facts.contains(QLatin1String("nothing was sent")) ||
+                capture.facts.contains(QLatin1String("no endpoint")));
+        QVERIFY(!capture.facts.contains(QLatin1String("s3cr3t")));
+    }
+
     void layerOfNetworkErrors_data()
     {
         QTest::addColumn<int>("error");
