@@ -68,6 +68,7 @@ QList<LintCase> load()
         c.expect = o.value(QStringLiteral("expect")).toArray();
         c.oracle = o.value(QStringLiteral("oracle")).toBool(true);
         c.oracleReason = o.value(QStringLiteral("oracle_reason")).toString();
+        c.simAccount = o.value(QStringLiteral("sim_account")).toString();
         cases.append(c);
     }
     return cases;

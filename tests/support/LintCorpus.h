@@ -17,6 +17,7 @@
 //    "envelope": <any JSON, taken VERBATIM from the file>  | "raw": S | "raw_base64": S,
 //    "expect": [{"code": N, "path": S, "rule": S?, "at": S?, "message_contains": S?},
 //               {"severity": "warning", "rule": S, "path": S, ...}],
+//    "sim_account": "agency",                                          (optional, oracle only)
 //    "oracle": false, "oracle_reason": S}                              (optional)
 // Error findings are exhaustive (every error the linter reports must be expected); warnings
 // are checked only where listed. "at" is the exact text of the finding's source range.
@@ -30,6 +31,7 @@ struct LintCase
     QJsonArray expect;
     bool oracle = true;
     QString oracleReason;
+    QString simAccount; // which simulator demo account the oracle uses: "" (main) or "agency"
 
     // The body as text; a leading byte order mark is kept (it is part of what is sent).
     QString text() const;
