@@ -7,8 +7,9 @@ namespace {
 class Parser
 {
 public:
-    explicit Parser(QStringView text)
+    Parser(QStringView text, int start)
         : m_text(text)
+        , m_pos(start)
     {}
 
     bool parseDocument(JsonSourceNode* root)
@@ -396,10 +397,11 @@ QString JsonSourceNode::kindName() const
     return QString();
 }
 
-JsonSourceScanner::Result JsonSourceScanner::scan(QStringView text)
+JsonSourceScanner::Result JsonSourceScanner::scan(QStringView text, Option option)
 {
     Result result;
-    Parser parser(text);
+    const bool skipBom = option == Option::AllowLeadingBom && text.startsWith(QChar(0xFEFF));
+    Parser parser(text, skipBom ? 1 : 0);
     result.ok = parser.parseDocument(&result.root);
     if (!result.ok) {
         result.error = parser.error();

@@ -62,7 +62,13 @@ public:
 
     static constexpr int kMaxDepth = 256;
 
-    static Result scan(QStringView text);
+    enum class Option
+    {
+        Strict,
+        AllowLeadingBom
+    }; // AllowLeadingBom: skip a U+FEFF at position 0
+
+    static Result scan(QStringView text, Option option = Option::Strict);
     // 1-based line and column of a QString position.
     static void lineColumn(QStringView text, int offset, int* line, int* column);
 };

@@ -411,6 +411,13 @@ const Rule kRules[] = {
          if (s.utf8ErrorByte < 0 && s.text.trimmed().isEmpty())
              out.report(Report{QStringLiteral("$"), 0, 0});
      }},
+    {"body-bom", Scope::Text, Severity::Warning, 0, "request",
+     "The body starts with a byte order mark (U+FEFF); strict JSON parsers such as PHP's json_decode reject it.",
+     "Save the request as UTF-8 without BOM.",
+     [](const Subject& s, Reporter& out) {
+         if (s.utf8ErrorByte < 0 && s.text.startsWith(QChar(0xFEFF)))
+             out.report(Report{QStringLiteral("$"), 0, 1, {}, {}, LintQuickFix{QStringLiteral("Remove the BOM"), {{0, 1, QString()}}}});
+     }},
     {"body-not-json", Scope::Text, Severity::Error, 101, "api", "The body is not valid JSON: %1 (line %2, column %3).",
      "Correct the JSON at the marked position (quotes, commas, brackets, escaping).",
      [](const Subject& s, Reporter& out) {
@@ -690,20 +697,27 @@ const Rule kRules[] = {
                                        {renameKey(*s.node, close.first())}};
          out.report(r);
      }},
-    {"param-null", Scope::Param, Severity::Error, 205, "api", "\"%1\" must not be null.", "%1",
+    // PHP's isset() is false for null: a null parameter counts as absent.
+    {"required-param-null", Scope::Param, Severity::Error, 206, "api",
+     "\"%1\" is null, which the API treats as missing; %2 requires it.", "%1",
      [](const Subject& s, Reporter& out) {
-         if (isObjectsOfBatch(s))
-             return;
-         if (!s.param || s.param->nullable || s.node->kind != Node::Kind::Null)
+         if (isObjectsOfBatch(s) || !s.param || !s.param->required || s.node->kind != Node::Kind::Null)
              return;
          const bool object = s.param->type == QLatin1String("object");
-         Report r{s.path, -1, 0, {s.param->name},
-                  {object ? QStringLiteral("Send {} instead of null.") : QStringLiteral("Give it a value or leave it out.")}};
+         Report r{s.path, -1, 0, {s.param->name, s.method->name},
+                  {object ? QStringLiteral("Send {} instead of null (an empty filter is fine).")
+                          : QStringLiteral("Give it a value.")}};
          r.at(*s.node);
          if (object)
              r.quickFix =
                  LintQuickFix{QStringLiteral("Replace null with {}"), {replaceValue(*s.node, QStringLiteral("{}"))}};
          out.report(r);
+     }},
+    {"param-null-ignored", Scope::Param, Severity::Warning, 0, "request",
+     "\"%1\" is null, which the API treats as absent (its default applies).", "Leave \"%1\" out or give it a value.",
+     [](const Subject& s, Reporter& out) {
+         if (!isObjectsOfBatch(s) && s.param && !s.param->required && s.node->kind == Node::Kind::Null)
+             out.report(Report{s.path, -1, 0, {s.param->name}, {s.param->name}}.at(*s.node));
      }},
     {"param-array-for-scalar", Scope::Param, Severity::Error, 210, "api",
      "\"%1\" must be a single %2 value, not a list.", "Pass one value, or use a method that takes a list.",
@@ -1016,7 +1030,7 @@ const Rule kRules[] = {
      }},
 
     // --- each record
-    {"object-required-key", Scope::Element, Severity::Error, 206, "object", "objects[%1] has no \"%2\", which %3 requires.",
+    {"object-required-key", Scope::Element, Severity::Error, 205, "object", "objects[%1] has no \"%2\", which %3 requires.",
      "Add \"%1\" to every record.",
      [](const Subject& s, Reporter& out) {
          for (const QString& key : s.method->objectRequired) {
@@ -1125,7 +1139,7 @@ const Rule kRules[] = {
                                               : QStringLiteral("Leave the field out or give it a value.")}}
                         .at(*s.node));
      }},
-    {"field-array", Scope::Field, Severity::Error, 210, "object", "\"%1\" is a list; it must be a single %2 value.",
+    {"field-array", Scope::Field, Severity::Error, 205, "object", "\"%1\" is a list; it must be a single %2 value.",
      "Send one value.",
      [](const Subject& s, Reporter& out) {
          if (s.field)
@@ -1136,7 +1150,7 @@ const Rule kRules[] = {
          if (s.field)
              checkTypedValue(s, out, s.field->name, s.field->type, false, true);
      }},
-    {"field-not-allowed", Scope::Field, Severity::Error, 217, "object", "\"%1\" is %2; allowed: %3.", "Use one of: %1.",
+    {"field-not-allowed", Scope::Field, Severity::Error, 205, "object", "\"%1\" is %2; allowed: %3.", "Use one of: %1.",
      [](const Subject& s, Reporter& out) {
          if (!s.field || s.field->allowed.isEmpty() || s.node->kind != Node::Kind::String)
              return;
@@ -1500,7 +1514,7 @@ QList<LintFinding> RequestLinter::lint(const QByteArray& body, const LintContext
 
 QList<LintFinding> RequestLinter::lint(const QString& text, const LintContext& context) const
 {
-    const JsonSourceScanner::Result scan = JsonSourceScanner::scan(text);
+    const JsonSourceScanner::Result scan = JsonSourceScanner::scan(text, JsonSourceScanner::Option::AllowLeadingBom);
     Subject s;
     s.context = &context;
     s.text = text;

@@ -69,6 +69,7 @@ QList<LintCase> load()
         c.oracle = o.value(QStringLiteral("oracle")).toBool(true);
         c.oracleReason = o.value(QStringLiteral("oracle_reason")).toString();
         c.simAccount = o.value(QStringLiteral("sim_account")).toString();
+        c.knownDifference = o.value(QStringLiteral("oracle_known_difference")).toString();
         cases.append(c);
     }
     return cases;

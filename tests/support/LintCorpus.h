@@ -18,6 +18,7 @@
 //    "expect": [{"code": N, "path": S, "rule": S?, "at": S?, "message_contains": S?},
 //               {"severity": "warning", "rule": S, "path": S, ...}],
 //    "sim_account": "agency",                                          (optional, oracle only)
+//    "oracle_known_difference": S,    (optional: the simulator is known to answer otherwise; why)
 //    "oracle": false, "oracle_reason": S}                              (optional)
 // Error findings are exhaustive (every error the linter reports must be expected); warnings
 // are checked only where listed. "at" is the exact text of the finding's source range.
@@ -32,6 +33,7 @@ struct LintCase
     bool oracle = true;
     QString oracleReason;
     QString simAccount; // which simulator demo account the oracle uses: "" (main) or "agency"
+    QString knownDifference; // the simulator answers otherwise (QEXPECT_FAIL in the oracle); why
 
     // The body as text; a leading byte order mark is kept (it is part of what is sent).
     QString text() const;

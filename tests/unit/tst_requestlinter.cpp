@@ -231,7 +231,7 @@ private slots:
                                     << "missing-params"
                                     << R"({"params": {}, "method": "getClients", "id": "1"})";
         QTest::newRow("where null") << R"({"method": "getLeads", "params": {"where": null}, "id": "1"})"
-                                    << "param-null"
+                                    << "required-param-null"
                                     << R"({"method": "getLeads", "params": {"where": {}}, "id": "1"})";
         QTest::newRow("wrap single record")
             << R"({"method": "createLeads", "params": {"objects": {"emailAddress": "a@example.com"}}, "id": "1"})"
