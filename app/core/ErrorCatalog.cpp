@@ -10,6 +10,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <mutex>
 
 namespace {
 // ---------------------------------------------------------------------------------------------
@@ -349,35 +350,45 @@ const QSet<QString>& stopWords()
 QStringList tokenize(QStringView text)
 {
     QStringList tokens;
-    QString current;
-    for (const QChar c : text) {
-        if (c.isLetterOrNumber()) {
-            current.append(c.toLower());
-        } else if (!current.isEmpty()) {
-            tokens.append(current);
-            current.clear();
+    qsizetype start = -1;
+    for (qsizetype i = 0; i <= text.size(); ++i) {
+        const bool inWord = i < text.size() && text.at(i).isLetterOrNumber();
+        if (inWord && start < 0) {
+            start = i;
+        } else if (!inWord && start >= 0) {
+            tokens.append(text.mid(start, i - start).toString().toLower());
+            start = -1;
         }
     }
-    if (!current.isEmpty())
-        tokens.append(current);
     return tokens;
 }
 
 // Folds simple plurals so "leads" finds "lead" and "limits" finds "limit".
-QString normalizeToken(const QString& token)
+void foldPlural(QString& token)
 {
     if (token.size() > 3 && token.endsWith(QLatin1Char('s')) && !token.endsWith(QLatin1String("ss")) &&
         !token.at(0).isDigit())
-        return token.chopped(1);
+        token.chop(1);
+}
+
+QString normalizeToken(QString token)
+{
+    foldPlural(token);
     return token;
+}
+
+// Lower-case words with plurals folded.
+QStringList normalizedTokens(QStringView text)
+{
+    QStringList tokens = tokenize(text);
+    for (QString& t : tokens)
+        foldPlural(t);
+    return tokens;
 }
 
 QString normalizedPhrase(QStringView text)
 {
-    QStringList tokens = tokenize(text);
-    for (QString& t : tokens)
-        t = normalizeToken(t);
-    return tokens.join(QLatin1Char(' '));
+    return normalizedTokens(text).join(QLatin1Char(' '));
 }
 
 // Lower case, single spaces, no trailing period: how messages are compared.
@@ -710,7 +721,7 @@ bool ErrorCatalog::loadFromJson(const QByteArray& json, QStringList* errors)
             }
         }
     }
-    buildIndex();
+    m_search = std::make_shared<LazySearchIndex>();
     if (errors)
         *errors = m_errors;
     return m_errors.isEmpty();
@@ -754,13 +765,21 @@ bool ErrorCatalog::messageMatches(const ErrorEntry& entry, const QString& messag
 // -------------------------------------------------------------------------------------------------
 // Search
 
-void ErrorCatalog::buildIndex()
+struct ErrorCatalog::LazySearchIndex
 {
-    m_index.clear();
-    m_postings.clear();
-    m_vocabulary.clear();
-    m_methodNames.clear();
-    m_index.reserve(m_entries.size());
+    std::once_flag once;
+    SearchIndex data;
+};
+
+const ErrorCatalog::SearchIndex& ErrorCatalog::searchIndex() const
+{
+    std::call_once(m_search->once, [this] { buildIndex(m_search->data); });
+    return m_search->data;
+}
+
+void ErrorCatalog::buildIndex(SearchIndex& index) const
+{
+    index.entries.reserve(m_entries.size());
 
     for (int i = 0; i < int(m_entries.size()); ++i) {
         const ErrorEntry& e = m_entries[size_t(i)];
@@ -773,27 +792,33 @@ void ErrorCatalog::buildIndex()
         for (const QString& m : e.methods) {
             if (m != QLatin1String("*")) {
                 ix.lowerMethods.insert(m.toLower());
-                m_methodNames.insert(m.toLower());
+                index.methodNames.insert(m.toLower());
             }
         }
 
-        QHash<QString, QPair<int, int>> tokens; // token -> (best weight, number of fields)
+        struct TokenInfo
+        {
+            int bestWeight = 0;
+            int fieldCount = 0;
+            int lastField = -1; // counts each field once however often the word occurs in it
+        };
+        QHash<QString, TokenInfo> tokens;
+        int field = 0;
         auto addField = [&](const QString& text, int weight) {
-            const QString phrase = normalizedPhrase(text);
-            if (phrase.isEmpty())
+            const QStringList words = normalizedTokens(text);
+            if (words.isEmpty())
                 return;
-            ix.phraseFields.append(QLatin1Char(' ') + phrase + QLatin1Char(' '));
+            ix.phraseFields.append(QLatin1Char(' ') + words.join(QLatin1Char(' ')) + QLatin1Char(' '));
             ix.phraseWeights.append(weight);
-            const QStringList words = phrase.split(QLatin1Char(' '));
-            QSet<QString> seen;
             for (const QString& w : words) {
-                if (seen.contains(w))
+                TokenInfo& slot = tokens[w];
+                if (slot.lastField == field)
                     continue;
-                seen.insert(w);
-                auto& slot = tokens[w];
-                slot.first = qMax(slot.first, weight);
-                slot.second += 1;
+                slot.lastField = field;
+                slot.bestWeight = qMax(slot.bestWeight, weight);
+                slot.fieldCount += 1;
             }
+            ++field;
         };
         addField(e.name + QLatin1Char(' ') + (e.isNumeric() ? QString() : e.key), WeightName);
         for (const QString& k : e.keywords) {
@@ -807,11 +832,11 @@ void ErrorCatalog::buildIndex()
         addField((e.causes + e.fixes).join(QLatin1Char(' ')), WeightCausesFixes);
 
         for (auto it = tokens.begin(); it != tokens.end(); ++it)
-            m_postings[it.key()].append(Posting{i, it.value().first, it.value().second});
-        m_index.push_back(std::move(ix));
+            index.postings[it.key()].append(Posting{i, it->bestWeight, it->fieldCount});
+        index.entries.push_back(std::move(ix));
     }
-    m_vocabulary = m_postings.keys();
-    std::sort(m_vocabulary.begin(), m_vocabulary.end());
+    index.vocabulary = index.postings.keys();
+    std::sort(index.vocabulary.begin(), index.vocabulary.end());
 }
 
 void ErrorCatalog::addMatch(QHash<int, Match>& found, int index, int score, const QString& reason) const
@@ -823,9 +848,9 @@ void ErrorCatalog::addMatch(QHash<int, Match>& found, int index, int score, cons
         *it = Match{&m_entries[size_t(index)], score, reason};
 }
 
-bool ErrorCatalog::isKnownMethod(const QString& lowerToken) const
+bool ErrorCatalog::isKnownMethod(const SearchIndex& index, const QString& lowerToken)
 {
-    if (m_methodNames.contains(lowerToken))
+    if (index.methodNames.contains(lowerToken))
         return true;
     return looksLikeMethod(lowerToken) && MethodCatalog::builtin().byNameCaseInsensitive(lowerToken);
 }
@@ -835,10 +860,16 @@ QList<ErrorCatalog::Match> ErrorCatalog::search(const QString& query) const
     const QString q = query.trimmed();
     if (q.isEmpty() || m_entries.empty())
         return {};
+    // The most common query: a bare code, which nothing else can match.
+    if (isDigits(q)) {
+        if (const ErrorEntry* e = byCode(q.toInt()))
+            return {Match{e, 1000, QStringLiteral("exact code")}};
+    }
     QHash<int, Match> found;
     searchCodes(q, found);
-    searchText(q, found);
-    searchWords(q, found);
+    const SearchIndex& index = searchIndex();
+    searchText(q, index, found);
+    searchWords(q, index, found);
 
     QList<Match> matches = found.values();
     std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
@@ -934,7 +965,7 @@ void ErrorCatalog::searchCodes(const QString& q, QHash<int, Match>& found) const
 }
 
 // Whole-text comparisons: situation keys, symbolic names, message texts, known bodies.
-void ErrorCatalog::searchText(const QString& q, QHash<int, Match>& found) const
+void ErrorCatalog::searchText(const QString& q, const SearchIndex& index, QHash<int, Match>& found) const
 {
     const QString lower = q.toLower();
     const QString normalized = normalizedMessage(q);
@@ -944,7 +975,7 @@ void ErrorCatalog::searchText(const QString& q, QHash<int, Match>& found) const
     const bool looksLikeHtml = lower.contains(QLatin1String("<html")) || lower.contains(QLatin1String("<!doctype"));
 
     for (int i = 0; i < int(m_entries.size()); ++i) {
-        const Index& ix = m_index[size_t(i)];
+        const Index& ix = index.entries[size_t(i)];
         if (!ix.lowerKey.isEmpty() && lower == ix.lowerKey)
             addMatch(found, i, 1000, QStringLiteral("situation key"));
         if (lower == ix.lowerName)
@@ -975,7 +1006,7 @@ void ErrorCatalog::searchText(const QString& q, QHash<int, Match>& found) const
 }
 
 // Words, synonyms and method names: every word of the query has to match somewhere in the entry.
-void ErrorCatalog::searchWords(const QString& q, QHash<int, Match>& found) const
+void ErrorCatalog::searchWords(const QString& q, const SearchIndex& index, QHash<int, Match>& found) const
 {
     const QStringList raw = tokenize(q);
     // Longer inputs are pasted responses or logs: requiring all their words would never match,
@@ -1018,28 +1049,28 @@ void ErrorCatalog::searchWords(const QString& q, QHash<int, Match>& found) const
                 hits.insert(entry, Hit{score, where, method});
         };
         const QString norm = normalizeToken(term);
-        const auto exact = m_postings.constFind(norm);
-        if (exact != m_postings.constEnd()) {
+        const auto exact = index.postings.constFind(norm);
+        if (exact != index.postings.constEnd()) {
             for (const Posting& p : *exact)
                 hit(p.entry, p.bestWeight + qMin(4 * (p.fieldCount - 1), 16), fieldLabel(p.bestWeight));
         }
         // Prefix matches keep results useful while the last word is still being typed.
         if (norm.size() >= 3) {
-            auto it = std::lower_bound(m_vocabulary.cbegin(), m_vocabulary.cend(), norm);
-            for (; it != m_vocabulary.cend() && it->startsWith(norm); ++it) {
+            auto it = std::lower_bound(index.vocabulary.cbegin(), index.vocabulary.cend(), norm);
+            for (; it != index.vocabulary.cend() && it->startsWith(norm); ++it) {
                 if (*it == norm)
                     continue;
-                for (const Posting& p : m_postings.value(*it))
+                for (const Posting& p : index.postings.value(*it))
                     hit(p.entry, p.bestWeight / 2, fieldLabel(p.bestWeight));
             }
         }
-        if (isKnownMethod(term)) {
+        if (isKnownMethod(index, term)) {
             const MethodSpec* spec =
                 looksLikeMethod(term) ? MethodCatalog::builtin().byNameCaseInsensitive(term) : nullptr;
             const QString method = spec ? spec->name : term;
             for (int i = 0; i < entryCount; ++i) {
                 const ErrorEntry& e = m_entries[size_t(i)];
-                if (m_index[size_t(i)].lowerMethods.contains(term))
+                if (index.entries[size_t(i)].lowerMethods.contains(term))
                     hit(i, 500, QStringLiteral("occurs in %1").arg(method), true);
                 else if (spec && e.isNumeric() && spec->errors.contains(e.code))
                     hit(i, 450, QStringLiteral("expected from %1 (methods catalogue)").arg(method), true);
@@ -1062,7 +1093,7 @@ void ErrorCatalog::searchWords(const QString& q, QHash<int, Match>& found) const
     for (int i = 0; i < entryCount; ++i) {
         if (matchedTerms[size_t(i)] != termCount)
             continue;
-        const Index& ix = m_index[size_t(i)];
+        const Index& ix = index.entries[size_t(i)];
         int score = total[size_t(i)] / termCount;
         QString reason;
         if (termCount > 1) {
@@ -1093,7 +1124,7 @@ void ErrorCatalog::searchWords(const QString& q, QHash<int, Match>& found) const
     static const QRegularExpression camel(QStringLiteral("^[a-z]+[A-Z][A-Za-z0-9]*$"));
     for (const QString& word : q.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
         const QString lower = word.toLower();
-        if (!camel.match(word).hasMatch() || !looksLikeMethod(lower) || isKnownMethod(lower))
+        if (!camel.match(word).hasMatch() || !looksLikeMethod(lower) || isKnownMethod(index, lower))
             continue;
         if (const ErrorEntry* e = byCode(204)) {
             const QStringList close = MethodCatalog::builtin().closestNames(word, 1);

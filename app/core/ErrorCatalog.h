@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -116,12 +117,24 @@ private:
         int fieldCount;
     };
 
-    void buildIndex();
+    // Built on the first search, not at load: lookups by code or key (the analyzer, inspect,
+    // send) never pay for it. Shared by copies of the catalogue, which hold the same entries.
+    struct SearchIndex
+    {
+        std::vector<Index> entries;
+        QHash<QString, QList<Posting>> postings; // normalized token -> entries containing it
+        QStringList vocabulary;                  // sorted tokens, for prefix matches while typing
+        QSet<QString> methodNames;               // lower-case method names listed by any entry
+    };
+    struct LazySearchIndex;
+
+    const SearchIndex& searchIndex() const;
+    void buildIndex(SearchIndex& index) const;
     void addMatch(QHash<int, Match>& found, int index, int score, const QString& reason) const;
     void searchCodes(const QString& query, QHash<int, Match>& found) const;
-    void searchText(const QString& query, QHash<int, Match>& found) const;
-    void searchWords(const QString& query, QHash<int, Match>& found) const;
-    bool isKnownMethod(const QString& lowerToken) const;
+    void searchText(const QString& query, const SearchIndex& index, QHash<int, Match>& found) const;
+    void searchWords(const QString& query, const SearchIndex& index, QHash<int, Match>& found) const;
+    static bool isKnownMethod(const SearchIndex& index, const QString& lowerToken);
 
     std::vector<ErrorEntry> m_entries;
     QHash<int, int> m_byCode;
@@ -130,8 +143,5 @@ private:
     QString m_version;
     QStringList m_errors;
 
-    std::vector<Index> m_index;
-    QHash<QString, QList<Posting>> m_postings; // normalized token -> entries containing it
-    QStringList m_vocabulary;                  // sorted tokens, for prefix matches while typing
-    QSet<QString> m_methodNames;               // lower-case method names listed by any entry
+    std::shared_ptr<LazySearchIndex> m_search;
 };

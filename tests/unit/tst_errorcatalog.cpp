@@ -4,6 +4,7 @@
 #include <QtTest>
 
 #include <functional>
+#include <thread>
 
 // resources/errors.json is the single source of error facts (design.md §3): it must hold every
 // seed code with its exact message, complete explanations and examples that really carry the
@@ -554,6 +555,30 @@ private slots:
             if (i > 0)
                 QVERIFY(matches.at(i - 1).score >= matches.at(i).score);
         }
+    }
+
+    // The search index is built on first use: copies share it, and first searches from several
+    // threads at once build it exactly once (the analyzer runs off the GUI thread).
+    void searchIndexCopiesAndThreads()
+    {
+        ErrorCatalog fresh;
+        QVERIFY(fresh.loadFromJson(sourceCatalogue()));
+        const ErrorCatalog copy = fresh;
+        std::vector<std::thread> threads;
+        std::vector<QString> tops(4);
+        for (int t = 0; t < 4; ++t) {
+            threads.emplace_back([&, t] {
+                const QList<ErrorCatalog::Match> m = (t % 2 ? copy : fresh).search(QStringLiteral("rate limit"));
+                tops[size_t(t)] = m.isEmpty() ? QString() : m.first().entry->displayId();
+            });
+        }
+        for (std::thread& thread : threads)
+            thread.join();
+        for (const QString& top : tops)
+            QVERIFY2(top == QLatin1String("106") || top == QLatin1String("107"), qPrintable(top));
+        // Matches point into the catalogue that was searched.
+        QCOMPARE(copy.search(QStringLiteral("duplicate")).first().entry, copy.byCode(301));
+        QCOMPARE(fresh.search(QStringLiteral("duplicate")).first().entry, fresh.byCode(301));
     }
 
     void noMatch_data()
