@@ -211,7 +211,11 @@ private slots:
     {
         QTest::addColumn<QString>("typed");
         QTest::addColumn<QString>("first");
+        QTest::newRow("word finds 301 first") << QStringLiteral("duplicate") << QStringLiteral("301");
+        QTest::newRow("hex finds 105") << QStringLiteral("0x69") << QStringLiteral("105");
         QTest::newRow("decimal") << QStringLiteral("107") << QStringLiteral("107");
+        QTest::newRow("pasted code") << QStringLiteral("\"code\": 303") << QStringLiteral("303");
+        QTest::newRow("symbolic name") << QStringLiteral("ENTRY_EXISTS") << QStringLiteral("301");
         QTest::newRow("situation key") << QStringLiteral("html_page") << QStringLiteral("html_page");
     }
     void typingFilters()
@@ -594,7 +598,7 @@ private slots:
 
         // Typing replaces the selected text and filters the main window's list.
         search->clear();
-        QTest::keyClicks(search, QStringLiteral("301"));
+        QTest::keyClicks(search, QStringLiteral("duplicate"));
         QTRY_COMPARE(currentKey(*browser), QStringLiteral("301"));
         QVERIFY(child<QTextBrowser>(browser, "detailView")
                     ->toPlainText()

@@ -17,7 +17,6 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
-#include <QStyle>
 #include <QTimer>
 
 namespace {
@@ -87,7 +86,7 @@ ErrorBrowserWidget::ErrorBrowserWidget(const ErrorCatalog& catalog, QWidget* par
     connect(m_ui->detailView, &QTextBrowser::anchorClicked, this, &ErrorBrowserWidget::onAnchorClicked);
     m_ui->detailView->installEventFilter(this);
 
-    // Extra width goes to the detail pane; the list gets what its columns need (showEvent).
+    // Extra width goes to the detail pane; the list gets what its columns need.
     m_ui->splitter->setStretchFactor(0, 0);
     m_ui->splitter->setStretchFactor(1, 1);
     m_ui->detailView->document()->setDocumentMargin(12);
