@@ -23,7 +23,14 @@ int ExplainCommand::run(const QStringList& args, CliIo& io)
             words.append(arg);
         }
     }
-    const QString query = words.join(QLatin1Char(' ')).trimmed();
+    QString query = words.join(QLatin1Char(' ')).trimmed();
+    // "-" reads the query from stdin: whole responses and log excerpts are awkward to quote.
+    if (words == QStringList{QStringLiteral("-")}) {
+        const std::optional<QByteArray> input = readInput(QStringLiteral("-"), io);
+        if (!input)
+            return ExitUsage;
+        query = QString::fromUtf8(*input).trimmed();
+    }
     if (query.isEmpty())
         return usageError(io, name(),
                           QStringLiteral("no query given (a code such as 105, a name, words or pasted text)"));
@@ -45,9 +52,13 @@ int ExplainCommand::run(const QStringList& args, CliIo& io)
     }
 
     if (matches.isEmpty()) {
-        io.out << "No catalogue entry matches \"" << query << "\".\n"
-               << "Try a code (105), hex (0x69), a name (ENTRY_EXISTS), words (\"rate limit\"), a method name "
-                  "(getLeads) or a pasted response.\n";
+        const int width = terminalWidth();
+        io.out << TextWrap::wrapped(QStringLiteral("No catalogue entry matches \"%1\".").arg(query), width) << '\n'
+               << TextWrap::wrapped(QStringLiteral("Try a code (105), hex (0x69), a name (ENTRY_EXISTS), words "
+                                                   "(\"rate limit\"), a method name (getLeads) or a pasted "
+                                                   "response (explain - < response.json)."),
+                                    width)
+               << '\n';
         return ExitFound;
     }
     const int width = terminalWidth();

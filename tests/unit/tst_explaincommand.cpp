@@ -17,13 +17,13 @@ private:
         QString out;
         QString err;
     };
-    static Run run(const QStringList& args)
+    static Run run(const QStringList& args, const QByteArray& stdinData = QByteArray())
     {
         QString out;
         QString err;
         QTextStream outStream(&out);
         QTextStream errStream(&err);
-        CliIo io{outStream, errStream, [] { return QByteArray(); }};
+        CliIo io{outStream, errStream, [stdinData] { return stdinData; }};
         Cli cli;
         const int status = cli.run(QStringList{QStringLiteral("explain")} + args, io);
         outStream.flush();
@@ -185,6 +185,31 @@ private slots:
             QVERIFY(root.contains(QStringLiteral("matches")));
             QCOMPARE(root.value(QStringLiteral("matches")).toArray().isEmpty(), status == 1);
         }
+    }
+
+    // "-" reads the query from stdin: a whole pasted batch response finds all its codes.
+    void queryFromStdin()
+    {
+        const QByteArray batch =
+            R"({"result":{"creates":[{"success":true,"error":null,"id":346743252994},)"
+            R"({"success":false,"error":{"code":301,"message":"Entry already exists.","data":[]}},)"
+            R"({"success":false,"error":{"code":205,"message":"Invalid parameters.","data":[]}}]},)"
+            R"("error":[{"code":301,"message":"Entry already exists.","data":[]},)"
+            R"({"code":205,"message":"Invalid parameters.","data":[]}],"id":"req-2"})"
+            "\n";
+        const Run r = run({QStringLiteral("-"), QStringLiteral("--json")}, batch);
+        QCOMPARE(r.status, 0);
+        const QJsonObject root = parseJson(r);
+        QCOMPARE(root.value(QStringLiteral("query")).toString(), QString::fromUtf8(batch).trimmed());
+        const QJsonArray matches = root.value(QStringLiteral("matches")).toArray();
+        QVERIFY(matches.size() >= 2);
+        QCOMPARE(matches.at(0).toObject().value(QStringLiteral("code")).toInt(), 301);
+        QCOMPARE(matches.at(1).toObject().value(QStringLiteral("code")).toInt(), 205);
+
+        const Run empty = run({QStringLiteral("-")}, QByteArray("  \n"));
+        QCOMPARE(empty.status, 2);
+        QVERIFY(empty.out.isEmpty());
+        QCOMPARE(empty.err.count(QLatin1Char('\n')), 1);
     }
 
     void textWrapsToColumns_data()
