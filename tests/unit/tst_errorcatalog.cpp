@@ -581,6 +581,53 @@ private slots:
         QCOMPARE(fresh.search(QStringLiteral("duplicate")).first().entry, fresh.byCode(301));
     }
 
+    // Pasted text is arbitrary: fragments of responses, numbers, non-Latin text, control
+    // characters. Search must stay well-formed on all of it (seeded, so failures reproduce).
+    void searchSurvivesArbitraryText()
+    {
+        const QStringList pieces = {QStringLiteral("\"code\":"),
+                                    QStringLiteral(" 301"),
+                                    QStringLiteral("0x"),
+                                    QStringLiteral("69"),
+                                    QStringLiteral("error "),
+                                    QStringLiteral("HTTP "),
+                                    QStringLiteral("<html"),
+                                    QStringLiteral("getLeads"),
+                                    QStringLiteral("getLeadz"),
+                                    QStringLiteral("ENTRY_"),
+                                    QStringLiteral("rate"),
+                                    QStringLiteral(" limit"),
+                                    QStringLiteral("\u0000"),
+                                    QStringLiteral("\t\n"),
+                                    QStringLiteral("\u00e9\u20ac"),
+                                    QStringLiteral("\U0001F600"),
+                                    QStringLiteral("{"),
+                                    QStringLiteral("]"),
+                                    QStringLiteral("\""),
+                                    QStringLiteral("999999999999"),
+                                    QStringLiteral("-1"),
+                                    QStringLiteral("_"),
+                                    QStringLiteral("s"),
+                                    QStringLiteral("   ")};
+        QRandomGenerator random(20261125);
+        const ErrorCatalog& catalog = ErrorCatalog::builtin();
+        for (int round = 0; round < 3000; ++round) {
+            QString query;
+            const int count = random.bounded(1, 14);
+            for (int i = 0; i < count; ++i)
+                query += pieces.at(random.bounded(int(pieces.size())));
+            if (random.bounded(4) == 0)
+                query.append(QChar(char16_t(random.bounded(1, 0xD7FF))));
+            const QList<ErrorCatalog::Match> matches = catalog.search(query);
+            for (qsizetype i = 0; i < matches.size(); ++i) {
+                QVERIFY(matches.at(i).entry);
+                QVERIFY(!matches.at(i).reason.isEmpty());
+                if (i > 0)
+                    QVERIFY2(matches.at(i - 1).score >= matches.at(i).score, qPrintable(query));
+            }
+        }
+    }
+
     void noMatch_data()
     {
         QTest::addColumn<QString>("query");
