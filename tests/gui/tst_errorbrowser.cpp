@@ -139,7 +139,8 @@ private slots:
             QStringLiteral("103"), QStringLiteral("104"),           QStringLiteral("105"),
             QStringLiteral("107"), QStringLiteral("301"),           QStringLiteral("302"),
             QStringLiteral("303"), QStringLiteral("http_401_text"), QStringLiteral("silent_update_success")};
-        QTest::newRow("no filter: numeric codes ascending, then keys") << QString() << QString() << QString() << all;
+        QTest::newRow("no filter: numeric codes ascending, then situations by name")
+            << QString() << QString() << QString() << all;
         QTest::newRow("blank query is no query") << QStringLiteral("   ") << QString() << QString() << all;
         QTest::newRow("category auth") << QString() << QStringLiteral("auth") << QString()
                                        << QStringList{QStringLiteral("103"), QStringLiteral("104"),
@@ -178,6 +179,25 @@ private slots:
         proxy.setLevel(QString());
         QCOMPARE(proxy.rowCount(), model.rowCount());
         QVERIFY(!proxy.hasFilter());
+    }
+
+    // The shipped catalogue without a query: codes ascending, then situations by their name.
+    void builtinOrderWithoutQuery()
+    {
+        ErrorCodeModel model(ErrorCatalog::builtin());
+        ErrorFilterProxyModel proxy(&model);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(proxy.rowCount(), model.rowCount());
+        for (int row = 1; row < proxy.rowCount(); ++row) {
+            const ErrorEntry* a = proxy.entryAt(row - 1);
+            const ErrorEntry* b = proxy.entryAt(row);
+            if (a->isNumeric() && b->isNumeric())
+                QVERIFY(a->code < b->code);
+            else if (!a->isNumeric() && !b->isNumeric())
+                QVERIFY2(a->name < b->name, qPrintable(a->name + QLatin1String(" / ") + b->name));
+            else
+                QVERIFY2(a->isNumeric(), "a situation before a numeric code");
+        }
     }
 
     // With a query, the proxy shows exactly what ErrorCatalog::search returns, in its order.
@@ -364,6 +384,13 @@ private slots:
             QVERIFY2(html.contains(QStringLiteral("leadgen-entry:%1").arg(code)), qPrintable(QString::number(code)));
         for (const QString& related : e->relatedKeys)
             QVERIFY2(html.contains(QStringLiteral("leadgen-entry:%1").arg(related)), qPrintable(related));
+        // Where the error shows up, in the catalogue's own words, and how the example arrived.
+        QVERIFY(text.contains(e->levelLabel().mid(1)));
+        if (!e->exampleText().isEmpty()) {
+            QVERIFY(text.contains(e->exampleHttpStatus ? QStringLiteral("HTTP %1").arg(e->exampleHttpStatus)
+                                                       : QStringLiteral("no HTTP response")));
+            QVERIFY(!text.contains(QLatin1String("HTTP 0")));
+        }
     }
 
     void exampleIsHighlightedForThePalette()

@@ -114,11 +114,11 @@ void ErrorBrowserWidget::setupFilters()
     // Counts in the combos tell at a glance how the catalogue is spread.
     QHash<QString, int> categoryCounts;
     QHash<QString, int> levelCounts;
-    QStringList levels;
+    QList<const ErrorEntry*> firstOfLevel; // one entry per level, for its plain-language label
     for (const ErrorEntry& e : m_catalog.entries()) {
         ++categoryCounts[e.category];
         if (!levelCounts.contains(e.level))
-            levels << e.level;
+            firstOfLevel << &e;
         ++levelCounts[e.level];
     }
     m_ui->categoryCombo->addItem(tr("All categories"), QString());
@@ -126,11 +126,10 @@ void ErrorBrowserWidget::setupFilters()
         m_ui->categoryCombo->addItem(
             QStringLiteral("%1 (%2)").arg(Badge::label(category)).arg(categoryCounts.value(category)), category);
     m_ui->levelCombo->addItem(tr("All levels"), QString());
-    for (const QString& level : levels) {
-        m_ui->levelCombo->addItem(QStringLiteral("%1 (%2)").arg(Badge::label(level)).arg(levelCounts.value(level)),
-                                  level);
-        m_ui->levelCombo->setItemData(m_ui->levelCombo->count() - 1, ErrorCodeModel::levelDescription(level),
-                                      Qt::ToolTipRole);
+    for (const ErrorEntry* e : firstOfLevel) {
+        m_ui->levelCombo->addItem(
+            QStringLiteral("%1 (%2)").arg(Badge::label(e->level)).arg(levelCounts.value(e->level)), e->level);
+        m_ui->levelCombo->setItemData(m_ui->levelCombo->count() - 1, e->levelLabel(), Qt::ToolTipRole);
     }
     connect(m_ui->categoryCombo, &QComboBox::currentIndexChanged, this, &ErrorBrowserWidget::applyFilters);
     connect(m_ui->levelCombo, &QComboBox::currentIndexChanged, this, &ErrorBrowserWidget::applyFilters);

@@ -35,26 +35,6 @@ int ErrorCodeModel::rowOf(const ErrorEntry* entry) const
     return int(entry - &entries.front());
 }
 
-QString ErrorCodeModel::levelDescription(const QString& level)
-{
-    if (level == QLatin1String("api"))
-        return tr("API level: the whole call failed; the top-level \"error\" carries the code.");
-    if (level == QLatin1String("object"))
-        return tr("Object level: one object of a batch failed; its result entry carries the code, the others may "
-                  "have succeeded.");
-    if (level == QLatin1String("either"))
-        return tr("API or object level, depending on the method and the request.");
-    if (level == QLatin1String("http"))
-        return tr("HTTP level: the server answered with a non-JSON-RPC response (status page, plain text).");
-    if (level == QLatin1String("envelope"))
-        return tr("Envelope: the response is not a well-formed JSON-RPC answer.");
-    if (level == QLatin1String("transport"))
-        return tr("Transport: no HTTP response at all (DNS, connection, TLS, proxy, timeout).");
-    if (level == QLatin1String("info"))
-        return tr("Information: not an error, but worth knowing when reading a response.");
-    return QString();
-}
-
 QVariant ErrorCodeModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -91,7 +71,7 @@ QVariant ErrorCodeModel::data(const QModelIndex& index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (index.column() == LevelColumn)
-            return levelDescription(e->level);
+            return e->levelLabel();
         if (index.column() == CodeColumn && !e->isNumeric())
             return tr("No numeric code: a situation recognised from the response or the connection (key %1)\n%2")
                 .arg(e->key, e->title.isEmpty() ? e->message : e->title);

@@ -41,10 +41,6 @@ public:
     int rowOf(const ErrorEntry* entry) const;
     const ErrorCatalog& catalog() const { return m_catalog; }
 
-    // One-line explanation of a level value ("api": the whole call failed...), for tooltips and
-    // the detail pane.
-    static QString levelDescription(const QString& level);
-
 private:
     const ErrorCatalog& m_catalog;
 };

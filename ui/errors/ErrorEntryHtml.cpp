@@ -2,7 +2,6 @@
 
 #include "Badge.h"
 #include "ErrorCatalog.h"
-#include "ErrorCodeModel.h"
 #include "JsonHighlighter.h"
 
 #include <QCoreApplication>
@@ -138,9 +137,11 @@ QString ErrorEntryHtml::render(const ErrorEntry& e, const ErrorCatalog& catalog,
         badges << Badge::html(e.confidence, Badge::colors(e.confidence, palette));
     h += QStringLiteral("<p style=\"margin-top:8px; margin-bottom:2px;\">%1</p>")
              .arg(badges.join(QStringLiteral("&nbsp; ")));
-    const QString levelText = ErrorCodeModel::levelDescription(e.level);
-    if (!levelText.isEmpty())
-        h += QStringLiteral("<p style=\"margin-top:2px; color:%1;\">%2</p>").arg(muted, esc(levelText));
+    const QString levelText = e.levelLabel();
+    if (!levelText.isEmpty()) {
+        h += QStringLiteral("<p style=\"margin-top:2px; color:%1;\">%2</p>")
+                 .arg(muted, esc(levelText.left(1).toUpper() + levelText.mid(1)));
+    }
 
     // The exact message the API sends, set apart like a quotation.
     if (!e.message.isEmpty()) {
@@ -221,20 +222,28 @@ QString ErrorEntryHtml::render(const ErrorEntry& e, const ErrorCatalog& catalog,
 
     const QString example = e.exampleText();
     if (!example.isEmpty()) {
-        h += heading(tr("Example response"), QStringLiteral("example"));
-        const QString kind = e.example.isString() ? tr("body as sent") : QStringLiteral("application/json");
-        h += QStringLiteral("<p style=\"margin-top:0; margin-bottom:4px; color:%1;\">HTTP %2 &middot; %3 &middot; "
-                            "<a href=\"%4:copy-example\">%5</a></p>")
-                 .arg(muted)
-                 .arg(e.exampleHttpStatus)
-                 .arg(esc(kind), kActionScheme, tr("Copy"));
+        h += heading(e.exampleHttpStatus ? tr("Example response") : tr("Example"), QStringLiteral("example"));
+        // Transport situations have no HTTP response: the example is what the client reports.
+        QStringList facts;
+        if (e.exampleHttpStatus)
+            facts << QStringLiteral("HTTP %1").arg(e.exampleHttpStatus);
+        else
+            facts << tr("no HTTP response");
+        if (e.example.isString())
+            facts << (e.exampleHttpStatus ? tr("body as sent") : tr("as reported by the client"));
+        else
+            facts << QStringLiteral("application/json");
+        h += QStringLiteral("<p style=\"margin-top:0; margin-bottom:4px; color:%1;\">%2 &middot; "
+                            "<a href=\"%3:copy-example\">%4</a></p>")
+                 .arg(muted, esc(facts.join(QStringLiteral(" · "))), kActionScheme, tr("Copy"));
         QString json = example.trimmed();
         // QJsonDocument prints an empty array or object over two lines ("[\n    ]"); a newline
         // cannot occur inside a JSON string, so this only touches structure.
         static const QRegularExpression emptyContainer(QStringLiteral(R"(([\[{])\n\s*([\]}]))"));
         json.replace(emptyContainer, QStringLiteral("\\1\\2"));
+        // A body sent with CRLF line ends would show every line break twice.
         const QString body = e.example.isString()
-                                 ? esc(example)
+                                 ? esc(QString(example).remove(QLatin1Char('\r')))
                                  : JsonHighlighter::toHtml(json, JsonHighlighter::Theme::forPalette(palette));
         h += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\" style=\"border-width:1px; "
                             "border-style:solid; border-color:%1;\"><tr><td style=\"background-color:%2; "

@@ -114,5 +114,6 @@ bool ErrorFilterProxyModel::lessThan(const QModelIndex& left, const QModelIndex&
         return a->isNumeric();
     if (a->isNumeric())
         return a->code < b->code;
-    return a->key < b->key;
+    // Situations show their name (the code column is empty), so they are ordered by it.
+    return a->name != b->name ? a->name < b->name : a->key < b->key;
 }

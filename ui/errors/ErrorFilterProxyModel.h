@@ -9,7 +9,7 @@ class ErrorCodeModel;
 
 // Filters an ErrorCodeModel by search query (ErrorCatalog::search decides what matches and how
 // well), category and level. With a query the rows are ordered by match rank; without one, by
-// code: numeric codes ascending, then situation keys alphabetically.
+// code: numeric codes ascending, then situations by name.
 class ErrorFilterProxyModel : public QSortFilterProxyModel
 {
     Q_OBJECT
