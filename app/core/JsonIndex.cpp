@@ -128,6 +128,14 @@ void appendUtf8(QByteArray& out, uint cp)
     }
 }
 
+// QString::fromUtf8 drops a leading byte order mark; inside JSON strings U+FEFF is content.
+QString fromUtf8Keeping(const char* data, qsizetype size)
+{
+    if (size >= 3 && std::memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+        return QChar(0xfeff) + QString::fromUtf8(data + 3, size - 3);
+    return QString::fromUtf8(data, size);
+}
+
 bool isPlainIdentifier(const QString& key)
 {
     if (key.isEmpty())
@@ -752,7 +760,7 @@ QString JsonIndex::key(NodeId node) const
     if (literal.isEmpty())
         return QString();
     if (!(m_nodes[node].flags & kKeyEscaped))
-        return QString::fromUtf8(literal.data() + 1, literal.size() - 2);
+        return fromUtf8Keeping(literal.data() + 1, literal.size() - 2);
     return decodeString(literal);
 }
 
@@ -866,7 +874,7 @@ QString JsonIndex::decodeString(QByteArrayView literal)
             break;
         }
     }
-    return QString::fromUtf8(out);
+    return fromUtf8Keeping(out.constData(), out.size());
 }
 
 QString JsonIndex::string(NodeId node) const
@@ -875,7 +883,7 @@ QString JsonIndex::string(NodeId node) const
         return QString();
     const Node& n = m_nodes[node];
     if (!(n.flags & kValueEscaped))
-        return QString::fromUtf8(m_data + n.offset + 1, qsizetype(n.aux) - 2);
+        return fromUtf8Keeping(m_data + n.offset + 1, qsizetype(n.aux) - 2);
     return decodeString(raw(node));
 }
 

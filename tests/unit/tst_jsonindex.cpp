@@ -229,6 +229,11 @@ private slots:
         QTest::newRow("lone low surrogate") << QByteArray("\"\\ude00\"") << QString::fromUtf8("\xEF\xBF\xBD");
         QTest::newRow("raw utf8") << QByteArray("\"Ирина\"") << QStringLiteral("Ирина");
         QTest::newRow("empty") << QByteArray("\"\"") << QString();
+        // QString::fromUtf8 alone would drop it (found by the fuzzer).
+        QTest::newRow("leading U+FEFF") << QByteArray("\"\xEF\xBB\xBF"
+                                                      "code\"")
+                                        << QString(QChar(0xfeff)) + QStringLiteral("code");
+        QTest::newRow("escaped U+FEFF") << QByteArray("\"\\ufeffx\"") << QString(QChar(0xfeff)) + QStringLiteral("x");
     }
     void strings()
     {
