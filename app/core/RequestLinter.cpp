@@ -1,6 +1,7 @@
 #include "RequestLinter.h"
 
 #include "CountryCodes.h"
+#include "Environment.h"
 #include "ErrorCatalog.h"
 #include "JsonSourceScanner.h"
 #include "MethodCatalog.h"
@@ -1440,6 +1441,26 @@ std::optional<LintContext::ApiVersion> LintContext::apiVersionFromString(const Q
     if (n == QLatin1String("v1.2") || n == QLatin1String("1.2"))
         return ApiVersion::V1_2;
     return std::nullopt;
+}
+
+LintContext LintContext::forEnvironment(const ::Environment& environment, bool hasSecretKey)
+{
+    LintContext context;
+    switch (environment.kind) {
+    case ::Environment::Kind::Simulator:
+        context.environment = Environment::Simulator;
+        break;
+    case ::Environment::Kind::Production:
+        context.environment = Environment::Production;
+        break;
+    case ::Environment::Kind::Custom:
+        context.environment = Environment::Custom;
+        break;
+    }
+    context.apiVersion = environment.version == ::ApiVersion::V1 ? ApiVersion::V1 : ApiVersion::V1_2;
+    context.hasAccountId = !environment.accountId.trimmed().isEmpty();
+    context.hasSecretKey = hasSecretKey;
+    return context;
 }
 
 QJsonObject LintFinding::toJson() const

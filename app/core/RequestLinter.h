@@ -9,6 +9,7 @@
 
 class ErrorCatalog;
 class MethodCatalog;
+struct Environment;
 
 // Where a request is about to go; some findings depend on it (credentials, production, v1 dates).
 struct LintContext
@@ -34,6 +35,9 @@ struct LintContext
 
     static std::optional<Environment> environmentFromString(const QString& name); // simulator|production|custom
     static std::optional<ApiVersion> apiVersionFromString(const QString& name);   // v1|v1.2
+    // The context of a configured environment (kind, version, account ID); whether a secret is
+    // available comes from the caller (SecretStore), the Environment never holds it.
+    static LintContext forEnvironment(const ::Environment& environment, bool hasSecretKey);
 };
 
 // One replacement in the linted text: [offset, offset + length) becomes `text` (QString positions).

@@ -1,3 +1,4 @@
+#include "Environment.h"
 #include "ErrorCatalog.h"
 #include "JsonSourceScanner.h"
 #include "LintCorpus.h"
@@ -340,6 +341,26 @@ private slots:
         QVERIFY(LintContext::environmentFromString(QStringLiteral("Production")).has_value());
         QVERIFY(!LintContext::environmentFromString(QStringLiteral("staging")).has_value());
         QCOMPARE(*LintContext::apiVersionFromString(QStringLiteral("v1.2")), LintContext::ApiVersion::V1_2);
+    }
+
+    void contextFromEnvironment()
+    {
+        ::Environment production;
+        production.kind = ::Environment::Kind::Production;
+        production.version = ::ApiVersion::V1;
+        production.accountId = QStringLiteral("  ");
+        const LintContext context = LintContext::forEnvironment(production, false);
+        QCOMPARE(context.environment, LintContext::Environment::Production);
+        QCOMPARE(context.apiVersion, LintContext::ApiVersion::V1);
+        QVERIFY(!context.hasAccountId); // blank is missing
+        QVERIFY(!context.hasSecretKey);
+        ::Environment simulator;
+        simulator.kind = ::Environment::Kind::Simulator;
+        simulator.accountId = QStringLiteral("SIMDEMO0001");
+        const LintContext sim = LintContext::forEnvironment(simulator, true);
+        QCOMPARE(sim.environment, LintContext::Environment::Simulator);
+        QCOMPARE(sim.apiVersion, LintContext::ApiVersion::V1_2);
+        QVERIFY(sim.hasAccountId && sim.hasSecretKey);
     }
 
     void checkOrderPredictsFirstError()
