@@ -10,7 +10,7 @@ set(LEADGEN_NO_KEYCHAIN_ENV
     "DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent/leadgen-diag-tests-have-no-bus"
     "DISPLAY=")
 set_property(TEST tst_secretstore APPEND PROPERTY ENVIRONMENT ${LEADGEN_NO_KEYCHAIN_ENV} "LEADGEN_KEYCHAIN_MODE=none")
-foreach(test tst_sendcommand tst_canary)
+foreach(test tst_sendcommand tst_canary tst_composer tst_secretcanary tst_mainwindow tst_screenshots)
     if(TEST ${test})
         set_property(TEST ${test} APPEND PROPERTY ENVIRONMENT ${LEADGEN_NO_KEYCHAIN_ENV})
     endif()

@@ -1,14 +1,21 @@
 #include "MainWindow.h"
 
+#include "ComposerWidget.h"
+#include "EnvironmentStore.h"
 #include "ErrorBrowserWidget.h"
 #include "ErrorCatalog.h"
 #include "PlaceholderPage.h"
+#include "RequestFile.h"
+#include "SecretStore.h"
 #include "ui_MainWindow.h"
 
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
 #include <QSettings>
 
 MainWindow::MainWindow(QWidget* parent)
@@ -23,17 +30,15 @@ MainWindow::MainWindow(QWidget* parent)
     m_ui->errorsTabLayout->addWidget(m_errorBrowser);
     connect(m_errorBrowser, &ErrorBrowserWidget::statusMessage, statusBar(), &QStatusBar::showMessage);
 
-    // Until the composer and inspector land, their tabs say what they will hold.
-    for (auto [tab, feature] : {std::pair{m_ui->composerTab, PlaceholderPage::Feature::Composer},
-                                std::pair{m_ui->inspectorTab, PlaceholderPage::Feature::Inspector}}) {
-        auto* page = new PlaceholderPage(feature, tab);
-        tab->layout()->addWidget(page);
-        connect(page, &PlaceholderPage::errorBrowserRequested, this, &MainWindow::showErrorBrowser);
-    }
+    // Until the inspector lands, its tab says what it will hold.
+    auto* placeholder = new PlaceholderPage(PlaceholderPage::Feature::Inspector, m_ui->inspectorTab);
+    m_ui->inspectorTab->layout()->addWidget(placeholder);
+    connect(placeholder, &PlaceholderPage::errorBrowserRequested, this, &MainWindow::showErrorBrowser);
 
     m_statusEnvironment = new QLabel(this);
     m_statusEnvironment->setObjectName(QStringLiteral("statusEnvironment"));
     statusBar()->addPermanentWidget(m_statusEnvironment);
+    setupComposer();
 
     // Which catalogue the explanations come from; a catalogue that failed validation says so
     // instead of silently showing fewer entries.
@@ -71,8 +76,66 @@ ErrorBrowserWidget* MainWindow::errorBrowser() const
     return m_errorBrowser;
 }
 
+ComposerWidget* MainWindow::composer() const
+{
+    return m_composer;
+}
+
+void MainWindow::setupComposer()
+{
+    m_network = new QNetworkAccessManager(this);
+    m_environments = new EnvironmentStore(nullptr, this);
+    m_secrets = new SecretStore(QStringLiteral("leadgen-diag"), this);
+    m_composer = new ComposerWidget(*m_environments, *m_secrets, m_network, nullptr, m_ui->composerTab);
+    m_composer->setObjectName(QStringLiteral("composer"));
+    m_ui->composerTabLayout->setContentsMargins(0, 0, 0, 0);
+    m_ui->composerTabLayout->addWidget(m_composer);
+    connect(m_composer, &ComposerWidget::statusMessage, statusBar(), &QStatusBar::showMessage);
+
+    const auto showEnvironment = [this] {
+        const Environment environment = m_composer->environment();
+        const QUrl endpoint = m_environments->endpoint(environment);
+        if (environment.isSimulator() && !endpoint.isEmpty())
+            m_statusEnvironment->setText(tr("Simulator running on %1:%2").arg(endpoint.host()).arg(endpoint.port()));
+        else
+            m_statusEnvironment->setText(tr("Environment: %1").arg(environment.name));
+        m_statusEnvironment->setToolTip(environment.description());
+    };
+    connect(m_environments, &EnvironmentStore::currentChanged, this, showEnvironment);
+    connect(m_environments, &EnvironmentStore::changed, this, showEnvironment);
+    connect(m_composer, &ComposerWidget::simulatorStarted, this, showEnvironment);
+    showEnvironment();
+
+    auto* menu = new QMenu(tr("&Request"), this);
+    menu->setObjectName(QStringLiteral("menuRequest"));
+    menu->addAction(m_composer->sendAction());
+    menu->addAction(m_composer->cancelAction());
+    menu->addSeparator();
+    menu->addAction(m_composer->insertTemplateAction());
+    menu->addAction(m_composer->formatAction());
+    menu->addSeparator();
+    menu->addAction(m_composer->openAction());
+    menu->addAction(m_composer->saveAction());
+    menu->addSeparator();
+    menu->addAction(m_composer->copyCurlAction());
+    menu->addAction(m_composer->copyCurlWithSecretAction());
+    menu->addAction(m_composer->importCurlAction());
+    menu->addSeparator();
+    menu->addAction(m_composer->manageEnvironmentsAction());
+    menuBar()->insertMenu(m_ui->menuView->menuAction(), menu);
+}
+
 void MainWindow::openFile(const QString& path)
 {
+    // A request (saved by the composer, or a bare envelope with a method) goes to the composer.
+    QString error;
+    if (const auto file = RequestFile::load(path, &error)) {
+        if (const auto envelope = file->envelope(); envelope && envelope->hasMethod()) {
+            m_ui->mainTabs->setCurrentWidget(m_ui->composerTab);
+            m_composer->openRequestFile(path);
+            return;
+        }
+    }
     statusBar()->showMessage(tr("Opening %1 needs the inspector, which is not built yet").arg(path), 5000);
 }
 
@@ -101,6 +164,7 @@ void MainWindow::showAbout()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    m_composer->flushDraft();
     saveWindowState();
     event->accept();
 }
@@ -111,8 +175,8 @@ void MainWindow::restoreWindowState()
     restoreGeometry(settings.value(QStringLiteral("MainWindow/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("MainWindow/state")).toByteArray());
     // The tab is remembered by name so that reordering tabs does not open the wrong one. The
-    // error codes are the default while they are the only finished tab.
-    const QString tab = settings.value(QStringLiteral("MainWindow/tab"), m_ui->errorsTab->objectName()).toString();
+    // composer (on the simulator) is where a newcomer starts.
+    const QString tab = settings.value(QStringLiteral("MainWindow/tab"), m_ui->composerTab->objectName()).toString();
     if (auto* page = m_ui->mainTabs->findChild<QWidget*>(tab); page && m_ui->mainTabs->indexOf(page) >= 0)
         m_ui->mainTabs->setCurrentWidget(page);
 }

@@ -7,8 +7,12 @@
 namespace Ui {
 class MainWindow;
 }
+class ComposerWidget;
+class EnvironmentStore;
 class ErrorBrowserWidget;
 class QLabel;
+class QNetworkAccessManager;
+class SecretStore;
 
 // The application shell: menus, status bar, and the composer / inspector / error-code tabs.
 class MainWindow : public QMainWindow
@@ -22,6 +26,7 @@ public:
     // Opens a request or response file given on the command line or dropped on the window.
     void openFile(const QString& path);
     ErrorBrowserWidget* errorBrowser() const;
+    ComposerWidget* composer() const;
 
     // The About box text: application, catalogue and Qt versions.
     QString aboutText() const;
@@ -34,11 +39,16 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    void setupComposer();
     void restoreWindowState();
     void saveWindowState() const;
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     ErrorBrowserWidget* m_errorBrowser = nullptr;
     QLabel* m_statusEnvironment = nullptr;
+    QNetworkAccessManager* m_network = nullptr;
+    EnvironmentStore* m_environments = nullptr;
+    SecretStore* m_secrets = nullptr;
+    ComposerWidget* m_composer = nullptr;
     QLabel* m_statusCatalogue = nullptr;
 };

@@ -1,3 +1,4 @@
+#include "ComposerWidget.h"
 #include "ErrorBrowserWidget.h"
 #include "ErrorCatalog.h"
 #include "GuiApplication.h"
@@ -5,6 +6,7 @@
 
 #include <QAction>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
@@ -31,7 +33,6 @@ private slots:
     {
         QTest::addColumn<QString>("tab");
         QTest::addColumn<QString>("placeholder");
-        QTest::newRow("composer") << QStringLiteral("composerTab") << QStringLiteral("composerPlaceholder");
         QTest::newRow("inspector") << QStringLiteral("inspectorTab") << QStringLiteral("inspectorPlaceholder");
     }
     void tabsAndPlaceholders()
@@ -44,8 +45,8 @@ private slots:
         auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("mainTabs"));
         QVERIFY(tabs);
         QCOMPARE(tabs->count(), 3);
-        // First run: the error codes are the finished tab, so it is the one shown.
-        QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("errorsTab"));
+        // First run: the composer (on the simulator) is where a newcomer starts.
+        QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("composerTab"));
 
         auto* page = window.findChild<QWidget*>(tab);
         tabs->setCurrentWidget(page);
@@ -59,6 +60,26 @@ private slots:
         // Its button leads to what works today.
         QTest::mouseClick(stand->findChild<QPushButton*>(QStringLiteral("browseErrorCodesButton")), Qt::LeftButton);
         QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("errorsTab"));
+    }
+
+    // The composer fills its tab, its actions are in the Request menu, and the status bar names
+    // the environment.
+    void composerTab()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* tab = window.findChild<QWidget*>(QStringLiteral("composerTab"));
+        ComposerWidget* composer = window.composer();
+        QVERIFY(composer);
+        QCOMPARE(composer->parentWidget(), tab);
+        QVERIFY(composer->isVisible());
+        QVERIFY(!tab->findChild<QWidget*>(QStringLiteral("composerPlaceholder")));
+        auto* menu = window.findChild<QMenu*>(QStringLiteral("menuRequest"));
+        QVERIFY(menu);
+        QVERIFY(menu->actions().contains(composer->sendAction()));
+        QVERIFY(menu->actions().contains(composer->copyCurlWithSecretAction()));
+        QVERIFY(!window.findChild<QLabel*>(QStringLiteral("statusEnvironment"))->text().isEmpty());
     }
 
     void aboutNamesVersions()

@@ -1,0 +1,45 @@
+#include "ComposerDraft.h"
+
+#include <QSettings>
+
+namespace {
+const QString kGroup = QStringLiteral("composer/draft");
+constexpr int kMinTimeoutMs = 1000;
+constexpr int kMaxTimeoutMs = 3600 * 1000;
+} // namespace
+
+ComposerDraft ComposerDraft::load(QSettings& settings)
+{
+    ComposerDraft draft;
+    settings.beginGroup(kGroup);
+    draft.saved = settings.contains(QStringLiteral("method"));
+    draft.method = settings.value(QStringLiteral("method")).toString();
+    draft.params = settings.value(QStringLiteral("params")).toString();
+    draft.requestId = settings.value(QStringLiteral("requestId")).toString();
+    draft.environmentId = settings.value(QStringLiteral("environment")).toString();
+    draft.accountId = settings.value(QStringLiteral("accountId")).toString();
+    bool ok = false;
+    const int timeout = settings.value(QStringLiteral("timeoutMs")).toInt(&ok);
+    // A hand-edited or damaged value falls back to the default instead of an unusable timeout.
+    draft.timeoutMs = ok && timeout >= kMinTimeoutMs && timeout <= kMaxTimeoutMs ? timeout : kDefaultTimeoutMs;
+    settings.endGroup();
+    return draft;
+}
+
+void ComposerDraft::save(QSettings& settings) const
+{
+    settings.beginGroup(kGroup);
+    settings.setValue(QStringLiteral("method"), method);
+    settings.setValue(QStringLiteral("params"), params);
+    settings.setValue(QStringLiteral("requestId"), requestId);
+    settings.setValue(QStringLiteral("environment"), environmentId);
+    settings.setValue(QStringLiteral("accountId"), accountId);
+    settings.setValue(QStringLiteral("timeoutMs"), timeoutMs);
+    settings.endGroup();
+}
+
+bool ComposerDraft::operator==(const ComposerDraft& other) const
+{
+    return method == other.method && params == other.params && requestId == other.requestId &&
+           environmentId == other.environmentId && accountId == other.accountId && timeoutMs == other.timeoutMs;
+}

@@ -1,0 +1,1398 @@
+#include "ComposerWidget.h"
+
+#include "ApiClient.h"
+#include "ApiRequest.h"
+#include "Badge.h"
+#include "CurlCommand.h"
+#include "EnvironmentDialog.h"
+#include "EnvironmentStore.h"
+#include "JsonHighlighter.h"
+#include "MethodCatalog.h"
+#include "MethodPicker.h"
+#include "MethodTemplates.h"
+#include "Prompter.h"
+#include "Redactor.h"
+#include "RequestEnvelope.h"
+#include "RequestFile.h"
+#include "SecretStore.h"
+#include "SimulatorProvider.h"
+#include "ui_ComposerWidget.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QCompleter>
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QGuiApplication>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QMenu>
+#include <QSettings>
+#include <QSignalBlocker>
+#include <QStandardPaths>
+#include <QTextBlock>
+
+namespace {
+constexpr int kValidateDelayMs = 150;
+constexpr int kDraftDelayMs = 400;
+constexpr int kAccountDelayMs = 300;
+constexpr int kMaxRecentAccounts = 10;
+// The response pane is a quick look; the inspector shows everything.
+constexpr qint64 kMaxResponsePreview = 2 * 1024 * 1024;
+
+const QString kRecentAccountsGroup = QStringLiteral("composer/recentAccounts");
+
+QString colored(const QString& html, const QString& tone)
+{
+    static const QHash<QString, QString> colors{{QStringLiteral("ok"), QStringLiteral("#2e7d32")},
+                                                {QStringLiteral("error"), QStringLiteral("#c62828")},
+                                                {QStringLiteral("warning"), QStringLiteral("#b26a00")}};
+    const QString color = colors.value(tone);
+    if (color.isEmpty())
+        return html;
+    return QStringLiteral("<span style=\"color:%1\">%2</span>").arg(color, html);
+}
+
+QString sizeText(qint64 bytes)
+{
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+bool sameEndpoint(const QUrl& a, const QUrl& b)
+{
+    if (a.isEmpty() || b.isEmpty())
+        return false;
+    const auto path = [](const QUrl& url) {
+        QString p = url.path();
+        while (p.endsWith(QLatin1Char('/')))
+            p.chop(1);
+        return p;
+    };
+    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0 &&
+           a.host().compare(b.host(), Qt::CaseInsensitive) == 0 &&
+           a.port(a.scheme() == QLatin1String("https") ? 443 : 80) ==
+               b.port(b.scheme() == QLatin1String("https") ? 443 : 80) &&
+           path(a) == path(b);
+}
+} // namespace
+
+ComposerWidget::ComposerWidget(EnvironmentStore& environments, SecretStore& secrets, QNetworkAccessManager* network,
+                               QSettings* settings, QWidget* parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::ComposerWidget>())
+    , m_environments(environments)
+    , m_secrets(secrets)
+    , m_catalog(MethodCatalog::builtin())
+{
+    m_ui->setupUi(this);
+    if (!settings) {
+        m_ownedSettings = std::make_unique<QSettings>();
+        settings = m_ownedSettings.get();
+    }
+    m_settings = settings;
+    m_client = new ApiClient(network, this);
+
+    m_picker = new MethodPicker(m_catalog, m_ui->methodPanel);
+    m_picker->setObjectName(QStringLiteral("methodPicker"));
+    m_ui->methodPanelLayout->addWidget(m_picker);
+    m_ui->composerSplitter->setStretchFactor(0, 0);
+    m_ui->composerSplitter->setStretchFactor(1, 1);
+    m_ui->composerSplitter->setSizes({250, 950});
+    m_ui->editorSplitter->setStretchFactor(0, 3);
+    m_ui->editorSplitter->setStretchFactor(1, 2);
+
+    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    for (QPlainTextEdit* edit : {m_ui->paramsEdit, m_ui->envelopePreview, m_ui->responseView})
+        edit->setFont(fixed);
+    m_ui->paramsEdit->setTabStopDistance(QFontMetricsF(fixed).horizontalAdvance(QLatin1Char(' ')) * 2);
+    m_ui->urlPreview->setFont(fixed);
+    m_paramsHighlighter = new JsonHighlighter(m_ui->paramsEdit->document());
+    m_envelopeHighlighter = new JsonHighlighter(m_ui->envelopePreview->document());
+    m_responseHighlighter = new JsonHighlighter(m_ui->responseView->document());
+    for (JsonHighlighter* highlighter : {m_paramsHighlighter, m_envelopeHighlighter, m_responseHighlighter})
+        highlighter->setPalette(palette());
+    m_ui->envelopePreview->setPlaceholderText(tr("The request body appears here as it will be sent."));
+    m_ui->responseView->setPlaceholderText(tr("No response yet: press Send (Ctrl+Enter)."));
+    m_ui->progressBar->hide();
+    m_ui->secretStatus->setForegroundRole(QPalette::PlaceholderText);
+
+    auto* completer = new QCompleter(m_catalog.methodNames(), this);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    m_ui->methodEdit->setCompleter(completer);
+
+    createActions();
+
+    m_validateTimer.setSingleShot(true);
+    m_validateTimer.setInterval(kValidateDelayMs);
+    m_draftTimer.setSingleShot(true);
+    m_draftTimer.setInterval(kDraftDelayMs);
+    m_accountTimer.setSingleShot(true);
+    m_accountTimer.setInterval(kAccountDelayMs);
+    connect(&m_validateTimer, &QTimer::timeout, this, [this] {
+        updateValidation();
+        updatePreview();
+    });
+    connect(&m_draftTimer, &QTimer::timeout, this, &ComposerWidget::flushDraft);
+    connect(&m_accountTimer, &QTimer::timeout, this, &ComposerWidget::onAccountChanged);
+
+    // Environment, account, secret.
+    connect(m_ui->environmentCombo, &QComboBox::activated, this, &ComposerWidget::onEnvironmentActivated);
+    connect(&m_environments, &EnvironmentStore::changed, this, &ComposerWidget::refreshEnvironments);
+    connect(m_ui->accountCombo, &QComboBox::activated, this, [this] {
+        m_accountTimer.stop();
+        onAccountChanged();
+    });
+    connect(m_ui->accountCombo, &QComboBox::editTextChanged, this, [this] {
+        if (m_restoring)
+            return;
+        updatePreview();
+        scheduleDraftSave();
+        m_accountTimer.start();
+    });
+    connect(m_ui->secretEdit, &QLineEdit::textEdited, this, &ComposerWidget::onSecretEdited);
+    connect(m_ui->secretEdit, &QLineEdit::editingFinished, this, &ComposerWidget::storeSecret);
+    connect(m_ui->revealSecret, &QToolButton::toggled, this, [this](bool shown) {
+        m_ui->secretEdit->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
+        m_ui->revealSecret->setText(shown ? tr("Hide") : tr("Show"));
+    });
+    connect(m_ui->rememberSecret, &QCheckBox::toggled, this, [this] {
+        if (m_restoring)
+            return;
+        storeSecret();
+        updateSecretUi();
+    });
+    connect(&m_secrets, &SecretStore::readFinished, this, &ComposerWidget::onSecretRead);
+    connect(&m_secrets, &SecretStore::writeFinished, this, [this](const QString& key, bool remembered) {
+        if (remembered)
+            m_keychainKeys.insert(key);
+        else
+            m_keychainKeys.remove(key);
+        if (key == secretKeyId() && m_ui->rememberSecret->isChecked() && !remembered) {
+            // The keychain refused: say so instead of pretending the key is remembered.
+            const QSignalBlocker blocker(m_ui->rememberSecret);
+            m_ui->rememberSecret->setChecked(false);
+        }
+        updateSecretUi();
+    });
+    connect(&m_secrets, &SecretStore::backendChanged, this, &ComposerWidget::updateSecretUi);
+
+    // Method.
+    connect(m_picker, &MethodPicker::methodChosen, this, &ComposerWidget::setMethod);
+    connect(m_ui->methodEdit, &QLineEdit::editingFinished, this, &ComposerWidget::onMethodEdited);
+    connect(completer, qOverload<const QString&>(&QCompleter::activated), this, &ComposerWidget::setMethod);
+    connect(m_ui->methodSummary, &QLabel::linkActivated, this, [this](const QString& link) {
+        if (link.startsWith(QLatin1String("method:")))
+            setMethod(link.mid(7));
+    });
+
+    // Params.
+    connect(m_ui->paramsEdit, &QPlainTextEdit::textChanged, this, &ComposerWidget::onParamsChanged);
+    connect(m_ui->paramsStatus, &QLabel::linkActivated, this, [this] {
+        if (m_syntax.ok)
+            return;
+        QTextCursor cursor(m_ui->paramsEdit->document());
+        cursor.setPosition(qBound(0, m_syntax.position, m_ui->paramsEdit->document()->characterCount() - 1));
+        m_ui->paramsEdit->setTextCursor(cursor);
+        m_ui->paramsEdit->setFocus(Qt::OtherFocusReason);
+    });
+
+    // Request id and timeout.
+    connect(m_ui->requestIdEdit, &QLineEdit::textEdited, this, [this] {
+        m_idEditedByUser = true;
+        m_validateTimer.start();
+        scheduleDraftSave();
+    });
+    connect(m_ui->regenerateIdButton, &QToolButton::clicked, this, &ComposerWidget::regenerateRequestId);
+    connect(m_ui->timeoutSpin, &QSpinBox::valueChanged, this, &ComposerWidget::scheduleDraftSave);
+
+    // Sending.
+    connect(m_ui->sendButton, &QPushButton::clicked, this, &ComposerWidget::send);
+    connect(m_ui->cancelButton, &QPushButton::clicked, this, &ComposerWidget::cancel);
+    connect(m_client, &ApiClient::uploadProgress, this, &ComposerWidget::onUploadProgress);
+    connect(m_client, &ApiClient::downloadProgress, this, &ComposerWidget::onDownloadProgress);
+    connect(m_client, &ApiClient::finished, this, &ComposerWidget::onFinished);
+    connect(m_client, &ApiClient::started, this, &ComposerWidget::callStarted);
+
+    refreshEnvironments();
+    restoreDraft();
+    updateActions();
+}
+
+ComposerWidget::~ComposerWidget()
+{
+    // Whatever was typed since the last debounced save survives closing the window.
+    flushDraft();
+}
+
+void ComposerWidget::createActions()
+{
+    const auto make = [this](const QString& objectName, const QString& text, const QString& tip) {
+        auto* action = new QAction(text, this);
+        action->setObjectName(objectName);
+        action->setToolTip(tip);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        addAction(action);
+        return action;
+    };
+    m_sendAction = make(QStringLiteral("actionSend"), tr("&Send"), tr("Send the request (Ctrl+Enter)"));
+    m_sendAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    connect(m_sendAction, &QAction::triggered, this, &ComposerWidget::send);
+
+    m_cancelAction = make(QStringLiteral("actionCancel"), tr("&Cancel"), tr("Cancel the running call (Esc)"));
+    m_cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
+    connect(m_cancelAction, &QAction::triggered, this, &ComposerWidget::cancel);
+
+    m_openAction = make(QStringLiteral("actionOpenRequest"), tr("&Open…"), tr("Open a saved request file"));
+    connect(m_openAction, &QAction::triggered, this, &ComposerWidget::openRequestInteractive);
+    m_saveAction = make(QStringLiteral("actionSaveRequest"), tr("Sa&ve…"),
+                        tr("Save the request (envelope, environment name and account ID; never the secret key)"));
+    m_saveAction->setShortcut(QKeySequence::Save);
+    connect(m_saveAction, &QAction::triggered, this, &ComposerWidget::saveRequestInteractive);
+
+    m_copyCurlAction = make(QStringLiteral("actionCopyCurl"), tr("Copy as c&URL"),
+                            tr("Copy the request as a cURL command line, secret key masked (•••)"));
+    m_copyCurlAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    connect(m_copyCurlAction, &QAction::triggered, this, &ComposerWidget::copyCurl);
+    m_copyCurlSecretAction =
+        make(QStringLiteral("actionCopyCurlWithSecret"), tr("Copy as cURL &with secret key"),
+             tr("Copy the request as a cURL command line INCLUDING the secret key: paste it only where it is safe"));
+    connect(m_copyCurlSecretAction, &QAction::triggered, this, &ComposerWidget::copyCurlWithSecret);
+    m_importCurlAction = make(QStringLiteral("actionImportCurl"), tr("&Import cURL…"),
+                              tr("Paste a cURL command line (as customers send them) into the composer"));
+    connect(m_importCurlAction, &QAction::triggered, this, &ComposerWidget::importCurlInteractive);
+
+    m_insertTemplateAction = make(QStringLiteral("actionInsertTemplate"), tr("Insert &template"),
+                                  tr("Replace the params with the method's template (Ctrl+Z undoes it)"));
+    m_insertTemplateAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    connect(m_insertTemplateAction, &QAction::triggered, this, &ComposerWidget::insertTemplate);
+    m_formatAction = make(QStringLiteral("actionFormatParams"), tr("&Format"),
+                          tr("Indent the params JSON, keeping key order and numbers as typed (Ctrl+Shift+F)"));
+    m_formatAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    connect(m_formatAction, &QAction::triggered, this, &ComposerWidget::formatParams);
+    m_undoAction = make(QStringLiteral("actionUndoParams"), tr("Undo"), tr("Undo the last change to the params"));
+    connect(m_undoAction, &QAction::triggered, m_ui->paramsEdit, &QPlainTextEdit::undo);
+    connect(m_ui->paramsEdit, &QPlainTextEdit::undoAvailable, m_undoAction, &QAction::setEnabled);
+    m_undoAction->setEnabled(false);
+    m_redoAction = make(QStringLiteral("actionRedoParams"), tr("Redo"), tr("Redo the last undone change"));
+    connect(m_redoAction, &QAction::triggered, m_ui->paramsEdit, &QPlainTextEdit::redo);
+    connect(m_ui->paramsEdit, &QPlainTextEdit::redoAvailable, m_redoAction, &QAction::setEnabled);
+    m_redoAction->setEnabled(false);
+
+    m_manageEnvironmentsAction =
+        make(QStringLiteral("actionManageEnvironments"), tr("&Environments…"), tr("Add, edit or remove environments"));
+    connect(m_manageEnvironmentsAction, &QAction::triggered, this, &ComposerWidget::manageEnvironments);
+    connect(m_ui->manageEnvironments, &QToolButton::clicked, this, &ComposerWidget::manageEnvironments);
+
+    m_ui->insertTemplateButton->setDefaultAction(m_insertTemplateAction);
+    m_ui->formatButton->setDefaultAction(m_formatAction);
+    m_ui->undoButton->setDefaultAction(m_undoAction);
+    m_ui->redoButton->setDefaultAction(m_redoAction);
+    m_ui->openRequestButton->setDefaultAction(m_openAction);
+    m_ui->saveRequestButton->setDefaultAction(m_saveAction);
+    auto* curlMenu = new QMenu(this);
+    curlMenu->setObjectName(QStringLiteral("curlMenu"));
+    curlMenu->addAction(m_copyCurlAction);
+    curlMenu->addAction(m_copyCurlSecretAction);
+    curlMenu->addSeparator();
+    curlMenu->addAction(m_importCurlAction);
+    m_ui->curlButton->setMenu(curlMenu);
+    m_ui->curlButton->setDefaultAction(m_copyCurlAction);
+    m_ui->curlButton->setText(tr("cURL"));
+}
+
+Prompter& ComposerWidget::prompter()
+{
+    if (m_prompter)
+        return *m_prompter;
+    if (!m_defaultPrompter)
+        m_defaultPrompter = std::make_unique<DialogPrompter>();
+    return *m_defaultPrompter;
+}
+
+void ComposerWidget::setPrompter(Prompter* prompter)
+{
+    m_prompter = prompter;
+}
+
+void ComposerWidget::setSimulatorProvider(SimulatorProvider* provider)
+{
+    m_simulator = provider;
+    // The Simulator environment's URL is known only while it runs; the store asks the provider.
+    if (provider)
+        m_environments.setSimulatorResolver([provider](ApiVersion version) { return provider->endpoint(version); });
+    else
+        m_environments.setSimulatorResolver({});
+    // The demo accounts and the URL depend on it.
+    applyEnvironment(environment(), accountId());
+}
+
+// ----------------------------------------------------------------------------------------------
+// State
+
+QString ComposerWidget::method() const
+{
+    return m_method;
+}
+
+QString ComposerWidget::paramsText() const
+{
+    return m_ui->paramsEdit->toPlainText();
+}
+
+QString ComposerWidget::requestId() const
+{
+    return m_ui->requestIdEdit->text();
+}
+
+QString ComposerWidget::accountId() const
+{
+    return m_ui->accountCombo->currentText().trimmed();
+}
+
+Environment ComposerWidget::environment() const
+{
+    if (const auto environment = m_environments.byId(m_environmentId))
+        return *environment;
+    return m_environments.current();
+}
+
+bool ComposerWidget::isSending() const
+{
+    return m_client->isRunning();
+}
+
+QByteArray ComposerWidget::body() const
+{
+    // Built as text so the params go out exactly as typed: key order, duplicate keys and number
+    // literals survive (QJsonObject would sort and convert them), and a deliberately broken
+    // params text is sent as is (to see error 101).
+    QStringList members;
+    if (!m_method.isEmpty())
+        members << QStringLiteral("\"method\":") + JsonText::quote(m_method);
+    const QString params = paramsText();
+    if (!params.trimmed().isEmpty()) {
+        const bool valid = JsonText::check(params).ok;
+        members << QStringLiteral("\"params\":") + (valid ? JsonText::compact(params) : params.trimmed());
+    }
+    const QString id = requestId();
+    if (!id.isEmpty())
+        members << QStringLiteral("\"id\":") + JsonText::quote(id);
+    for (auto it = m_extraMembers.constBegin(); it != m_extraMembers.constEnd(); ++it)
+        members << JsonText::quote(it.key()) + QLatin1Char(':') + JsonText::valueText(it.value());
+    return (QLatin1Char('{') + members.join(QLatin1Char(',')) + QLatin1Char('}')).toUtf8();
+}
+
+QString ComposerWidget::displayUrl() const
+{
+    const Environment env = environment();
+    ApiRequest request;
+    request.endpoint = m_environments.endpoint(env);
+    if (request.endpoint.isEmpty())
+        return QString();
+    request.accountId = accountId();
+    // Only whether a secret is present matters for the display: it is masked either way.
+    request.secretKey = m_ui->secretEdit->text().isEmpty() ? QString() : Redactor::mask();
+    return request.displayUrl();
+}
+
+ComposerDraft ComposerWidget::draft() const
+{
+    ComposerDraft draft;
+    draft.method = m_method;
+    // A secretKey typed into the params (legacy `header` habit) must not reach the settings file.
+    draft.params = Redactor::redactText(paramsText());
+    draft.requestId = requestId();
+    draft.environmentId = m_environmentId;
+    draft.accountId = accountId();
+    draft.timeoutMs = m_ui->timeoutSpin->value() * 1000;
+    draft.saved = true;
+    return draft;
+}
+
+// ----------------------------------------------------------------------------------------------
+// Drafts
+
+void ComposerWidget::restoreDraft()
+{
+    const ComposerDraft draft = ComposerDraft::load(*m_settings);
+    m_restoring = true;
+    Environment env = m_environments.current();
+    if (!draft.environmentId.isEmpty()) {
+        if (const auto stored = m_environments.byId(draft.environmentId))
+            env = *stored;
+    }
+    m_ui->timeoutSpin->setValue(draft.timeoutMs / 1000);
+    m_restoring = false;
+
+    applyEnvironment(env, draft.saved ? draft.accountId : QString());
+    if (draft.saved) {
+        QString methodName = draft.method;
+        m_method = methodName;
+        m_ui->methodEdit->setText(methodName);
+        m_picker->setCurrentMethod(methodName);
+        // setPlainText: restoring is not an edit the user should be able to undo.
+        m_ui->paramsEdit->setPlainText(draft.params);
+        if (const MethodSpec* spec = methodSpec(); spec && draft.params == templateText(*spec))
+            m_lastTemplate = draft.params;
+        m_ui->requestIdEdit->setText(draft.requestId);
+        // A restored id counts as typed: the user may be reproducing a call with it.
+        m_idEditedByUser = true;
+        showMethodInfo();
+    } else {
+        // First start: a complete, sendable example rather than an empty form.
+        if (!m_catalog.methods().empty())
+            setMethod(m_catalog.methods().front().name);
+        m_ui->paramsEdit->document()->clearUndoRedoStacks();
+        regenerateRequestId();
+    }
+    updateValidation();
+    updatePreview();
+}
+
+void ComposerWidget::scheduleDraftSave()
+{
+    if (!m_restoring)
+        m_draftTimer.start();
+}
+
+void ComposerWidget::flushDraft()
+{
+    m_draftTimer.stop();
+    if (!m_settings)
+        return;
+    draft().save(*m_settings);
+    m_settings->sync();
+}
+
+// ----------------------------------------------------------------------------------------------
+// Environment, account, secret
+
+void ComposerWidget::refreshEnvironments()
+{
+    const QSignalBlocker blocker(m_ui->environmentCombo);
+    m_ui->environmentCombo->clear();
+    const QList<Environment> list = m_environments.environments();
+    for (const Environment& env : list) {
+        m_ui->environmentCombo->addItem(env.name, env.id);
+        m_ui->environmentCombo->setItemData(m_ui->environmentCombo->count() - 1, env.description(), Qt::ToolTipRole);
+    }
+    int index = m_ui->environmentCombo->findData(m_environmentId);
+    if (index < 0 && !m_environmentId.isEmpty()) {
+        // The environment was removed meanwhile: fall back to the store's current one.
+        applyEnvironment(m_environments.current(), QString());
+        return;
+    }
+    m_ui->environmentCombo->setCurrentIndex(qMax(0, index));
+    if (!m_environmentId.isEmpty())
+        updatePreview();
+}
+
+void ComposerWidget::onEnvironmentActivated(int index)
+{
+    const QString id = m_ui->environmentCombo->itemData(index).toString();
+    if (id == m_environmentId)
+        return;
+    if (const auto env = m_environments.byId(id))
+        applyEnvironment(*env, QString());
+}
+
+bool ComposerWidget::selectEnvironment(const QString& id)
+{
+    const auto env = m_environments.byId(id);
+    if (!env)
+        return false;
+    applyEnvironment(*env, QString());
+    return true;
+}
+
+void ComposerWidget::applyEnvironment(const Environment& env, const QString& accountId)
+{
+    storeSecret(); // what was typed for the previous environment stays in the session
+    m_environmentId = env.id;
+    m_environments.setCurrent(env.id);
+    {
+        const QSignalBlocker blocker(m_ui->environmentCombo);
+        m_ui->environmentCombo->setCurrentIndex(qMax(0, m_ui->environmentCombo->findData(env.id)));
+    }
+    m_ui->environmentCombo->setToolTip(env.description());
+
+    // The simulator starts on first use: selecting it is that use, so its URL and demo
+    // credentials can be shown right away.
+    if (env.isSimulator() && m_simulator && !m_simulator->isRunning()) {
+        QString error;
+        if (m_simulator->ensureRunning(&error))
+            emit simulatorStarted(m_environments.endpoint(env));
+        else
+            showResult(
+                colored(tr("The simulator did not start: %1").arg(error.toHtmlEscaped()), QStringLiteral("error")),
+                QString());
+    }
+    QString account = accountId;
+    if (account.isEmpty())
+        account = env.accountId;
+    if (account.isEmpty() && env.isSimulator() && m_simulator && !m_simulator->demoAccounts().isEmpty())
+        account = m_simulator->demoAccounts().constFirst().accountId;
+    refreshAccounts(env, account);
+    lookUpSecret();
+    updatePreview();
+    scheduleDraftSave();
+}
+
+void ComposerWidget::refreshAccounts(const Environment& env, const QString& accountId)
+{
+    const bool restoring = m_restoring;
+    m_restoring = true;
+    m_ui->accountCombo->clear();
+    QStringList seen;
+    const auto add = [&](const QString& id, const QString& tip) {
+        if (id.isEmpty() || seen.contains(id))
+            return;
+        seen << id;
+        m_ui->accountCombo->addItem(id);
+        m_ui->accountCombo->setItemData(m_ui->accountCombo->count() - 1, tip, Qt::ToolTipRole);
+    };
+    if (env.isSimulator() && m_simulator) {
+        const QList<SimulatorProvider::DemoAccount> demos = m_simulator->demoAccounts();
+        for (const auto& demo : demos)
+            add(demo.accountId, demo.label);
+    }
+    add(env.accountId, tr("The account ID saved with the environment"));
+    for (const QString& recent : recentAccounts(env.id))
+        add(recent, tr("Used recently"));
+    m_ui->accountCombo->setEditText(accountId);
+    m_ui->accountCombo->lineEdit()->setPlaceholderText(tr("accountID"));
+    m_restoring = restoring;
+}
+
+void ComposerWidget::setAccountId(const QString& accountId)
+{
+    m_ui->accountCombo->setEditText(accountId);
+    m_accountTimer.stop();
+    onAccountChanged();
+}
+
+void ComposerWidget::onAccountChanged()
+{
+    lookUpSecret();
+    updatePreview();
+    scheduleDraftSave();
+}
+
+QString ComposerWidget::secretKeyId() const
+{
+    return SecretStore::keyFor(m_environmentId, accountId());
+}
+
+bool ComposerWidget::isDemoAccount(QString* secret) const
+{
+    if (!m_simulator || !environment().isSimulator())
+        return false;
+    const QList<SimulatorProvider::DemoAccount> demos = m_simulator->demoAccounts();
+    for (const auto& demo : demos) {
+        if (demo.accountId == accountId()) {
+            if (secret)
+                *secret = demo.secretKey;
+            return true;
+        }
+    }
+    return false;
+}
+
+void ComposerWidget::lookUpSecret()
+{
+    const QString key = secretKeyId();
+    m_secretEditedKey.clear();
+    m_pendingSecretKey.clear();
+    QString demoSecret;
+    const bool restoring = m_restoring;
+    m_restoring = true;
+    if (isDemoAccount(&demoSecret)) {
+        // Public demo values: shown, never stored anywhere.
+        m_ui->secretEdit->setText(demoSecret);
+        m_ui->rememberSecret->setChecked(false);
+    } else if (const auto secret = m_secrets.sessionSecret(key)) {
+        m_ui->secretEdit->setText(*secret);
+        m_ui->rememberSecret->setChecked(m_keychainKeys.contains(key));
+    } else {
+        m_ui->secretEdit->clear();
+        m_ui->rememberSecret->setChecked(false);
+        if (!accountId().isEmpty()) {
+            m_pendingSecretKey = key;
+            m_secrets.read(key);
+        }
+    }
+    m_ui->revealSecret->setChecked(false);
+    m_restoring = restoring;
+    updateSecretUi();
+}
+
+void ComposerWidget::onSecretRead(const QString& key, const QString& secret, bool found)
+{
+    if (key != m_pendingSecretKey)
+        return; // an older lookup, or one the user overtook by typing
+    m_pendingSecretKey.clear();
+    if (!found || key != secretKeyId() || m_secretEditedKey == key)
+        return;
+    // The session had nothing when the read started, so a hit comes from the keychain.
+    m_keychainKeys.insert(key);
+    const bool restoring = m_restoring;
+    m_restoring = true;
+    m_ui->secretEdit->setText(secret);
+    m_ui->rememberSecret->setChecked(true);
+    m_restoring = restoring;
+    updateSecretUi();
+    updatePreview();
+}
+
+void ComposerWidget::setSecretKey(const QString& secret)
+{
+    m_ui->secretEdit->setText(secret);
+    onSecretEdited();
+    storeSecret();
+}
+
+void ComposerWidget::onSecretEdited()
+{
+    m_secretEditedKey = secretKeyId();
+    m_pendingSecretKey.clear();
+    updateSecretUi();
+    updatePreview();
+}
+
+void ComposerWidget::storeSecret()
+{
+    if (m_environmentId.isEmpty() || isDemoAccount() || accountId().isEmpty())
+        return;
+    const QString secret = m_ui->secretEdit->text();
+    const QString key = secretKeyId();
+    const bool remember = m_ui->rememberSecret->isChecked();
+    if (secret.isEmpty()) {
+        // An emptied field is how one sends without a secret (to see the API's answer); it does
+        // not delete what the keychain holds unless Remember was unticked.
+        if (!remember && m_keychainKeys.contains(key)) {
+            m_secrets.remove(key);
+            m_keychainKeys.remove(key);
+        }
+        return;
+    }
+    if (m_secrets.sessionSecret(key) == secret && m_keychainKeys.contains(key) == remember)
+        return; // nothing changed: no keychain round trip
+    m_secrets.write(key, secret, remember);
+}
+
+void ComposerWidget::updateSecretUi()
+{
+    const bool demo = isDemoAccount();
+    m_ui->rememberSecret->setEnabled(!demo && !accountId().isEmpty());
+    m_ui->revealSecret->setEnabled(!demo);
+    if (demo)
+        m_ui->secretEdit->setEchoMode(QLineEdit::Normal);
+    else if (!m_ui->revealSecret->isChecked())
+        m_ui->secretEdit->setEchoMode(QLineEdit::Password);
+
+    const QString key = secretKeyId();
+    QString text;
+    QString tone;
+    if (demo) {
+        text = tr("Public demo credentials of the embedded simulator: shown on purpose, never stored.");
+    } else if (m_secrets.backend() == SecretStore::Backend::SessionOnly) {
+        text = m_secrets.unavailableReason();
+        tone = QStringLiteral("warning");
+    } else if (m_ui->rememberSecret->isChecked() && m_keychainKeys.contains(key)) {
+        text = tr("Kept in the system keychain for %1 / %2.").arg(environment().name, accountId());
+    } else if (m_ui->rememberSecret->isChecked()) {
+        text = tr("Saving to the system keychain…");
+    } else if (!m_ui->secretEdit->text().isEmpty()) {
+        text = tr("Kept for this session only. Tick Remember to keep it in the system keychain.");
+    } else if (accountId().isEmpty()) {
+        text = tr("Enter the account ID and the secret key of the account to call.");
+    } else {
+        text = tr("No secret key: the request goes out without secretKey.");
+        tone = QStringLiteral("warning");
+    }
+    m_ui->secretStatus->setText(colored(text.toHtmlEscaped(), tone));
+}
+
+QStringList ComposerWidget::recentAccounts(const QString& environmentId) const
+{
+    return m_settings->value(kRecentAccountsGroup + QLatin1Char('/') + environmentId).toStringList();
+}
+
+void ComposerWidget::rememberAccount(const Environment& env, const QString& account)
+{
+    if (account.isEmpty())
+        return;
+    QStringList recent = recentAccounts(env.id);
+    recent.removeAll(account);
+    recent.prepend(account);
+    while (recent.size() > kMaxRecentAccounts)
+        recent.removeLast();
+    m_settings->setValue(kRecentAccountsGroup + QLatin1Char('/') + env.id, recent);
+}
+
+// ----------------------------------------------------------------------------------------------
+// Method and params
+
+const MethodSpec* ComposerWidget::methodSpec() const
+{
+    if (const MethodSpec* spec = m_catalog.byName(m_method))
+        return spec;
+    return nullptr;
+}
+
+QString ComposerWidget::templateText(const MethodSpec& spec) const
+{
+    return MethodTemplates::text(spec);
+}
+
+void ComposerWidget::onMethodEdited()
+{
+    const QString typed = m_ui->methodEdit->text().trimmed();
+    if (typed != m_method)
+        setMethod(typed);
+}
+
+void ComposerWidget::setMethod(const QString& name)
+{
+    const QString trimmed = name.trimmed();
+    const bool changed = trimmed != m_method;
+    m_method = trimmed;
+    if (m_ui->methodEdit->text() != trimmed)
+        m_ui->methodEdit->setText(trimmed);
+    m_picker->setCurrentMethod(trimmed);
+    if (changed && !m_restoring) {
+        // Replace the params with the new method's template only when they are untouched (empty
+        // or the previous template); anything the user typed stays.
+        const QString current = paramsText();
+        const MethodSpec* spec = methodSpec();
+        if (spec && (current.trimmed().isEmpty() || current == m_lastTemplate)) {
+            const QString text = templateText(*spec);
+            replaceParams(text);
+            m_lastTemplate = text;
+        }
+    }
+    showMethodInfo();
+    updateActions();
+    m_validateTimer.start();
+    scheduleDraftSave();
+}
+
+void ComposerWidget::showMethodInfo()
+{
+    const MethodSpec* spec = methodSpec();
+    const QPalette pal = palette();
+    if (!spec) {
+        m_ui->methodBadges->clear();
+        QString text;
+        if (m_method.isEmpty()) {
+            text = colored(tr("No method: the request goes out without \"method\"."), QStringLiteral("warning"));
+        } else if (const MethodSpec* other = m_catalog.byNameCaseInsensitive(m_method)) {
+            text =
+                colored(tr("“%1” is not a method: names are case-sensitive. Did you mean <a href=\"method:%2\">%2</a>?")
+                            .arg(m_method.toHtmlEscaped(), other->name.toHtmlEscaped()),
+                        QStringLiteral("warning"));
+        } else {
+            QStringList links;
+            for (const QString& close : m_catalog.closestNames(m_method))
+                links << QStringLiteral("<a href=\"method:%1\">%1</a>").arg(close.toHtmlEscaped());
+            text = colored(tr("“%1” is not in the method catalogue.").arg(m_method.toHtmlEscaped()),
+                           QStringLiteral("warning"));
+            if (!links.isEmpty())
+                text += QLatin1Char(' ') + tr("Closest: %1.").arg(links.join(QStringLiteral(", ")));
+        }
+        m_ui->methodSummary->setText(text);
+        return;
+    }
+
+    QStringList badges;
+    badges << Badge::html(MethodPicker::areaTitle(spec->area), Badge::colors(QStringLiteral("neutral"), pal));
+    if (spec->mutating)
+        badges << Badge::html(tr("changes data"), Badge::colors(QStringLiteral("rate_limit"), pal));
+    if (!spec->documented)
+        badges << Badge::html(tr("params not documented"), Badge::colors(QStringLiteral("inferred"), pal));
+    if (spec->paginated)
+        badges << Badge::html(tr("paginated"), Badge::colors(QStringLiteral("neutral"), pal));
+    if (spec->batch && spec->maxObjects > 0)
+        badges << Badge::html(tr("≤ %1 objects").arg(spec->maxObjects), Badge::colors(QStringLiteral("neutral"), pal));
+    m_ui->methodBadges->setText(badges.join(QLatin1Char(' ')));
+
+    QStringList params;
+    for (const MethodParam& param : spec->params) {
+        QString item = QStringLiteral("<b>%1</b> %2").arg(param.name.toHtmlEscaped(), param.type.toHtmlEscaped());
+        if (param.required)
+            item += QLatin1Char(' ') + tr("(required)");
+        if (param.max)
+            item += QStringLiteral(" ≤ %1").arg(*param.max);
+        params << item;
+    }
+    QString text = spec->summary.toHtmlEscaped();
+    if (!params.isEmpty())
+        text += QStringLiteral("<br>") + tr("Params: %1").arg(params.join(QStringLiteral(", ")));
+    else if (spec->documented)
+        text += QStringLiteral("<br>") + tr("No params: send an empty object.");
+    if (!spec->resultKey.isEmpty())
+        text += QStringLiteral(" · ") + tr("Result under <b>%1</b>").arg(spec->resultKey.toHtmlEscaped());
+    m_ui->methodSummary->setText(text);
+}
+
+void ComposerWidget::replaceParams(const QString& text)
+{
+    // One edit block on the document: a single Ctrl+Z brings the previous text back.
+    QTextCursor cursor(m_ui->paramsEdit->document());
+    cursor.beginEditBlock();
+    cursor.select(QTextCursor::Document);
+    cursor.insertText(text);
+    cursor.endEditBlock();
+}
+
+void ComposerWidget::setParamsText(const QString& text)
+{
+    replaceParams(text);
+}
+
+void ComposerWidget::insertTemplate()
+{
+    const MethodSpec* spec = methodSpec();
+    if (!spec) {
+        showResult(colored(tr("No template: choose a method from the catalogue first."), QStringLiteral("warning")),
+                   QString());
+        return;
+    }
+    const QString text = templateText(*spec);
+    replaceParams(text);
+    m_lastTemplate = text;
+}
+
+void ComposerWidget::formatParams()
+{
+    const QString text = paramsText();
+    if (text.trimmed().isEmpty())
+        return;
+    const JsonText::Syntax syntax = JsonText::check(text);
+    if (!syntax.ok) {
+        updateValidation();
+        showResult(colored(tr("Cannot format: %1").arg(syntax.message().toHtmlEscaped()), QStringLiteral("error")),
+                   QString());
+        return;
+    }
+    const QString formatted = JsonText::indented(text);
+    if (formatted != text)
+        replaceParams(formatted);
+}
+
+void ComposerWidget::onParamsChanged()
+{
+    m_validateTimer.start();
+    scheduleDraftSave();
+}
+
+void ComposerWidget::updateValidation()
+{
+    const QString text = paramsText();
+    m_syntax = text.trimmed().isEmpty() ? JsonText::Syntax() : JsonText::check(text);
+    QList<QTextEdit::ExtraSelection> selections;
+    if (text.trimmed().isEmpty()) {
+        m_ui->paramsStatus->setText(
+            colored(tr("Empty: the request goes out without \"params\"."), QStringLiteral("warning")));
+    } else if (m_syntax.ok) {
+        m_ui->paramsStatus->setText(colored(tr("✓ Valid JSON"), QStringLiteral("ok")));
+    } else {
+        m_ui->paramsStatus->setText(
+            colored(QStringLiteral("✖ <a href=\"#error\">%1</a>").arg(m_syntax.message().toHtmlEscaped()),
+                    QStringLiteral("error")));
+        // Underline the character where the parser gave up (the line end when it is past it).
+        QTextEdit::ExtraSelection selection;
+        selection.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+        selection.format.setUnderlineColor(QColor(0xc6, 0x28, 0x28));
+        selection.cursor = QTextCursor(m_ui->paramsEdit->document());
+        const int last = m_ui->paramsEdit->document()->characterCount() - 1;
+        int start = qBound(0, m_syntax.position, last);
+        if (start == last && start > 0)
+            --start;
+        selection.cursor.setPosition(start);
+        selection.cursor.setPosition(start + 1, QTextCursor::KeepAnchor);
+        selections << selection;
+    }
+    m_ui->paramsEdit->setExtraSelections(selections);
+    updateActions();
+}
+
+// ----------------------------------------------------------------------------------------------
+// Preview
+
+void ComposerWidget::updatePreview()
+{
+    const QByteArray bytes = body();
+    // The body is shown as sent, except a secretKey the user put into it (legacy header).
+    m_ui->envelopePreview->setPlainText(Redactor::redactText(QString::fromUtf8(bytes)));
+    m_ui->previewTabs->setTabToolTip(0, tr("%n byte(s) sent as the POST body", nullptr, int(bytes.size())));
+
+    const Environment env = environment();
+    const QString url = displayUrl();
+    if (!url.isEmpty()) {
+        m_ui->urlPreview->setText(QStringLiteral("POST ") + url);
+    } else if (env.isSimulator()) {
+        m_ui->urlPreview->setText(m_simulator ? tr("(the simulator is not running)")
+                                              : tr("(no simulator in this build)"));
+    } else {
+        m_ui->urlPreview->setText(tr("(no endpoint URL: set one under Manage…)"));
+    }
+    m_ui->urlPreview->setCursorPosition(0);
+    updateActions();
+}
+
+void ComposerWidget::updateActions()
+{
+    const bool running = isSending();
+    m_sendAction->setEnabled(!running);
+    m_ui->sendButton->setEnabled(!running);
+    m_cancelAction->setEnabled(running);
+    m_ui->cancelButton->setEnabled(running);
+    m_insertTemplateAction->setEnabled(methodSpec() != nullptr);
+    m_formatAction->setEnabled(!paramsText().trimmed().isEmpty());
+}
+
+void ComposerWidget::regenerateRequestId()
+{
+    m_ui->requestIdEdit->setText(RequestEnvelope::generateId());
+    m_idEditedByUser = false;
+    m_validateTimer.start();
+    scheduleDraftSave();
+}
+
+void ComposerWidget::setRequestId(const QString& id)
+{
+    m_ui->requestIdEdit->setText(id);
+    m_idEditedByUser = true;
+    m_validateTimer.start();
+    scheduleDraftSave();
+}
+
+// ----------------------------------------------------------------------------------------------
+// Sending
+
+bool ComposerWidget::prepareRequest(ApiRequest* request, QString* error)
+{
+    const Environment env = environment();
+    if (env.isSimulator()) {
+        if (!m_simulator) {
+            *error = tr("The embedded simulator is not available in this build: choose another environment.");
+            return false;
+        }
+        if (!m_simulator->isRunning()) {
+            QString why;
+            if (!m_simulator->ensureRunning(&why)) {
+                *error = tr("The simulator did not start: %1").arg(why);
+                return false;
+            }
+            emit simulatorStarted(m_environments.endpoint(env));
+        }
+    }
+    request->endpoint = m_environments.endpoint(env);
+    if (request->endpoint.isEmpty()) {
+        *error = tr("“%1” has no endpoint URL: set one under Manage….").arg(env.name);
+        return false;
+    }
+    request->accountId = accountId();
+    request->secretKey = m_ui->secretEdit->text();
+    request->body = body();
+    request->timeoutMs = m_ui->timeoutSpin->value() * 1000;
+    request->trustedCertificates = env.trustedCertificates;
+    return true;
+}
+
+bool ComposerWidget::confirmMutating()
+{
+    const Environment env = environment();
+    if (env.isSimulator())
+        return true;
+    // Case-insensitive: "createleads" is not a method, but the user meant createLeads.
+    const MethodSpec* spec = m_catalog.byNameCaseInsensitive(m_method);
+    if (!spec || !spec->mutating)
+        return true;
+    const QString account = accountId().isEmpty() ? tr("(none)") : accountId();
+    const QString text =
+        tr("%1 changes data.\n\nEnvironment: %2\nEndpoint: %3\nAccount ID: %4\n\nSend it to this account?")
+            .arg(spec->name, env.name, m_environments.endpoint(env).toDisplayString(), account);
+    return prompter().confirm(this, tr("Send a call that changes data?"), text, tr("Send to %1").arg(env.name));
+}
+
+void ComposerWidget::send()
+{
+    if (isSending())
+        return;
+    m_validateTimer.stop();
+    updateValidation();
+    updatePreview();
+
+    ApiRequest request;
+    QString error;
+    if (!prepareRequest(&request, &error)) {
+        showResult(colored(error.toHtmlEscaped(), QStringLiteral("error")), QString());
+        return;
+    }
+    if (!confirmMutating()) {
+        showResult(tr("Not sent: %1 changes data and was not confirmed for %2.").arg(m_method, environment().name),
+                   QString());
+        return;
+    }
+    storeSecret();
+    rememberAccount(environment(), accountId());
+    flushDraft();
+
+    m_ui->progressBar->setRange(0, 0);
+    m_ui->progressBar->setFormat(tr("Sending…"));
+    m_ui->progressBar->show();
+    showResult(tr("Sending %1 to %2…").arg(m_method.isEmpty() ? tr("the request") : m_method, environment().name),
+               QString());
+    m_client->send(request);
+    updateActions();
+}
+
+void ComposerWidget::cancel()
+{
+    if (isSending())
+        m_client->cancel();
+}
+
+void ComposerWidget::onUploadProgress(qint64 sent, qint64 total)
+{
+    if (total <= 0 || sent >= total)
+        return;
+    m_ui->progressBar->setRange(0, 1000);
+    m_ui->progressBar->setValue(int(sent * 1000 / total));
+    m_ui->progressBar->setFormat(tr("Sending %1 of %2").arg(sizeText(sent), sizeText(total)));
+}
+
+void ComposerWidget::onDownloadProgress(qint64 received, qint64 total)
+{
+    if (total > 0) {
+        m_ui->progressBar->setRange(0, 1000);
+        m_ui->progressBar->setValue(int(qMin(received, total) * 1000 / total));
+        m_ui->progressBar->setFormat(tr("Received %1 of %2").arg(sizeText(received), sizeText(total)));
+    } else if (received > 0) {
+        m_ui->progressBar->setRange(0, 0);
+        m_ui->progressBar->setFormat(tr("Received %1").arg(sizeText(received)));
+    }
+}
+
+void ComposerWidget::onFinished(const CallCapture& capture)
+{
+    m_ui->progressBar->hide();
+    QString line;
+    QString tone;
+    if (capture.layer == FailureLayer::Cancelled) {
+        line = tr("Cancelled after %1 ms.").arg(capture.totalMs);
+        tone = QStringLiteral("warning");
+    } else if (capture.hasResponse) {
+        line = tr("HTTP %1 %2 · %3 ms · %4")
+                   .arg(capture.httpStatus)
+                   .arg(capture.reasonPhrase.toHtmlEscaped())
+                   .arg(capture.totalMs)
+                   .arg(sizeText(capture.bodySize));
+        if (capture.layer != FailureLayer::None) {
+            line += QStringLiteral(" · ") + failureLayerTitle(capture.layer).toHtmlEscaped() + QStringLiteral(": ") +
+                    capture.facts.toHtmlEscaped();
+            tone = QStringLiteral("error");
+        } else {
+            tone = QStringLiteral("ok");
+        }
+    } else {
+        line = failureLayerTitle(capture.layer).toHtmlEscaped() + QStringLiteral(": ") + capture.facts.toHtmlEscaped();
+        tone = QStringLiteral("error");
+    }
+    showResult(colored(line, tone), capture.explanation);
+
+    QString error;
+    QByteArray responseBody;
+    if (capture.bodySize <= kMaxResponsePreview) {
+        responseBody = capture.readBody(&error);
+    } else {
+        responseBody = capture.readBody(&error).left(kMaxResponsePreview);
+    }
+    QString shown;
+    if (!error.isEmpty()) {
+        shown = error;
+    } else {
+        shown = QString::fromUtf8(responseBody);
+        // Indented for reading when it is complete JSON; the raw bytes go to the inspector.
+        if (capture.bodySize <= kMaxResponsePreview && JsonText::check(shown).ok)
+            shown = JsonText::indented(shown);
+        if (capture.bodySize > kMaxResponsePreview)
+            shown += tr("\n\n… %1 in all; the inspector shows the whole response.").arg(sizeText(capture.bodySize));
+    }
+    if (!capture.hasResponse && shown.isEmpty())
+        shown = capture.explanation;
+    m_ui->responseView->setPlainText(shown);
+    if (capture.layer != FailureLayer::Cancelled)
+        m_ui->previewTabs->setCurrentWidget(m_ui->responseTab);
+
+    // The next call gets a fresh id unless the user chose this one.
+    if (!m_idEditedByUser)
+        regenerateRequestId();
+    updateActions();
+    emit callFinished(capture);
+}
+
+void ComposerWidget::showResult(const QString& html, const QString& toolTip)
+{
+    m_ui->resultLabel->setText(html);
+    m_ui->resultLabel->setToolTip(toolTip);
+}
+
+// ----------------------------------------------------------------------------------------------
+// Environments dialog
+
+void ComposerWidget::manageEnvironments()
+{
+    EnvironmentDialog dialog(m_environments, prompter(), this);
+    dialog.setObjectName(QStringLiteral("environmentDialog"));
+    dialog.selectEnvironment(m_environmentId);
+    dialog.exec();
+    refreshEnvironments();
+    applyEnvironment(environment(), accountId());
+}
+
+// ----------------------------------------------------------------------------------------------
+// Files and cURL
+
+bool ComposerWidget::openRequestFile(const QString& path, QString* error)
+{
+    QString why;
+    QStringList warnings;
+    const auto file = RequestFile::load(path, &why, &warnings);
+    const auto fail = [&](const QString& message) {
+        if (error)
+            *error = message;
+        showResult(colored(message.toHtmlEscaped(), QStringLiteral("error")), QString());
+        return false;
+    };
+    if (!file)
+        return fail(tr("Cannot open %1: %2").arg(QFileInfo(path).fileName(), why));
+    QString parseError;
+    const auto envelope = RequestEnvelope::parse(file->body, &parseError);
+    if (!envelope) {
+        return fail(tr("%1 holds a body that is not a request envelope (%2); the composer edits "
+                       "{\"method\", \"params\", \"id\"} requests.")
+                        .arg(QFileInfo(path).fileName(), parseError));
+    }
+
+    if (!file->environment.isEmpty()) {
+        if (const auto env = m_environments.find(file->environment))
+            applyEnvironment(*env, file->accountId);
+        else
+            warnings << tr("There is no environment named “%1” here; the request stays on %2.")
+                            .arg(file->environment, environment().name);
+    }
+    if (!file->accountId.isEmpty())
+        setAccountId(file->accountId);
+
+    const bool restoring = m_restoring;
+    m_restoring = true; // no template replacement: the file's params win
+    setMethod(envelope->method());
+    m_restoring = restoring;
+    setParamsText(envelope->hasParams() ? JsonText::valueText(envelope->params(), true) : QString());
+    m_lastTemplate.clear();
+    setRequestId(envelope->idText());
+    m_extraMembers = envelope->object();
+    for (const char* member : {"method", "params", "id"})
+        m_extraMembers.remove(QLatin1String(member));
+    m_lastFile = path;
+    updateValidation();
+    updatePreview();
+    flushDraft();
+
+    QString message = tr("Opened %1.").arg(QFileInfo(path).fileName());
+    if (!warnings.isEmpty())
+        message += QLatin1Char(' ') + warnings.join(QLatin1Char(' '));
+    showResult(colored(message.toHtmlEscaped(), warnings.isEmpty() ? QString() : QStringLiteral("warning")), QString());
+    emit statusMessage(message, 5000);
+    return true;
+}
+
+bool ComposerWidget::saveRequestFile(const QString& path, QString* error)
+{
+    RequestFile file;
+    file.body = body();
+    file.environment = environment().name;
+    file.accountId = accountId();
+    QString why;
+    QStringList warnings;
+    if (!file.save(path, &why, &warnings)) {
+        const QString message = tr("Cannot save %1: %2").arg(QFileInfo(path).fileName(), why);
+        if (error)
+            *error = message;
+        showResult(colored(message.toHtmlEscaped(), QStringLiteral("error")), QString());
+        return false;
+    }
+    m_lastFile = path;
+    QString message = tr("Saved %1 (without the secret key).").arg(QDir::toNativeSeparators(path));
+    if (!warnings.isEmpty())
+        message += QLatin1Char(' ') + warnings.join(QLatin1Char(' '));
+    emit statusMessage(message, 5000);
+    showResult(message.toHtmlEscaped(), QString());
+    return true;
+}
+
+void ComposerWidget::openRequestInteractive()
+{
+    const QString directory = m_lastFile.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+                                                   : QFileInfo(m_lastFile).absolutePath();
+    const QString path =
+        prompter().openFileName(this, tr("Open request"), directory, tr("Request files (*.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!openRequestFile(path, &error))
+        prompter().warn(this, tr("Open request"), error);
+}
+
+void ComposerWidget::saveRequestInteractive()
+{
+    const QString directory = m_lastFile.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+                                                   : QFileInfo(m_lastFile).absolutePath();
+    const QString name = (m_method.isEmpty() ? QStringLiteral("request") : m_method) + QLatin1Char('-') +
+                         QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")) +
+                         QStringLiteral(".json");
+    QString path = prompter().saveFileName(this, tr("Save request"), QDir(directory).filePath(name),
+                                           tr("Request files (*.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".json");
+    QString error;
+    if (!saveRequestFile(path, &error))
+        prompter().warn(this, tr("Save request"), error);
+}
+
+QString ComposerWidget::curlCommandLine(bool includeSecret) const
+{
+    ApiRequest request;
+    QString error;
+    if (!const_cast<ComposerWidget*>(this)->prepareRequest(&request, &error))
+        return QString();
+    return CurlCommand::fromRequest(request).toCommandLine(includeSecret ? CurlCommand::Secret::Included
+                                                                         : CurlCommand::Secret::Redacted);
+}
+
+void ComposerWidget::copyCurl()
+{
+    const QString line = curlCommandLine(false);
+    if (line.isEmpty()) {
+        ApiRequest request;
+        QString error;
+        prepareRequest(&request, &error);
+        showResult(colored(tr("Nothing copied: %1").arg(error).toHtmlEscaped(), QStringLiteral("error")), QString());
+        return;
+    }
+    QGuiApplication::clipboard()->setText(line);
+    emit statusMessage(tr("Copied as cURL; the secret key is masked (•••)."), 4000);
+}
+
+void ComposerWidget::copyCurlWithSecret()
+{
+    const QString line = curlCommandLine(true);
+    if (line.isEmpty()) {
+        ApiRequest request;
+        QString error;
+        prepareRequest(&request, &error);
+        showResult(colored(tr("Nothing copied: %1").arg(error).toHtmlEscaped(), QStringLiteral("error")), QString());
+        return;
+    }
+    QGuiApplication::clipboard()->setText(line);
+    emit statusMessage(tr("Copied as cURL WITH the secret key: paste it only where it is safe."), 6000);
+}
+
+bool ComposerWidget::importCurl(const QString& commandLine, QString* error)
+{
+    const auto fail = [&](const QString& message) {
+        if (error)
+            *error = message;
+        showResult(colored(message.toHtmlEscaped(), QStringLiteral("error")), QString());
+        return false;
+    };
+    CurlCommand::ParseError parseError;
+    CurlCommand::Options options;
+    options.allowFiles = false; // a pasted command must not make the app read local files
+    const auto command = CurlCommand::parse(commandLine, &parseError, options);
+    if (!command)
+        return fail(tr("Not a usable cURL command: %1").arg(parseError.toString()));
+    QStringList notes = command->warnings;
+    const ApiRequest request = command->toRequest(&notes);
+    QString bodyError;
+    auto envelope = RequestEnvelope::parse(request.body, &bodyError);
+    if (!envelope)
+        return fail(tr("The command's body is not a request envelope: %1").arg(bodyError));
+    // A secret in the body (legacy `header`) goes to the secret field, never into the params.
+    const std::optional<QString> bodySecret = envelope->takeSecrets();
+
+    const QUrl endpoint = command->endpoint();
+    bool matched = false;
+    const QList<Environment> list = m_environments.environments();
+    for (const Environment& env : list) {
+        if (sameEndpoint(m_environments.endpoint(env), endpoint)) {
+            applyEnvironment(env, request.accountId);
+            matched = true;
+            break;
+        }
+    }
+    if (!matched) {
+        notes << tr("No environment has the endpoint %1; the request stays on %2 (add it under Manage…).")
+                     .arg(Redactor::redactUrl(endpoint), environment().name);
+    }
+    setAccountId(request.accountId);
+    QString secret = request.secretKey;
+    if (secret.isEmpty() && bodySecret)
+        secret = *bodySecret;
+    if (!secret.isEmpty()) {
+        m_ui->secretEdit->setText(secret);
+        onSecretEdited();
+    }
+    for (const auto& header : request.headers)
+        notes << tr("The header %1 is not sent by the composer.").arg(QString::fromLatin1(header.first));
+
+    const bool restoring = m_restoring;
+    m_restoring = true;
+    setMethod(envelope->method());
+    m_restoring = restoring;
+    setParamsText(envelope->hasParams() ? JsonText::valueText(envelope->params(), true) : QString());
+    m_lastTemplate.clear();
+    setRequestId(envelope->idText());
+    m_extraMembers = envelope->object();
+    for (const char* member : {"method", "params", "id"})
+        m_extraMembers.remove(QLatin1String(member));
+    updateValidation();
+    updatePreview();
+
+    QString message = tr("Imported the cURL command.");
+    if (!notes.isEmpty())
+        message += QLatin1Char(' ') + notes.join(QLatin1Char(' '));
+    showResult(colored(message.toHtmlEscaped(), notes.isEmpty() ? QString() : QStringLiteral("warning")), QString());
+    return true;
+}
+
+void ComposerWidget::importCurlInteractive()
+{
+    const QString text = prompter().curlCommand(this);
+    if (text.isEmpty())
+        return;
+    QString error;
+    if (!importCurl(text, &error))
+        prompter().warn(this, tr("Import cURL"), error);
+}
+
+void ComposerWidget::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        for (JsonHighlighter* highlighter : {m_paramsHighlighter, m_envelopeHighlighter, m_responseHighlighter}) {
+            if (highlighter)
+                highlighter->setPalette(palette());
+        }
+        if (m_picker)
+            showMethodInfo();
+    }
+}

@@ -1,0 +1,208 @@
+#pragma once
+
+#include "CallCapture.h"
+#include "ComposerDraft.h"
+#include "Environment.h"
+#include "JsonText.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QSet>
+#include <QTimer>
+#include <QWidget>
+
+#include <memory>
+
+namespace Ui {
+class ComposerWidget;
+}
+class ApiClient;
+class EnvironmentStore;
+class JsonHighlighter;
+class MethodCatalog;
+class MethodPicker;
+class Prompter;
+class QAction;
+class QNetworkAccessManager;
+class QSettings;
+class SecretStore;
+class SimulatorProvider;
+struct ApiRequest;
+struct MethodSpec;
+
+// The request composer (issue 4 §4): environment, account and secret; a method picker that knows
+// methods.json; a params editor with JSON highlighting, live syntax check (line:column), Format,
+// template insertion and undo; request id; a preview of the exact body and of the URL with
+// `secretKey=•••`; Send (Ctrl+Enter) and Cancel (Esc) through ApiClient; request files and cURL.
+//
+// The secret key lives only in the secret field and the SecretStore (keychain when "Remember" is
+// ticked, otherwise this session); everything else the user typed is kept as a draft in QSettings
+// on every edit, so nothing is lost on a failed send or a restart.
+class ComposerWidget : public QWidget
+{
+    Q_OBJECT
+
+public:
+    // settings: drafts and recent accounts (nullptr: the application's QSettings()).
+    ComposerWidget(EnvironmentStore& environments, SecretStore& secrets, QNetworkAccessManager* network,
+                   QSettings* settings = nullptr, QWidget* parent = nullptr);
+    ~ComposerWidget() override;
+
+    // Seams. Without a prompter the real dialogs are used; without a simulator provider the
+    // Simulator environment says it is not available. The provider also becomes the store's
+    // simulator resolver, so it must outlive the EnvironmentStore's use.
+    void setPrompter(Prompter* prompter);
+    void setSimulatorProvider(SimulatorProvider* provider);
+
+    // Actions for menus and toolbars (also shown as buttons in the composer).
+    QAction* sendAction() const { return m_sendAction; }
+    QAction* cancelAction() const { return m_cancelAction; }
+    QAction* openAction() const { return m_openAction; }
+    QAction* saveAction() const { return m_saveAction; }
+    QAction* copyCurlAction() const { return m_copyCurlAction; }
+    QAction* copyCurlWithSecretAction() const { return m_copyCurlSecretAction; }
+    QAction* importCurlAction() const { return m_importCurlAction; }
+    QAction* insertTemplateAction() const { return m_insertTemplateAction; }
+    QAction* formatAction() const { return m_formatAction; }
+    QAction* manageEnvironmentsAction() const { return m_manageEnvironmentsAction; }
+
+    // State, for the main window and tests.
+    QString method() const;
+    QString paramsText() const;
+    QString requestId() const;
+    QString accountId() const;
+    Environment environment() const;
+    // The body exactly as Send would POST it (method, params as typed, id; absent parts left out).
+    QByteArray body() const;
+    // The URL Send would use, secret masked; empty when the endpoint is unknown.
+    QString displayUrl() const;
+    // The first syntax error of the params text (ok for valid JSON and for an empty editor).
+    JsonText::Syntax paramsSyntax() const { return m_syntax; }
+    bool isSending() const;
+    ComposerDraft draft() const;
+
+    // Programmatic edits (menus, tests, files): same effects as the user doing them.
+    void setMethod(const QString& name);
+    void setParamsText(const QString& text);
+    void setRequestId(const QString& id);
+    bool selectEnvironment(const QString& id);
+    void setAccountId(const QString& accountId);
+    void setSecretKey(const QString& secret);
+
+    // Saves the draft now (the debounced save would do it a moment later).
+    void flushDraft();
+
+    // Loads a request file or a cURL command line into the composer. False with a message that
+    // says exactly what is wrong (also shown in the result line).
+    bool openRequestFile(const QString& path, QString* error = nullptr);
+    bool saveRequestFile(const QString& path, QString* error = nullptr);
+    bool importCurl(const QString& commandLine, QString* error = nullptr);
+    // The cURL command line of the current request; the secret only with Secret::Included.
+    QString curlCommandLine(bool includeSecret) const;
+
+public slots:
+    void send();
+    void cancel();
+    void insertTemplate();
+    void formatParams();
+    void regenerateRequestId();
+    void manageEnvironments();
+    void openRequestInteractive();
+    void saveRequestInteractive();
+    void copyCurl();
+    void copyCurlWithSecret();
+    void importCurlInteractive();
+
+signals:
+    // A call ended (success or failure at any layer): everything captured, for the inspector.
+    void callFinished(const CallCapture& capture);
+    void callStarted(const QString& displayUrl);
+    // Short notes for the status bar (file saved, copied, ...).
+    void statusMessage(const QString& message, int timeoutMs);
+    // The simulator was started on first use.
+    void simulatorStarted(const QUrl& endpoint);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void createActions();
+    void restoreDraft();
+    void scheduleDraftSave();
+    void refreshEnvironments();
+    void onEnvironmentActivated(int index);
+    void applyEnvironment(const Environment& environment, const QString& accountId);
+    void refreshAccounts(const Environment& environment, const QString& accountId);
+    void onAccountChanged();
+    void lookUpSecret();
+    void onSecretRead(const QString& key, const QString& secret, bool found);
+    void onSecretEdited();
+    void storeSecret();
+    void updateSecretUi();
+    void onMethodEdited();
+    void showMethodInfo();
+    void onParamsChanged();
+    void updateValidation();
+    void updatePreview();
+    void updateActions();
+    void replaceParams(const QString& text);
+    QString templateText(const MethodSpec& spec) const;
+    const MethodSpec* methodSpec() const;
+    bool prepareRequest(ApiRequest* request, QString* error);
+    bool confirmMutating();
+    void onUploadProgress(qint64 sent, qint64 total);
+    void onDownloadProgress(qint64 received, qint64 total);
+    void onFinished(const CallCapture& capture);
+    void showResult(const QString& html, const QString& tone);
+    void rememberAccount(const Environment& environment, const QString& accountId);
+    QStringList recentAccounts(const QString& environmentId) const;
+    QString secretKeyId() const;
+    bool isDemoAccount(QString* secret = nullptr) const;
+    Prompter& prompter();
+
+    std::unique_ptr<Ui::ComposerWidget> m_ui;
+    EnvironmentStore& m_environments;
+    SecretStore& m_secrets;
+    const MethodCatalog& m_catalog;
+    std::unique_ptr<QSettings> m_ownedSettings;
+    QSettings* m_settings = nullptr;
+    std::unique_ptr<Prompter> m_defaultPrompter;
+    Prompter* m_prompter = nullptr;
+    SimulatorProvider* m_simulator = nullptr;
+    ApiClient* m_client = nullptr;
+    MethodPicker* m_picker = nullptr;
+    JsonHighlighter* m_paramsHighlighter = nullptr;
+    JsonHighlighter* m_envelopeHighlighter = nullptr;
+    JsonHighlighter* m_responseHighlighter = nullptr;
+
+    QAction* m_sendAction = nullptr;
+    QAction* m_cancelAction = nullptr;
+    QAction* m_openAction = nullptr;
+    QAction* m_saveAction = nullptr;
+    QAction* m_copyCurlAction = nullptr;
+    QAction* m_copyCurlSecretAction = nullptr;
+    QAction* m_importCurlAction = nullptr;
+    QAction* m_insertTemplateAction = nullptr;
+    QAction* m_formatAction = nullptr;
+    QAction* m_undoAction = nullptr;
+    QAction* m_redoAction = nullptr;
+    QAction* m_manageEnvironmentsAction = nullptr;
+
+    QString m_environmentId;
+    QString m_method;
+    QString m_lastTemplate; // the template text last inserted automatically (replaced on method change)
+    bool m_idEditedByUser = false;
+    bool m_restoring = false;
+    bool m_secretFromKeychain = false;
+    QString m_pendingSecretKey; // the SecretStore key a read was started for
+    QString m_secretEditedKey;  // the key the user typed a secret for (wins over late reads)
+    JsonText::Syntax m_syntax;
+    QTimer m_validateTimer;
+    QTimer m_draftTimer;
+    QTimer m_accountTimer;
+    QSet<QString> m_keychainKeys; // SecretStore keys known to be in the keychain
+    // Members of an opened envelope other than method/params/id (the legacy `header` object,
+    // secrets removed): kept so a request file or cURL import round-trips.
+    QJsonObject m_extraMembers;
+    QString m_lastFile; // last request file opened or saved, to suggest a location
+};

@@ -1,0 +1,285 @@
+#include "EnvironmentDialog.h"
+
+#include "EnvironmentStore.h"
+#include "Prompter.h"
+#include "ui_EnvironmentDialog.h"
+
+#include <QPushButton>
+#include <QSignalBlocker>
+
+namespace {
+constexpr int kIdRole = Qt::UserRole + 1;
+} // namespace
+
+EnvironmentDialog::EnvironmentDialog(EnvironmentStore& store, Prompter& prompter, QWidget* parent)
+    : QDialog(parent)
+    , m_ui(std::make_unique<Ui::EnvironmentDialog>())
+    , m_store(store)
+    , m_prompter(prompter)
+{
+    m_ui->setupUi(this);
+    m_ui->environmentVersion->addItem(tr("v1.2 (dates in UTC)"), apiVersionName(ApiVersion::V1_2));
+    m_ui->environmentVersion->addItem(tr("v1 (legacy, dates in the account's time zone)"),
+                                      apiVersionName(ApiVersion::V1));
+    m_ui->secretNote->setForegroundRole(QPalette::PlaceholderText);
+    m_ui->certificatesHint->setForegroundRole(QPalette::PlaceholderText);
+
+    connect(m_ui->environmentList, &QListWidget::currentRowChanged, this, &EnvironmentDialog::onRowChanged);
+    connect(m_ui->environmentName, &QLineEdit::textEdited, this, &EnvironmentDialog::onEdited);
+    connect(m_ui->environmentUrl, &QLineEdit::textEdited, this, [this] {
+        // The plain-http acknowledgement was about the URL as it was.
+        m_working.plainHttpAcknowledged = false;
+        onEdited();
+    });
+    connect(m_ui->environmentAccount, &QLineEdit::textEdited, this, &EnvironmentDialog::onEdited);
+    connect(m_ui->environmentVersion, &QComboBox::activated, this, &EnvironmentDialog::onEdited);
+    connect(m_ui->addEnvironment, &QPushButton::clicked, this, &EnvironmentDialog::addEnvironment);
+    connect(m_ui->removeEnvironment, &QPushButton::clicked, this, &EnvironmentDialog::removeSelected);
+    connect(m_ui->saveEnvironment, &QPushButton::clicked, this, &EnvironmentDialog::applyChanges);
+    connect(m_ui->distrustCertificate, &QPushButton::clicked, this, &EnvironmentDialog::distrustSelectedCertificate);
+    connect(m_ui->trustedCertificates, &QListWidget::currentRowChanged, this,
+            [this](int row) { m_ui->distrustCertificate->setEnabled(row >= 0); });
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    reload(m_store.current().id);
+}
+
+EnvironmentDialog::~EnvironmentDialog() = default;
+
+void EnvironmentDialog::reload(const QString& selectId)
+{
+    const QSignalBlocker blocker(m_ui->environmentList);
+    m_ui->environmentList->clear();
+    int selectRow = 0;
+    const QList<Environment> environments = m_store.environments();
+    for (const Environment& environment : environments) {
+        auto* item = new QListWidgetItem(environment.name, m_ui->environmentList);
+        item->setData(kIdRole, environment.id);
+        item->setToolTip(environment.description());
+        if (environment.id == selectId)
+            selectRow = m_ui->environmentList->count() - 1;
+    }
+    m_ui->environmentList->setCurrentRow(selectRow);
+    showRow(selectRow);
+}
+
+void EnvironmentDialog::selectEnvironment(const QString& id)
+{
+    for (int row = 0; row < m_ui->environmentList->count(); ++row) {
+        if (m_ui->environmentList->item(row)->data(kIdRole).toString() == id) {
+            m_ui->environmentList->setCurrentRow(row);
+            return;
+        }
+    }
+}
+
+QString EnvironmentDialog::selectedId() const
+{
+    return m_working.id;
+}
+
+void EnvironmentDialog::showRow(int row)
+{
+    m_currentRow = row;
+    QListWidgetItem* item = m_ui->environmentList->item(row);
+    const QString id = item ? item->data(kIdRole).toString() : QString();
+    if (!id.isEmpty()) {
+        if (const auto environment = m_store.byId(id))
+            m_working = *environment;
+    }
+    m_dirty = id.isEmpty();
+
+    m_loading = true;
+    const bool builtin = m_working.isBuiltin();
+    m_ui->environmentName->setText(m_working.name);
+    m_ui->environmentName->setReadOnly(builtin);
+    if (m_working.isSimulator()) {
+        const QUrl url = m_store.endpoint(m_working);
+        m_ui->environmentUrl->setText(url.isEmpty() ? QString() : url.toDisplayString());
+        m_ui->environmentUrl->setPlaceholderText(tr("127.0.0.1, random port: starts on first use"));
+    } else {
+        m_ui->environmentUrl->setText(m_working.baseUrl.toDisplayString());
+        m_ui->environmentUrl->setPlaceholderText(QStringLiteral("https://api.example.com/pubapi/v1.2/"));
+    }
+    m_ui->environmentUrl->setReadOnly(builtin);
+    m_ui->environmentVersion->setCurrentIndex(m_working.version == ApiVersion::V1 ? 1 : 0);
+    // Production endpoints have a fixed version; the simulator serves both.
+    m_ui->environmentVersion->setEnabled(m_working.kind != Environment::Kind::Production);
+    m_ui->environmentAccount->setText(m_working.accountId);
+    m_ui->environmentAccount->setPlaceholderText(m_working.isSimulator()
+                                                     ? tr("empty: the simulator's demo account")
+                                                     : tr("the accountID from Settings → API Settings"));
+    m_ui->trustedCertificates->clear();
+    for (const QString& fingerprint : std::as_const(m_working.trustedCertificates))
+        m_ui->trustedCertificates->addItem(fingerprint);
+    m_ui->trustedCertificates->setEnabled(!m_working.trustedCertificates.isEmpty());
+    m_ui->distrustCertificate->setEnabled(false);
+    m_ui->removeEnvironment->setEnabled(!builtin);
+
+    QString description;
+    switch (m_working.kind) {
+    case Environment::Kind::Simulator:
+        description = tr("<b>Simulator</b>: %1.").arg(m_working.description().toHtmlEscaped());
+        break;
+    case Environment::Kind::Production:
+        description = tr("<b>%1</b>: the real service, %2. Name and URL are fixed.")
+                          .arg(m_working.name.toHtmlEscaped(), m_working.description().toHtmlEscaped());
+        break;
+    case Environment::Kind::Custom:
+        description = id.isEmpty() ? tr("<b>New environment</b>: enter a name and the endpoint URL, then Save.")
+                                   : tr("<b>Custom environment</b>.");
+        break;
+    }
+    m_ui->environmentDescription->setText(description);
+    m_loading = false;
+    updateCheck();
+}
+
+Environment EnvironmentDialog::formEnvironment() const
+{
+    Environment environment = m_working;
+    if (!environment.isBuiltin()) {
+        environment.name = m_ui->environmentName->text();
+        environment.baseUrl = QUrl::fromUserInput(m_ui->environmentUrl->text().trimmed());
+        // fromUserInput turns "" into an empty URL and "api.example.com/x" into http://…; keep
+        // what was typed when it already has a scheme so the checks see it.
+        if (m_ui->environmentUrl->text().contains(QLatin1String("://")))
+            environment.baseUrl = QUrl(m_ui->environmentUrl->text().trimmed());
+    }
+    if (environment.kind != Environment::Kind::Production)
+        environment.version = apiVersionFromName(m_ui->environmentVersion->currentData().toString());
+    environment.accountId = m_ui->environmentAccount->text();
+    return environment;
+}
+
+void EnvironmentDialog::onEdited()
+{
+    if (m_loading)
+        return;
+    m_dirty = true;
+    updateCheck();
+}
+
+void EnvironmentDialog::updateCheck()
+{
+    const EnvironmentStore::Check check = m_store.check(formEnvironment());
+    QStringList lines;
+    for (const QString& error : check.errors)
+        lines << QStringLiteral("<span style=\"color:#c62828\">✖ %1</span>").arg(error.toHtmlEscaped());
+    for (const QString& warning : check.warnings)
+        lines << QStringLiteral("<span style=\"color:#b26a00\">⚠ %1</span>").arg(warning.toHtmlEscaped());
+    m_ui->environmentCheck->setText(lines.join(QStringLiteral("<br>")));
+    m_ui->environmentCheck->setVisible(!lines.isEmpty());
+    m_ui->saveEnvironment->setEnabled(m_dirty && check.errors.isEmpty());
+}
+
+bool EnvironmentDialog::applyChanges()
+{
+    if (!m_dirty)
+        return true;
+    Environment environment = formEnvironment();
+    EnvironmentStore::Check check = m_store.check(environment);
+    if (check.errors.isEmpty() && check.needsAcknowledgement) {
+        const bool accepted = m_prompter.confirm(this, tr("Plain HTTP"),
+                                                 tr("%1\n\nSave “%2” with plain http:// anyway?")
+                                                     .arg(check.warnings.join(QLatin1Char('\n')), environment.name),
+                                                 tr("Use plain HTTP"));
+        if (!accepted)
+            return false;
+        environment.plainHttpAcknowledged = true;
+    }
+    QString error;
+    if (!m_store.save(environment, &error)) {
+        m_ui->environmentCheck->setText(
+            QStringLiteral("<span style=\"color:#c62828\">✖ %1</span>")
+                .arg(error.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>✖ "))));
+        m_ui->environmentCheck->show();
+        return false;
+    }
+    m_working = environment;
+    m_dirty = false;
+    reload(environment.id);
+    return true;
+}
+
+void EnvironmentDialog::onRowChanged(int row)
+{
+    if (row == m_currentRow)
+        return;
+    if (m_dirty && !applyChanges()) {
+        // Keep the user on the form with the problem rather than dropping what they typed.
+        const QSignalBlocker blocker(m_ui->environmentList);
+        m_ui->environmentList->setCurrentRow(m_currentRow);
+        return;
+    }
+    // A new environment that was never saved disappears when the user moves away from it.
+    if (m_currentRow >= 0 && m_currentRow < m_ui->environmentList->count() &&
+        m_ui->environmentList->item(m_currentRow)->data(kIdRole).toString().isEmpty()) {
+        const QString id = m_ui->environmentList->item(row)->data(kIdRole).toString();
+        reload(id);
+        return;
+    }
+    showRow(row);
+}
+
+void EnvironmentDialog::addEnvironment()
+{
+    if (m_dirty && !applyChanges())
+        return;
+    Environment environment;
+    environment.kind = Environment::Kind::Custom;
+    int number = 1;
+    while (m_store.find(tr("Custom %1").arg(number)))
+        ++number;
+    environment.name = tr("Custom %1").arg(number);
+    m_working = environment;
+
+    const QSignalBlocker blocker(m_ui->environmentList);
+    auto* item = new QListWidgetItem(environment.name, m_ui->environmentList);
+    item->setData(kIdRole, QString());
+    m_ui->environmentList->setCurrentItem(item);
+    showRow(m_ui->environmentList->row(item));
+    m_ui->environmentName->setFocus();
+    m_ui->environmentName->selectAll();
+}
+
+void EnvironmentDialog::removeSelected()
+{
+    if (m_working.isBuiltin())
+        return;
+    if (m_working.id.isEmpty()) {
+        m_dirty = false;
+        reload(m_store.current().id);
+        return;
+    }
+    if (!m_prompter.confirm(this, tr("Remove environment"), tr("Remove the environment “%1”?").arg(m_working.name),
+                            tr("Remove")))
+        return;
+    QString error;
+    if (!m_store.remove(m_working.id, &error)) {
+        m_prompter.warn(this, tr("Remove environment"), error);
+        return;
+    }
+    m_dirty = false;
+    reload(m_store.current().id);
+}
+
+void EnvironmentDialog::distrustSelectedCertificate()
+{
+    const QListWidgetItem* item = m_ui->trustedCertificates->currentItem();
+    if (!item || m_working.id.isEmpty())
+        return;
+    if (m_store.distrustCertificate(m_working.id, item->text()))
+        reload(m_working.id);
+}
+
+void EnvironmentDialog::done(int result)
+{
+    if (m_dirty && !applyChanges()) {
+        if (!m_prompter.confirm(this, tr("Unsaved changes"),
+                                tr("The changes to “%1” are not saved. Discard them?").arg(m_working.name),
+                                tr("Discard")))
+            return;
+    }
+    QDialog::done(result);
+}
