@@ -43,6 +43,11 @@
 #include <memory>
 
 namespace {
+// One SecretStore for the whole run: QtKeychain's libsecret backend calls back into jobs that a
+// destroyed store would already have deleted (a crash seen when a test ends with a lookup in
+// flight), so the store must outlive every test's event processing.
+SecretStore* g_secrets = nullptr;
+
 // Everything a composer needs, isolated: its own settings file, a loopback server standing in for
 // the simulator, a keychain service name of its own, and a prompter that never blocks.
 struct Rig
@@ -52,7 +57,7 @@ struct Rig
     FakeHttpServer server;
     LoopbackSimulator simulator{server};
     std::unique_ptr<EnvironmentStore> environments;
-    SecretStore secrets{QStringLiteral("leadgen-diag-tst_composer")};
+    SecretStore& secrets = *g_secrets;
     QNetworkAccessManager network;
     ScriptedPrompter prompter;
     std::unique_ptr<ComposerWidget> composer;
@@ -134,6 +139,14 @@ private slots:
     {
         QCoreApplication::setOrganizationName(QStringLiteral("leadgen-diag"));
         QCoreApplication::setApplicationName(QStringLiteral("leadgen-diag-tst_composer"));
+        g_secrets = new SecretStore(QStringLiteral("leadgen-diag-tst_composer"));
+    }
+
+    void cleanupTestCase()
+    {
+        // No event is processed after this: pending keychain callbacks cannot reach it any more.
+        delete g_secrets;
+        g_secrets = nullptr;
     }
 
     // --------------------------------------------------------------------------------------
@@ -542,10 +555,9 @@ private slots:
         QTemporaryDir dir;
         QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
         EnvironmentStore environments(&settings);
-        SecretStore secrets(QStringLiteral("leadgen-diag-tst_composer"));
         QNetworkAccessManager network;
         ScriptedPrompter prompter;
-        ComposerWidget composer(environments, secrets, &network, &settings);
+        ComposerWidget composer(environments, *g_secrets, &network, &settings);
         composer.setPrompter(&prompter);
         composer.setSimulatorProvider(&simulator);
         QSignalSpy finished(&composer, &ComposerWidget::callFinished);
@@ -650,7 +662,7 @@ private slots:
         // These tests run without a Secret Service (tests/extra.cmake): the UI must say so.
         QTRY_COMPARE_WITH_TIMEOUT(rig.secrets.backend(), SecretStore::Backend::SessionOnly, 15000);
         QTRY_VERIFY(plain(rig.child<QLabel>("secretStatus")).contains(QLatin1String("session only")));
-        QVERIFY(!remember->isChecked());
+        QTRY_VERIFY_WITH_TIMEOUT(!remember->isChecked(), 15000);
         // Still usable for this session.
         QCOMPARE(rig.secrets.sessionSecret(SecretStore::keyFor(custom.id, QStringLiteral("ACC-STAGING"))),
                  std::optional<QString>(QStringLiteral("masked-secret-1")));
