@@ -45,6 +45,8 @@ public:
     void cancel();
     bool isRunning() const { return m_running; }
     std::shared_ptr<const Result> result() const { return m_result; }
+    // Forgets the last result (the index goes when its other users let go too).
+    void clearResult() { m_result.reset(); }
 
 signals:
     void started();

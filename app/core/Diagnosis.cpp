@@ -155,10 +155,16 @@ QJsonObject Diagnosis::toJson() const
     info.insert(QStringLiteral("queryLimit"), optionalInt64(queryLimit));
     o.insert(QStringLiteral("info"), info);
     o.insert(QStringLiteral("method"), method.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(method));
+    // Every row of a real batch (the API takes at most 500 objects); for the huge batches of
+    // generated or concatenated documents only the failed rows, which are what a script needs.
+    const bool allRows = batch.size() <= kMaxJsonBatchRows;
     QJsonArray rows;
-    for (const BatchRow& row : batch)
-        rows.append(row.toJson());
+    for (const BatchRow& row : batch) {
+        if (allRows || !row.success)
+            rows.append(row.toJson());
+    }
     o.insert(QStringLiteral("batch"), rows);
+    o.insert(QStringLiteral("batch_rows"), allRows ? QStringLiteral("all") : QStringLiteral("failed"));
     return o;
 }
 

@@ -105,10 +105,14 @@ struct Diagnosis
     QString method;        // from the request envelope, when given
     QList<BatchRow> batch; // per-object results, in order
 
+    // toJson() lists every batch row up to this many, only the failed ones above.
+    static constexpr int kMaxJsonBatchRows = 1000;
+
     bool hasErrors() const;
     int count(Finding::Severity severity) const;
     static QString verdictName(Verdict verdict);
-    // Exactly the inspect object of design.md §4, plus added keys (info, method, batch).
+    // Exactly the inspect object of design.md §4, plus added keys: info {hasMore, callCount,
+    // queryLimit}, method, batch (rows) and batch_rows ("all" | "failed", see kMaxJsonBatchRows).
     QJsonObject toJson() const;
     // The verdict line then one line per finding (`inspect` text output).
     QString toText() const;

@@ -136,6 +136,24 @@ QString fromUtf8Keeping(const char* data, qsizetype size)
     return QString::fromUtf8(data, size);
 }
 
+// Code points in [p, p + n): bytes that are not UTF-8 continuation bytes (10xxxxxx), eight at
+// a time. Columns on a 1 GB single-line document are counted at memory speed.
+qint64 countCodePoints(const char* p, qint64 n)
+{
+    qint64 count = 0;
+    qint64 i = 0;
+    for (; i + 8 <= n; i += 8) {
+        quint64 w;
+        std::memcpy(&w, p + i, 8);
+        const quint64 continuation = (w & ~(w << 1) & 0x8080808080808080ull) >> 7; // 1 per 10xxxxxx byte
+        // Horizontal byte sum by multiplication (no popcount: the build does not assume POPCNT).
+        count += 8 - qint64((continuation * 0x0101010101010101ull) >> 56);
+    }
+    for (; i < n; ++i)
+        count += (uchar(p[i]) & 0xc0) != 0x80;
+    return count;
+}
+
 bool isPlainIdentifier(const QString& key)
 {
     if (key.isEmpty())
@@ -1039,10 +1057,8 @@ QList<JsonIndex::LineColumn> JsonIndex::lineColumns(const QList<qint64>& offsets
             columnAt = scanned;
             column = 1;
         }
-        for (; columnAt < target; ++columnAt) {
-            if ((uchar(m_data[columnAt]) & 0xc0) != 0x80)
-                ++column;
-        }
+        column += countCodePoints(m_data + columnAt, target - columnAt);
+        columnAt = target;
         result[i] = {line, column};
     }
     return result;

@@ -117,6 +117,8 @@ public:
     QString key(NodeId node) const;
     // Byte offset of the key's opening quote, -1 without key.
     qint64 keyOffset(NodeId node) const;
+    // Compares the (unescaped) key with UTF-8 text, without building a QString.
+    bool keyIs(NodeId node, QByteArrayView utf8) const { return keyEquals(node, utf8); }
 
     // Source range of the value: from its first byte to its last (closing quote or bracket).
     qint64 offset(NodeId node) const { return m_nodes[node].offset; }

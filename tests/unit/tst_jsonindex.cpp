@@ -396,6 +396,30 @@ private slots:
         QCOMPARE(many.at(3).line, qint64(5));
     }
 
+    void columnsCountCodePointsOnLongLines()
+    {
+        // The column counter works eight bytes at a time: check it against a plain count at
+        // every alignment, on a long line mixing 1- to 4-byte characters.
+        QByteArray line = "[\"";
+        const char* pieces[] = {"a", "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "z"};
+        for (int i = 0; i < 700; ++i)
+            line.append(pieces[(i * 7) % 5]);
+        line.append("\"]");
+        const JsonIndex index = JsonIndex::fromBytes(line);
+        QVERIFY(index.isValid());
+        QList<qint64> offsets;
+        for (qint64 at = 0; at <= line.size(); at += 13)
+            offsets.append(at);
+        const QList<JsonIndex::LineColumn> got = index.lineColumns(offsets);
+        for (int i = 0; i < offsets.size(); ++i) {
+            qint64 expected = 1;
+            for (qint64 p = 0; p < offsets[i]; ++p)
+                expected += (uchar(line[p]) & 0xc0) != 0x80;
+            QCOMPARE(got[i].line, qint64(1));
+            QCOMPARE(got[i].column, expected);
+        }
+    }
+
     void fromFile()
     {
         QTemporaryDir dir;

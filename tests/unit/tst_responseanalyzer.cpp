@@ -178,6 +178,8 @@ private slots:
         QCOMPARE(f.value(QStringLiteral("index")).toInt(), 1);
         QCOMPARE(f.value(QStringLiteral("path")).toString(), QStringLiteral("$.result.creates[1].error"));
         QCOMPARE(f.value(QStringLiteral("line")).toInt(), 2);
+        QCOMPARE(o.value(QStringLiteral("batch_rows")).toString(), QStringLiteral("all"));
+        QCOMPARE(o.value(QStringLiteral("batch")).toArray().size(), 2);
 
         const QJsonObject empty = ResponseAnalyzer().analyze(QByteArray()).toJson();
         QVERIFY(empty.value(QStringLiteral("http_status")).isNull());
@@ -285,6 +287,11 @@ private slots:
         QCOMPARE(d.findings.last().index, 99993);
         QCOMPARE(d.findings.last().path, QStringLiteral("$.result.creates[99993].error"));
         QCOMPARE(d.batch.size(), 100000);
+        // Above kMaxJsonBatchRows the JSON lists the failed rows only, and says so.
+        const QJsonObject o = d.toJson();
+        QCOMPARE(o.value(QStringLiteral("batch_rows")).toString(), QStringLiteral("failed"));
+        QCOMPARE(o.value(QStringLiteral("batch")).toArray().size(), 10000);
+        QCOMPARE(o.value(QStringLiteral("batch")).toArray().first().toObject().value(QStringLiteral("index")).toInt(), 3);
     }
 };
 
