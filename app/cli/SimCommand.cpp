@@ -1,8 +1,252 @@
 #include "SimCommand.h"
 
-// Placeholder until the issue that owns this command lands.
+#include "ScenarioCatalog.h"
+#include "SimServer.h"
+
+#include <QCommandLineParser>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QSocketNotifier>
+
+#ifdef Q_OS_UNIX
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+#endif
+
+namespace {
+#ifdef Q_OS_UNIX
+// SIGINT/SIGTERM -> a byte on a socket pair -> a QSocketNotifier in the event loop: the only
+// async-signal-safe way to get from a signal handler back into Qt.
+int g_signalFds[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(g_signalFds[0], &byte, 1);
+}
+
+class SignalWatcher
+{
+public:
+    explicit SignalWatcher(const std::function<void()>& onStop)
+    {
+        if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) != 0)
+            return;
+        m_notifier = std::make_unique<QSocketNotifier>(g_signalFds[1], QSocketNotifier::Read);
+        QObject::connect(m_notifier.get(), &QSocketNotifier::activated, m_notifier.get(), [onStop] {
+            char byte = 0;
+            [[maybe_unused]] const auto got = ::read(g_signalFds[1], &byte, 1);
+            onStop();
+        });
+        struct sigaction action = {};
+        action.sa_handler = onSignal;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_RESTART;
+        ::sigaction(SIGINT, &action, &m_oldInt);
+        ::sigaction(SIGTERM, &action, &m_oldTerm);
+        m_installed = true;
+    }
+    ~SignalWatcher()
+    {
+        if (m_installed) {
+            ::sigaction(SIGINT, &m_oldInt, nullptr);
+            ::sigaction(SIGTERM, &m_oldTerm, nullptr);
+        }
+        m_notifier.reset();
+        for (int& fd : g_signalFds) {
+            if (fd >= 0)
+                ::close(fd);
+            fd = -1;
+        }
+    }
+
+private:
+    std::unique_ptr<QSocketNotifier> m_notifier;
+    struct sigaction m_oldInt = {};
+    struct sigaction m_oldTerm = {};
+    bool m_installed = false;
+};
+#else
+class SignalWatcher
+{
+public:
+    explicit SignalWatcher(const std::function<void()>&) {}
+};
+#endif
+
+bool parseNumber(const QCommandLineParser& parser, const QString& option, qint64 min, qint64 max, qint64* out,
+                 QString* error)
+{
+    if (!parser.isSet(option))
+        return true;
+    bool ok = false;
+    const qint64 value = parser.value(option).toLongLong(&ok);
+    if (!ok || value < min || value > max) {
+        *error = QStringLiteral("--%1 expects a number between %2 and %3, got '%4'")
+                     .arg(option)
+                     .arg(min)
+                     .arg(max)
+                     .arg(parser.value(option));
+        return false;
+    }
+    *out = value;
+    return true;
+}
+
+QString shellQuote(const QString& text)
+{
+    QString quoted = text;
+    quoted.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
+    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
+}
+
+void printScenarios(const SimConfig& config, CliIo& io)
+{
+    const QList<Scenario> scenarios = ScenarioCatalog::builtin().scenarios(config.scenarioContext());
+    const QString port = config.port ? QString::number(config.port) : QStringLiteral("$PORT");
+    const QString base = QStringLiteral("http://%1:%2").arg(config.host, port);
+    io.out << "Requests that reproduce each error code on a simulator started with the same --account, --secret,\n"
+              "--per-second and --daily options"
+           << (config.port ? QString() : QStringLiteral(" (set PORT to its port)")) << ":\n";
+    for (const Scenario& s : scenarios) {
+        io.out << '\n' << s.code << "  " << s.title << "  [" << s.level << (s.natural ? "" : ", fault header") << "]\n";
+        QStringList query;
+        for (auto it = s.query.begin(); it != s.query.end(); ++it)
+            query << it.key() + QLatin1Char('=') + it.value().toString();
+        QString curl =
+            QStringLiteral("curl -sS -X POST ") +
+            shellQuote(base + s.path + (query.isEmpty() ? QString() : QLatin1Char('?') + query.join(QLatin1Char('&'))));
+        for (auto it = s.headers.begin(); it != s.headers.end(); ++it)
+            curl += QStringLiteral(" -H ") + shellQuote(it.key() + QStringLiteral(": ") + it.value().toString());
+        const QString body = QString::fromUtf8(s.bodyBytes());
+        if (body.size() <= 400)
+            curl += QStringLiteral(" --data-binary ") + shellQuote(body);
+        else
+            curl += QStringLiteral(" --data-binary @body.json   # %1 bytes: see --json").arg(body.toUtf8().size());
+        io.out << "    " << curl << '\n';
+        if (s.repeat > 1)
+            io.out << "    repeat: send it " << s.repeat << " times in a row\n";
+        if (!s.note.isEmpty())
+            io.out << "    note: " << s.note << '\n';
+    }
+}
+} // namespace
+
+void SimCommand::stop()
+{
+    if (m_loop)
+        m_loop->quit();
+}
+
 int SimCommand::run(const QStringList& args, CliIo& io)
 {
-    Q_UNUSED(args);
-    return usageError(io, name(), QStringLiteral("not implemented yet"));
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const SimConfig defaults;
+    parser.addOptions({
+        {QStringLiteral("host"), QStringLiteral("Address to bind (default 127.0.0.1)."), QStringLiteral("H")},
+        {QStringLiteral("port"), QStringLiteral("Port (default 0: a free one, printed)."), QStringLiteral("N")},
+        {QStringLiteral("account"), QStringLiteral("accountID of the main demo account."), QStringLiteral("ID")},
+        {QStringLiteral("secret"), QStringLiteral("secretKey of the main demo account."), QStringLiteral("KEY")},
+        {QStringLiteral("per-second"), QStringLiteral("Calls per second per account (0 = unlimited)."),
+         QStringLiteral("N")},
+        {QStringLiteral("daily"), QStringLiteral("Calls per day per account (0 = unlimited)."), QStringLiteral("N")},
+        {QStringLiteral("leads"), QStringLiteral("Number of demo leads."), QStringLiteral("N")},
+        {QStringLiteral("seed"), QStringLiteral("Demo data seed."), QStringLiteral("N")},
+        {QStringLiteral("quiet"), QStringLiteral("Do not log each request.")},
+        {QStringLiteral("scenarios"), QStringLiteral("Print the request reproducing each error code, then exit.")},
+        {QStringLiteral("json"), QStringLiteral("With --scenarios: one JSON document.")},
+    });
+    if (!parser.parse(QStringList{QStringLiteral("leadgen-diag sim")} + args))
+        return usageError(io, name(), parser.errorText());
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(io, name(),
+                          QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
+    if (parser.isSet(QStringLiteral("json")) && !parser.isSet(QStringLiteral("scenarios")))
+        return usageError(io, name(), QStringLiteral("--json is only meaningful with --scenarios"));
+
+    SimConfig config;
+    if (parser.isSet(QStringLiteral("host")))
+        config.host = parser.value(QStringLiteral("host"));
+    if (parser.isSet(QStringLiteral("account")))
+        config.accountId = parser.value(QStringLiteral("account"));
+    if (parser.isSet(QStringLiteral("secret")))
+        config.secretKey = parser.value(QStringLiteral("secret"));
+    qint64 port = config.port, perSecond = config.perSecond, daily = config.daily, leads = config.leads,
+           seed = config.seed;
+    QString error;
+    if (!parseNumber(parser, QStringLiteral("port"), 0, 65535, &port, &error) ||
+        !parseNumber(parser, QStringLiteral("per-second"), 0, SimConfig::kMaxPerSecond, &perSecond, &error) ||
+        !parseNumber(parser, QStringLiteral("daily"), 0, std::numeric_limits<int>::max(), &daily, &error) ||
+        !parseNumber(parser, QStringLiteral("leads"), SimConfig::kMinLeads, SimConfig::kMaxLeads, &leads, &error) ||
+        !parseNumber(parser, QStringLiteral("seed"), 0, std::numeric_limits<quint32>::max(), &seed, &error))
+        return usageError(io, name(), error);
+    config.port = quint16(port);
+    config.perSecond = int(perSecond);
+    config.daily = int(daily);
+    config.leads = int(leads);
+    config.seed = quint32(seed);
+    const QStringList problems = config.validate();
+    if (!problems.isEmpty())
+        return usageError(io, name(), problems.join(QStringLiteral("; ")));
+
+    if (parser.isSet(QStringLiteral("scenarios"))) {
+        if (parser.isSet(QStringLiteral("json")))
+            io.out << QJsonDocument(ScenarioCatalog::builtin().toJson(config.scenarioContext()))
+                          .toJson(QJsonDocument::Indented);
+        else
+            printScenarios(config, io);
+        io.out.flush();
+        return ExitOk;
+    }
+
+    SimServer server(config);
+    if (!server.listen(&error)) {
+        io.err << "leadgen-diag sim: " << error << Qt::endl;
+        return ExitUsage;
+    }
+    const QUrl url = server.endpoint();
+    io.out << "Lead Gen & CRM API simulator listening on " << url.toString() << "  (also "
+           << server.endpoint(QStringLiteral("v1")).path() << ")\n"
+           << "  accountID  " << config.accountId << '\n'
+           << "  secretKey  " << config.secretKey << '\n'
+           << "  agency     " << config.agencyAccountId << " / " << config.agencySecretKey << '\n'
+           << "  reseller   " << config.resellerAccountId << " / " << config.resellerSecretKey << '\n'
+           << "  limits     "
+           << (config.perSecond ? QString::number(config.perSecond) + QStringLiteral(" calls/s")
+                                : QStringLiteral("no per-second limit"))
+           << ", "
+           << (config.daily ? QString::number(config.daily) + QStringLiteral(" calls/day")
+                            : QStringLiteral("no daily limit"))
+           << " per account\n"
+           << "  demo data  " << config.leads << " leads, seed " << config.seed << '\n'
+           << "  faults     header X-Simulator-Fault: code=N | http=502 | latency=MS | truncate | drop | not-json\n"
+           << "  try        curl -sS -X POST "
+           << shellQuote(url.toString() + QStringLiteral("?accountID=") +
+                         QString::fromLatin1(QUrl::toPercentEncoding(config.accountId)) +
+                         QStringLiteral("&secretKey=") + QString::fromLatin1(QUrl::toPercentEncoding(config.secretKey)))
+           << " -H 'Content-Type: application/json' --data-binary "
+           << shellQuote(QStringLiteral("{\"method\":\"getLead\",\"params\":{\"id\":346743252994},\"id\":\"1\"}"))
+           << '\n'
+           << "Stop with Ctrl+C." << Qt::endl;
+
+    int handled = 0;
+    const bool quiet = parser.isSet(QStringLiteral("quiet"));
+    QObject::connect(&server, &SimServer::requestHandled, &server, [&](const SimLogEntry& entry) {
+        ++handled;
+        if (!quiet)
+            io.out << entry.toLine() << Qt::endl;
+    });
+
+    QEventLoop loop;
+    m_loop = &loop;
+    SignalWatcher signalWatcher([&loop] { loop.quit(); });
+    if (m_startedHook)
+        m_startedHook(server);
+    loop.exec();
+    m_loop = nullptr;
+    server.close();
+    io.out << "Simulator stopped after " << handled << " request(s)." << Qt::endl;
+    return ExitOk;
 }

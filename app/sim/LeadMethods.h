@@ -1,0 +1,12 @@
+#pragma once
+
+class SimMethods;
+
+// Leads (api-facts §3.1, §5): getLead, getLeads, getLeadsDateRange, createLeads, updateLeads
+// (with its silent-success quirks), updateLeadsV2 (404), deleteLeads, subscribeToLeadUpdates,
+// getLeadTimeline.
+class LeadMethods
+{
+public:
+    static void registerInto(SimMethods& methods);
+};

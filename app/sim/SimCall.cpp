@@ -1,0 +1,602 @@
+#include "SimCall.h"
+
+#include "ErrorCatalog.h"
+#include "JsonWriter.h"
+#include "MethodCatalog.h"
+
+#include <QDateTime>
+
+#include <algorithm>
+
+namespace {
+bool isScalarType(const QString& type)
+{
+    return type != QLatin1String("object") && type != QLatin1String("array") && type != QLatin1String("any") &&
+           !type.isEmpty();
+}
+
+bool isContainer(const QJsonValue& value)
+{
+    return value.isArray() || value.isObject();
+}
+
+// The text a scalar is compared with (allowed values) and stored as.
+QString scalarText(const QJsonValue& value)
+{
+    if (value.isString())
+        return value.toString();
+    if (value.isBool())
+        return value.toBool() ? QStringLiteral("1") : QStringLiteral("0");
+    if (value.isDouble()) {
+        const double d = value.toDouble();
+        if (d == double(qint64(d)) && d > -9.0e15 && d < 9.0e15)
+            return QString::number(qint64(d));
+        return QString::number(d, 'g', 15);
+    }
+    return QString();
+}
+
+std::optional<double> numberOf(const QJsonValue& value)
+{
+    if (value.isDouble())
+        return value.toDouble();
+    if (value.isString()) {
+        bool ok = false;
+        const double d = value.toString().trimmed().toDouble(&ok);
+        if (ok)
+            return d;
+    }
+    return std::nullopt;
+}
+
+QJsonObject detail(const QString& key, const QJsonValue& value, const QString& reason)
+{
+    QJsonObject data;
+    data.insert(key, value);
+    data.insert(QStringLiteral("reason"), reason);
+    return data;
+}
+
+} // namespace
+
+SimCall::SimCall(SimStore& store, SimCompany& company, const MethodSpec& spec, const QJsonObject& params, bool utc)
+    : store(store)
+    , company(company)
+    , spec(spec)
+    , params(params)
+    , utc(utc)
+    , nowMs(store.clock()->nowMs())
+{}
+
+void SimCall::fail(int code, const QJsonValue& data)
+{
+    m_apiError = code;
+    m_apiErrorData = data;
+}
+
+void SimCall::succeed(const QByteArray& resultJson, SuccessError error)
+{
+    m_result = resultJson;
+    m_successError = error;
+}
+
+void SimCall::succeedWithList(const QString& key, const QList<QByteArray>& items, bool more)
+{
+    QByteArray json;
+    qsizetype size = 32 + key.size();
+    for (const QByteArray& item : items)
+        size += item.size() + 1;
+    json.reserve(size);
+    json += '{';
+    JsonWriter::appendString(json, key);
+    json += ":[";
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        if (i)
+            json += ',';
+        json += items.at(i);
+    }
+    json += ']';
+    if (spec.hasMore) {
+        // Sent twice by the real API: inside result and at the top level (api-facts §1.4).
+        json += more ? ",\"hasMore\":true" : ",\"hasMore\":false";
+        m_hasMore = more;
+    }
+    json += '}';
+    // List-member calls answer `error: []`, other get* calls `error: null` (vendor samples).
+    succeed(json, spec.area == QLatin1String("lists") && spec.hasMore ? SuccessError::EmptyArray : SuccessError::Null);
+}
+
+QByteArray SimCall::errorJson(int code, const QJsonValue& data)
+{
+    const ErrorEntry* entry = ErrorCatalog::builtin().byCode(code);
+    JsonWriter w;
+    w.beginObject();
+    w.key(QLatin1String("code"));
+    w.value(code);
+    w.key(QLatin1String("message"));
+    w.value(entry ? entry->message : QString());
+    w.key(QLatin1String("data"));
+    w.value(data);
+    w.endObject();
+    return w.take();
+}
+
+// --- batch ---------------------------------------------------------------------------------------
+
+SimCall::Batch::Batch(SimCall& call, const QString& key)
+    : m_call(call)
+    , m_key(key)
+{
+    m_items.reserve(64);
+}
+
+void SimCall::Batch::created(qint64 id)
+{
+    if (m_count++)
+        m_items += ',';
+    m_items += "{\"success\":true,\"error\":null,\"id\":";
+    m_items += QByteArray::number(id);
+    m_items += '}';
+}
+
+void SimCall::Batch::succeeded()
+{
+    if (m_count++)
+        m_items += ',';
+    m_items += "{\"success\":true,\"error\":null}";
+}
+
+void SimCall::Batch::failed(int code, const QJsonValue& data)
+{
+    const QByteArray error = errorJson(code, data);
+    if (m_count++)
+        m_items += ',';
+    m_items += "{\"success\":false,\"error\":";
+    m_items += error;
+    m_items += '}';
+    if (m_failed++)
+        m_errors += ',';
+    m_errors += error;
+}
+
+void SimCall::Batch::finish()
+{
+    QByteArray json = "{";
+    JsonWriter::appendString(json, m_key);
+    json += ":[";
+    json += m_items;
+    json += "]}";
+    m_call.succeed(json, SuccessError::ObjectErrors);
+    m_call.m_objectErrors = '[' + m_errors + ']';
+    m_call.m_objectErrorCount = m_failed;
+}
+
+QString SimCall::batchKey() const
+{
+    if (!spec.resultKey.isEmpty())
+        return spec.resultKey;
+    if (spec.name.startsWith(QLatin1String("update")))
+        return QStringLiteral("updates");
+    if (spec.name.startsWith(QLatin1String("delete")) || spec.name.startsWith(QLatin1String("remove")))
+        return QStringLiteral("deletes");
+    return QStringLiteral("creates");
+}
+
+// --- parameters ----------------------------------------------------------------------------------
+
+bool SimCall::hasParam(const QString& name) const
+{
+    const auto it = params.constFind(name);
+    return it != params.constEnd() && !it->isNull();
+}
+
+std::optional<qint64> SimCall::toInteger(const QJsonValue& value)
+{
+    if (value.isDouble()) {
+        const double d = value.toDouble();
+        if (d != double(qint64(d)))
+            return std::nullopt;
+        return qint64(d);
+    }
+    if (value.isString()) {
+        bool ok = false;
+        const qint64 n = value.toString().trimmed().toLongLong(&ok);
+        if (ok)
+            return n;
+    }
+    return std::nullopt;
+}
+
+bool SimCall::validateParams()
+{
+    if (spec.params.isEmpty() && !spec.documented)
+        return true; // known by name only: nothing to check against
+
+    // The objects array of batch methods first: its codes are specific (207, 208, 209).
+    if (spec.batch) {
+        const QJsonValue objectsValue = params.value(QStringLiteral("objects"));
+        if (objectsValue.isUndefined() || objectsValue.isNull() ||
+            !(objectsValue.isArray() || (objectsValue.isObject() && objectsValue.toObject().isEmpty()))) {
+            fail(207, detail(QStringLiteral("param"), QStringLiteral("objects"),
+                             QStringLiteral("`objects` must be a list of hashes")));
+            return false;
+        }
+        const QJsonArray array = objectsValue.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            if (!isContainer(array.at(i))) {
+                fail(208, detail(QStringLiteral("index"), int(i),
+                                 QStringLiteral("every element of `objects` must be a hash, e.g. {\"id\": 123}")));
+                return false;
+            }
+        }
+        const MethodParam* objectsParam = spec.param(QStringLiteral("objects"));
+        const int max =
+            spec.maxObjects > 0 ? spec.maxObjects : (objectsParam && objectsParam->max ? int(*objectsParam->max) : 500);
+        if (array.size() > max) {
+            QJsonObject data;
+            data.insert(QStringLiteral("objects"), int(array.size()));
+            data.insert(QStringLiteral("max"), max);
+            fail(209, data);
+            return false;
+        }
+    }
+
+    QStringList missing;
+    for (const MethodParam& p : spec.params) {
+        if (p.required && !hasParam(p.name) && !(spec.batch && p.name == QLatin1String("objects")))
+            missing << p.name;
+    }
+    if (!missing.isEmpty()) {
+        QJsonObject data;
+        data.insert(QStringLiteral("missing"), QJsonArray::fromStringList(missing));
+        data.insert(QStringLiteral("params"), QJsonArray::fromStringList(spec.paramNames()));
+        fail(206, data);
+        return false;
+    }
+
+    for (auto it = params.constBegin(); it != params.constEnd(); ++it) {
+        const MethodParam* p = spec.param(it.key());
+        if (p && isScalarType(p->type) && isContainer(it.value())) {
+            fail(210, detail(QStringLiteral("param"), p->name,
+                             QStringLiteral("a single value is expected, not an array or hash")));
+            return false;
+        }
+    }
+
+    QStringList unknown;
+    for (auto it = params.constBegin(); it != params.constEnd(); ++it) {
+        if (!spec.param(it.key()))
+            unknown << it.key();
+    }
+    if (!unknown.isEmpty()) {
+        QJsonObject data;
+        data.insert(QStringLiteral("unknown"), QJsonArray::fromStringList(unknown));
+        data.insert(QStringLiteral("params"), QJsonArray::fromStringList(spec.paramNames()));
+        fail(205, data);
+        return false;
+    }
+
+    for (const MethodParam& p : spec.params) {
+        const auto it = params.constFind(p.name);
+        if (it == params.constEnd())
+            continue;
+        const QJsonValue value = *it;
+        if (value.isNull()) {
+            if (!p.nullable) {
+                fail(205, detail(QStringLiteral("param"), p.name, QStringLiteral("must not be null")));
+                return false;
+            }
+            continue;
+        }
+        if (spec.batch && p.name == QLatin1String("objects"))
+            continue; // checked above
+        const bool emptyHash = p.type == QLatin1String("array") && value.isObject() && value.toObject().isEmpty();
+        if (!emptyHash && !MethodCatalog::valueMatchesType(value, p.type)) {
+            fail(205,
+                 detail(QStringLiteral("param"), p.name, QStringLiteral("expected a value of type %1").arg(p.type)));
+            return false;
+        }
+        if ((p.type == QLatin1String("datetime") || p.type == QLatin1String("date")) &&
+            !parseTimestamp(scalarText(value))) {
+            fail(205, detail(QStringLiteral("param"), p.name,
+                             QStringLiteral("expected a date as Y-m-d H:i:s (e.g. 2024-01-31 23:59:59)")));
+            return false;
+        }
+        if (value.isArray() && !p.items.isEmpty()) {
+            const QJsonArray array = value.toArray();
+            for (const QJsonValue& element : array) {
+                if (!MethodCatalog::valueMatchesType(element, p.items)) {
+                    fail(205, detail(QStringLiteral("param"), p.name,
+                                     QStringLiteral("every element must be of type %1").arg(p.items)));
+                    return false;
+                }
+            }
+        }
+        if (value.isObject()) {
+            const QJsonObject object = value.toObject();
+            QStringList missingKeys;
+            for (const QString& key : p.requiredKeys) {
+                if (!object.contains(key) || object.value(key).isNull())
+                    missingKeys << p.name + QLatin1Char('.') + key;
+            }
+            if (!missingKeys.isEmpty()) {
+                QJsonObject data;
+                data.insert(QStringLiteral("missing"), QJsonArray::fromStringList(missingKeys));
+                fail(206, data);
+                return false;
+            }
+            if (!p.keys.isEmpty()) {
+                for (auto k = object.constBegin(); k != object.constEnd(); ++k) {
+                    if (!p.keys.contains(k.key())) {
+                        QJsonObject data = detail(QStringLiteral("param"), p.name + QLatin1Char('.') + k.key(),
+                                                  QStringLiteral("unknown filter"));
+                        data.insert(QStringLiteral("filters"), QJsonArray::fromStringList(p.keys));
+                        fail(205, data);
+                        return false;
+                    }
+                }
+            }
+        }
+        if (!p.allowed.isEmpty() && !p.allowed.contains(scalarText(value))) {
+            QJsonObject data = detail(QStringLiteral("param"), p.name, QStringLiteral("value not allowed"));
+            data.insert(QStringLiteral("allowed"), QJsonArray::fromStringList(p.allowed));
+            fail(217, data);
+            return false;
+        }
+        if (!value.isArray() && !value.isObject()) {
+            if (const auto n = numberOf(value)) {
+                if ((p.min && *n < *p.min) || (p.max && *n > *p.max && !p.clamped)) {
+                    QJsonObject data = detail(QStringLiteral("param"), p.name, QStringLiteral("value out of range"));
+                    if (p.min)
+                        data.insert(QStringLiteral("min"), *p.min);
+                    if (p.max)
+                        data.insert(QStringLiteral("max"), *p.max);
+                    fail(217, data);
+                    return false;
+                }
+            }
+        }
+    }
+    return true;
+}
+
+QJsonArray SimCall::objects() const
+{
+    return params.value(QStringLiteral("objects")).toArray();
+}
+
+int SimCall::limit(int defaultLimit) const
+{
+    const MethodParam* p = spec.param(QStringLiteral("limit"));
+    std::optional<qint64> value = toInteger(params.value(QStringLiteral("limit")));
+    qint64 n = value ? *value : defaultLimit;
+    if (p && p->max && p->clamped && n > qint64(*p->max))
+        n = qint64(*p->max); // silently reduced, like the API
+    return int(std::clamp<qint64>(n, 0, 1000000));
+}
+
+int SimCall::offset() const
+{
+    const std::optional<qint64> value = toInteger(params.value(QStringLiteral("offset")));
+    return value ? int(std::clamp<qint64>(*value, 0, std::numeric_limits<int>::max())) : 0;
+}
+
+QJsonObject SimCall::where() const
+{
+    return params.value(QStringLiteral("where")).toObject();
+}
+
+bool SimCall::requestedFields(const SimTable& table, QStringList* fields)
+{
+    fields->clear();
+    const QJsonArray array = params.value(QStringLiteral("fields")).toArray();
+    for (const QJsonValue& value : array) {
+        const QString name = value.toString();
+        if (name != QLatin1String("id") && !table.hasColumn(name)) {
+            fail(205, detail(QStringLiteral("field"), name, QStringLiteral("unknown field in `fields`")));
+            return false;
+        }
+        if (!fields->contains(name))
+            fields->append(name);
+    }
+    return true;
+}
+
+// --- objects -------------------------------------------------------------------------------------
+
+int SimCall::validateObject(const QString& objectType, const QJsonObject& object, WriteMode mode,
+                            QJsonValue* data) const
+{
+    const MethodCatalog& catalog = MethodCatalog::builtin();
+    const SimTable* table = company.findTable(objectType);
+    auto reject = [&](const QString& field, const QString& reason) {
+        *data = detail(QStringLiteral("field"), field, reason);
+        return 205;
+    };
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        const QString& key = it.key();
+        const QJsonValue value = it.value();
+        if (!spec.objectKeys.isEmpty() && !spec.objectKeys.contains(key))
+            return reject(key, QStringLiteral("only %1 accepted here").arg(spec.objectKeys.join(QLatin1String(", "))));
+        const FieldSpec* field = catalog.objectField(objectType, key);
+        if (!field) {
+            const bool custom = catalog.objectAllowsCustomFields(objectType) && table && table->hasColumn(key) &&
+                                MethodCatalog::isCustomFieldName(key);
+            if (!custom) {
+                const QStringList close = catalog.closestFieldNames(objectType, key, 1);
+                return reject(key, close.isEmpty()
+                                       ? QStringLiteral("unknown field")
+                                       : QStringLiteral("unknown field (did you mean %1?)").arg(close.first()));
+            }
+            if (isContainer(value))
+                return reject(key, QStringLiteral("a field value must be a single value"));
+            continue;
+        }
+        if (field->readOnly)
+            continue; // ignored, as the API ignores `id` on create
+        if (value.isNull()) {
+            if (!field->nullable)
+                return reject(key, QStringLiteral("must not be null"));
+            continue;
+        }
+        if (isContainer(value))
+            return reject(key, QStringLiteral("a field value must be a single value"));
+        if (!MethodCatalog::valueMatchesType(value, field->type))
+            return reject(key, QStringLiteral("expected a value of type %1").arg(field->type));
+        const QString text = scalarText(value);
+        if (!field->allowed.isEmpty() && !field->allowed.contains(text))
+            return reject(key, QStringLiteral("not one of: %1").arg(field->allowed.join(QLatin1String(", "))));
+        if (field->maxLength > 0 && text.size() > field->maxLength)
+            return reject(key, QStringLiteral("longer than %1 characters").arg(field->maxLength));
+        if (const auto n = numberOf(value);
+            n && (field->type == QLatin1String("integer") || field->type == QLatin1String("number"))) {
+            if ((field->min && *n < *field->min) || (field->max && *n > *field->max))
+                return reject(key, QStringLiteral("out of range"));
+        }
+        if ((field->type == QLatin1String("datetime") || field->type == QLatin1String("date")) && !parseTimestamp(text))
+            return reject(key, QStringLiteral("expected a date as Y-m-d H:i:s"));
+    }
+    if (mode == WriteMode::Create) {
+        const QList<FieldSpec> fields = catalog.objectFields(objectType);
+        for (const FieldSpec& field : fields) {
+            if (field.required && !field.readOnly &&
+                (!object.contains(field.name) || object.value(field.name).isNull()))
+                return reject(field.name, QStringLiteral("required field missing"));
+        }
+    }
+    for (const QString& key : spec.objectRequired) {
+        if (!object.contains(key) || object.value(key).isNull())
+            return reject(key, QStringLiteral("required field missing"));
+    }
+    return 0;
+}
+
+SimValue SimCall::storedValue(const QJsonValue& value)
+{
+    if (value.isNull() || value.isUndefined())
+        return std::nullopt;
+    return scalarText(value);
+}
+
+bool SimCall::applyObject(SimTable& table, SimRecord& record, const QJsonObject& object) const
+{
+    const MethodCatalog& catalog = MethodCatalog::builtin();
+    bool changed = false;
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        if (it.key() == QLatin1String("id"))
+            continue;
+        const FieldSpec* field = catalog.objectField(table.type(), it.key());
+        if (field && field->readOnly)
+            continue;
+        const int column = table.column(it.key());
+        if (column < 0)
+            continue;
+        SimValue value = storedValue(it.value());
+        if (field && field->type == QLatin1String("boolean") && value) {
+            const QString t = value->toLower();
+            value = (t == QLatin1String("1") || t == QLatin1String("true")) ? QStringLiteral("1") : QStringLiteral("0");
+        }
+        if (table.value(record, column) != value) {
+            table.setValue(record, column, value);
+            changed = true;
+        }
+    }
+    return changed;
+}
+
+int SimCall::checkReference(const QString& type, const QJsonValue& value) const
+{
+    if (value.isNull() || value.isUndefined() || (value.isString() && value.toString().isEmpty()))
+        return 0;
+    const std::optional<qint64> id = toInteger(value);
+    if (!id)
+        return 303;
+    const SimTable* table = company.findTable(type);
+    if (table && table->find(*id))
+        return 0;
+    return store.otherOwner(type, *id, &company) ? 212 : 303;
+}
+
+// --- rendering -----------------------------------------------------------------------------------
+
+QString SimCall::formatTimestamp(qint64 ms) const
+{
+    const QDateTime time =
+        utc ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC) : QDateTime::fromMSecsSinceEpoch(ms, company.timeZone);
+    return time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
+std::optional<qint64> SimCall::parseTimestamp(const QString& input) const
+{
+    const QString text = input.trimmed();
+    static const QString formats[] = {QStringLiteral("yyyy-MM-dd HH:mm:ss"), QStringLiteral("yyyy-MM-dd HH:mm"),
+                                      QStringLiteral("yyyy-MM-ddTHH:mm:ss"), QStringLiteral("yyyy-MM-dd")};
+    for (const QString& format : formats) {
+        QDateTime time = QDateTime::fromString(text, format);
+        if (!time.isValid())
+            continue;
+        if (utc)
+            time.setTimeZone(QTimeZone::utc());
+        else
+            time.setTimeZone(company.timeZone);
+        return time.toMSecsSinceEpoch();
+    }
+    return std::nullopt;
+}
+
+QByteArray SimCall::renderRecord(const SimTable& table, const SimRecord& record) const
+{
+    QByteArray& cache = record.json[utc ? 0 : 1];
+    if (!cache.isEmpty())
+        return cache;
+    JsonWriter w;
+    w.buffer().reserve(64 + table.columns().size() * 40);
+    w.beginObject();
+    const QStringList& columns = table.columns();
+    for (int c = 0; c < columns.size(); ++c) {
+        const QString& name = columns.at(c);
+        w.key(name);
+        if (name == QLatin1String("id")) {
+            w.value(QString::number(record.id));
+        } else if (table.systemCreateTimestamp() && name == QLatin1String("createTimestamp")) {
+            w.value(formatTimestamp(record.createMs));
+        } else if (table.systemUpdateTimestamp() && name == QLatin1String("updateTimestamp")) {
+            w.value(formatTimestamp(record.updateMs));
+        } else {
+            const SimValue& value = table.value(record, c);
+            if (value)
+                w.value(*value);
+            else
+                w.null();
+        }
+    }
+    w.endObject();
+    cache = w.take();
+    return cache;
+}
+
+QByteArray SimCall::renderRecord(const SimTable& table, const SimRecord& record, const QStringList& fields) const
+{
+    if (fields.isEmpty())
+        return renderRecord(table, record);
+    JsonWriter w;
+    w.beginObject();
+    for (const QString& name : fields) {
+        w.key(name);
+        if (name == QLatin1String("id")) {
+            w.value(QString::number(record.id));
+        } else if (table.systemCreateTimestamp() && name == QLatin1String("createTimestamp")) {
+            w.value(formatTimestamp(record.createMs));
+        } else if (table.systemUpdateTimestamp() && name == QLatin1String("updateTimestamp")) {
+            w.value(formatTimestamp(record.updateMs));
+        } else {
+            const SimValue value = table.value(record, name);
+            if (value)
+                w.value(*value);
+            else
+                w.null();
+        }
+    }
+    w.endObject();
+    return w.take();
+}

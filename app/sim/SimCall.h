@@ -1,0 +1,137 @@
+#pragma once
+
+#include "MethodCatalog.h"
+#include "SimStore.h"
+
+#include <QByteArray>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// One authenticated API call being answered: its context (company, method facts from
+// methods.json, params, API version) and its outcome (an API-level error, or the JSON text of
+// `result` plus the value of the top-level `error`). Method handlers read the first and fill the
+// second through the helpers below.
+class SimCall
+{
+public:
+    SimCall(SimStore& store, SimCompany& company, const MethodSpec& spec, const QJsonObject& params, bool utc);
+
+    SimStore& store;
+    SimCompany& company;
+    const MethodSpec& spec;
+    const QJsonObject params;
+    const bool utc; // v1.2: dates in UTC; v1: in the company's time zone
+    const qint64 nowMs;
+
+    // --- outcome -------------------------------------------------------------------------------
+    // API-level error: {"result": null, "error": {code, message, data}, "id": ...}.
+    void fail(int code, const QJsonValue& data = QJsonObject());
+    bool failed() const { return m_apiError != 0; }
+    int apiError() const { return m_apiError; }
+    const QJsonValue& apiErrorData() const { return m_apiErrorData; }
+
+    // Successful result: `resultJson` is the text of the `result` object. `error` is null for
+    // get* calls, [] for create/update/delete and list-member calls (what the API sends).
+    enum class SuccessError
+    {
+        Null,
+        EmptyArray,
+        ObjectErrors
+    };
+    void succeed(const QByteArray& resultJson, SuccessError error = SuccessError::Null);
+    // {"result": {key: [items...]}} with items already serialised, plus hasMore when the method
+    // sends it (taken from methods.json).
+    void succeedWithList(const QString& key, const QList<QByteArray>& items, bool more = false);
+
+    const QByteArray& resultJson() const { return m_result; }
+    SuccessError successError() const { return m_successError; }
+    const QByteArray& objectErrorsJson() const { return m_objectErrors; }
+    int objectErrorCount() const { return m_objectErrorCount; }
+    std::optional<bool> hasMore() const { return m_hasMore; }
+    // Notes for the X-Simulator-Note header (quirks the body does not show).
+    QStringList notes;
+
+    // Per-object results of a batch call: result.<key>[i] = {success, error, id?} in input order,
+    // top-level error = the failed objects' errors ([] when none failed).
+    class Batch
+    {
+    public:
+        explicit Batch(SimCall& call, const QString& key);
+        void created(qint64 id);
+        void succeeded();
+        void failed(int code, const QJsonValue& data = QJsonArray());
+        void finish();
+
+    private:
+        SimCall& m_call;
+        QString m_key;
+        QByteArray m_items;
+        QByteArray m_errors;
+        int m_count = 0;
+        int m_failed = 0;
+    };
+    // {"code": N, "message": <errors.json>, "data": ...} in the API's key order.
+    static QByteArray errorJson(int code, const QJsonValue& data);
+    // Result key of a batch call: methods.json's, else by verb (creates/updates/deletes).
+    QString batchKey() const;
+
+    // --- parameters ----------------------------------------------------------------------------
+    // Checks params against methods.json (objects array 207/208/209, required 206, array where a
+    // scalar is expected 210, unknown names / wrong types / null 205, allowed values and ranges
+    // 217). Returns false after fail().
+    bool validateParams();
+    // The `objects` array (after validateParams()).
+    QJsonArray objects() const;
+    QJsonValue param(const QString& name) const { return params.value(name); }
+    bool hasParam(const QString& name) const;
+    // Integer value of a param or JSON value (numbers or numeric strings).
+    static std::optional<qint64> toInteger(const QJsonValue& value);
+    // limit/offset with the method's default and clamp.
+    int limit(int defaultLimit = 500) const;
+    int offset() const;
+    // The `where` hash (empty for {} and []).
+    QJsonObject where() const;
+    // The `fields` restriction, empty = all. Unknown names fail with 205 (returns false).
+    bool requestedFields(const SimTable& table, QStringList* fields);
+
+    // --- objects -------------------------------------------------------------------------------
+    enum class WriteMode
+    {
+        Create,
+        Update
+    };
+    // Validates one element of `objects` against the object type's fields (methods.json plus the
+    // company's custom fields). Returns 0, or the object-level code (205) with *data filled.
+    int validateObject(const QString& objectType, const QJsonObject& object, WriteMode mode, QJsonValue* data) const;
+    // The stored string form of a written value ("1"/"0" for booleans, integers without ".0").
+    static SimValue storedValue(const QJsonValue& value);
+    // Writes the fields of `object` (except id and read-only fields) into the record; returns
+    // whether anything changed. Null -> "" is a change (api-facts §5.3).
+    bool applyObject(SimTable& table, SimRecord& record, const QJsonObject& object) const;
+    // Foreign key check of an id field: 0 = exists in this company, 212 = belongs to another
+    // company, 303 = does not exist.
+    int checkReference(const QString& type, const QJsonValue& value) const;
+
+    // --- rendering -----------------------------------------------------------------------------
+    QString formatTimestamp(qint64 ms) const;
+    // Parses "Y-m-d H:i:s" (also "Y-m-d", "Y-m-d H:i", ISO 'T') in the call's zone.
+    std::optional<qint64> parseTimestamp(const QString& text) const;
+    // A record as the API returns it (values as strings); cached per timestamp mode.
+    QByteArray renderRecord(const SimTable& table, const SimRecord& record) const;
+    QByteArray renderRecord(const SimTable& table, const SimRecord& record, const QStringList& fields) const;
+
+private:
+    int m_apiError = 0;
+    QJsonValue m_apiErrorData;
+    QByteArray m_result;
+    SuccessError m_successError = SuccessError::Null;
+    QByteArray m_objectErrors = "[]";
+    int m_objectErrorCount = 0;
+    std::optional<bool> m_hasMore;
+};

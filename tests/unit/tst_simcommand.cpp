@@ -1,0 +1,169 @@
+#include "Cli.h"
+#include "SimCommand.h"
+#include "SimServer.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QtTest>
+
+#include <csignal>
+
+// `leadgen-diag sim`: options, --scenarios output, the start banner, one log line per request
+// without the secret, and a clean stop on SIGTERM/SIGINT.
+class TestSimCommand : public QObject
+{
+    Q_OBJECT
+
+private:
+    struct Run
+    {
+        int status = -1;
+        QString out;
+        QString err;
+    };
+
+    static Run run(const QStringList& args, SimCommand* command = nullptr)
+    {
+        Run result;
+        QTextStream out(&result.out);
+        QTextStream err(&result.err);
+        CliIo io{out, err, [] { return QByteArray(); }};
+        if (command) {
+            result.status = command->run(args, io);
+        } else {
+            Cli cli;
+            result.status = cli.run(QStringList{QStringLiteral("sim")} + args, io);
+        }
+        out.flush();
+        err.flush();
+        return result;
+    }
+
+private slots:
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("port not a number") << QStringList{QStringLiteral("--port"), QStringLiteral("http")}
+                                           << QStringLiteral("--port expects a number");
+        QTest::newRow("port too big") << QStringList{QStringLiteral("--port"), QStringLiteral("70000")}
+                                      << QStringLiteral("between 0 and 65535");
+        QTest::newRow("negative limit") << QStringList{QStringLiteral("--per-second"), QStringLiteral("-1")}
+                                        << QStringLiteral("--per-second");
+        QTest::newRow("too few leads") << QStringList{QStringLiteral("--leads"), QStringLiteral("1")}
+                                       << QStringLiteral("--leads");
+        QTest::newRow("json alone") << QStringList{QStringLiteral("--json")} << QStringLiteral("--scenarios");
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("frobnicate");
+        QTest::newRow("stray argument") << QStringList{QStringLiteral("extra")} << QStringLiteral("extra");
+        QTest::newRow("bad host") << QStringList{QStringLiteral("--host"), QStringLiteral("not a host")}
+                                  << QStringLiteral("not an IP address");
+        QTest::newRow("empty secret") << QStringList{QStringLiteral("--secret"), QString()}
+                                      << QStringLiteral("secret key");
+    }
+    void usageErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const Run result = run(args);
+        QCOMPARE(result.status, 2);
+        QVERIFY(result.out.isEmpty());
+        QVERIFY2(result.err.contains(message), qPrintable(result.err));
+        QCOMPARE(result.err.count(QLatin1Char('\n')), 1); // one line
+    }
+
+    void scenariosJson()
+    {
+        const Run result = run({QStringLiteral("--scenarios"), QStringLiteral("--json"), QStringLiteral("--account"),
+                                QStringLiteral("ACME9"), QStringLiteral("--secret"), QStringLiteral("k3y")});
+        QCOMPARE(result.status, 0);
+        QVERIFY(result.err.isEmpty());
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(result.out.toUtf8(), &error);
+        QVERIFY2(document.isObject(), qPrintable(error.errorString()));
+        const QJsonArray scenarios = document.object().value(QStringLiteral("scenarios")).toArray();
+        QCOMPARE(scenarios.size(), 39);
+        for (const QJsonValue& value : scenarios) {
+            const QJsonObject s = value.toObject();
+            for (const char* key : {"code", "title", "path", "query", "headers", "body", "repeat"})
+                QVERIFY2(s.contains(QLatin1String(key)), key);
+            QVERIFY(s.value(QStringLiteral("code")).isDouble());
+            QVERIFY(s.value(QStringLiteral("repeat")).toInt() >= 1);
+            QVERIFY(s.value(QStringLiteral("body")).isObject() || s.value(QStringLiteral("body")).isString());
+        }
+        const QJsonObject first = scenarios.at(0).toObject();
+        QCOMPARE(first.value(QStringLiteral("code")).toInt(), 101);
+        QCOMPARE(first.value(QStringLiteral("query")).toObject().value(QStringLiteral("accountID")).toString(),
+                 QStringLiteral("ACME9"));
+        QCOMPARE(first.value(QStringLiteral("query")).toObject().value(QStringLiteral("secretKey")).toString(),
+                 QStringLiteral("k3y"));
+    }
+
+    void scenariosText()
+    {
+        const Run result = run({QStringLiteral("--scenarios"), QStringLiteral("--port"), QStringLiteral("8099")});
+        QCOMPARE(result.status, 0);
+        QVERIFY(result.out.contains(QStringLiteral("999  Unknown server error")));
+        QVERIFY(result.out.contains(
+            QStringLiteral("curl -sS -X POST 'http://127.0.0.1:8099/pubapi/v1.2/?accountID=SIMDEMO0001")));
+        QVERIFY(result.out.contains(QStringLiteral("-H 'X-Simulator-Fault: code=999'")));
+        QVERIFY(result.out.contains(QStringLiteral("repeat: send it 11 times")));
+    }
+
+    void servesLogsAndStops()
+    {
+        SimCommand command;
+        QNetworkAccessManager nam;
+        command.setStartedHook([&](SimServer& server) {
+            QUrl url = server.endpoint();
+            url.setQuery(QStringLiteral("accountID=SIMDEMO0001&secretKey=sim-demo-secret-0001"));
+            QNetworkRequest request(url);
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+            QNetworkReply* reply =
+                nam.post(request, QByteArray(R"({"method":"getLead","params":{"id":346743252994},"id":1})"));
+            connect(reply, &QNetworkReply::finished, reply, [&command, reply] {
+                reply->deleteLater();
+                command.stop();
+            });
+        });
+        const Run result = run(
+            {QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--leads"), QStringLiteral("50")}, &command);
+        QCOMPARE(result.status, 0);
+        QVERIFY2(result.out.contains(QStringLiteral("listening on http://127.0.0.1:")), qPrintable(result.out));
+        QVERIFY(result.out.contains(QStringLiteral("accountID  SIMDEMO0001")));
+        QVERIFY(
+            result.out.contains(QStringLiteral("secretKey  sim-demo-secret-0001"))); // demo secret: shown on purpose
+        QVERIFY(result.out.contains(QStringLiteral("50 leads, seed 5")));
+        const QString log = result.out.mid(result.out.indexOf(QStringLiteral("Stop with Ctrl+C.")));
+        QVERIFY2(log.contains(QStringLiteral("POST /pubapi/v1.2/ SIMDEMO0001 getLead -> 200 ok")), qPrintable(log));
+        QVERIFY(!log.contains(QStringLiteral("sim-demo-secret-0001"))); // never in the request log
+        QVERIFY(log.contains(QStringLiteral("Simulator stopped after 1 request(s).")));
+    }
+
+    void stopsOnSignals_data()
+    {
+        QTest::addColumn<int>("signal");
+        QTest::newRow("SIGTERM") << int(SIGTERM);
+        QTest::newRow("SIGINT") << int(SIGINT);
+    }
+    void stopsOnSignals()
+    {
+        QFETCH(int, signal);
+        struct sigaction before = {};
+        ::sigaction(signal, nullptr, &before);
+        SimCommand command;
+        command.setStartedHook([signal](SimServer&) { QTimer::singleShot(0, [signal] { std::raise(signal); }); });
+        const Run result = run({QStringLiteral("--quiet")}, &command);
+        QCOMPARE(result.status, 0);
+        QVERIFY(result.out.contains(QStringLiteral("Simulator stopped after 0 request(s).")));
+        // The previous disposition is restored.
+        struct sigaction after = {};
+        ::sigaction(signal, nullptr, &after);
+        QVERIFY(after.sa_handler == before.sa_handler);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSimCommand)
+#include "tst_simcommand.moc"
