@@ -3,6 +3,10 @@
 #include <QEventLoop>
 #include <qt6keychain/keychain.h>
 
+// Jobs have no parent on purpose: QtKeychain's backends call back into a job when the keychain
+// answers, so a job must live until it finishes (autoDelete), even when this store is destroyed
+// first. The connections use `this` as context, so a dead store is simply not told.
+
 SecretStore::SecretStore(const QString& service, QObject* parent)
     : QObject(parent)
     , m_service(service)
@@ -45,7 +49,7 @@ void SecretStore::read(const QString& key)
             this, [this, key, value = *secret] { emit readFinished(key, value, true); }, Qt::QueuedConnection);
         return;
     }
-    auto* job = new QKeychain::ReadPasswordJob(m_service, this);
+    auto* job = new QKeychain::ReadPasswordJob(m_service);
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(key);
@@ -77,7 +81,7 @@ void SecretStore::write(const QString& key, const QString& secret, bool remember
 {
     m_session.insert(key, secret);
     if (!remember) {
-        auto* job = new QKeychain::DeletePasswordJob(m_service, this);
+        auto* job = new QKeychain::DeletePasswordJob(m_service);
         job->setAutoDelete(true);
         job->setInsecureFallback(false);
         job->setKey(key);
@@ -85,7 +89,7 @@ void SecretStore::write(const QString& key, const QString& secret, bool remember
         job->start();
         return;
     }
-    auto* job = new QKeychain::WritePasswordJob(m_service, this);
+    auto* job = new QKeychain::WritePasswordJob(m_service);
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(key);
@@ -105,7 +109,7 @@ void SecretStore::write(const QString& key, const QString& secret, bool remember
 void SecretStore::remove(const QString& key)
 {
     m_session.remove(key);
-    auto* job = new QKeychain::DeletePasswordJob(m_service, this);
+    auto* job = new QKeychain::DeletePasswordJob(m_service);
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(key);

@@ -136,6 +136,26 @@ private slots:
         QCOMPARE(filesContaining(secret.toUtf8()), QStringList());
     }
 
+    void destroyedWithJobsInFlight()
+    {
+        // The store goes away while the keychain still works on its jobs: their answers must
+        // reach nobody, and crash nothing.
+        const QString key = SecretStore::keyFor(QStringLiteral("gone"), QStringLiteral("ACC-3"));
+        auto* store = new SecretStore(m_service);
+        store->write(key, QStringLiteral("canary-in-flight"), true);
+        store->read(key);
+        store->remove(key);
+        // Let the jobs start (QtKeychain starts them from the event loop), so they are in
+        // flight in the backend when the store goes.
+        QCoreApplication::processEvents();
+        delete store;
+        // A second store's round trips keep the event loop running while those answers arrive.
+        SecretStore other(m_service);
+        other.readBlocking(key);
+        other.readBlocking(key);
+        QVERIFY(!other.sessionSecret(key));
+    }
+
     void unknownKeyIsNotFound()
     {
         SecretStore store(m_service);
