@@ -13,8 +13,8 @@ packages=(
     fonts-dejavu-core
     # keychain tests: a real Secret Service on a private session bus
     dbus dbus-x11 gnome-keyring libsecret-tools
-    # benchmarks and fuzzing (clang's libFuzzer runtime)
-    jq clang libclang-rt-14-dev
+    # benchmarks (wrk: the simulator throughput load generator) and fuzzing (clang's libFuzzer runtime)
+    jq wrk clang libclang-rt-14-dev
     # packaging metadata validation
     desktop-file-utils appstream
 )

@@ -122,6 +122,7 @@ void HttpConnection::handle(HttpRequest request)
     QElapsedTimer timer;
     timer.start();
     SimReply reply = m_server->api().handle(request);
+    ++m_server->m_requestCount;
     reply.log.peer = m_peer;
     const bool keepAlive = request.keepAlive && !reply.response.close;
     const bool headRequest = request.method == "HEAD";

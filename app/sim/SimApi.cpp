@@ -262,10 +262,17 @@ SimReply SimApi::handle(const HttpRequest& request)
     }
     if (!env.contains(QStringLiteral("id")) || env.value(QStringLiteral("id")).isNull())
         return apiError(102);
+    // 201 for what PHP's empty() calls empty; any other value is looked up as a name (204).
     const QJsonValue methodValue = env.value(QStringLiteral("method"));
-    if (!methodValue.isString() || methodValue.toString().isEmpty())
+    QString methodName =
+        methodValue.isString() ? methodValue.toString() : SimCall::storedValue(methodValue).value_or(QString());
+    if (methodValue.isArray() || methodValue.isObject())
+        methodName = QString::fromUtf8(JsonWriter::toJson(methodValue));
+    const bool emptyMethod = methodValue.isUndefined() || methodValue.isNull() || methodName.isEmpty() ||
+                             methodName == QLatin1String("0") || (methodValue.isBool() && !methodValue.toBool()) ||
+                             methodName == QLatin1String("[]") || methodName == QLatin1String("{}");
+    if (emptyMethod)
         return apiError(201);
-    const QString methodName = methodValue.toString();
     const MethodSpec* spec = MethodCatalog::builtin().byName(methodName);
     if (!spec) {
         QJsonObject data;

@@ -216,14 +216,22 @@ bool SimCall::validateParams()
     if (spec.batch) {
         const QJsonValue objectsValue = params.value(QStringLiteral("objects"));
         if (objectsValue.isUndefined() || objectsValue.isNull() ||
-            !(objectsValue.isArray() || (objectsValue.isObject() && objectsValue.toObject().isEmpty()))) {
+            !(objectsValue.isArray() || objectsValue.isObject())) {
             fail(207, detail(QStringLiteral("param"), QStringLiteral("objects"),
                              QStringLiteral("`objects` must be a list of hashes")));
             return false;
         }
-        const QJsonArray array = objectsValue.toArray();
-        for (qsizetype i = 0; i < array.size(); ++i) {
-            if (!isContainer(array.at(i))) {
+        // A hash is a PHP array too: the API iterates its values (one record sent without the
+        // list around it thus meets scalars: 208).
+        if (objectsValue.isObject()) {
+            const QJsonObject hash = objectsValue.toObject();
+            for (auto it = hash.begin(); it != hash.end(); ++it)
+                m_objects.append(it.value());
+        } else {
+            m_objects = objectsValue.toArray();
+        }
+        for (qsizetype i = 0; i < m_objects.size(); ++i) {
+            if (!isContainer(m_objects.at(i))) {
                 fail(208, detail(QStringLiteral("index"), int(i),
                                  QStringLiteral("every element of `objects` must be a hash, e.g. {\"id\": 123}")));
                 return false;
@@ -232,9 +240,9 @@ bool SimCall::validateParams()
         const MethodParam* objectsParam = spec.param(QStringLiteral("objects"));
         const int max =
             spec.maxObjects > 0 ? spec.maxObjects : (objectsParam && objectsParam->max ? int(*objectsParam->max) : 500);
-        if (array.size() > max) {
+        if (m_objects.size() > max) {
             QJsonObject data;
-            data.insert(QStringLiteral("objects"), int(array.size()));
+            data.insert(QStringLiteral("objects"), int(m_objects.size()));
             data.insert(QStringLiteral("max"), max);
             fail(209, data);
             return false;
@@ -281,13 +289,8 @@ bool SimCall::validateParams()
         if (it == params.constEnd())
             continue;
         const QJsonValue value = *it;
-        if (value.isNull()) {
-            if (!p.nullable) {
-                fail(205, detail(QStringLiteral("param"), p.name, QStringLiteral("must not be null")));
-                return false;
-            }
-            continue;
-        }
+        if (value.isNull())
+            continue; // PHP's isset(): null is absent (a required one was reported as 206 above)
         if (spec.batch && p.name == QLatin1String("objects"))
             continue; // checked above
         const bool emptyHash = p.type == QLatin1String("array") && value.isObject() && value.toObject().isEmpty();
@@ -326,14 +329,11 @@ bool SimCall::validateParams()
                 return false;
             }
             if (!p.keys.isEmpty()) {
+                // Unknown filters are not an error: they filter nothing (where() drops them).
                 for (auto k = object.constBegin(); k != object.constEnd(); ++k) {
-                    if (!p.keys.contains(k.key())) {
-                        QJsonObject data = detail(QStringLiteral("param"), p.name + QLatin1Char('.') + k.key(),
-                                                  QStringLiteral("unknown filter"));
-                        data.insert(QStringLiteral("filters"), QJsonArray::fromStringList(p.keys));
-                        fail(205, data);
-                        return false;
-                    }
+                    if (!p.keys.contains(k.key()))
+                        notes << QStringLiteral("%1.%2 is not a filter of %3 (filters: %4); it was ignored")
+                                     .arg(p.name, k.key(), spec.name, p.keys.join(QLatin1String(", ")));
                 }
             }
         }
@@ -362,7 +362,7 @@ bool SimCall::validateParams()
 
 QJsonArray SimCall::objects() const
 {
-    return params.value(QStringLiteral("objects")).toArray();
+    return m_objects.isEmpty() ? params.value(QStringLiteral("objects")).toArray() : m_objects;
 }
 
 int SimCall::limit(int defaultLimit) const
@@ -383,7 +383,15 @@ int SimCall::offset() const
 
 QJsonObject SimCall::where() const
 {
-    return params.value(QStringLiteral("where")).toObject();
+    QJsonObject where = params.value(QStringLiteral("where")).toObject();
+    const MethodParam* p = spec.param(QStringLiteral("where"));
+    if (p && !p->keys.isEmpty()) {
+        for (const QString& key : where.keys()) {
+            if (!p->keys.contains(key))
+                where.remove(key);
+        }
+    }
+    return where;
 }
 
 bool SimCall::requestedFields(const SimTable& table, QStringList* fields)
@@ -541,6 +549,10 @@ std::optional<qint64> SimCall::parseTimestamp(const QString& input) const
             time.setTimeZone(company.timeZone);
         return time.toMSecsSinceEpoch();
     }
+    // ISO 8601 with a zone (2024-01-31T23:59:59Z, +02:00): the zone given wins.
+    const QDateTime iso = QDateTime::fromString(text, Qt::ISODate);
+    if (iso.isValid() && iso.timeSpec() != Qt::LocalTime)
+        return iso.toMSecsSinceEpoch();
     return std::nullopt;
 }
 

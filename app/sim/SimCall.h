@@ -95,7 +95,7 @@ public:
     // limit/offset with the method's default and clamp.
     int limit(int defaultLimit = 500) const;
     int offset() const;
-    // The `where` hash (empty for {} and []).
+    // The `where` hash (empty for {} and []), without the filters the method does not know.
     QJsonObject where() const;
     // The `fields` restriction, empty = all. Unknown names fail with 205 (returns false).
     bool requestedFields(const SimTable& table, QStringList* fields);
@@ -134,4 +134,5 @@ private:
     QByteArray m_objectErrors = "[]";
     int m_objectErrorCount = 0;
     std::optional<bool> m_hasMore;
+    QJsonArray m_objects; // the `objects` to process (the values of a hash, see validateParams)
 };

@@ -44,6 +44,8 @@ public:
     const SimConfig& config() const { return m_config; }
     SimApi& api() { return m_api; }
     int connectionCount() const { return int(m_connections.size()); }
+    // Requests answered (or dropped) since the server was created.
+    quint64 requestCount() const { return m_requestCount; }
 
 signals:
     // One entry per answered (or dropped) request. Never carries the secret key.
@@ -64,4 +66,5 @@ private:
     QSet<HttpConnection*> m_connections;
     QTimer m_sweepTimer;
     QElapsedTimer m_monotonic;
+    quint64 m_requestCount = 0;
 };

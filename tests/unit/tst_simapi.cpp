@@ -180,8 +180,10 @@ private slots:
         QTest::newRow("201 no method") << QByteArray(R"({"params":{},"id":"a"})") << ok << 201 << QByteArray("\"a\"");
         QTest::newRow("201 empty method")
             << QByteArray(R"({"method":"","params":{},"id":"a"})") << ok << 201 << QByteArray("\"a\"");
-        QTest::newRow("201 method not a string")
-            << QByteArray(R"({"method":5,"params":{},"id":"a"})") << ok << 201 << QByteArray("\"a\"");
+        QTest::newRow("201 method false")
+            << QByteArray(R"({"method":false,"params":{},"id":"a"})") << ok << 201 << QByteArray("\"a\"");
+        QTest::newRow("204 method a number")
+            << QByteArray(R"({"method":42,"params":{},"id":"a"})") << ok << 204 << QByteArray("\"a\"");
         QTest::newRow("202 no params") << QByteArray(R"({"method":"getLead","id":"a"})") << ok << 202
                                        << QByteArray("\"a\"");
         QTest::newRow("202 scalar params")
@@ -206,6 +208,11 @@ private slots:
         QTest::newRow("207 objects not a list")
             << QByteArray(R"({"method":"createLeads","params":{"objects":"x"},"id":"a"})") << ok << 207
             << QByteArray("\"a\"");
+        QTest::newRow("208 one record without the list")
+            << QByteArray(R"({"method":"createLeads","params":{"objects":{"emailAddress":"a@b.c"}},"id":"a"})") << ok
+            << 208 << QByteArray("\"a\"");
+        QTest::newRow("206 required param null")
+            << QByteArray(R"({"method":"getLead","params":{"id":null},"id":"a"})") << ok << 206 << QByteArray("\"a\"");
         QTest::newRow("208 scalar objects")
             << QByteArray(R"({"method":"deleteLeads","params":{"objects":[1,2]},"id":"a"})") << ok << 208
             << QByteArray("\"a\"");
@@ -354,10 +361,39 @@ private slots:
                                       {{QStringLiteral("where"), QJsonObject()},
                                        {QStringLiteral("fields"), QJsonArray{QStringLiteral("nope")}}})),
                        205);
-        verifyApiError(
+        // A filter the method does not know filters nothing (the answer says so in a header).
+        const Answer unknownFilter = send(
+            api,
+            call(QStringLiteral("getLeads"),
+                 {{QStringLiteral("where"), QJsonObject{{QStringLiteral("emailaddress"), QStringLiteral("x@y.z")}}}}));
+        QCOMPARE(unknownFilter.list(QStringLiteral("lead")).size(), active);
+        QVERIFY(unknownFilter.header("X-Simulator-Note").contains("where.emailaddress is not a filter of getLeads"));
+        // A null optional parameter is absent (PHP's isset()).
+        const Answer nullLimit =
             send(api, call(QStringLiteral("getLeads"),
-                           {{QStringLiteral("where"), QJsonObject{{QStringLiteral("city"), QStringLiteral("X")}}}})),
-            205);
+                           {{QStringLiteral("where"), QJsonObject()}, {QStringLiteral("limit"), QJsonValue::Null}}));
+        QCOMPARE(nullLimit.list(QStringLiteral("lead")).size(), active);
+    }
+
+    void objectsAsAHashOfRecords()
+    {
+        // PHP iterates a hash's values: records keyed by anything are records.
+        SimApi api(smallConfig());
+        const Answer a =
+            send(api, R"({"method":"createLeads","params":{"objects":{"first":{"emailAddress":"h1@example.com"},)"
+                      R"("second":{"emailAddress":"h2@example.com"}}},"id":"h"})");
+        verifyBatch(a, QStringLiteral("creates"), {0, 0});
+    }
+
+    void isoDatesAreAccepted()
+    {
+        SimApi api(smallConfig());
+        const Answer a = send(api, call(QStringLiteral("getLeadsDateRange"),
+                                        {{QStringLiteral("startDate"), QStringLiteral("2023-01-01T00:00:00")},
+                                         {QStringLiteral("endDate"), QStringLiteral("2023-12-31T23:59:59Z")},
+                                         {QStringLiteral("timestamp"), QStringLiteral("update")}}));
+        QCOMPARE(a.apiCode(), 0);
+        QVERIFY(!a.list(QStringLiteral("lead")).isEmpty());
     }
 
     void getLeadsDateRange()
