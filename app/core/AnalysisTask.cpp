@@ -8,21 +8,26 @@ constexpr int kIndexShare = 950; // permille of the progress bar for indexing; t
 constexpr qint64 kProgressIntervalMs = 30;
 constexpr qint64 kReleaseOffThreadBytes = 16 << 20;
 
-// Freeing a few hundred MB of mappings and node tables takes tens of milliseconds: let a pool
-// thread do it, whichever thread drops the last reference.
-std::shared_ptr<const JsonIndex> shareIndex(JsonIndex&& index)
+// Freeing a few hundred MB of mappings and node tables, or a million batch rows, takes tens to
+// hundreds of milliseconds: let a pool thread do it, whichever thread drops the last reference.
+template<typename T>
+std::shared_ptr<const T> shareReleasedOffThread(T* owned, bool big)
 {
-    const bool big = index.size() + index.indexMemory() >= kReleaseOffThreadBytes;
-    auto* owned = new JsonIndex(std::move(index));
     if (!big)
-        return std::shared_ptr<const JsonIndex>(owned);
-    return std::shared_ptr<const JsonIndex>(owned, [](const JsonIndex* p) {
+        return std::shared_ptr<const T>(owned);
+    return std::shared_ptr<const T>(owned, [](const T* p) {
         QThreadPool* pool = QThreadPool::globalInstance();
         if (pool)
             pool->start([p] { delete p; });
         else
             delete p;
     });
+}
+
+std::shared_ptr<const JsonIndex> shareIndex(JsonIndex&& index)
+{
+    const bool big = index.size() + index.indexMemory() >= kReleaseOffThreadBytes;
+    return shareReleasedOffThread(new JsonIndex(std::move(index)), big);
 }
 } // namespace
 
@@ -157,15 +162,17 @@ void AnalysisTask::work(const std::shared_ptr<Run>& run, QPointer<AnalysisTask> 
     const std::shared_ptr<const JsonIndex> index = shareIndex(std::move(built));
     post([index](AnalysisTask* t) { emit t->indexReady(index); });
 
-    auto result = std::make_shared<Result>();
+    auto* result = new Result;
     result->index = index;
     result->source = run->path;
     result->indexMs = indexMs;
     result->diagnosis = ResponseAnalyzer().analyze(*index, run->context);
     result->analyzeMs = clock.elapsed() - indexMs;
+    constexpr int kBigBatch = 10000;
+    std::shared_ptr<const Result> shared =
+        shareReleasedOffThread(result, result->diagnosis.batch.size() + result->diagnosis.findings.size() >= kBigBatch);
     if (run->cancel)
         return;
-    std::shared_ptr<const Result> shared = std::move(result);
     post([shared](AnalysisTask* t) {
         t->m_result = shared;
         t->m_run.reset();

@@ -1,5 +1,7 @@
 #include "ResponseAnalyzer.h"
 
+#include "MethodCatalog.h"
+
 #include <QJsonArray>
 #include <QRegularExpression>
 
@@ -994,8 +996,13 @@ void ResponseAnalysis::correlateCopies(NodeId errorArray)
 void ResponseAnalysis::checkSilentUpdates()
 {
     // api-facts §5.3: updateLeads reports success for objects it could not match (no id and an
-    // unknown email, or neither). updateLeadsV2 returns 404 instead, so it is not affected.
-    if (m_d.method != QLatin1String("updateLeads") || !m_hasRequestObjects)
+    // unknown email, or neither); updateLeadsV2 reports 404 instead. From the method catalogue:
+    // a batch update of leads whose known errors do not include 404.
+    if (!m_hasRequestObjects)
+        return;
+    const MethodSpec* spec = MethodCatalog::builtin().byName(m_d.method);
+    if (!spec || !spec->batch || spec->resultKey != QLatin1String("updates") ||
+        spec->objectType != QLatin1String("lead") || spec->errors.contains(404))
         return;
     for (const BatchRow& row : std::as_const(m_d.batch)) {
         if (row.key != QLatin1String("updates") || !row.success || !row.hasRequestObject)

@@ -24,10 +24,12 @@
 //    $.error[j].
 //  - Unknown numeric codes are reported (known: false, key "unknown_code"), never dropped;
 //    codes sent as strings count as codes, with an extra `code_as_string` warning.
-//  - Silent update success: when the request is updateLeads (not updateLeadsV2) and an object
-//    without `id` is reported as a success, the response cannot prove anything was updated
-//    (the API also says success when no lead matched). Without `id` and `emailAddress` that
-//    is a warning (nothing can have matched); with an email it is info.
+//  - Silent update success: when the request is updateLeads (in methods.json terms: a batch
+//    update of leads that cannot report 404, unlike updateLeadsV2) and an object sent without
+//    `id` is reported as a success, the response cannot prove anything was updated (the API
+//    also says success when no lead matched). Without `id` and `emailAddress` that is a
+//    warning (nothing can have matched); with an email it is info. An unknown id cannot be
+//    detected from the response at all, so it is not guessed at.
 //  - Verdict precedence: http_error > empty > not_json > invalid_envelope > api_error >
 //    all_failed > partial_failure > ok. Any error-severity finding implies a verdict other
 //    than ok.

@@ -375,6 +375,9 @@ int phaseGui(const QString& path, int argc, char** argv)
     double usableAt = -1;
     double doneAt = -1;
     double releaseGap = 0;
+    double revealMs = 0; // indexForNode + scrollTo of the last finding
+    double resetMs = 0;  // model reset with the view attached
+    double clearMs = 0;  // dropping the task's result
     AnalysisTask task;
     QObject::connect(&task, &AnalysisTask::indexReady, [&](std::shared_ptr<const JsonIndex> index) {
         indexAt = double(clock.nsecsElapsed()) / 1e6;
@@ -395,19 +398,31 @@ int phaseGui(const QString& path, int argc, char** argv)
         doneAt = double(clock.nsecsElapsed()) / 1e6;
         phase = QStringLiteral("findings");
         // Select the last finding the way the inspector will: fetch along its path.
+        QElapsedTimer step;
+        step.start();
         if (!result->diagnosis.findings.isEmpty())
             view.scrollTo(model.indexForNode(result->diagnosis.findings.last().node));
+        revealMs = double(step.nsecsElapsed()) / 1e6;
         phase = QStringLiteral("idle after load");
         QTimer::singleShot(300, [&] {
             // Drop the document (the inspector loading the next one): measured separately.
             const double before = maxGap;
+            const QString beforeWhere = maxGapWhere;
             maxGap = 0;
             phase = QStringLiteral("release");
+            QElapsedTimer step;
+            step.start();
             model.setDocument(nullptr);
+            resetMs = double(step.nsecsElapsed()) / 1e6;
+            step.restart();
             task.clearResult(); // the last reference: the index is freed now (on a pool thread)
-            QTimer::singleShot(300, [&, before] {
+            clearMs = double(step.nsecsElapsed()) / 1e6;
+            QTimer::singleShot(300, [&, before, beforeWhere] {
                 releaseGap = maxGap;
-                maxGap = std::max(before, maxGap);
+                if (before >= maxGap) {
+                    maxGap = before;
+                    maxGapWhere = beforeWhere;
+                }
                 app.quit();
             });
         });
@@ -424,6 +439,7 @@ int phaseGui(const QString& path, int argc, char** argv)
     clock.start();
     heartbeat.start();
     const int status = app.exec();
+    std::printf("RESULT reveal_ms=%.1f reset_ms=%.1f clear_ms=%.1f\n", revealMs, resetMs, clearMs);
     std::printf("RESULT max_gap_ms=%.1f where=%s beats=%d index_at_ms=%.1f usable_at_ms=%.1f done_at_ms=%.1f "
                 "release_gap_ms=%.1f\n",
                 maxGap, qPrintable(QString(maxGapWhere).replace(QLatin1Char(' '), QLatin1Char('_'))), beats,
@@ -610,11 +626,13 @@ int main(int argc, char** argv)
         if (size <= 1000) {
             const ChildResult gui = runChild({self, "--phase", "gui", file}, true);
             std::printf("  GUI: longest event-loop gap %.1f ms during '%s' over %s beats of 10 ms (goal ≤ 50 ms); "
-                        "tree usable %s after start (index ready %s), findings %s; dropping the document: gap %.1f ms; "
-                        "peak %s\n",
+                        "tree usable %s after start (index ready %s), findings %s; revealing the last finding %s; "
+                        "dropping the document: gap %.1f ms (model reset %s, result release %s); peak %s\n",
                         value(gui, "max_gap_ms"), text(gui, "where"), text(gui, "beats"),
                         qPrintable(ms(value(gui, "usable_at_ms"))), qPrintable(ms(value(gui, "index_at_ms"))),
-                        qPrintable(ms(value(gui, "done_at_ms"))), value(gui, "release_gap_ms"), qPrintable(rss(gui)));
+                        qPrintable(ms(value(gui, "done_at_ms"))), qPrintable(ms(value(gui, "reveal_ms"))),
+                        value(gui, "release_gap_ms"), qPrintable(ms(value(gui, "reset_ms"))),
+                        qPrintable(ms(value(gui, "clear_ms"))), qPrintable(rss(gui)));
             const ChildResult cancel = runChild({self, "--phase", "cancel", file}, true);
             if (value(cancel, "cancel_latency_ms") >= 0)
                 std::printf("  cancel: worker stopped %.1f ms after cancel() at 50%% of indexing\n",
