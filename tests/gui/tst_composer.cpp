@@ -4,6 +4,7 @@
 #include "EnvironmentStore.h"
 #include "FakeHttpServer.h"
 #include "JsonText.h"
+#include "LintPanel.h"
 #include "LoopbackSimulator.h"
 #include "MethodCatalog.h"
 #include "MethodPicker.h"
@@ -38,6 +39,7 @@
 #include <QTextDocumentFragment>
 #include <QToolButton>
 #include <QTreeView>
+#include <QTreeWidget>
 #include <QtTest>
 
 #include <memory>
@@ -438,6 +440,128 @@ private slots:
         QVERIFY(plain(summary).contains(QLatin1String("case-sensitive")));
         emit summary->linkActivated(QStringLiteral("method:getLeads"));
         QCOMPARE(rig.composer->method(), QStringLiteral("getLeads"));
+    }
+
+    // --------------------------------------------------------------------------------------
+    // Live lint (issue 6 item 2): findings as you edit, underlined at the offending key, listed
+    // with one-click fixes; Send stays possible with the prediction visible.
+
+    void lintFix_data()
+    {
+        QTest::addColumn<QString>("method");
+        QTest::addColumn<QString>("params");
+        QTest::addColumn<QString>("underlined"); // text under the finding's underline in the editor
+        QTest::addColumn<int>("predicted");
+        QTest::addColumn<QString>("fixLabel");
+        QTest::addColumn<QString>("expectMethod");
+        QTest::addColumn<QString>("expectParams"); // compact JSON after the fix
+        QTest::newRow("missing where") << "getLeads"
+                                       << "{\n  \"limit\": 10\n}" << QString() << 206 << "Insert \"where\": {}"
+                                       << "getLeads"
+                                       << "{\"where\":{},\"limit\":10}";
+        QTest::newRow("mis-cased key") << "getLeads"
+                                       << "{\n  \"Where\": {}\n}"
+                                       << "\"Where\"" << 206 << "Rename to \"where\""
+                                       << "getLeads"
+                                       << "{\"where\":{}}";
+        QTest::newRow("scalar ids") << "deleteLeads"
+                                    << "{\n  \"objects\": [123, 456]\n}"
+                                    << "123" << 208 << "Wrap as {\"id\": N}"
+                                    << "deleteLeads"
+                                    << "{\"objects\":[{\"id\":123},{\"id\":456}]}";
+        QTest::newRow("method case") << "getleads"
+                                     << "{\n  \"where\": {}\n}" << QString() << 204 << "Write \"getLeads\""
+                                     << "getLeads"
+                                     << "{\"where\":{}}";
+    }
+    void lintFix()
+    {
+        QFETCH(QString, method);
+        QFETCH(QString, params);
+        QFETCH(QString, underlined);
+        QFETCH(int, predicted);
+        QFETCH(QString, fixLabel);
+        QFETCH(QString, expectMethod);
+        QFETCH(QString, expectParams);
+        Rig rig;
+        rig.composer->setMethod(method);
+        auto* editor = rig.child<QPlainTextEdit>("paramsEdit");
+        editor->setFocus();
+        editor->selectAll();
+        QTest::keyClicks(editor, params.left(1));
+        editor->setPlainText(params); // typed text replaced in one go: same signals as an edit
+        LintPanel* panel = rig.composer->lintPanel();
+        QTRY_VERIFY2(panel->summaryText().contains(QStringLiteral("error %1").arg(predicted)),
+                     qPrintable(panel->summaryText()));
+        QVERIFY(panel->summaryText().contains(QLatin1String("Send is still possible")));
+        QTreeWidget* list = panel->list();
+        QVERIFY(list->isVisible());
+
+        int row = -1;
+        for (int i = 0; i < rig.composer->lintFindings().size(); ++i) {
+            const auto& fix = rig.composer->lintFindings().at(i).quickFix;
+            if (fix && fix->label == fixLabel)
+                row = i;
+        }
+        QVERIFY2(row >= 0, qPrintable(fixLabel));
+        if (!underlined.isEmpty()) {
+            bool found = false;
+            for (const QTextEdit::ExtraSelection& selection : editor->extraSelections())
+                found = found || selection.cursor.selectedText() == underlined;
+            QVERIFY2(found, qPrintable(underlined));
+            // Picking the row puts the cursor on it.
+            emit list->itemClicked(list->topLevelItem(row), 1);
+            QCOMPARE(editor->textCursor().selectedText(), underlined);
+        }
+
+        auto* button = qobject_cast<QToolButton*>(list->itemWidget(list->topLevelItem(row), 2));
+        QVERIFY(button);
+        QCOMPARE(button->text(), fixLabel);
+        const QString before = editor->toPlainText();
+        button->click();
+        QCOMPARE(rig.composer->method(), expectMethod);
+        QCOMPARE(JsonText::compact(editor->toPlainText()), expectParams);
+        // The fixed finding is gone once the checks ran again.
+        QTRY_VERIFY(std::none_of(rig.composer->lintFindings().cbegin(), rig.composer->lintFindings().cend(),
+                                 [&](const LintFinding& f) { return f.quickFix && f.quickFix->label == fixLabel; }));
+        if (method == expectMethod) {
+            // A params fix is one undo step in the editor, formatting kept.
+            if (JsonText::indented(before) == before)
+                QCOMPARE(JsonText::indented(editor->toPlainText()), editor->toPlainText());
+            editor->undo();
+            QCOMPARE(editor->toPlainText(), before);
+        }
+    }
+
+    void sendDespitePrediction()
+    {
+        Rig rig;
+        rig.composer->setMethod(QStringLiteral("getLeads"));
+        rig.composer->setParamsText(QStringLiteral("{\"limit\": 10}"));
+        rig.composer->checkNow();
+        QVERIFY(rig.composer->lintPanel()->summaryText().contains(QLatin1String("Predicted answer: error 206")));
+        QSignalSpy finished(rig.composer.get(), &ComposerWidget::callFinished);
+        rig.composer->send();
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(rig.server.received().size(), 1);
+        QVERIFY(rig.composer->lintPanel()->summaryText().contains(QLatin1String("206")));
+    }
+
+    void lintSeesCredentials()
+    {
+        Rig rig;
+        const Environment custom = rig.addCustom();
+        QVERIFY(rig.composer->selectEnvironment(custom.id));
+        rig.composer->setMethod(QStringLiteral("getLeads"));
+        rig.composer->setParamsText(QStringLiteral("{\"where\": {}}"));
+        rig.composer->checkNow();
+        // No secret typed: the prediction says so (path query.secretKey).
+        QVERIFY(std::any_of(rig.composer->lintFindings().cbegin(), rig.composer->lintFindings().cend(),
+                            [](const LintFinding& f) { return f.path == QLatin1String("query.secretKey"); }));
+        rig.composer->setSecretKey(QStringLiteral("now-there-is-one"));
+        rig.composer->checkNow();
+        QVERIFY(std::none_of(rig.composer->lintFindings().cbegin(), rig.composer->lintFindings().cend(),
+                             [](const LintFinding& f) { return f.path == QLatin1String("query.secretKey"); }));
     }
 
     // --------------------------------------------------------------------------------------

@@ -1,24 +1,38 @@
 #include "ApiClient.h"
 #include "Cli.h"
+#include "ComposerWidget.h"
 #include "CurlCommand.h"
 #include "EnvironmentStore.h"
 #include "FakeHttpServer.h"
+#include "GuiApplication.h"
+#include "MainWindow.h"
+#include "MethodPicker.h"
 #include "RequestFile.h"
+#include "ScriptedPrompter.h"
 #include "SecretStore.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
 #include <QDirIterator>
+#include <QLineEdit>
 #include <QNetworkAccessManager>
+#include <QPlainTextEdit>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTemporaryDir>
+#include <QTreeView>
 #include <QtTest>
 #include <QUuid>
 
-// The secret-key canary (issue 4 acceptance; design.md §6), core and CLI half: a unique secret
-// goes through settings, the session secret store, request files, `send` (human and JSON),
-// spilled response bodies and Copy as cURL; then every file under a fresh HOME, the XDG
-// directories and the temporary directory is searched: the secret is in none of them. The GUI half
-// comes with the composer.
+// The secret-key canary (issue 4 acceptance; design.md §6). A unique secret goes through a
+// scripted GUI session (the real main window: typed into the composer, "Remember" ticked, sent,
+// request saved, copied as cURL, a customer's cURL imported, window closed) and through the core
+// and CLI: settings, the session secret store, request files, `send` (human and JSON), spilled
+// response bodies and Copy as cURL. Then every file under a fresh HOME, the XDG directories and
+// the temporary directory is searched: the secret is in none of them.
 class TestCanary : public QObject
 {
     Q_OBJECT
@@ -43,6 +57,10 @@ public:
 
 private:
     static QTemporaryDir* s_root;
+    // Closed in guiSession, destroyed only in cleanupTestCase: QtKeychain may still call back into
+    // its SecretStore's jobs while later slots process events.
+    MainWindow* m_window = nullptr;
+    ScriptedPrompter m_prompter;
     const QString m_secret = QStringLiteral("canary-") + QUuid::createUuid().toString(QUuid::Id128);
 
     // Files under the canary root that contain the secret in any form, and how many were read.
@@ -99,8 +117,106 @@ private slots:
 
     void cleanupTestCase()
     {
+        // The composer saves its draft once more when destroyed: that write is searched too.
+        delete m_window;
+        m_window = nullptr;
+        QSettings().sync();
+        int scanned = 0;
+        const QStringList hits = filesWithSecret(&scanned);
+        QVERIFY2(hits.isEmpty(), qPrintable(hits.join(QLatin1Char('\n'))));
         delete s_root;
         s_root = nullptr;
+    }
+
+    // The GUI half: what a user does in the composer with a real secret.
+    void guiSession()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        GuiApplication::applyIdentity();
+        QApplication::setStyle(QStringLiteral("Fusion"));
+        m_window = new MainWindow;
+        m_window->resize(1366, 768);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+        ComposerWidget* composer = m_window->composer();
+        QVERIFY(composer);
+        composer->setPrompter(&m_prompter);
+        m_prompter.defaultAnswer = true; // yes, send createLeads to this environment
+
+        auto* store = m_window->findChild<EnvironmentStore*>();
+        QVERIFY(store);
+        Environment environment;
+        environment.name = QStringLiteral("Canary GUI");
+        environment.kind = Environment::Kind::Custom;
+        environment.baseUrl = server.url();
+        QString error;
+        QVERIFY2(store->save(environment, &error), qPrintable(error));
+        QVERIFY(composer->selectEnvironment(environment.id));
+        composer->setAccountId(QStringLiteral("CANARY-GUI"));
+
+        // The secret typed as a user types it, then remembered (no keychain here: session only).
+        auto* secretEdit = composer->findChild<QLineEdit*>(QStringLiteral("secretEdit"));
+        secretEdit->setFocus();
+        QTest::keyClicks(secretEdit, m_secret);
+        QTest::keyClick(secretEdit, Qt::Key_Tab);
+        auto* remember = composer->findChild<QCheckBox*>(QStringLiteral("rememberSecret"));
+        QVERIFY(remember->isEnabled());
+        remember->click();
+        auto* secrets = m_window->findChild<SecretStore*>();
+        QVERIFY(secrets);
+        QTRY_COMPARE_WITH_TIMEOUT(secrets->backend(), SecretStore::Backend::SessionOnly, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!remember->isChecked(), 20000);
+
+        // A mutating method from the picker, its template, sent with Ctrl+Enter.
+        auto* picker = composer->findChild<MethodPicker*>(QStringLiteral("methodPicker"));
+        QTest::keyClicks(picker->searchField(), QStringLiteral("createLeads"));
+        QTest::keyClick(picker->searchField(), Qt::Key_Return);
+        QCOMPARE(composer->method(), QStringLiteral("createLeads"));
+        composer->insertTemplateAction()->trigger();
+        QSignalSpy finished(composer, &ComposerWidget::callFinished);
+        auto* params = composer->findChild<QPlainTextEdit*>(QStringLiteral("paramsEdit"));
+        params->setFocus();
+        QTest::keyClick(params, Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(m_prompter.questions.size(), 1); // confirmed: it changes data outside the simulator
+        QVERIFY(!m_prompter.questions.constFirst().text.contains(m_secret));
+        QVERIFY(server.received().constLast().target.contains(QUrl::toPercentEncoding(m_secret)));
+
+        // Save the request, copy it as cURL both ways.
+        const QString requestPath = QDir::home().filePath(QStringLiteral("gui-request.json"));
+        m_prompter.saveFileNameAnswer = requestPath;
+        composer->saveAction()->trigger();
+        QVERIFY(QFile::exists(requestPath));
+        composer->copyCurlAction()->trigger();
+        QVERIFY(QGuiApplication::clipboard()->text().startsWith(QLatin1String("curl")));
+        QVERIFY(!QGuiApplication::clipboard()->text().contains(m_secret));
+        composer->copyCurlWithSecretAction()->trigger();
+        QVERIFY(QGuiApplication::clipboard()->text().contains(m_secret));
+        QGuiApplication::clipboard()->clear();
+
+        // A customer's cURL line with the secret in it.
+        m_prompter.curlCommandAnswer =
+            QStringLiteral("curl -s 'https://api.sharpspring.com/pubapi/v1.2/?accountID=CANARY-CUST&secretKey=%1' "
+                           "-d '{\"method\":\"getLeads\",\"params\":{\"where\":{}},\"id\":\"c1\"}' | jq .")
+                .arg(m_secret);
+        composer->importCurlAction()->trigger();
+        QVERIFY2(m_prompter.warnings.isEmpty(), qPrintable(m_prompter.warnings.join(QLatin1Char('\n'))));
+        QCOMPARE(secretEdit->text(), m_secret);
+
+        // Nothing on screen shows it either.
+        QVERIFY(!m_window->windowTitle().contains(m_secret));
+        QVERIFY(!m_window->statusBar()->currentMessage().contains(m_secret));
+        QVERIFY(!composer->displayUrl().contains(m_secret));
+
+        QVERIFY(m_window->close());
+        QSettings().sync();
+        int scanned = 0;
+        const QStringList hits = filesWithSecret(&scanned);
+        QVERIFY2(hits.isEmpty(), qPrintable(hits.join(QLatin1Char('\n'))));
+        // Not vacuous: the settings with the draft and the saved request were read.
+        QVERIFY(QSettings().value(QStringLiteral("composer/draft/method")).toString() == QStringLiteral("getLeads"));
+        QVERIFY2(scanned >= 2, qPrintable(QString::number(scanned)));
     }
 
     void secretReachesNoFile()
@@ -199,5 +315,5 @@ private slots:
 
 QTemporaryDir* TestCanary::s_root = nullptr;
 
-QTEST_GUILESS_MAIN(TestCanary)
+QTEST_MAIN(TestCanary)
 #include "tst_canary.moc"

@@ -7,6 +7,8 @@
 #include "EnvironmentDialog.h"
 #include "EnvironmentStore.h"
 #include "JsonHighlighter.h"
+#include "JsonSourceScanner.h"
+#include "LintPanel.h"
 #include "MethodCatalog.h"
 #include "MethodPicker.h"
 #include "MethodTemplates.h"
@@ -14,8 +16,10 @@
 #include "Redactor.h"
 #include "RequestEnvelope.h"
 #include "RequestFile.h"
+#include "ResponseAnalyzer.h"
 #include "SecretStore.h"
 #include "SimulatorProvider.h"
+#include "Tone.h"
 #include "ui_ComposerWidget.h"
 
 #include <QAction>
@@ -38,22 +42,15 @@ namespace {
 constexpr int kValidateDelayMs = 150;
 constexpr int kDraftDelayMs = 400;
 constexpr int kAccountDelayMs = 300;
+constexpr int kLintDelayMs = 300;
+// Live lint re-reads the whole request on every pause in typing; above this it would make typing
+// sluggish, and such bodies are better checked with `leadgen-diag lint`.
+constexpr int kMaxLiveLintChars = 2 * 1024 * 1024;
 constexpr int kMaxRecentAccounts = 10;
 // The response pane is a quick look; the inspector shows everything.
 constexpr qint64 kMaxResponsePreview = 2 * 1024 * 1024;
 
 const QString kRecentAccountsGroup = QStringLiteral("composer/recentAccounts");
-
-QString colored(const QString& html, const QString& tone)
-{
-    static const QHash<QString, QString> colors{{QStringLiteral("ok"), QStringLiteral("#2e7d32")},
-                                                {QStringLiteral("error"), QStringLiteral("#c62828")},
-                                                {QStringLiteral("warning"), QStringLiteral("#b26a00")}};
-    const QString color = colors.value(tone);
-    if (color.isEmpty())
-        return html;
-    return QStringLiteral("<span style=\"color:%1\">%2</span>").arg(color, html);
-}
 
 QString sizeText(qint64 bytes)
 {
@@ -123,8 +120,17 @@ ComposerWidget::ComposerWidget(EnvironmentStore& environments, SecretStore& secr
     completer->setFilterMode(Qt::MatchContains);
     m_ui->methodEdit->setCompleter(completer);
 
+    m_lintPanel = new LintPanel(m_ui->paramsPanel);
+    m_lintPanel->setObjectName(QStringLiteral("lintPanel"));
+    m_ui->paramsLayout->addWidget(m_lintPanel);
+    connect(m_lintPanel, &LintPanel::fixRequested, this, &ComposerWidget::applyLintFix);
+    connect(m_lintPanel, &LintPanel::findingActivated, this, &ComposerWidget::goToFinding);
+
     createActions();
 
+    m_lintTimer.setSingleShot(true);
+    m_lintTimer.setInterval(kLintDelayMs);
+    connect(&m_lintTimer, &QTimer::timeout, this, &ComposerWidget::runLint);
     m_validateTimer.setSingleShot(true);
     m_validateTimer.setInterval(kValidateDelayMs);
     m_draftTimer.setSingleShot(true);
@@ -366,23 +372,41 @@ bool ComposerWidget::isSending() const
 
 QByteArray ComposerWidget::body() const
 {
+    return envelopeText(false).toUtf8();
+}
+
+QString ComposerWidget::envelopeText(bool verbatimParams, int* paramsOffset) const
+{
     // Built as text so the params go out exactly as typed: key order, duplicate keys and number
     // literals survive (QJsonObject would sort and convert them), and a deliberately broken
     // params text is sent as is (to see error 101).
-    QStringList members;
+    QString text = QStringLiteral("{");
+    const auto add = [&text](const QString& member) {
+        if (text.size() > 1)
+            text += QLatin1Char(',');
+        text += member;
+    };
+    if (paramsOffset)
+        *paramsOffset = -1;
     if (!m_method.isEmpty())
-        members << QStringLiteral("\"method\":") + JsonText::quote(m_method);
+        add(QStringLiteral("\"method\":") + JsonText::quote(m_method));
     const QString params = paramsText();
     if (!params.trimmed().isEmpty()) {
-        const bool valid = JsonText::check(params).ok;
-        members << QStringLiteral("\"params\":") + (valid ? JsonText::compact(params) : params.trimmed());
+        add(QStringLiteral("\"params\":"));
+        if (verbatimParams) {
+            if (paramsOffset)
+                *paramsOffset = int(text.size());
+            text += params;
+        } else {
+            text += JsonText::check(params).ok ? JsonText::compact(params) : params.trimmed();
+        }
     }
     const QString id = requestId();
     if (!id.isEmpty())
-        members << QStringLiteral("\"id\":") + JsonText::quote(id);
+        add(QStringLiteral("\"id\":") + JsonText::quote(id));
     for (auto it = m_extraMembers.constBegin(); it != m_extraMembers.constEnd(); ++it)
-        members << JsonText::quote(it.key()) + QLatin1Char(':') + JsonText::valueText(it.value());
-    return (QLatin1Char('{') + members.join(QLatin1Char(',')) + QLatin1Char('}')).toUtf8();
+        add(JsonText::quote(it.key()) + QLatin1Char(':') + JsonText::valueText(it.value()));
+    return text + QLatin1Char('}');
 }
 
 QString ComposerWidget::displayUrl() const
@@ -526,9 +550,8 @@ void ComposerWidget::applyEnvironment(const Environment& env, const QString& acc
         if (m_simulator->ensureRunning(&error))
             emit simulatorStarted(m_environments.endpoint(env));
         else
-            showResult(
-                colored(tr("The simulator did not start: %1").arg(error.toHtmlEscaped()), QStringLiteral("error")),
-                QString());
+            showResult(tinted(tr("The simulator did not start: %1").arg(error.toHtmlEscaped()), Tone::Kind::Error),
+                       QString());
     }
     QString account = accountId;
     if (account.isEmpty())
@@ -695,12 +718,12 @@ void ComposerWidget::updateSecretUi()
 
     const QString key = secretKeyId();
     QString text;
-    QString tone;
+    Tone::Kind tone = Tone::Kind::Neutral;
     if (demo) {
         text = tr("Public demo credentials of the embedded simulator: shown on purpose, never stored.");
     } else if (m_secrets.backend() == SecretStore::Backend::SessionOnly) {
         text = m_secrets.unavailableReason();
-        tone = QStringLiteral("warning");
+        tone = Tone::Kind::Warning;
     } else if (m_ui->rememberSecret->isChecked() && m_keychainKeys.contains(key)) {
         text = tr("Kept in the system keychain for %1 / %2.").arg(environment().name, accountId());
     } else if (m_ui->rememberSecret->isChecked()) {
@@ -711,9 +734,9 @@ void ComposerWidget::updateSecretUi()
         text = tr("Enter the account ID and the secret key of the account to call.");
     } else {
         text = tr("No secret key: the request goes out without secretKey.");
-        tone = QStringLiteral("warning");
+        tone = Tone::Kind::Warning;
     }
-    m_ui->secretStatus->setText(colored(text.toHtmlEscaped(), tone));
+    m_ui->secretStatus->setText(tinted(text.toHtmlEscaped(), tone));
 }
 
 QStringList ComposerWidget::recentAccounts(const QString& environmentId) const
@@ -788,18 +811,18 @@ void ComposerWidget::showMethodInfo()
         m_ui->methodBadges->clear();
         QString text;
         if (m_method.isEmpty()) {
-            text = colored(tr("No method: the request goes out without \"method\"."), QStringLiteral("warning"));
+            text = tinted(tr("No method: the request goes out without \"method\"."), Tone::Kind::Warning);
         } else if (const MethodSpec* other = m_catalog.byNameCaseInsensitive(m_method)) {
             text =
-                colored(tr("“%1” is not a method: names are case-sensitive. Did you mean <a href=\"method:%2\">%2</a>?")
-                            .arg(m_method.toHtmlEscaped(), other->name.toHtmlEscaped()),
-                        QStringLiteral("warning"));
+                tinted(tr("“%1” is not a method: names are case-sensitive. Did you mean <a href=\"method:%2\">%2</a>?")
+                           .arg(m_method.toHtmlEscaped(), other->name.toHtmlEscaped()),
+                       Tone::Kind::Warning);
         } else {
             QStringList links;
             for (const QString& close : m_catalog.closestNames(m_method))
                 links << QStringLiteral("<a href=\"method:%1\">%1</a>").arg(close.toHtmlEscaped());
-            text = colored(tr("“%1” is not in the method catalogue.").arg(m_method.toHtmlEscaped()),
-                           QStringLiteral("warning"));
+            text =
+                tinted(tr("“%1” is not in the method catalogue.").arg(m_method.toHtmlEscaped()), Tone::Kind::Warning);
             if (!links.isEmpty())
                 text += QLatin1Char(' ') + tr("Closest: %1.").arg(links.join(QStringLiteral(", ")));
         }
@@ -857,7 +880,7 @@ void ComposerWidget::insertTemplate()
 {
     const MethodSpec* spec = methodSpec();
     if (!spec) {
-        showResult(colored(tr("No template: choose a method from the catalogue first."), QStringLiteral("warning")),
+        showResult(tinted(tr("No template: choose a method from the catalogue first."), Tone::Kind::Warning),
                    QString());
         return;
     }
@@ -874,8 +897,7 @@ void ComposerWidget::formatParams()
     const JsonText::Syntax syntax = JsonText::check(text);
     if (!syntax.ok) {
         updateValidation();
-        showResult(colored(tr("Cannot format: %1").arg(syntax.message().toHtmlEscaped()), QStringLiteral("error")),
-                   QString());
+        showResult(tinted(tr("Cannot format: %1").arg(syntax.message().toHtmlEscaped()), Tone::Kind::Error), QString());
         return;
     }
     const QString formatted = JsonText::indented(text);
@@ -893,35 +915,182 @@ void ComposerWidget::updateValidation()
 {
     const QString text = paramsText();
     m_syntax = text.trimmed().isEmpty() ? JsonText::Syntax() : JsonText::check(text);
-    QList<QTextEdit::ExtraSelection> selections;
     if (text.trimmed().isEmpty()) {
-        m_ui->paramsStatus->setText(
-            colored(tr("Empty: the request goes out without \"params\"."), QStringLiteral("warning")));
+        m_ui->paramsStatus->setText(tinted(tr("Empty: the request goes out without \"params\"."), Tone::Kind::Warning));
     } else if (m_syntax.ok) {
-        m_ui->paramsStatus->setText(colored(tr("✓ Valid JSON"), QStringLiteral("ok")));
+        m_ui->paramsStatus->setText(tinted(tr("✓ Valid JSON"), Tone::Kind::Ok));
     } else {
-        m_ui->paramsStatus->setText(
-            colored(QStringLiteral("✖ <a href=\"#error\">%1</a>").arg(m_syntax.message().toHtmlEscaped()),
-                    QStringLiteral("error")));
-        // Underline the character where the parser gave up (the line end when it is past it).
-        QTextEdit::ExtraSelection selection;
-        selection.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
-        selection.format.setUnderlineColor(QColor(0xc6, 0x28, 0x28));
-        selection.cursor = QTextCursor(m_ui->paramsEdit->document());
-        const int last = m_ui->paramsEdit->document()->characterCount() - 1;
-        int start = qBound(0, m_syntax.position, last);
-        if (start == last && start > 0)
-            --start;
-        selection.cursor.setPosition(start);
-        selection.cursor.setPosition(start + 1, QTextCursor::KeepAnchor);
-        selections << selection;
+        m_ui->paramsStatus->setText(tinted(
+            QStringLiteral("✖ <a href=\"#error\">%1</a>").arg(m_syntax.message().toHtmlEscaped()), Tone::Kind::Error));
     }
-    m_ui->paramsEdit->setExtraSelections(selections);
+    updateSelections();
     updateActions();
 }
 
-// ----------------------------------------------------------------------------------------------
-// Preview
+void ComposerWidget::updateSelections()
+{
+    QList<QTextEdit::ExtraSelection> selections;
+    QTextDocument* document = m_ui->paramsEdit->document();
+    const int last = document->characterCount() - 1;
+    const auto underline = [&](int start, int length, const QColor& color) {
+        QTextEdit::ExtraSelection selection;
+        selection.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+        selection.format.setUnderlineColor(color);
+        selection.cursor = QTextCursor(document);
+        start = qBound(0, start, last);
+        // A problem at the very end (something missing) marks the last character.
+        if (start == last && start > 0)
+            --start;
+        selection.cursor.setPosition(start);
+        selection.cursor.setPosition(qBound(start + 1, start + qMax(1, length), qMax(last, start + 1)),
+                                     QTextCursor::KeepAnchor);
+        selections << selection;
+    };
+    // Lint findings at the offending key or value, when they lie in the params (and the text
+    // they were computed for is still the editor's).
+    if (m_lintParamsOffset >= 0 && m_lintedText.mid(m_lintParamsOffset, paramsText().size()) == paramsText()) {
+        for (const LintFinding& finding : std::as_const(m_findings)) {
+            const int start = finding.offset - m_lintParamsOffset;
+            if (finding.offset < 0 || start < 0 || start + finding.length > paramsText().size())
+                continue;
+            underline(start, finding.length,
+                      Tone::color(finding.isError() ? Tone::Kind::Error : Tone::Kind::Warning, palette()));
+        }
+    }
+    // The syntax error last, so it is drawn on top.
+    if (!m_syntax.ok && !paramsText().trimmed().isEmpty())
+        underline(m_syntax.position, 1, Tone::color(Tone::Kind::Error, palette()));
+    m_ui->paramsEdit->setExtraSelections(selections);
+}
+
+void ComposerWidget::checkNow()
+{
+    m_validateTimer.stop();
+    updateValidation();
+    updatePreview();
+    runLint();
+}
+
+void ComposerWidget::runLint()
+{
+    m_lintTimer.stop();
+    int paramsOffset = -1;
+    const QString text = envelopeText(true, &paramsOffset);
+    if (text.size() > kMaxLiveLintChars) {
+        m_findings.clear();
+        m_lintedText.clear();
+        m_lintParamsOffset = -1;
+        m_lintPanel->setNote(tr("Live checks are paused for requests over %1; `leadgen-diag lint FILE` checks them.")
+                                 .arg(sizeText(kMaxLiveLintChars)));
+        updateSelections();
+        return;
+    }
+    LintContext context = LintContext::forEnvironment(environment(), !m_ui->secretEdit->text().isEmpty());
+    // The account used is the composer's, which may differ from the environment's default.
+    context.hasAccountId = !accountId().isEmpty();
+    m_findings = m_linter.lint(text, context);
+    m_lintedText = text;
+    m_lintParamsOffset = paramsOffset;
+
+    // Positions as the user sees them: in the params editor when the finding is there.
+    QStringList positions;
+    const QString params = paramsText();
+    for (const LintFinding& finding : std::as_const(m_findings)) {
+        const int start = finding.offset - paramsOffset;
+        if (paramsOffset >= 0 && finding.offset >= 0 && start >= 0 && start <= params.size()) {
+            int line = 0;
+            int column = 0;
+            JsonSourceScanner::lineColumn(params, start, &line, &column);
+            positions << tr("params line %1, column %2").arg(line).arg(column);
+        } else {
+            positions << finding.path;
+        }
+    }
+    m_lintPanel->setFindings(m_findings, positions);
+    updateSelections();
+}
+
+void ComposerWidget::goToFinding(int index)
+{
+    if (index < 0 || index >= m_findings.size())
+        return;
+    const LintFinding& finding = m_findings.at(index);
+    const int start = finding.offset - m_lintParamsOffset;
+    if (m_lintParamsOffset < 0 || finding.offset < 0 || start < 0 || start > paramsText().size())
+        return;
+    QTextCursor cursor(m_ui->paramsEdit->document());
+    cursor.setPosition(start);
+    cursor.setPosition(qMin(int(paramsText().size()), start + finding.length), QTextCursor::KeepAnchor);
+    m_ui->paramsEdit->setTextCursor(cursor);
+    m_ui->paramsEdit->setFocus(Qt::OtherFocusReason);
+}
+
+bool ComposerWidget::applyLintFix(int index)
+{
+    if (index < 0 || index >= m_findings.size() || !m_findings.at(index).quickFix)
+        return false;
+    int paramsOffset = -1;
+    const QString text = envelopeText(true, &paramsOffset);
+    if (text != m_lintedText) {
+        // The request changed since the findings were computed: their offsets are stale.
+        runLint();
+        return false;
+    }
+    const LintFinding finding = m_findings.at(index);
+    const QString params = paramsText();
+    QList<LintTextEdit> edits = finding.quickFix->edits;
+    bool inParams = paramsOffset >= 0;
+    for (const LintTextEdit& edit : std::as_const(edits)) {
+        if (edit.offset < paramsOffset || edit.offset + edit.length > paramsOffset + params.size())
+            inParams = false;
+    }
+    if (inParams) {
+        // Edits inside the params go through the editor: one undo step, formatting kept.
+        const bool wasFormatted = JsonText::check(params).ok && JsonText::indented(params) == params;
+        std::sort(edits.begin(), edits.end(),
+                  [](const LintTextEdit& a, const LintTextEdit& b) { return a.offset > b.offset; });
+        QTextCursor cursor(m_ui->paramsEdit->document());
+        cursor.beginEditBlock();
+        for (const LintTextEdit& edit : std::as_const(edits)) {
+            cursor.setPosition(edit.offset - paramsOffset);
+            cursor.setPosition(edit.offset - paramsOffset + edit.length, QTextCursor::KeepAnchor);
+            cursor.insertText(edit.text);
+        }
+        const QString fixed = paramsText();
+        if (wasFormatted && JsonText::check(fixed).ok && JsonText::indented(fixed) != fixed) {
+            cursor.select(QTextCursor::Document);
+            cursor.insertText(JsonText::indented(fixed));
+        }
+        cursor.endEditBlock();
+    } else {
+        // A fix of the envelope itself (method name, id, a missing params member): apply it to
+        // the whole text and take each part back into its field.
+        const QString fixed = RequestLinter::applyFix(text, finding);
+        const JsonSourceScanner::Result scanned = JsonSourceScanner::scan(fixed);
+        if (fixed == text || !scanned.ok || !scanned.root.isObject())
+            return false;
+        if (const JsonSourceNode* method = scanned.root.member(QStringLiteral("method"));
+            method && method->kind == JsonSourceNode::Kind::String && method->scalar.toString() != m_method) {
+            const bool restoring = m_restoring;
+            m_restoring = true; // a corrected name keeps the params
+            setMethod(method->scalar.toString());
+            m_restoring = restoring;
+        }
+        if (const JsonSourceNode* id = scanned.root.member(QStringLiteral("id"))) {
+            const QString value = id->kind == JsonSourceNode::Kind::String ? id->scalar.toString()
+                                                                           : fixed.mid(id->start, id->end - id->start);
+            if (value != requestId())
+                setRequestId(value);
+        }
+        if (const JsonSourceNode* node = scanned.root.member(QStringLiteral("params"))) {
+            const QString slice = fixed.mid(node->start, node->end - node->start);
+            if (JsonText::compact(slice) != JsonText::compact(params))
+                replaceParams(JsonText::check(slice).ok ? JsonText::indented(slice) : slice);
+        }
+    }
+    checkNow();
+    return true;
+}
 
 void ComposerWidget::updatePreview()
 {
@@ -942,6 +1111,8 @@ void ComposerWidget::updatePreview()
     }
     m_ui->urlPreview->setCursorPosition(0);
     updateActions();
+    // Everything that changes the preview can change the prediction.
+    m_lintTimer.start();
 }
 
 void ComposerWidget::updateActions()
@@ -1024,14 +1195,12 @@ void ComposerWidget::send()
 {
     if (isSending())
         return;
-    m_validateTimer.stop();
-    updateValidation();
-    updatePreview();
+    checkNow(); // the prediction on screen is the one for what is sent
 
     ApiRequest request;
     QString error;
     if (!prepareRequest(&request, &error)) {
-        showResult(colored(error.toHtmlEscaped(), QStringLiteral("error")), QString());
+        showResult(tinted(error.toHtmlEscaped(), Tone::Kind::Error), QString());
         return;
     }
     if (!confirmMutating()) {
@@ -1082,46 +1251,63 @@ void ComposerWidget::onDownloadProgress(qint64 received, qint64 total)
 void ComposerWidget::onFinished(const CallCapture& capture)
 {
     m_ui->progressBar->hide();
+    QString error;
+    const bool small = capture.bodySize <= kMaxResponsePreview;
+    const QByteArray responseBody =
+        small ? capture.readBody(&error) : capture.readBody(&error).left(kMaxResponsePreview);
+
     QString line;
-    QString tone;
+    Tone::Kind tone = Tone::Kind::Neutral;
+    QString details = capture.explanation;
     if (capture.layer == FailureLayer::Cancelled) {
-        line = tr("Cancelled after %1 ms.").arg(capture.totalMs);
-        tone = QStringLiteral("warning");
+        line = tr("Cancelled after %1 ms.").arg(capture.totalMs).toHtmlEscaped();
+        tone = Tone::Kind::Warning;
     } else if (capture.hasResponse) {
         line = tr("HTTP %1 %2 · %3 ms · %4")
                    .arg(capture.httpStatus)
-                   .arg(capture.reasonPhrase.toHtmlEscaped())
-                   .arg(capture.totalMs)
-                   .arg(sizeText(capture.bodySize));
-        if (capture.layer != FailureLayer::None) {
+                   .arg(capture.reasonPhrase, QString::number(capture.totalMs), sizeText(capture.bodySize))
+                   .toHtmlEscaped();
+        tone = capture.layer == FailureLayer::None ? Tone::Kind::Ok : Tone::Kind::Error;
+        if (small && error.isEmpty()) {
+            // The verdict at a glance; the inspector shows every finding.
+            ResponseAnalyzer::Context context;
+            context.httpStatus = capture.httpStatus;
+            context.headers = capture.responseHeaders;
+            if (const auto envelope = RequestEnvelope::parse(capture.requestBody))
+                context.request = envelope->object();
+            const Diagnosis diagnosis = ResponseAnalyzer().analyze(responseBody, context);
+            QString verdict = tr("verdict: %1").arg(Diagnosis::verdictName(diagnosis.verdict));
+            for (const Finding& finding : diagnosis.findings) {
+                if (finding.severity == Finding::Severity::Error) {
+                    verdict += QStringLiteral(" — ") + finding.message;
+                    break;
+                }
+            }
+            line += QStringLiteral(" · ") + verdict.toHtmlEscaped();
+            if (diagnosis.verdict == Diagnosis::Verdict::PartialFailure)
+                tone = Tone::Kind::Warning;
+            else if (diagnosis.verdict != Diagnosis::Verdict::Ok)
+                tone = Tone::Kind::Error;
+            details = diagnosis.toText().trimmed();
+        } else if (capture.layer != FailureLayer::None) {
             line += QStringLiteral(" · ") + failureLayerTitle(capture.layer).toHtmlEscaped() + QStringLiteral(": ") +
                     capture.facts.toHtmlEscaped();
-            tone = QStringLiteral("error");
-        } else {
-            tone = QStringLiteral("ok");
         }
     } else {
         line = failureLayerTitle(capture.layer).toHtmlEscaped() + QStringLiteral(": ") + capture.facts.toHtmlEscaped();
-        tone = QStringLiteral("error");
+        tone = Tone::Kind::Error;
     }
-    showResult(colored(line, tone), capture.explanation);
+    showResult(tinted(line, tone), details);
 
-    QString error;
-    QByteArray responseBody;
-    if (capture.bodySize <= kMaxResponsePreview) {
-        responseBody = capture.readBody(&error);
-    } else {
-        responseBody = capture.readBody(&error).left(kMaxResponsePreview);
-    }
     QString shown;
     if (!error.isEmpty()) {
         shown = error;
     } else {
         shown = QString::fromUtf8(responseBody);
         // Indented for reading when it is complete JSON; the raw bytes go to the inspector.
-        if (capture.bodySize <= kMaxResponsePreview && JsonText::check(shown).ok)
+        if (small && JsonText::check(shown).ok)
             shown = JsonText::indented(shown);
-        if (capture.bodySize > kMaxResponsePreview)
+        if (!small)
             shown += tr("\n\n… %1 in all; the inspector shows the whole response.").arg(sizeText(capture.bodySize));
     }
     if (!capture.hasResponse && shown.isEmpty())
@@ -1135,6 +1321,11 @@ void ComposerWidget::onFinished(const CallCapture& capture)
         regenerateRequestId();
     updateActions();
     emit callFinished(capture);
+}
+
+QString ComposerWidget::tinted(const QString& html, Tone::Kind kind) const
+{
+    return Tone::html(html, kind, palette());
 }
 
 void ComposerWidget::showResult(const QString& html, const QString& toolTip)
@@ -1167,7 +1358,7 @@ bool ComposerWidget::openRequestFile(const QString& path, QString* error)
     const auto fail = [&](const QString& message) {
         if (error)
             *error = message;
-        showResult(colored(message.toHtmlEscaped(), QStringLiteral("error")), QString());
+        showResult(tinted(message.toHtmlEscaped(), Tone::Kind::Error), QString());
         return false;
     };
     if (!file)
@@ -1208,7 +1399,8 @@ bool ComposerWidget::openRequestFile(const QString& path, QString* error)
     QString message = tr("Opened %1.").arg(QFileInfo(path).fileName());
     if (!warnings.isEmpty())
         message += QLatin1Char(' ') + warnings.join(QLatin1Char(' '));
-    showResult(colored(message.toHtmlEscaped(), warnings.isEmpty() ? QString() : QStringLiteral("warning")), QString());
+    showResult(tinted(message.toHtmlEscaped(), warnings.isEmpty() ? Tone::Kind::Neutral : Tone::Kind::Warning),
+               QString());
     emit statusMessage(message, 5000);
     return true;
 }
@@ -1225,7 +1417,7 @@ bool ComposerWidget::saveRequestFile(const QString& path, QString* error)
         const QString message = tr("Cannot save %1: %2").arg(QFileInfo(path).fileName(), why);
         if (error)
             *error = message;
-        showResult(colored(message.toHtmlEscaped(), QStringLiteral("error")), QString());
+        showResult(tinted(message.toHtmlEscaped(), Tone::Kind::Error), QString());
         return false;
     }
     m_lastFile = path;
@@ -1285,7 +1477,7 @@ void ComposerWidget::copyCurl()
         ApiRequest request;
         QString error;
         prepareRequest(&request, &error);
-        showResult(colored(tr("Nothing copied: %1").arg(error).toHtmlEscaped(), QStringLiteral("error")), QString());
+        showResult(tinted(tr("Nothing copied: %1").arg(error).toHtmlEscaped(), Tone::Kind::Error), QString());
         return;
     }
     QGuiApplication::clipboard()->setText(line);
@@ -1299,7 +1491,7 @@ void ComposerWidget::copyCurlWithSecret()
         ApiRequest request;
         QString error;
         prepareRequest(&request, &error);
-        showResult(colored(tr("Nothing copied: %1").arg(error).toHtmlEscaped(), QStringLiteral("error")), QString());
+        showResult(tinted(tr("Nothing copied: %1").arg(error).toHtmlEscaped(), Tone::Kind::Error), QString());
         return;
     }
     QGuiApplication::clipboard()->setText(line);
@@ -1311,7 +1503,7 @@ bool ComposerWidget::importCurl(const QString& commandLine, QString* error)
     const auto fail = [&](const QString& message) {
         if (error)
             *error = message;
-        showResult(colored(message.toHtmlEscaped(), QStringLiteral("error")), QString());
+        showResult(tinted(message.toHtmlEscaped(), Tone::Kind::Error), QString());
         return false;
     };
     CurlCommand::ParseError parseError;
@@ -1370,7 +1562,7 @@ bool ComposerWidget::importCurl(const QString& commandLine, QString* error)
     QString message = tr("Imported the cURL command.");
     if (!notes.isEmpty())
         message += QLatin1Char(' ') + notes.join(QLatin1Char(' '));
-    showResult(colored(message.toHtmlEscaped(), notes.isEmpty() ? QString() : QStringLiteral("warning")), QString());
+    showResult(tinted(message.toHtmlEscaped(), notes.isEmpty() ? Tone::Kind::Neutral : Tone::Kind::Warning), QString());
     return true;
 }
 

@@ -4,6 +4,8 @@
 #include "ComposerDraft.h"
 #include "Environment.h"
 #include "JsonText.h"
+#include "RequestLinter.h"
+#include "Tone.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -19,6 +21,7 @@ class ComposerWidget;
 class ApiClient;
 class EnvironmentStore;
 class JsonHighlighter;
+class LintPanel;
 class MethodCatalog;
 class MethodPicker;
 class Prompter;
@@ -80,6 +83,13 @@ public:
     JsonText::Syntax paramsSyntax() const { return m_syntax; }
     bool isSending() const;
     ComposerDraft draft() const;
+    // The live lint: findings for the current request (after the debounce) and its panel.
+    const QList<LintFinding>& lintFindings() const { return m_findings; }
+    LintPanel* lintPanel() const { return m_lintPanel; }
+    // Runs the debounced checks now (tests, and before a send).
+    void checkNow();
+    // Applies finding `index`'s quick fix; false when it has none or the text changed meanwhile.
+    bool applyLintFix(int index);
 
     // Programmatic edits (menus, tests, files): same effects as the user doing them.
     void setMethod(const QString& name);
@@ -144,6 +154,13 @@ private:
     void onParamsChanged();
     void updateValidation();
     void updatePreview();
+    void runLint();
+    void updateSelections();
+    void goToFinding(int index);
+    // The envelope as text. verbatimParams: the params exactly as in the editor (for the linter,
+    // whose offsets then map to the editor at *paramsOffset; -1 = no params member); otherwise
+    // compacted when valid (what is sent).
+    QString envelopeText(bool verbatimParams, int* paramsOffset = nullptr) const;
     void updateActions();
     void replaceParams(const QString& text);
     QString templateText(const MethodSpec& spec) const;
@@ -153,7 +170,8 @@ private:
     void onUploadProgress(qint64 sent, qint64 total);
     void onDownloadProgress(qint64 received, qint64 total);
     void onFinished(const CallCapture& capture);
-    void showResult(const QString& html, const QString& tone);
+    void showResult(const QString& html, const QString& toolTip);
+    QString tinted(const QString& html, Tone::Kind kind) const;
     void rememberAccount(const Environment& environment, const QString& accountId);
     QStringList recentAccounts(const QString& environmentId) const;
     QString secretKeyId() const;
@@ -197,6 +215,12 @@ private:
     QString m_pendingSecretKey; // the SecretStore key a read was started for
     QString m_secretEditedKey;  // the key the user typed a secret for (wins over late reads)
     JsonText::Syntax m_syntax;
+    RequestLinter m_linter;
+    LintPanel* m_lintPanel = nullptr;
+    QList<LintFinding> m_findings;
+    QString m_lintedText;        // the text m_findings refer to
+    int m_lintParamsOffset = -1; // where the params start in m_lintedText
+    QTimer m_lintTimer;
     QTimer m_validateTimer;
     QTimer m_draftTimer;
     QTimer m_accountTimer;

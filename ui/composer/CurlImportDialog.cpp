@@ -3,6 +3,7 @@
 #include "CurlCommand.h"
 #include "Redactor.h"
 #include "RequestEnvelope.h"
+#include "Tone.h"
 #include "ui_CurlImportDialog.h"
 
 #include <QFontDatabase>
@@ -58,11 +59,12 @@ void CurlImportDialog::check()
         options.allowFiles = false;
         const auto command = CurlCommand::parse(text, &error, options);
         if (!command) {
-            status = QStringLiteral("<span style=\"color:#c62828\">✖ %1</span>").arg(error.toString().toHtmlEscaped());
+            status =
+                Tone::html(QStringLiteral("✖ %1"), Tone::Kind::Error, palette()).arg(error.toString().toHtmlEscaped());
             if (error.offset >= 0) {
                 QTextEdit::ExtraSelection selection;
                 selection.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
-                selection.format.setUnderlineColor(QColor(0xc6, 0x28, 0x28));
+                selection.format.setUnderlineColor(Tone::color(Tone::Kind::Error, palette()));
                 selection.cursor = QTextCursor(m_ui->curlText->document());
                 const int last = m_ui->curlText->document()->characterCount() - 1;
                 int start = qBound(0, int(error.offset), last);
@@ -78,12 +80,12 @@ void CurlImportDialog::check()
             QString bodyError;
             const auto envelope = RequestEnvelope::parse(request.body, &bodyError);
             if (!envelope) {
-                status = QStringLiteral("<span style=\"color:#c62828\">✖ %1</span>")
+                status = Tone::html(QStringLiteral("✖ %1"), Tone::Kind::Error, palette())
                              .arg(tr("The body is not a request envelope: %1").arg(bodyError).toHtmlEscaped());
             } else {
                 m_acceptable = true;
                 QStringList lines;
-                lines << QStringLiteral("<span style=\"color:#2e7d32\">✓</span> ") +
+                lines << Tone::html(QStringLiteral("✓"), Tone::Kind::Ok, palette()) + QLatin1Char(' ') +
                              tr("POST %1").arg(request.displayUrl().toHtmlEscaped());
                 lines << tr("Method %1, account %2, %3")
                              .arg(envelope->method().isEmpty() ? tr("(none)") : envelope->method().toHtmlEscaped(),
@@ -93,7 +95,7 @@ void CurlImportDialog::check()
                                       : (command->secretKey().isEmpty() ? tr("no secret key")
                                                                         : tr("secret key included")));
                 for (const QString& note : std::as_const(notes))
-                    lines << QStringLiteral("<span style=\"color:#b26a00\">⚠ %1</span>")
+                    lines << Tone::html(QStringLiteral("⚠ %1"), Tone::Kind::Warning, palette())
                                  .arg(Redactor::redactText(note).toHtmlEscaped());
                 status = lines.join(QStringLiteral("<br>"));
             }

@@ -2,6 +2,7 @@
 
 #include "EnvironmentStore.h"
 #include "Prompter.h"
+#include "Tone.h"
 #include "ui_EnvironmentDialog.h"
 
 #include <QPushButton>
@@ -165,9 +166,9 @@ void EnvironmentDialog::updateCheck()
     const EnvironmentStore::Check check = m_store.check(formEnvironment());
     QStringList lines;
     for (const QString& error : check.errors)
-        lines << QStringLiteral("<span style=\"color:#c62828\">✖ %1</span>").arg(error.toHtmlEscaped());
+        lines << Tone::html(QStringLiteral("✖ %1"), Tone::Kind::Error, palette()).arg(error.toHtmlEscaped());
     for (const QString& warning : check.warnings)
-        lines << QStringLiteral("<span style=\"color:#b26a00\">⚠ %1</span>").arg(warning.toHtmlEscaped());
+        lines << Tone::html(QStringLiteral("⚠ %1"), Tone::Kind::Warning, palette()).arg(warning.toHtmlEscaped());
     m_ui->environmentCheck->setText(lines.join(QStringLiteral("<br>")));
     m_ui->environmentCheck->setVisible(!lines.isEmpty());
     m_ui->saveEnvironment->setEnabled(m_dirty && check.errors.isEmpty());
@@ -191,7 +192,7 @@ bool EnvironmentDialog::applyChanges()
     QString error;
     if (!m_store.save(environment, &error)) {
         m_ui->environmentCheck->setText(
-            QStringLiteral("<span style=\"color:#c62828\">✖ %1</span>")
+            Tone::html(QStringLiteral("✖ %1"), Tone::Kind::Error, palette())
                 .arg(error.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>✖ "))));
         m_ui->environmentCheck->show();
         return false;

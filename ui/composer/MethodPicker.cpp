@@ -84,8 +84,8 @@ MethodPicker::MethodPicker(const MethodCatalog& catalog, QWidget* parent)
 
     m_legend = new QLabel(this);
     m_legend->setObjectName(QStringLiteral("methodLegend"));
-    m_legend->setText(tr("<span style=\"color:#e07b00\">●</span> changes data &nbsp; <i>italic</i>: parameters "
-                         "not documented"));
+    m_legend->setText(tr("<span style=\"color:#e07b00\">●</span> changes data<br><i>italic</i>: parameters not "
+                         "documented"));
     m_legend->setWordWrap(true);
     m_legend->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(m_legend);
