@@ -2,6 +2,7 @@
 
 #include "ApiClient.h"
 #include "Diagnosis.h"
+#include "EmbeddedSimulator.h"
 #include "EnvironmentStore.h"
 #include "JsonIndex.h"
 #include "Redactor.h"
@@ -17,6 +18,8 @@
 #include <QNetworkProxyFactory>
 #include <QTextStream>
 #include <QUrlQuery>
+
+#include <memory>
 
 namespace {
 constexpr int kMaxTimeoutMs = 60 * 60 * 1000;
@@ -143,6 +146,14 @@ void writeHuman(QTextStream& out, const CallCapture& capture, const QString& env
     if (diagnosis)
         out << '\n' << diagnosis->toText();
 }
+QString simulatorSecret(const SimConfig& config, const QString& accountId)
+{
+    if (accountId == config.agencyAccountId)
+        return config.agencySecretKey;
+    if (accountId == config.resellerAccountId)
+        return config.resellerSecretKey;
+    return config.secretKey;
+}
 } // namespace
 
 std::optional<SendCommand::Options> SendCommand::parseArguments(const QStringList& args, QString* error)
@@ -227,6 +238,7 @@ int SendCommand::run(const QStringList& args, CliIo& io)
     // Where to send.
     EnvironmentStore store;
     Target target;
+    std::unique_ptr<EmbeddedSimulator> simulator; // lives until the call is over
     if (!options->endpoint.isEmpty()) {
         const QUrl url(options->endpoint, QUrl::StrictMode);
         // An accountID in the URL is taken as the account; a secretKey there is refused, since the
@@ -285,14 +297,20 @@ int SendCommand::run(const QStringList& args, CliIo& io)
                 QStringLiteral("no environment named “%1”; known: %2").arg(wanted, names.join(QStringLiteral(", "))));
         }
         if (environment->isSimulator()) {
-            return usageError(io, name(),
-                              QStringLiteral("the built-in simulator is not available in this build yet: use --env "
-                                             "NAME or --endpoint URL"));
+            // An in-process simulator with the demo set-up, exactly as the GUI starts it.
+            simulator = std::make_unique<EmbeddedSimulator>();
+            QString simulatorError;
+            if (!simulator->start(SimConfig(), &simulatorError)) {
+                io.err << "leadgen-diag send: cannot start the built-in simulator: " << simulatorError << Qt::endl;
+                return ExitNoResponse;
+            }
+            target.simulator = true;
         }
         target.environmentId = environment->id;
         target.environmentName = environment->name;
-        target.endpoint = environment->baseUrl;
-        target.accountId = environment->accountId;
+        target.endpoint = simulator ? simulator->endpoint(apiVersionName(environment->version)) : environment->baseUrl;
+        target.accountId =
+            environment->accountId.isEmpty() && simulator ? simulator->config().accountId : environment->accountId;
         target.trustedCertificates = environment->trustedCertificates;
     }
     // The file's account counts only for the environment it was saved for: a production account
@@ -312,6 +330,10 @@ int SendCommand::run(const QStringList& args, CliIo& io)
                 QStringLiteral("the environment variable %1 (--secret-env) is not set").arg(options->secretVariable));
         }
         target.secret = qEnvironmentVariable(variable.constData());
+    } else if (simulator) {
+        // The demo secrets are public by design; an account the simulator does not know gets the
+        // main one and, like the real service, an HTTP 401.
+        target.secret = simulatorSecret(simulator->config(), target.accountId);
     } else if (!target.environmentId.isEmpty() && !target.accountId.isEmpty()) {
         SecretStore secrets;
         QString why;

@@ -45,15 +45,17 @@ QString bodySnippet(const QByteArray& head)
     return Redactor::redactText(text);
 }
 
+// An HTML page (gateway error, login or maintenance page). Judged by the body: servers label
+// plain text as text/html too, and that is "not JSON", not a page.
 bool looksLikeHtml(const QString& contentType, const QByteArray& head)
 {
-    if (contentType.contains(QLatin1String("text/html"), Qt::CaseInsensitive))
-        return true;
     QByteArray start = head.left(512).trimmed().toLower();
     if (start.startsWith("\xef\xbb\xbf"))
-        start = start.mid(3);
-    return start.startsWith("<!doctype html") || start.startsWith("<html") || start.startsWith("<head") ||
-           start.startsWith("<body");
+        start = start.mid(3).trimmed();
+    if (start.startsWith("<!doctype html") || start.startsWith("<html") || start.startsWith("<head") ||
+        start.startsWith("<body") || start.startsWith("<title"))
+        return true;
+    return contentType.contains(QLatin1String("text/html"), Qt::CaseInsensitive) && start.startsWith('<');
 }
 
 // The proxy the manager will use for this URL (its own, its factory's or the application's).

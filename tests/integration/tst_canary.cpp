@@ -273,6 +273,20 @@ private slots:
             QVERIFY2(!result.out.contains(m_secret), qPrintable(result.out.left(500)));
             QVERIFY2(!result.err.contains(m_secret), qPrintable(result.err));
         }
+        // The in-process simulator (the default target): it does not know this key (105), which
+        // changes nothing about where the key may appear.
+        for (const bool json : {false, true}) {
+            QStringList args{QStringLiteral("send"),         requestPath,
+                             QStringLiteral("--env"),        QStringLiteral("Simulator"),
+                             QStringLiteral("--secret-env"), QStringLiteral("LEADGEN_CANARY_SECRET")};
+            if (json)
+                args << QStringLiteral("--json");
+            const Run result = runCli(args);
+            QCOMPARE(result.status, 1);
+            QVERIFY2(result.out.contains(QLatin1String("105")), qPrintable(result.out.left(2000)));
+            QVERIFY2(!result.out.contains(m_secret), qPrintable(result.out.left(500)));
+            QVERIFY2(!result.err.contains(m_secret), qPrintable(result.err));
+        }
         // The server did get the secret: the canary travelled where it should.
         QVERIFY(!server.received().isEmpty());
         QVERIFY(server.received().last().target.contains(QUrl::toPercentEncoding(m_secret)));

@@ -353,6 +353,57 @@ private slots:
                  qPrintable(human.out));
     }
 
+    void simulator_data()
+    {
+        QTest::addColumn<QByteArray>("request");
+        QTest::addColumn<QStringList>("extra");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("verdict");
+        QTest::addColumn<int>("httpStatus");
+        QTest::addColumn<int>("code");
+        const QByteArray getLeads = "{\"method\":\"getLeads\",\"params\":{\"where\":{},\"limit\":2},\"id\":\"s-1\"}";
+        QTest::newRow("default is the simulator") << getLeads << QStringList() << 0 << "ok" << 200 << 0;
+        QTest::newRow("named") << getLeads << QStringList{"--env", "simulator"} << 0 << "ok" << 200 << 0;
+        QTest::newRow("unknown method") << QByteArray("{\"method\":\"getLeadz\",\"params\":{},\"id\":\"s-2\"}")
+                                        << QStringList() << 1 << "api_error" << 200 << 204;
+        QTest::newRow("unknown account") << getLeads << QStringList{"--account", "NOSUCHACCOUNT"} << 1 << "http_error"
+                                         << 401 << 0;
+        QTest::newRow("wrong secret from the environment")
+            << getLeads << QStringList{"--secret-env", "LEADGEN_TEST_SECRET"} << 1 << "api_error" << 200 << 105;
+        QTest::newRow("batch with a bad object")
+            << QByteArray(
+                   "{\"method\":\"createLeads\",\"params\":{\"objects\":[{\"emailAddress\":\"new-1@example.com\"},"
+                   "{\"firstName\":\"no email\"}]},\"id\":\"s-3\"}")
+            << QStringList() << 1 << "partial_failure" << 200 << 0;
+    }
+
+    void simulator()
+    {
+        QFETCH(QByteArray, request);
+        QFETCH(QStringList, extra);
+        QFETCH(int, status);
+        QFETCH(QString, verdict);
+        QFETCH(int, httpStatus);
+        QFETCH(int, code);
+        const Run result = run(QStringList{QStringLiteral("-"), QStringLiteral("--json")} + extra, request);
+        QCOMPARE(result.status, status);
+        checkNoSecret(result);
+        const QJsonObject json = result.json();
+        QCOMPARE(json.value(QLatin1String("environment")).toString(), QStringLiteral("Simulator"));
+        QVERIFY2(json.value(QLatin1String("url")).toString().startsWith(QLatin1String("http://127.0.0.1:")),
+                 qPrintable(json.value(QLatin1String("url")).toString()));
+        QCOMPARE(json.value(QLatin1String("http_status")).toInt(), httpStatus);
+        const QJsonObject diagnosis = json.value(QLatin1String("diagnosis")).toObject();
+        QCOMPARE(diagnosis.value(QLatin1String("verdict")).toString(), verdict);
+        if (code) {
+            bool found = false;
+            const QJsonArray findings = diagnosis.value(QLatin1String("findings")).toArray();
+            for (const QJsonValue& finding : findings)
+                found = found || finding.toObject().value(QLatin1String("code")).toInt() == code;
+            QVERIFY2(found, qPrintable(result.out));
+        }
+    }
+
     void environmentFromSettings()
     {
         FakeHttpServer server;
