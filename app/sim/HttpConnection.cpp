@@ -175,6 +175,7 @@ void HttpConnection::send(const SimReply& reply, bool keepAlive, int versionMino
         out += head;
         out += reply.response.body;
         m_socket->write(out);
+        m_socket->flush(); // write now rather than on the next write notification
     }
     m_lastActivityMs = m_server->monotonicMs();
     if (close)

@@ -33,9 +33,9 @@ QByteArray unauthorizedText()
     return HttpResponse::reasonPhrase(401);
 }
 
-QString credential(const QHash<QString, QString>& query, const QJsonObject& header, const QString& name)
+QString credential(const QByteArray& query, const QJsonObject& header, const QString& name)
 {
-    const QString fromQuery = query.value(name);
+    const QString fromQuery = SimApi::queryValue(query, name.toLatin1());
     if (!fromQuery.isEmpty())
         return fromQuery;
     // The legacy `header` object of the vendor's PHP samples (api-facts §1.3).
@@ -47,6 +47,11 @@ QByteArray idJsonOf(const QJsonObject& envelope)
     const QJsonValue id = envelope.value(QStringLiteral("id"));
     if (id.isUndefined())
         return "null";
+    if (id.isString()) { // the common case, without a JsonWriter
+        QByteArray json;
+        JsonWriter::appendString(json, id.toString());
+        return json;
+    }
     return JsonWriter::toJson(id);
 }
 
@@ -77,22 +82,32 @@ SimApi::SimApi(const SimConfig& config, const SimClock* clock)
 
 SimApi::~SimApi() = default;
 
-QHash<QString, QString> SimApi::parseQuery(const QByteArray& query)
+QString SimApi::queryValue(const QByteArray& query, QByteArrayView name)
 {
-    QHash<QString, QString> result;
-    const QList<QByteArray> pairs = query.split('&');
-    for (const QByteArray& pair : pairs) {
-        if (pair.isEmpty())
-            continue;
+    // Scanned in place: the three lookups per request cost less than building a map.
+    auto decode = [](QByteArrayView raw) {
+        if (!raw.contains('%') && !raw.contains('+'))
+            return QString::fromUtf8(raw);
+        QByteArray bytes = raw.toByteArray();
+        bytes.replace('+', ' ');
+        return QString::fromUtf8(QByteArray::fromPercentEncoding(bytes));
+    };
+    QString value;
+    qsizetype pos = 0;
+    while (pos < query.size()) {
+        qsizetype amp = query.indexOf('&', pos);
+        if (amp < 0)
+            amp = query.size();
+        const QByteArrayView pair(query.constData() + pos, amp - pos);
         const qsizetype eq = pair.indexOf('=');
-        QByteArray key = eq < 0 ? pair : pair.left(eq);
-        QByteArray value = eq < 0 ? QByteArray() : pair.mid(eq + 1);
-        key.replace('+', ' ');
-        value.replace('+', ' ');
-        result.insert(QString::fromUtf8(QByteArray::fromPercentEncoding(key)),
-                      QString::fromUtf8(QByteArray::fromPercentEncoding(value)));
+        const QByteArrayView key = eq < 0 ? pair : pair.first(eq);
+        const bool plainKey = !key.contains('%') && !key.contains('+');
+        if (plainKey ? key == name : decode(key) == QString::fromUtf8(name)) {
+            value = eq < 0 ? QString(QLatin1String("")) : decode(pair.sliced(eq + 1));
+        }
+        pos = amp + 1;
     }
-    return result;
+    return value;
 }
 
 QByteArray SimApi::errorBody(int code, const QJsonValue& data, const QByteArray& idJson)
@@ -126,13 +141,13 @@ SimReply SimApi::handle(const HttpRequest& request)
         return reply;
     }
 
-    const QHash<QString, QString> query = parseQuery(request.query);
+    const QByteArray& query = request.query;
 
     // Fault injection: the header wins over the query parameter.
     FaultSpec fault;
     QString faultText = QString::fromUtf8(request.header("x-simulator-fault"));
     if (faultText.trimmed().isEmpty())
-        faultText = query.value(QStringLiteral("simFault"));
+        faultText = queryValue(query, "simFault");
     if (!faultText.trimmed().isEmpty()) {
         QString error;
         if (!FaultSpec::parse(faultText, &fault, &error)) {

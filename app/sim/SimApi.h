@@ -38,8 +38,9 @@ public:
     const SimConfig& config() const { return m_config; }
     RateLimiter& limiter() { return m_limiter; }
 
-    // Query string as PHP reads it: '&'-separated, '+' is a space, percent-decoded, last wins.
-    static QHash<QString, QString> parseQuery(const QByteArray& query);
+    // A query string parameter as PHP reads it: '&'-separated, '+' is a space, percent-decoded,
+    // the last occurrence wins; a null QString when absent.
+    static QString queryValue(const QByteArray& query, QByteArrayView name);
     // The API-level error response body.
     static QByteArray errorBody(int code, const QJsonValue& data, const QByteArray& idJson);
 
