@@ -105,18 +105,17 @@ void printScenarios(const SimConfig& config, CliIo& io)
 {
     const QList<Scenario> scenarios = ScenarioCatalog::builtin().scenarios(config.scenarioContext());
     const QString port = config.port ? QString::number(config.port) : QStringLiteral("$PORT");
-    const QString base = QStringLiteral("http://%1:%2").arg(config.host, port);
     io.out << "Requests that reproduce each error code on a simulator started with the same --account, --secret,\n"
               "--per-second and --daily options"
            << (config.port ? QString() : QStringLiteral(" (set PORT to its port)")) << ":\n";
     for (const Scenario& s : scenarios) {
         io.out << '\n' << s.code << "  " << s.title << "  [" << s.level << (s.natural ? "" : ", fault header") << "]\n";
-        QStringList query;
-        for (auto it = s.query.begin(); it != s.query.end(); ++it)
-            query << it.key() + QLatin1Char('=') + it.value().toString();
-        QString curl =
-            QStringLiteral("curl -sS -X POST ") +
-            shellQuote(base + s.path + (query.isEmpty() ? QString() : QLatin1Char('?') + query.join(QLatin1Char('&'))));
+        // The URL is percent-encoded, hence safe inside double quotes, where $PORT expands.
+        const QString pathAndQuery = s.url(QUrl(QStringLiteral("http://localhost")))
+                                         .toString(QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::FullyEncoded);
+        const QString host =
+            config.host.contains(QLatin1Char(':')) ? QLatin1Char('[') + config.host + QLatin1Char(']') : config.host;
+        QString curl = QStringLiteral("curl -sS -X POST \"http://%1:%2%3\"").arg(host, port, pathAndQuery);
         for (auto it = s.headers.begin(); it != s.headers.end(); ++it)
             curl += QStringLiteral(" -H ") + shellQuote(it.key() + QStringLiteral(": ") + it.value().toString());
         const QString body = QString::fromUtf8(s.bodyBytes());

@@ -167,8 +167,13 @@ void EntityMethods::getMany(SimCall& call, const QString& type, const Filter& ex
 
 void EntityMethods::getDateRange(SimCall& call, const QString& type, const Filter& extra)
 {
-    const qint64 start = *call.parseTimestamp(call.param(QStringLiteral("startDate")).toString());
-    const qint64 end = *call.parseTimestamp(call.param(QStringLiteral("endDate")).toString());
+    // validateParams() made sure both parse.
+    const qint64 start =
+        call.parseTimestamp(SimCall::storedValue(call.param(QStringLiteral("startDate"))).value_or(QString()))
+            .value_or(0);
+    const qint64 end =
+        call.parseTimestamp(SimCall::storedValue(call.param(QStringLiteral("endDate"))).value_or(QString()))
+            .value_or(0);
     const bool byUpdate = SimCall::storedValue(call.param(QStringLiteral("timestamp"))) == QStringLiteral("update");
     listPage(call, call.company.table(type),
              [&](const SimTable& table, const SimRecord& record) {

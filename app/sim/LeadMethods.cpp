@@ -123,8 +123,8 @@ void getLeadsDateRange(SimCall& call)
     QStringList fields;
     if (!call.requestedFields(leads, &fields))
         return;
-    const qint64 start = *call.parseTimestamp(call.param(QStringLiteral("startDate")).toString());
-    const qint64 end = *call.parseTimestamp(call.param(QStringLiteral("endDate")).toString());
+    const qint64 start = call.parseTimestamp(textOf(call.param(QStringLiteral("startDate")))).value_or(0);
+    const qint64 end = call.parseTimestamp(textOf(call.param(QStringLiteral("endDate")))).value_or(0);
     // Leads never updated after creation are in the "update" set too; inactive leads are not
     // (since 2017, api-facts §3.1).
     const bool byUpdate = SimCall::storedValue(call.param(QStringLiteral("timestamp"))) == QStringLiteral("update");

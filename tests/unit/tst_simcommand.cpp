@@ -107,7 +107,13 @@ private slots:
         QCOMPARE(result.status, 0);
         QVERIFY(result.out.contains(QStringLiteral("999  Unknown server error")));
         QVERIFY(result.out.contains(
-            QStringLiteral("curl -sS -X POST 'http://127.0.0.1:8099/pubapi/v1.2/?accountID=SIMDEMO0001")));
+            QStringLiteral("curl -sS -X POST \"http://127.0.0.1:8099/pubapi/v1.2/?accountID=SIMDEMO0001")));
+        // Without --port the URL waits for $PORT, in double quotes so that the shell expands it;
+        // the query is percent-encoded, so nothing else in it is special to the shell.
+        const Run free = run({QStringLiteral("--scenarios"), QStringLiteral("--account"), QStringLiteral("A&B $x")});
+        QVERIFY2(free.out.contains(
+                     QStringLiteral("curl -sS -X POST \"http://127.0.0.1:$PORT/pubapi/v1.2/?accountID=A%26B%20%24x&")),
+                 qPrintable(free.out.left(600)));
         QVERIFY(result.out.contains(QStringLiteral("-H 'X-Simulator-Fault: code=999'")));
         QVERIFY(result.out.contains(QStringLiteral("repeat: send it 11 times")));
     }
