@@ -1,6 +1,8 @@
 #include "MainWindow.h"
 
 #include "ComposerWidget.h"
+#include "EmbeddedSimulator.h"
+#include "EmbeddedSimulatorProvider.h"
 #include "EnvironmentStore.h"
 #include "ErrorBrowserWidget.h"
 #include "ErrorCatalog.h"
@@ -69,7 +71,14 @@ MainWindow::MainWindow(QWidget* parent)
     restoreWindowState();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The store's simulator resolver points at the provider, which goes before the store (a
+    // child): take the composer down first and unhook the resolver.
+    delete m_composer;
+    m_composer = nullptr;
+    m_environments->setSimulatorResolver({});
+}
 
 ErrorBrowserWidget* MainWindow::errorBrowser() const
 {
@@ -86,13 +95,19 @@ void MainWindow::setupComposer()
     m_network = new QNetworkAccessManager(this);
     m_environments = new EnvironmentStore(nullptr, this);
     m_secrets = new SecretStore(QStringLiteral("leadgen-diag"), this);
+    // The simulator runs on its own thread and starts when the composer first needs it.
+    m_simulator = new EmbeddedSimulator(this);
+    m_simulatorProvider = std::make_unique<EmbeddedSimulatorProvider>(*m_simulator);
     m_composer = new ComposerWidget(*m_environments, *m_secrets, m_network, nullptr, m_ui->composerTab);
     m_composer->setObjectName(QStringLiteral("composer"));
+    m_composer->setSimulatorProvider(m_simulatorProvider.get());
     m_ui->composerTabLayout->setContentsMargins(0, 0, 0, 0);
     m_ui->composerTabLayout->addWidget(m_composer);
     connect(m_composer, &ComposerWidget::statusMessage, statusBar(), &QStatusBar::showMessage);
 
     const auto showEnvironment = [this] {
+        if (!m_composer)
+            return; // shutting down
         const Environment environment = m_composer->environment();
         const QUrl endpoint = m_environments->endpoint(environment);
         if (environment.isSimulator() && !endpoint.isEmpty())
@@ -164,7 +179,8 @@ void MainWindow::showAbout()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    m_composer->flushDraft();
+    if (m_composer)
+        m_composer->flushDraft();
     saveWindowState();
     event->accept();
 }

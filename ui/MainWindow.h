@@ -8,6 +8,8 @@ namespace Ui {
 class MainWindow;
 }
 class ComposerWidget;
+class EmbeddedSimulator;
+class EmbeddedSimulatorProvider;
 class EnvironmentStore;
 class ErrorBrowserWidget;
 class QLabel;
@@ -27,6 +29,7 @@ public:
     void openFile(const QString& path);
     ErrorBrowserWidget* errorBrowser() const;
     ComposerWidget* composer() const;
+    EmbeddedSimulator* simulator() const { return m_simulator; }
 
     // The About box text: application, catalogue and Qt versions.
     QString aboutText() const;
@@ -49,6 +52,8 @@ private:
     QNetworkAccessManager* m_network = nullptr;
     EnvironmentStore* m_environments = nullptr;
     SecretStore* m_secrets = nullptr;
+    EmbeddedSimulator* m_simulator = nullptr;
+    std::unique_ptr<EmbeddedSimulatorProvider> m_simulatorProvider;
     ComposerWidget* m_composer = nullptr;
     QLabel* m_statusCatalogue = nullptr;
 };

@@ -1,5 +1,7 @@
 #include "ComposerWidget.h"
 #include "CurlImportDialog.h"
+#include "EmbeddedSimulator.h"
+#include "EmbeddedSimulatorProvider.h"
 #include "EnvironmentDialog.h"
 #include "EnvironmentStore.h"
 #include "FakeHttpServer.h"
@@ -45,9 +47,9 @@
 #include <memory>
 
 namespace {
-// One SecretStore for the whole run: QtKeychain's libsecret backend calls back into jobs that a
-// destroyed store would already have deleted (a crash seen when a test ends with a lookup in
-// flight), so the store must outlive every test's event processing.
+// One SecretStore for the whole run, as in the application: session secrets survive recreating a
+// composer (the draft test relies on it). Before 475f765 this also avoided QtKeychain calling back
+// into jobs of a destroyed store.
 SecretStore* g_secrets = nullptr;
 
 // Everything a composer needs, isolated: its own settings file, a loopback server standing in for
@@ -364,6 +366,55 @@ private slots:
         QVERIFY(rig.composer->requestId() != id);
         QVERIFY(rig.child<QPushButton>("sendButton")->isEnabled());
         QVERIFY(!rig.child<QPushButton>("cancelButton")->isEnabled());
+    }
+
+    // The same flow against the real embedded simulator: demo credentials, a read, a write without
+    // confirmation, and an API error when the secret is wrong.
+    void realSimulator()
+    {
+        EmbeddedSimulator simulator;
+        EmbeddedSimulatorProvider provider(simulator);
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+        EnvironmentStore environments(&settings);
+        QNetworkAccessManager network;
+        ScriptedPrompter prompter;
+        ComposerWidget composer(environments, *g_secrets, &network, &settings);
+        composer.setPrompter(&prompter);
+        composer.setSimulatorProvider(&provider);
+        composer.show();
+        QVERIFY(simulator.isRunning()); // started on first use: the Simulator is the default
+        QCOMPARE(composer.accountId(), simulator.config().accountId);
+        QCOMPARE(composer.findChild<QLineEdit*>(QStringLiteral("secretEdit"))->text(), simulator.config().secretKey);
+        auto* accounts = composer.findChild<QComboBox*>(QStringLiteral("accountCombo"));
+        QCOMPARE(accounts->count(), 3); // main, agency and reseller demo accounts
+        auto* result = composer.findChild<QLabel*>(QStringLiteral("resultLabel"));
+        QSignalSpy finished(&composer, &ComposerWidget::callFinished);
+
+        composer.setMethod(QStringLiteral("getLeads"));
+        composer.setParamsText(QStringLiteral("{\"where\": {}, \"limit\": 5}"));
+        composer.send();
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.takeFirst().at(0).value<CallCapture>().httpStatus, 200);
+        QVERIFY2(plain(result).contains(QLatin1String("verdict: ok")), qPrintable(plain(result)));
+        QVERIFY(composer.findChild<QPlainTextEdit*>(QStringLiteral("responseView"))
+                    ->toPlainText()
+                    .contains(QLatin1String("\"lead\"")));
+
+        composer.setMethod(QStringLiteral("createLeads"));
+        composer.insertTemplate();
+        composer.send();
+        QVERIFY(finished.wait(10000));
+        QVERIFY(prompter.questions.isEmpty()); // the simulator's data is demo data
+        QVERIFY2(plain(result).contains(QLatin1String("verdict: ok")), qPrintable(plain(result)));
+
+        composer.setSecretKey(QStringLiteral("not-the-demo-secret"));
+        composer.setMethod(QStringLiteral("getLeads"));
+        composer.setParamsText(QStringLiteral("{\"where\": {}}"));
+        composer.send();
+        QVERIFY(finished.wait(10000));
+        QVERIFY2(plain(result).contains(QLatin1String("api_error")) && plain(result).contains(QLatin1String("105")),
+                 qPrintable(plain(result)));
     }
 
     void previewShowsExactBodyAndMaskedUrl()

@@ -1,3 +1,4 @@
+#include "ComposerWidget.h"
 #include "ErrorBrowserWidget.h"
 #include "GuiApplication.h"
 #include "MainWindow.h"
@@ -45,11 +46,40 @@ private:
             ->scrollToAnchor(QStringLiteral("methods"));
     }
 
+    // The composer after a getLeads sent to the embedded simulator: result line, response.
+    static void showComposerSent(MainWindow& window)
+    {
+        window.findChild<QTabWidget*>(QStringLiteral("mainTabs"))
+            ->setCurrentWidget(window.findChild<QWidget*>(QStringLiteral("composerTab")));
+        ComposerWidget* composer = window.composer();
+        composer->setMethod(QStringLiteral("getLeads"));
+        composer->setParamsText(QStringLiteral("{\n  \"where\": {},\n  \"limit\": 3,\n  \"offset\": 0\n}"));
+        QSignalSpy finished(composer, &ComposerWidget::callFinished);
+        composer->send();
+        QVERIFY(finished.wait(10000));
+        composer->checkNow();
+    }
+
+    // A mutating method with mistakes the live lint catches, before sending.
+    static void showComposerLint(MainWindow& window)
+    {
+        window.findChild<QTabWidget*>(QStringLiteral("mainTabs"))
+            ->setCurrentWidget(window.findChild<QWidget*>(QStringLiteral("composerTab")));
+        ComposerWidget* composer = window.composer();
+        composer->setMethod(QStringLiteral("createLeads"));
+        composer->setParamsText(
+            QStringLiteral("{\n  \"objects\": [\n    {\n      \"emailaddress\": \"ada@example.com\",\n"
+                           "      \"firstName\": \"Ada\"\n    }\n  ]\n}"));
+        composer->checkNow();
+    }
+
     static const QList<Screen>& screens()
     {
         static const QList<Screen> list{
             {QStringLiteral("errors"), false, showErrorEntry},
             {QStringLiteral("errors-dark"), true, showErrorExample},
+            {QStringLiteral("composer"), false, showComposerSent},
+            {QStringLiteral("composer-dark"), true, showComposerLint},
         };
         return list;
     }

@@ -97,8 +97,9 @@ ComposerWidget::ComposerWidget(EnvironmentStore& environments, SecretStore& secr
     m_ui->composerSplitter->setStretchFactor(0, 0);
     m_ui->composerSplitter->setStretchFactor(1, 1);
     m_ui->composerSplitter->setSizes({250, 950});
-    m_ui->editorSplitter->setStretchFactor(0, 3);
-    m_ui->editorSplitter->setStretchFactor(1, 2);
+    m_ui->editorSplitter->setStretchFactor(0, 1);
+    m_ui->editorSplitter->setStretchFactor(1, 1);
+    m_ui->paramsEdit->setMinimumHeight(110);
 
     const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     for (QPlainTextEdit* edit : {m_ui->paramsEdit, m_ui->envelopePreview, m_ui->responseView})
@@ -1277,6 +1278,12 @@ void ComposerWidget::onFinished(const CallCapture& capture)
                 context.request = envelope->object();
             const Diagnosis diagnosis = ResponseAnalyzer().analyze(responseBody, context);
             QString verdict = tr("verdict: %1").arg(Diagnosis::verdictName(diagnosis.verdict));
+            if (!diagnosis.batch.isEmpty())
+                verdict +=
+                    QStringLiteral(" · ") +
+                    tr("%1 of %n object(s) failed", nullptr, int(diagnosis.stats.objects)).arg(diagnosis.stats.failed);
+            else if (diagnosis.stats.objects > 0)
+                verdict += QStringLiteral(" · ") + tr("%n record(s)", nullptr, int(diagnosis.stats.objects));
             for (const Finding& finding : diagnosis.findings) {
                 if (finding.severity == Finding::Severity::Error) {
                     verdict += QStringLiteral(" — ") + finding.message;

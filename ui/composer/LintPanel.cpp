@@ -18,7 +18,8 @@ LintPanel::LintPanel(QWidget* parent)
 
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("lintSummary"));
-    m_summary->setWordWrap(true);
+    // One line: a wrapped label inside the editor splitter makes the layout overlap the editor.
+    m_summary->setWordWrap(false);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_summary);
 
@@ -38,7 +39,6 @@ LintPanel::LintPanel(QWidget* parent)
     m_list->header()->setSectionResizeMode(2, QHeaderView::Interactive);
     m_list->header()->resizeSection(2, 260);
     m_list->setTextElideMode(Qt::ElideRight);
-    m_list->setMaximumHeight(130);
     m_list->hide();
     layout->addWidget(m_list);
 
@@ -99,9 +99,9 @@ void LintPanel::setFindings(const QList<LintFinding>& findings, const QStringLis
     if (!findings.isEmpty()) {
         QStringList counts;
         if (errors)
-            counts << tr("%n error(s)", nullptr, errors);
+            counts << (errors == 1 ? tr("1 error") : tr("%1 errors").arg(errors));
         if (warnings)
-            counts << tr("%n warning(s)", nullptr, warnings);
+            counts << (warnings == 1 ? tr("1 warning") : tr("%1 warnings").arg(warnings));
         summary += QStringLiteral(" · ") + counts.join(QStringLiteral(", ")).toHtmlEscaped();
         summary += QStringLiteral(" · ") + tr("Send is still possible.").toHtmlEscaped();
     }
@@ -147,4 +147,10 @@ void LintPanel::setFindings(const QList<LintFinding>& findings, const QStringLis
         more->setFlags(Qt::NoItemFlags);
     }
     m_list->setVisible(!findings.isEmpty());
+    // As tall as its rows (up to six), so a short list leaves the room to the editor.
+    const int rows = qMin(m_list->topLevelItemCount(), 6);
+    if (rows > 0) {
+        const int rowHeight = qMax(m_list->sizeHintForRow(0), fontMetrics().height() + 4);
+        m_list->setFixedHeight(m_list->header()->sizeHint().height() + rows * rowHeight + 2 * m_list->frameWidth() + 2);
+    }
 }
