@@ -6,6 +6,7 @@
 #include "EnvironmentStore.h"
 #include "ErrorBrowserWidget.h"
 #include "ErrorCatalog.h"
+#include "InspectorWidget.h"
 #include "PlaceholderPage.h"
 #include "RequestFile.h"
 #include "SecretStore.h"
@@ -13,6 +14,7 @@
 
 #include <QCloseEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -32,15 +34,32 @@ MainWindow::MainWindow(QWidget* parent)
     m_ui->errorsTabLayout->addWidget(m_errorBrowser);
     connect(m_errorBrowser, &ErrorBrowserWidget::statusMessage, statusBar(), &QStatusBar::showMessage);
 
-    // Until the inspector lands, its tab says what it will hold.
-    auto* placeholder = new PlaceholderPage(PlaceholderPage::Feature::Inspector, m_ui->inspectorTab);
-    m_ui->inspectorTab->layout()->addWidget(placeholder);
-    connect(placeholder, &PlaceholderPage::errorBrowserRequested, this, &MainWindow::showErrorBrowser);
+    m_inspector = new InspectorWidget(catalog, m_ui->inspectorTab);
+    m_inspector->setObjectName(QStringLiteral("inspector"));
+    m_ui->inspectorTabLayout->setContentsMargins(0, 0, 0, 0);
+    m_ui->inspectorTabLayout->addWidget(m_inspector);
+    connect(m_inspector, &InspectorWidget::statusMessage, statusBar(), &QStatusBar::showMessage);
+    // Opening something on purpose brings the inspector to the front (restoring the last
+    // response at startup does not).
+    for (QAction* action : {m_inspector->openAction(), m_inspector->pasteAction()})
+        connect(action, &QAction::triggered, this, &MainWindow::showInspector);
+    connect(m_inspector, &InspectorWidget::explainRequested, this, [this](const QString& codeOrKey) {
+        m_ui->mainTabs->setCurrentWidget(m_ui->errorsTab);
+        m_errorBrowser->showEntry(codeOrKey);
+    });
+    connect(m_errorBrowser, &ErrorBrowserWidget::openExampleRequested, this, [this](const ErrorEntry& entry) {
+        m_inspector->openExample(entry);
+        showInspector();
+    });
+    m_errorBrowser->setInspectorAvailable(true);
+    m_ui->menuFile->insertActions(m_ui->actionOpen, {m_inspector->openAction(), m_inspector->pasteAction()});
 
     m_statusEnvironment = new QLabel(this);
     m_statusEnvironment->setObjectName(QStringLiteral("statusEnvironment"));
     statusBar()->addPermanentWidget(m_statusEnvironment);
     setupComposer();
+    // Every call the composer finishes opens in the inspector (the composer keeps its quick look).
+    connect(m_composer, &ComposerWidget::callFinished, m_inspector, &InspectorWidget::openCapture);
 
     // Which catalogue the explanations come from; a catalogue that failed validation says so
     // instead of silently showing fewer entries.
@@ -69,6 +88,7 @@ MainWindow::MainWindow(QWidget* parent)
     });
 
     restoreWindowState();
+    m_inspector->restoreLastResponse();
 }
 
 MainWindow::~MainWindow()
@@ -140,18 +160,34 @@ void MainWindow::setupComposer()
     menuBar()->insertMenu(m_ui->menuView->menuAction(), menu);
 }
 
+InspectorWidget* MainWindow::inspector() const
+{
+    return m_inspector;
+}
+
 void MainWindow::openFile(const QString& path)
 {
-    // A request (saved by the composer, or a bare envelope with a method) goes to the composer.
+    // A request (saved by the composer, or a bare envelope with a method) goes to the composer;
+    // anything else is a response. Requests are small: a big file is not parsed here on the
+    // GUI thread, it goes straight to the inspector (which maps it and indexes it off-thread).
     QString error;
-    if (const auto file = RequestFile::load(path, &error)) {
-        if (const auto envelope = file->envelope(); envelope && envelope->hasMethod()) {
-            m_ui->mainTabs->setCurrentWidget(m_ui->composerTab);
-            m_composer->openRequestFile(path);
-            return;
+    constexpr qint64 kMaxRequestBytes = 4'000'000;
+    if (QFileInfo(path).size() <= kMaxRequestBytes) {
+        if (const auto file = RequestFile::load(path, &error)) {
+            if (const auto envelope = file->envelope(); envelope && envelope->hasMethod()) {
+                m_ui->mainTabs->setCurrentWidget(m_ui->composerTab);
+                m_composer->openRequestFile(path);
+                return;
+            }
         }
     }
-    statusBar()->showMessage(tr("Opening %1 needs the inspector, which is not built yet").arg(path), 5000);
+    m_inspector->openFile(path);
+    showInspector();
+}
+
+void MainWindow::showInspector()
+{
+    m_ui->mainTabs->setCurrentWidget(m_ui->inspectorTab);
 }
 
 void MainWindow::showErrorBrowser()

@@ -12,6 +12,7 @@ class EmbeddedSimulator;
 class EmbeddedSimulatorProvider;
 class EnvironmentStore;
 class ErrorBrowserWidget;
+class InspectorWidget;
 class QLabel;
 class QNetworkAccessManager;
 class SecretStore;
@@ -30,12 +31,14 @@ public:
     ErrorBrowserWidget* errorBrowser() const;
     ComposerWidget* composer() const;
     EmbeddedSimulator* simulator() const { return m_simulator; }
+    InspectorWidget* inspector() const;
 
     // The About box text: application, catalogue and Qt versions.
     QString aboutText() const;
 
 public slots:
     void showErrorBrowser();
+    void showInspector();
     void showAbout();
 
 protected:
@@ -48,6 +51,7 @@ private:
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     ErrorBrowserWidget* m_errorBrowser = nullptr;
+    InspectorWidget* m_inspector = nullptr;
     QLabel* m_statusEnvironment = nullptr;
     QNetworkAccessManager* m_network = nullptr;
     EnvironmentStore* m_environments = nullptr;

@@ -2,6 +2,7 @@
 #include "ErrorBrowserWidget.h"
 #include "ErrorCatalog.h"
 #include "GuiApplication.h"
+#include "InspectorWidget.h"
 #include "MainWindow.h"
 
 #include <QAction>
@@ -14,7 +15,7 @@
 #include <QToolButton>
 #include <QtTest>
 
-// The application shell (issue 2 §7): tabs, placeholder pages, status bar, About text, and the
+// The application shell (issue 2 §7): tabs, status bar, About text, and the
 // window state remembered between runs.
 class TestMainWindow : public QObject
 {
@@ -29,16 +30,8 @@ private slots:
 
     void init() { QSettings().clear(); }
 
-    void tabsAndPlaceholders_data()
+    void firstRunTabs()
     {
-        QTest::addColumn<QString>("tab");
-        QTest::addColumn<QString>("placeholder");
-        QTest::newRow("inspector") << QStringLiteral("inspectorTab") << QStringLiteral("inspectorPlaceholder");
-    }
-    void tabsAndPlaceholders()
-    {
-        QFETCH(QString, tab);
-        QFETCH(QString, placeholder);
         MainWindow window;
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -47,19 +40,9 @@ private slots:
         QCOMPARE(tabs->count(), 3);
         // First run: the composer (on the simulator) is where a newcomer starts.
         QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("composerTab"));
-
-        auto* page = window.findChild<QWidget*>(tab);
-        tabs->setCurrentWidget(page);
-        auto* stand = page->findChild<QWidget*>(placeholder);
-        QVERIFY(stand);
-        QVERIFY(stand->isVisible());
-        // Says honestly that it is not built yet, and what it will do.
-        const QString title = stand->findChild<QLabel*>(QStringLiteral("emptyStateTitle"))->text();
-        QVERIFY2(title.contains(QLatin1String("not built yet")), qPrintable(title));
-        QVERIFY(!stand->findChild<QLabel*>(QStringLiteral("emptyStateText"))->text().isEmpty());
-        // Its button leads to what works today.
-        QTest::mouseClick(stand->findChild<QPushButton*>(QStringLiteral("browseErrorCodesButton")), Qt::LeftButton);
-        QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("errorsTab"));
+        // Every tab holds its feature: no placeholder is left.
+        QVERIFY(!window.findChild<QWidget*>(QStringLiteral("composerPlaceholder")));
+        QVERIFY(!window.findChild<QWidget*>(QStringLiteral("inspectorPlaceholder")));
     }
 
     // The composer fills its tab, its actions are in the Request menu, and the status bar names
@@ -74,7 +57,6 @@ private slots:
         QVERIFY(composer);
         QCOMPARE(composer->parentWidget(), tab);
         QVERIFY(composer->isVisible());
-        QVERIFY(!tab->findChild<QWidget*>(QStringLiteral("composerPlaceholder")));
         auto* menu = window.findChild<QMenu*>(QStringLiteral("menuRequest"));
         QVERIFY(menu);
         QVERIFY(menu->actions().contains(composer->sendAction()));
@@ -82,6 +64,23 @@ private slots:
         // The simulator is the default environment and started with the window.
         const QString status = window.findChild<QLabel*>(QStringLiteral("statusEnvironment"))->text();
         QVERIFY2(status.startsWith(QLatin1String("Simulator running on 127.0.0.1:")), qPrintable(status));
+    }
+
+    // The inspector fills its tab; with nothing opened it says how to open or paste a response.
+    void inspectorTab()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("mainTabs"));
+        tabs->setCurrentWidget(window.findChild<QWidget*>(QStringLiteral("inspectorTab")));
+        QVERIFY(window.inspector());
+        QVERIFY(window.inspector()->isVisible());
+        QVERIFY(window.inspector()->findChild<QWidget*>(QStringLiteral("emptyState"))->isVisible());
+        // Its open and paste actions are in the File menu.
+        auto* file = window.findChild<QMenu*>(QStringLiteral("menuFile"));
+        QVERIFY(file->actions().contains(window.inspector()->openAction()));
+        QVERIFY(file->actions().contains(window.inspector()->pasteAction()));
     }
 
     void aboutNamesVersions()

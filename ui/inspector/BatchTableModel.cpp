@@ -1,0 +1,179 @@
+#include "BatchTableModel.h"
+
+#include "FindingsModel.h"
+
+#include <QJsonValue>
+#include <QSet>
+
+namespace {
+// Fields that identify a submitted object to a person, most telling first. Anything else the
+// objects carry is still in the tooltip (the whole submitted object).
+const char* const kIdentifyingFields[] = {"emailAddress", "id",      "firstName", "lastName", "companyName",
+                                          "name",         "leadID",  "listID",    "memberID", "campaignID",
+                                          "accountID",    "ownerID", "title",     "label",    "systemName"};
+
+QString cellText(const QJsonValue& value)
+{
+    switch (value.type()) {
+    case QJsonValue::String:
+        return value.toString();
+    case QJsonValue::Double: {
+        const double d = value.toDouble();
+        return d == double(qint64(d)) ? QString::number(qint64(d)) : QString::number(d);
+    }
+    case QJsonValue::Bool:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Undefined:
+        return QString();
+    default:
+        return value.isArray() ? QStringLiteral("[…]") : QStringLiteral("{…}");
+    }
+}
+} // namespace
+
+BatchTableModel::BatchTableModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{}
+
+QStringList BatchTableModel::chooseKeyFields(const QList<BatchRow>& rows)
+{
+    QSet<QString> present;
+    QStringList firstObjectKeys;
+    for (const BatchRow& row : rows) {
+        if (!row.hasRequestObject)
+            continue;
+        for (auto it = row.requestObject.begin(); it != row.requestObject.end(); ++it)
+            present.insert(it.key());
+        if (firstObjectKeys.isEmpty())
+            firstObjectKeys = row.requestObject.keys();
+    }
+    QStringList fields;
+    for (const char* name : kIdentifyingFields) {
+        const QString field = QLatin1String(name);
+        if (present.contains(field) && fields.size() < maxKeyFields())
+            fields.append(field);
+    }
+    // Objects with none of the usual identifying fields (custom objects): their first fields.
+    if (fields.isEmpty())
+        fields = firstObjectKeys.mid(0, 2);
+    return fields;
+}
+
+void BatchTableModel::setRows(const QList<BatchRow>& rows)
+{
+    beginResetModel();
+    m_rows = rows;
+    m_keyFields = chooseKeyFields(rows);
+    QSet<QString> keys;
+    m_failed = 0;
+    for (const BatchRow& row : rows) {
+        keys.insert(row.key);
+        m_failed += row.success ? 0 : 1;
+    }
+    m_severalKeys = keys.size() > 1;
+    endResetModel();
+}
+
+const BatchRow* BatchTableModel::rowAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
+}
+
+int BatchTableModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int BatchTableModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : FixedColumnCount + int(m_keyFields.size());
+}
+
+QVariant BatchTableModel::data(const QModelIndex& index, int role) const
+{
+    const BatchRow* row = index.isValid() ? rowAt(index.row()) : nullptr;
+    if (!row)
+        return QVariant();
+    const int column = index.column();
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (column) {
+        case IndexColumn:
+            return m_severalKeys ? QStringLiteral("%1[%2]").arg(row->key).arg(row->index) : QString::number(row->index);
+        case ResultColumn:
+            return row->success ? tr("Success") : tr("Failed");
+        case CodeColumn:
+            return row->code ? QString::number(*row->code) : QString();
+        case MessageColumn:
+            return row->message;
+        case IdColumn:
+            return row->id;
+        default:
+            if (row->hasRequestObject && column - FixedColumnCount < m_keyFields.size())
+                return cellText(row->requestObject.value(m_keyFields.at(column - FixedColumnCount)));
+            return QString();
+        }
+    case Qt::DecorationRole:
+        if (column == ResultColumn && !row->success)
+            return FindingsModel::severityIcon(Finding::Severity::Error);
+        break;
+    case Qt::ToolTipRole: {
+        QString tip = QStringLiteral("$.result.%1[%2]").arg(row->key).arg(row->index);
+        if (!row->success && row->code)
+            tip += QStringLiteral("\n%1 %2").arg(*row->code).arg(row->message);
+        if (row->hasRequestObject)
+            tip += tr("\nSubmitted as params.objects[%1]: %2").arg(row->index).arg(row->requestLabel);
+        return tip;
+    }
+    case Qt::TextAlignmentRole:
+        if (column == IndexColumn || column == CodeColumn)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        break;
+    case SuccessRole:
+        return row->success;
+    case NodeRole:
+        return row->node;
+    case ErrorNodeRole:
+        return row->errorNode;
+    case BatchIndexRole:
+        return row->index;
+    case SortRole:
+        switch (column) {
+        case IndexColumn:
+            return index.row(); // rows are in response order
+        case ResultColumn:
+            return row->success ? 1 : 0;
+        case CodeColumn:
+            return row->code ? *row->code : 0;
+        default:
+            return data(index, Qt::DisplayRole);
+        }
+    default:
+        break;
+    }
+    return QVariant();
+}
+
+QVariant BatchTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case IndexColumn:
+        return tr("Index");
+    case ResultColumn:
+        return tr("Result");
+    case CodeColumn:
+        return tr("Code");
+    case MessageColumn:
+        return tr("Message");
+    case IdColumn:
+        return tr("Returned id");
+    default:
+        if (section - FixedColumnCount < m_keyFields.size())
+            return m_keyFields.at(section - FixedColumnCount);
+        return QVariant();
+    }
+}
