@@ -336,9 +336,9 @@ private slots:
     {
         Fixture f;
         QSignalSpy loaded(&f.widget, &InspectorWidget::loaded);
-        f.widget.openText(
-            R"({"result":null,"error":{"code":105,"message":"User authentication failed.","data":[]},"id":"a1"})",
-            QStringLiteral("test"));
+        f.widget.openText("{\"result\":null,\"error\":{\"code\":105,\"message\":\"User authentication "
+                          "failed.\",\"data\":[]},\"id\":\"a1\"}",
+                          QStringLiteral("test"));
         QVERIFY(waitLoaded(f.widget, loaded));
         QVERIFY2(f.banner()->title().startsWith(QLatin1String("API error 105")), qPrintable(f.banner()->title()));
         QCOMPARE(f.banner()->tone(), VerdictBanner::Tone::Error);

@@ -1,7 +1,9 @@
 #include "ComposerWidget.h"
 #include "ErrorBrowserWidget.h"
 #include "GuiApplication.h"
+#include "InspectorWidget.h"
 #include "MainWindow.h"
+#include "TestSupport.h"
 
 #include <QApplication>
 #include <QDir>
@@ -73,6 +75,22 @@ private:
         composer->checkNow();
     }
 
+    // A createLeads batch of 100 leads, 3 failed, opened with its request: the first failure
+    // is selected (tree node, body range, batch row).
+    static void showPartialFailure(MainWindow& window, bool batchTab)
+    {
+        InspectorWidget* inspector = window.inspector();
+        QSignalSpy loaded(inspector, &InspectorWidget::loaded);
+        inspector->openFile(TestSupport::dataPath(QStringLiteral("inspector/createleads-100-response.json")),
+                            TestSupport::dataPath(QStringLiteral("inspector/createleads-100-request.json")));
+        window.showInspector();
+        QVERIFY(loaded.wait(10000));
+        if (batchTab) {
+            auto* tabs = inspector->findChild<QTabWidget*>(QStringLiteral("detailTabs"));
+            tabs->setCurrentWidget(inspector->findChild<QWidget*>(QStringLiteral("batchTab")));
+        }
+    }
+
     static const QList<Screen>& screens()
     {
         static const QList<Screen> list{
@@ -80,6 +98,10 @@ private:
             {QStringLiteral("errors-dark"), true, showErrorExample},
             {QStringLiteral("composer"), false, showComposerSent},
             {QStringLiteral("composer-dark"), true, showComposerLint},
+            {QStringLiteral("inspector-partial-failure"), false,
+             [](MainWindow& window) { showPartialFailure(window, false); }},
+            {QStringLiteral("inspector-partial-failure-dark"), true,
+             [](MainWindow& window) { showPartialFailure(window, true); }},
         };
         return list;
     }

@@ -2,6 +2,7 @@
 
 #include "FindingsModel.h"
 
+#include <QFont>
 #include <QJsonValue>
 #include <QSet>
 
@@ -127,6 +128,14 @@ QVariant BatchTableModel::data(const QModelIndex& index, int role) const
             tip += tr("\nSubmitted as params.objects[%1]: %2").arg(row->index).arg(row->requestLabel);
         return tip;
     }
+    case Qt::FontRole:
+        if (!row->success) {
+            // Failed rows stand out in any palette (the icon says why, the weight says where).
+            QFont font;
+            font.setBold(true);
+            return font;
+        }
+        break;
     case Qt::TextAlignmentRole:
         if (column == IndexColumn || column == CodeColumn)
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);

@@ -42,9 +42,11 @@ QColor severityHue(Finding::Severity severity)
     return QColor(0x1e, 0x88, 0xe5);
 }
 
-QColor markBackground(Finding::Severity severity, const QPalette& palette)
+// The tint of a marked range; stronger for the one the user selected.
+QColor markBackground(Finding::Severity severity, const QPalette& palette, bool selected)
 {
-    return mix(palette.color(QPalette::Base), severityHue(severity), isDark(palette) ? 0.26 : 0.14);
+    const double t = isDark(palette) ? (selected ? 0.40 : 0.24) : (selected ? 0.26 : 0.12);
+    return mix(palette.color(QPalette::Base), severityHue(severity), t);
 }
 
 BodyView::FindResult runSearch(std::shared_ptr<const BodyLayout> layout, const BodySearch& search, qint64 from,
@@ -375,15 +377,21 @@ void BodyView::paintEvent(QPaintEvent* event)
                                  false};
     int widest = m_maxWidth;
     const QFontMetrics fm(m_font);
+    // A highlighted error object keeps its own colour, stronger, rather than turning blue.
+    int selectedMark = -1;
+    for (int i = 0; i < m_marks.size() && m_highlightLength > 0; ++i) {
+        if (m_marks.at(i).offset == m_highlightOffset && std::max<qint64>(1, m_marks.at(i).length) == m_highlightLength)
+            selectedMark = i;
+    }
 
     for (qint64 line = first; line <= last; ++line) {
         const int y = int(line - first) * m_lineHeight;
         const QString text = m_layout->lineText(line);
         painter.setClipRect(QRect(gutter, y, area.width() - gutter, m_lineHeight));
         for (int i : std::as_const(visibleMarks))
-            paintRange(painter, m_markRanges.at(i), line, text, y, markBackground(m_marks.at(i).severity, pal),
-                       textLeft);
-        if (m_highlightLength > 0)
+            paintRange(painter, m_markRanges.at(i), line, text, y,
+                       markBackground(m_marks.at(i).severity, pal, i == selectedMark), textLeft);
+        if (m_highlightLength > 0 && selectedMark < 0)
             paintRange(painter, m_highlightRange, line, text, y, highlightColor, textLeft);
         if (m_match.found)
             paintRange(painter, m_matchRange, line, text, y, matchColor, textLeft);
@@ -391,6 +399,20 @@ void BodyView::paintEvent(QPaintEvent* event)
             paintRange(painter, selection, line, text, y, selectionColor, textLeft);
         paintLineText(painter, text, textLeft - scroll, y);
         widest = std::max(widest, fm.horizontalAdvance(text) + 4 * m_charWidth);
+        painter.setClipping(false);
+    }
+    // A frame around a highlighted block of whole lines shows where it starts and ends.
+    if (m_highlightLength > 0 && m_highlightRange.fullLines && m_highlightRange.start.line <= last &&
+        m_highlightRange.end.line >= first) {
+        const QColor frame =
+            selectedMark >= 0 ? severityHue(m_marks.at(selectedMark).severity) : pal.color(QPalette::Highlight);
+        const int top = int(m_highlightRange.start.line - first) * m_lineHeight;
+        const int bottom = int(m_highlightRange.end.line - first + 1) * m_lineHeight;
+        painter.setClipRect(QRect(gutter, 0, area.width() - gutter, area.height()));
+        painter.setPen(QPen(frame, 1));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(
+            QRect(textLeft - kTextMargin / 2, top, area.width() - textLeft + kTextMargin / 2 - 1, bottom - top - 1));
         painter.setClipping(false);
     }
     if (widest > m_maxWidth) {

@@ -34,6 +34,7 @@
 #include <QSortFilterProxyModel>
 #include <QStyledItemDelegate>
 #include <QtConcurrent>
+#include <QTreeView>
 
 namespace {
 // The "Explain" column of the findings: a link that acts on a single click.
@@ -243,8 +244,9 @@ void InspectorWidget::setupViews()
     // Tree
     m_tree = new JsonTreeModel(this);
     m_ui->treeView->setModel(m_tree);
-    m_ui->treeView->header()->resizeSection(JsonTreeModel::KeyColumn, 190);
-    m_ui->treeView->header()->resizeSection(JsonTreeModel::ValueColumn, 170);
+    m_ui->treeView->header()->resizeSection(JsonTreeModel::KeyColumn, 175);
+    m_ui->treeView->header()->resizeSection(JsonTreeModel::ValueColumn, 130);
+    m_ui->treeView->header()->resizeSection(JsonTreeModel::TypeColumn, 60);
     connect(m_ui->treeView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &InspectorWidget::onTreeNodeChanged);
     connect(m_ui->treeView, &QWidget::customContextMenuRequested, this, &InspectorWidget::showTreeContextMenu);
@@ -259,6 +261,8 @@ void InspectorWidget::setupViews()
     m_ui->batchView->setModel(m_batchProxy);
     m_ui->batchView->sortByColumn(BatchTableModel::IndexColumn, Qt::AscendingOrder);
     m_ui->batchView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_ui->batchView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_ui->batchView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     connect(m_ui->batchView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &InspectorWidget::onBatchRowChanged);
     connect(m_ui->failedOnlyCheck, &QCheckBox::toggled, this, [this](bool failedOnly) {
@@ -300,8 +304,8 @@ void InspectorWidget::setupViews()
     m_ui->bodySplitter->setStretchFactor(1, 1);
     m_ui->bodySplitter->setSizes({400, 800});
 
-    JsonHighlighter* requestHighlighter = new JsonHighlighter(m_ui->requestView->document());
-    requestHighlighter->setPalette(m_ui->requestView->palette());
+    m_requestHighlighter = new JsonHighlighter(m_ui->requestView->document());
+    m_requestHighlighter->setPalette(m_ui->requestView->palette());
     m_ui->requestView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
 }
 
@@ -331,15 +335,14 @@ bool InspectorWidget::openFile(const QString& path, const QString& requestPath)
 {
     const QFileInfo info(path);
     if (!info.isFile() || !info.isReadable()) {
-        m_ui->pages->setCurrentWidget(m_ui->contentPage);
-        m_ui->verdictBanner->setMessage(tr("Cannot open %1").arg(info.fileName()),
-                                        info.exists() ? tr("The file is not readable (or not a regular file).")
-                                                      : tr("There is no file at %1.").arg(path),
-                                        VerdictBanner::Tone::Error);
-        emit statusMessage(tr("Cannot open %1").arg(path), 5000);
+        showFailure(tr("Cannot open %1").arg(info.fileName()),
+                    info.exists() ? tr("The file is not readable (or not a regular file).")
+                                  : tr("There is no file at %1.").arg(QDir::toNativeSeparators(path)));
         return false;
     }
-    if (!requestPath.isEmpty() && !setRequestFile(requestPath))
+    // A response comes with its own request or none: an earlier correlation would be wrong.
+    clearRequestState();
+    if (!requestPath.isEmpty() && !readRequestFile(requestPath))
         return false;
     Source source;
     source.kind = Source::Kind::File;
@@ -352,6 +355,7 @@ bool InspectorWidget::openFile(const QString& path, const QString& requestPath)
 
 void InspectorWidget::openText(const QByteArray& text, const QString& title)
 {
+    clearRequestState();
     const HttpResponseText parsed = HttpResponseText::parse(text);
     Source source;
     source.kind = Source::Kind::Text;
@@ -368,6 +372,7 @@ void InspectorWidget::openText(const QByteArray& text, const QString& title)
 
 void InspectorWidget::openExample(const ErrorEntry& entry)
 {
+    clearRequestState();
     Source source;
     source.kind = Source::Kind::Example;
     source.title = tr("Catalogue example for %1 · %2").arg(entry.displayId(), entry.title);
@@ -403,9 +408,11 @@ void InspectorWidget::openCapture(const CallCapture& capture)
         source.note = tr("The connection broke while the body was arriving: only the first %1 arrived.")
                           .arg(sizeText(capture.bodySize));
     // The request the composer sent is the best correlation there is.
-    m_request = envelope ? envelope->object() : QJsonObject();
-    m_requestDescription = envelope ? tr("The request sent with this call") : QString();
-    m_requestPath.clear();
+    clearRequestState();
+    if (envelope) {
+        m_request = envelope->object();
+        m_requestDescription = tr("The request sent with this call");
+    }
 
     if (!capture.hasResponse) {
         // Nothing arrived: there is nothing to analyse, only the failure to explain.
@@ -451,24 +458,55 @@ void InspectorWidget::pasteFromClipboard()
 
 bool InspectorWidget::setRequestFile(const QString& path)
 {
+    if (!readRequestFile(path))
+        return false;
+    if (m_hasSource && m_source.kind == Source::Kind::File)
+        InspectorSettings::setLastFile(m_source.path, m_requestPath);
+    // Correlation changes the analysis (id check, batch labels): run it again.
+    if (m_hasSource)
+        start(m_source);
+    return true;
+}
+
+void InspectorWidget::clearRequestState()
+{
+    m_request = QJsonObject();
+    m_requestDescription.clear();
+    m_requestPath.clear();
+}
+
+void InspectorWidget::showFailure(const QString& title, const QString& details)
+{
+    cancel();
+    m_hasSource = false;
+    m_result.reset();
+    m_findings->setFindings({});
+    m_batch->setRows({});
+    m_tree->setDocument(nullptr);
+    resetViews(details);
+    m_ui->pages->setCurrentWidget(m_ui->contentPage);
+    m_ui->sourceLabel->clear();
+    m_ui->verdictBanner->setMessage(title, details, VerdictBanner::Tone::Error);
+    emit statusMessage(title + QStringLiteral(": ") + details, 8000);
+}
+
+bool InspectorWidget::readRequestFile(const QString& path)
+{
     QString error;
     QStringList warnings;
     const std::optional<RequestFile> file = RequestFile::load(path, &error, &warnings);
     const std::optional<RequestEnvelope> envelope = file ? file->envelope() : std::nullopt;
     if (!envelope) {
-        const QString why = file ? tr("it is not a request envelope {method, params, id}") : error;
-        m_ui->pages->setCurrentWidget(m_ui->contentPage);
-        m_ui->verdictBanner->setMessage(tr("Cannot use %1 as the request").arg(QFileInfo(path).fileName()), why,
-                                        VerdictBanner::Tone::Error);
-        emit statusMessage(tr("Cannot use %1 as the request: %2").arg(path, why), 8000);
+        const QString why = file ? tr("It is not a request envelope {method, params, id}.") : error;
+        showFailure(tr("Cannot use %1 as the request").arg(QFileInfo(path).fileName()), why);
         return false;
     }
     for (const QString& warning : std::as_const(warnings))
         emit statusMessage(warning, 8000);
     m_requestPath = QFileInfo(path).absoluteFilePath();
-    setRequestEnvelope(envelope->object(), QDir::toNativeSeparators(m_requestPath));
-    if (m_hasSource && m_source.kind == Source::Kind::File)
-        InspectorSettings::setLastFile(m_source.path, m_requestPath);
+    m_request = envelope->object();
+    m_requestDescription = QDir::toNativeSeparators(m_requestPath);
+    updateRequestTab();
     return true;
 }
 
@@ -476,15 +514,14 @@ void InspectorWidget::setRequestEnvelope(const QJsonObject& envelope, const QStr
 {
     m_request = envelope;
     m_requestDescription = description;
+    m_requestPath.clear();
     updateRequestTab();
-    // Correlation changes the analysis (id check, batch labels): run it again.
-    if (m_hasSource && !m_busy)
+    if (m_hasSource)
         start(m_source);
 }
 
 void InspectorWidget::clearRequest()
 {
-    m_requestPath.clear();
     setRequestEnvelope(QJsonObject(), QString());
 }
 
@@ -693,6 +730,7 @@ void InspectorWidget::onLayoutsReady()
     }
     if (first >= 0)
         selectFinding(first);
+    fitFindingsPanel();
     if (m_ui->findBar->isVisible() && !m_ui->findEdit->text().isEmpty())
         runFind(false, true);
     emit loaded();
@@ -718,6 +756,22 @@ void InspectorWidget::onFailed(const QString& message)
     m_ui->verdictBanner->setMessage(tr("Cannot read the response"), message, VerdictBanner::Tone::Error);
     resetViews(message);
     emit statusMessage(message, 8000);
+}
+
+void InspectorWidget::fitFindingsPanel()
+{
+    // Up to five findings without scrolling; the body gets the rest.
+    const int rows = std::clamp(m_findings->rowCount(), 1, 5);
+    QTreeView* view = m_ui->findingsView;
+    const int rowHeight = std::max(view->sizeHintForRow(0), fontMetrics().height() + 6);
+    const int viewHeight = view->header()->sizeHint().height() + rows * rowHeight + 2 * view->frameWidth() + 2;
+    view->setMinimumHeight(view->header()->sizeHint().height() + rowHeight + 2 * view->frameWidth());
+    const int detail = m_ui->findingDetail->heightForWidth(std::max(200, m_ui->findingsPanel->width()));
+    const int panel = m_ui->explainButton->sizeHint().height() + viewHeight + std::max(0, detail) +
+                      2 * m_ui->findingsLayout->spacing() + 4;
+    const int total = m_ui->mainSplitter->height();
+    if (total > panel * 2)
+        m_ui->mainSplitter->setSizes({panel, total - panel - m_ui->mainSplitter->handleWidth()});
 }
 
 void InspectorWidget::resetViews(const QString& message)
@@ -1135,6 +1189,13 @@ void InspectorWidget::dropEvent(QDropEvent* event)
         event->acceptProposedAction();
         openText(mime->text().toUtf8(), tr("Dropped text"));
     }
+}
+
+void InspectorWidget::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::PaletteChange && m_requestHighlighter)
+        m_requestHighlighter->setPalette(palette());
+    QWidget::changeEvent(event);
 }
 
 bool InspectorWidget::eventFilter(QObject* watched, QEvent* event)

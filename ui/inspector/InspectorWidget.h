@@ -18,6 +18,7 @@ class BatchTableModel;
 class BodyView;
 class ErrorCatalog;
 class FindingsModel;
+class JsonHighlighter;
 class JsonTreeModel;
 class QAction;
 class QSortFilterProxyModel;
@@ -48,8 +49,8 @@ public:
     void openText(const QByteArray& text, const QString& title);
     // A catalogue entry's example response, with the status it comes with.
     void openExample(const ErrorEntry& entry);
-    // Correlates a request with the response shown (and with the next ones opened from files
-    // or text): the analysis runs again with it. Returns false with a message if unreadable.
+    // Correlates a request with the response shown: the analysis runs again with it. Opening
+    // another response forgets it. Returns false, with the reason in the banner, if unreadable.
     bool setRequestFile(const QString& path);
     void setRequestEnvelope(const QJsonObject& envelope, const QString& description);
     void clearRequest();
@@ -106,6 +107,7 @@ protected:
     void dragMoveEvent(QDragMoveEvent* event) override;
     void dropEvent(QDropEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     struct Source
@@ -134,6 +136,9 @@ private:
         std::shared_ptr<const BodyLayout> raw;
     };
 
+    bool readRequestFile(const QString& path);
+    void clearRequestState();
+    void showFailure(const QString& title, const QString& details);
     void createActions();
     void setupViews();
     void setupEmptyState();
@@ -151,6 +156,7 @@ private:
     void updateRequestTab();
     void updateBodyNotice();
     void resetViews(const QString& message);
+    void fitFindingsPanel();
     void onFindingChanged();
     void onTreeNodeChanged();
     void onBatchRowChanged();
@@ -202,4 +208,5 @@ private:
     QAction* m_copyPathAction = nullptr;
     QAction* m_copyValueAction = nullptr;
     QString m_reopenPath;
+    JsonHighlighter* m_requestHighlighter = nullptr;
 };
