@@ -7,7 +7,6 @@
 #include "ErrorBrowserWidget.h"
 #include "ErrorCatalog.h"
 #include "InspectorWidget.h"
-#include "PlaceholderPage.h"
 #include "RequestFile.h"
 #include "SecretStore.h"
 #include "ui_MainWindow.h"
