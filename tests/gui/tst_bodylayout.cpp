@@ -160,6 +160,8 @@ private slots:
                 joined += '\n';
                 ++breaks;
             }
+            // A wrapped piece belongs to the body line it continues.
+            QCOMPARE(layout->sourceLine(line), breaks + 1);
             joined += text;
             QCOMPARE(layout->offsetAt({line, 0}), layout->offsetAt({line, 0})); // stable
         }

@@ -19,6 +19,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
@@ -69,8 +70,6 @@ private:
         QAbstractItemModelTester findingsTester{widget.findingsModel(),
                                                 QAbstractItemModelTester::FailureReportingMode::QtTest};
         QAbstractItemModelTester batchTester{widget.batchModel(),
-                                             QAbstractItemModelTester::FailureReportingMode::QtTest};
-        QAbstractItemModelTester proxyTester{widget.batchProxy(),
                                              QAbstractItemModelTester::FailureReportingMode::QtTest};
         QAbstractItemModelTester treeTester{widget.treeModel(), QAbstractItemModelTester::FailureReportingMode::QtTest};
 
@@ -205,8 +204,11 @@ private slots:
 
         // "Failed only" leaves the two failures.
         f.child<QCheckBox>("failedOnlyCheck")->setChecked(true);
-        QCOMPARE(f.widget.batchProxy()->rowCount(), 2);
-        QCOMPARE(f.widget.batchProxy()->index(0, BatchTableModel::CodeColumn).data().toString(), QStringLiteral("301"));
+        QCOMPARE(batch->rowCount(), 2);
+        QCOMPARE(batch->index(0, BatchTableModel::CodeColumn).data().toString(), QStringLiteral("301"));
+        QCOMPARE(batch->index(1, BatchTableModel::IndexColumn).data().toString(), QStringLiteral("4"));
+        f.child<QCheckBox>("failedOnlyCheck")->setChecked(false);
+        QCOMPARE(batch->rowCount(), 5);
 
         // Every error object is marked in the body with its explanation.
         const QList<BodyView::Mark>& marks = f.widget.bodyView()->marks();
@@ -322,7 +324,7 @@ private slots:
         QCOMPARE(f.banner()->title(), QStringLiteral("Partial failure: 3 of 100 objects failed"));
         auto* table = f.child<QTableView>("batchView");
         f.tabs()->setCurrentWidget(f.child<QWidget>("batchTab"));
-        table->setCurrentIndex(f.widget.batchProxy()->index(42, 0));
+        table->setCurrentIndex(f.widget.batchModel()->index(42, 0));
         QCOMPARE(f.treeView()->currentIndex().data(JsonTreeModel::PathRole).toString(),
                  QStringLiteral("$.result.creates[42]"));
         const BatchRow& row = f.diagnosis().batch.at(42);
@@ -330,6 +332,40 @@ private slots:
                  std::make_pair(f.index().offset(row.node), f.index().length(row.node)));
         QCOMPARE(f.widget.batchModel()->index(42, BatchTableModel::CodeColumn).data().toString(),
                  QStringLiteral("205"));
+    }
+
+    void batchTableSortsAndFilters()
+    {
+        Fixture f;
+        QSignalSpy loaded(&f.widget, &InspectorWidget::loaded);
+        QVERIFY(f.widget.openFile(batch100Response(), batch100Request()));
+        QVERIFY(waitLoaded(f.widget, loaded));
+        BatchTableModel* batch = f.widget.batchModel();
+        auto* table = f.child<QTableView>("batchView");
+        f.tabs()->setCurrentWidget(f.child<QWidget>("batchTab"));
+        // The current row follows its object through sorting.
+        table->setCurrentIndex(batch->index(42, BatchTableModel::CodeColumn));
+        QTest::mouseClick(
+            table->horizontalHeader()->viewport(), Qt::LeftButton, {},
+            QPoint(table->horizontalHeader()->sectionViewportPosition(BatchTableModel::CodeColumn) + 5, 5));
+        const QStringList codes = column(batch, BatchTableModel::CodeColumn);
+        const bool descending = table->horizontalHeader()->sortIndicatorOrder() == Qt::DescendingOrder;
+        QCOMPARE(codes.mid(descending ? 0 : 97, 3),
+                 descending ? (QStringList{"301", "301", "205"}) : (QStringList{"205", "301", "301"}));
+        QCOMPARE(table->currentIndex().data(BatchTableModel::BatchIndexRole).toInt(), 42);
+        // Text columns sort as text; ties keep response order.
+        batch->sort(BatchTableModel::FixedColumnCount, Qt::AscendingOrder); // emailAddress
+        QStringList emails = column(batch, BatchTableModel::FixedColumnCount);
+        QStringList sorted = emails;
+        std::sort(sorted.begin(), sorted.end());
+        QCOMPARE(emails, sorted);
+        // Failed only keeps the sort; back to response order by the index column.
+        f.child<QCheckBox>("failedOnlyCheck")->setChecked(true);
+        QCOMPARE(batch->rowCount(), 3);
+        batch->sort(BatchTableModel::IndexColumn, Qt::AscendingOrder);
+        QCOMPARE(column(batch, BatchTableModel::IndexColumn), (QStringList{"17", "42", "86"}));
+        QCOMPARE(batch->modelRow(86), 2);
+        QCOMPARE(batch->modelRow(5), -1);
     }
 
     void apiLevelError()
@@ -664,6 +700,22 @@ private slots:
             QVERIFY(waitLoaded(f.widget, loaded));
         }
         QCOMPARE(f.widget.findingsModel()->rowCount(), 2);
+    }
+
+    void remembersTheLastFileWhenClosed()
+    {
+        {
+            Fixture f;
+            QSignalSpy loaded(&f.widget, &InspectorWidget::loaded);
+            QVERIFY(f.widget.openFile(partialResponse(), partialRequest()));
+            QVERIFY(waitLoaded(f.widget, loaded));
+            // Pasted text and received calls are not files: they do not replace it.
+            loaded.clear();
+            f.widget.openText("{}", QStringLiteral("test"));
+            QVERIFY(waitLoaded(f.widget, loaded));
+        }
+        QCOMPARE(InspectorSettings::lastFile(), QFileInfo(partialResponse()).absoluteFilePath());
+        QCOMPARE(InspectorSettings::lastRequestFile(), QFileInfo(partialRequest()).absoluteFilePath());
     }
 
     void settingsRoundTrip()

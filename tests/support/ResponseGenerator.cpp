@@ -1,112 +1,109 @@
 #include "ResponseGenerator.h"
 
-#include <QByteArrayView>
+#include <QFile>
 
+#include <cinttypes>
+#include <cstdio>
+#include <string>
+
+// Moved here from bench_inspect.cpp unchanged, so both benchmarks load the same bytes.
 namespace {
-struct Random
+struct Rng
 {
-    quint64 state;
-    quint32 next()
+    uint64_t state;
+    uint64_t next()
     {
-        // SplitMix64: fast and good enough for test data.
-        quint64 z = (state += 0x9e3779b97f4a7c15ull);
+        uint64_t z = (state += 0x9e3779b97f4a7c15ull);
         z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
         z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-        return quint32((z ^ (z >> 31)) >> 32);
+        return z ^ (z >> 31);
     }
-    template<size_t N>
-    const char* pick(const char* const (&list)[N])
-    {
-        return list[next() % N];
-    }
+    int below(int n) { return int(next() % uint64_t(n)); }
 };
 
-const char* const kFirst[] = {"Anna",  "Marco", "Sofia",  "James",   "Chen", "Olivia", "Lukas",
-                              "Emma",  "Noah",  "Mia",    "Дмитрий", "Анна", "Jürgen", "Zoë",
-                              "Søren", "José",  "Łukasz", "Ελένη",   "陈",   "Ngọc"};
-const char* const kLast[] = {"Rossi",  "Smith",   "Müller", "García",       "Kowalski", "Nguyen",   "Dubois", "Jensen",
-                             "Иванов", "Петрова", "Öztürk", "Παπαδόπουλος", "O'Brien",  "Ferreira", "Novák",  "李"};
-const char* const kCity[] = {"Milano", "Atlanta", "München", "Kraków", "São Paulo",
-                             "Москва", "Zürich",  "Lyon",    "Austin", "Göteborg"};
-const char* const kCompany[] = {"Acme Corp",        "Globex",      "Initech",     "Umbrella GmbH",
-                                "Stark Industries", "ООО Ромашка", "Café Müller", "Wayne Enterprises"};
+const char* const kFirst[] = {"Anna", "Bob", "Ирина", "José", "Zoë", "Li", "Mary-Ann", "Jürgen", "Søren", "Chloé"};
+const char* const kLast[] = {"Smith", "Müller", "Иванова", "García", "O'Brien", "Nguyễn", "Kowalski", "Rossi"};
+const char* const kCity[] = {"Springfield", "München", "Москва", "São Paulo", "Zürich", "Lyon", "Atlanta"};
 const char* const kStatus[] = {"open", "unqualified", "qualified", "contact", "contactWithOpp"};
 
-void appendString(QByteArray& out, const char* key, QByteArrayView value)
-{
-    out += '"';
-    out += key;
-    out += "\":\"";
-    out += value;
-    out += "\",";
-}
-
-void appendNull(QByteArray& out, const char* key)
-{
-    out += '"';
-    out += key;
-    out += "\":null,";
-}
 } // namespace
 
 namespace ResponseGenerator {
-QByteArray getLeads(qint64 targetBytes, quint32 seed)
+Info writeLeadsAndBatch(const QString& path, qint64 targetBytes)
 {
-    Random random{seed};
-    QByteArray out;
-    out.reserve(targetBytes + 4096);
-    out += "{\"result\":{\"lead\":[";
-    qint64 id = 88038560770;
-    while (out.size() < targetBytes) {
-        const char* first = random.pick(kFirst);
-        const char* last = random.pick(kLast);
-        out += '{';
-        appendString(out, "id", QByteArray::number(id++));
-        appendString(out, "accountID", QByteArray::number(700000 + random.next() % 90000));
-        appendString(out, "ownerID", QByteArray::number(311000 + random.next() % 50));
-        appendString(out, "companyName", random.pick(kCompany));
-        appendString(out, "title", random.next() % 3 ? "Manager" : "Director of Operations");
-        appendString(out, "firstName", first);
-        appendString(out, "lastName", last);
-        appendString(out, "street", QByteArray::number(random.next() % 900 + 1) + " Main Street");
-        appendString(out, "city", random.pick(kCity));
-        appendString(out, "country", random.next() % 2 ? "US" : "IT");
-        appendString(out, "state", random.next() % 2 ? "GA" : "");
-        appendString(out, "zipcode", QByteArray::number(10000 + random.next() % 89999));
-        appendString(out, "emailAddress",
-                     "lead" + QByteArray::number(id) + "." + QByteArray::number(random.next() % 1000) + "@example.com");
-        appendString(out, "website", "https://www.example.com/");
-        appendString(out, "phoneNumber", "+1 404 555 " + QByteArray::number(1000 + random.next() % 8999));
-        appendNull(out, "officePhoneNumber");
-        appendString(out, "phoneNumberExtension", "");
-        appendString(out, "mobilePhoneNumber", random.next() % 4 ? "" : "+39 333 1234567");
-        appendNull(out, "faxNumber");
-        appendString(out, "description",
-                     random.next() % 4 ? "Met at the trade fair; wants a demo in Q3."
-                                       : "Встреча на выставке; просит демо. Спросить про интеграцию с CRM.");
-        appendString(out, "industry", random.next() % 2 ? "Software" : "Manufacturing");
-        appendString(out, "active", "1");
-        appendString(out, "isUnsubscribed", random.next() % 10 ? "0" : "1");
-        appendString(out, "leadStatus", random.pick(kStatus));
-        appendString(out, "leadScore", QByteArray::number(random.next() % 100));
-        appendString(out, "leadScoreWeighted", QByteArray::number(random.next() % 400));
-        appendString(out, "persona", "");
-        appendString(out, "createTimestamp",
-                     "2024-0" + QByteArray::number(1 + random.next() % 9) + "-1" +
-                         QByteArray::number(random.next() % 10) + " 09:1" + QByteArray::number(random.next() % 10) +
-                         ":00");
-        appendString(out, "updateTimestamp", "2025-01-15 12:00:00");
-        out += "\"trackingID\":\"";
-        out += QByteArray::number(quint64(random.next()) * 4099u + 1);
-        out += "\"},";
+    FILE* out = std::fopen(QFile::encodeName(path).constData(), "wb");
+    if (!out)
+        qFatal("cannot write %s", qPrintable(path));
+    Rng rng{0x1eadu ^ uint64_t(targetBytes)};
+    std::string buf;
+    buf.reserve(8 << 20);
+    Info info;
+    auto flush = [&] {
+        std::fwrite(buf.data(), 1, buf.size(), out);
+        info.bytes += qint64(buf.size());
+        buf.clear();
+    };
+    char tmp[512];
+    buf += "{\"result\":{\"lead\":[";
+    // About 60 bytes of batch result per lead follow the leads.
+    const qint64 leadBudget = targetBytes - targetBytes / 16;
+    for (qint64 i = 0; info.bytes + qint64(buf.size()) < leadBudget; ++i) {
+        if (i)
+            buf += ',';
+        const uint64_t id = 88038560770ull + uint64_t(i);
+        std::snprintf(tmp, sizeof tmp,
+                      "{\"id\":\"%" PRIu64 "\",\"accountID\":\"\",\"ownerID\":\"%d\",\"campaignID\":%s,"
+                      "\"leadStatus\":\"%s\",\"leadScore\":\"%d\",\"leadScoreWeighted\":\"%d\",\"persona\":null,"
+                      "\"active\":\"%d\",\"firstName\":\"%s\",\"lastName\":\"%s\",",
+                      id, 300 + rng.below(20), rng.below(4) ? "null" : "\"4711\"", kStatus[rng.below(5)],
+                      rng.below(100), rng.below(100), rng.below(10) ? 1 : 0, kFirst[rng.below(10)],
+                      kLast[rng.below(8)]);
+        buf += tmp;
+        std::snprintf(
+            tmp, sizeof tmp,
+            "\"emailAddress\":\"user%" PRIu64 "@example%d.com\",\"companyName\":\"Acme %d GmbH\","
+            "\"title\":\"Engineer\",\"street\":\"%d Main St\",\"city\":\"%s\",\"country\":\"US\","
+            "\"website\":\"https://example.com/%d\",\"phoneNumber\":\"555-01%02d\",\"officePhoneNumber\":\"\","
+            "\"phoneNumberExtension\":\"\",\"mobilePhoneNumber\":\"\",\"faxNumber\":\"\",",
+            id, rng.below(50), rng.below(1000), rng.below(9999), kCity[rng.below(7)], rng.below(100), rng.below(100));
+        buf += tmp;
+        std::snprintf(tmp, sizeof tmp,
+                      "\"industry\":\"Software\",\"trackingID\":\"t%" PRIu64 "\",\"state\":\"IL\",\"zipcode\":\"%05d\","
+                      "\"description\":\"Met at the fair \\\"%d\\\"; prefers e-mail\",\"isUnsubscribed\":\"%d\","
+                      "\"updateTimestamp\":\"2024-%02d-%02d 03:04:05\",\"createTimestamp\":\"2023-01-02 03:04:05\"}",
+                      id, rng.below(99999), rng.below(2024), rng.below(2), 1 + rng.below(12), 1 + rng.below(28));
+        buf += tmp;
+        ++info.leads;
+        if (buf.size() > (4u << 20))
+            flush();
     }
-    out.chop(1); // the last comma
-    out += "]},\"error\":null,\"id\":\"bench-getleads\"}";
-    return out;
-}
-
-qint64 leadCount(const QByteArray& body)
-{
-    return body.count("{\"id\":\"");
+    buf += "],\"creates\":[";
+    std::string copies;
+    for (qint64 i = 0; i < info.leads; ++i) {
+        if (i)
+            buf += ',';
+        if (i % 2000 == 1999) {
+            const char* e =
+                "{\"code\":205,\"message\":\"Invalid parameters\",\"data\":{\"params\":[\"emailAddress\"]}}";
+            buf += std::string("{\"success\":false,\"error\":") + e + "}";
+            copies += (copies.empty() ? "" : ",") + std::string(e);
+            ++info.failed;
+        } else if (i % 500 == 499) {
+            const char* e = "{\"code\":301,\"message\":\"Entry already exists\",\"data\":[]}";
+            buf += std::string("{\"success\":false,\"error\":") + e + "}";
+            copies += (copies.empty() ? "" : ",") + std::string(e);
+            ++info.failed;
+        } else {
+            std::snprintf(tmp, sizeof tmp, "{\"success\":true,\"error\":null,\"id\":%" PRIu64 "}",
+                          uint64_t(346743252994ull + uint64_t(i)));
+            buf += tmp;
+        }
+        if (buf.size() > (4u << 20))
+            flush();
+    }
+    buf += "],\"hasMore\":true},\"error\":[" + copies + "],\"id\":\"bench\",\"callCount\":17,\"queryLimit\":50000}";
+    flush();
+    std::fclose(out);
+    return info;
 }
 } // namespace ResponseGenerator

@@ -1,15 +1,22 @@
 #pragma once
 
-#include <QByteArray>
+#include <QString>
 #include <QtGlobal>
 
-// Big, realistic response bodies for benchmarks (and tests that need size): a getLeads page
-// shaped like the real API's (design.md §7, toolchain-notes §4): {"result":{"lead":[...]},
-// "error":null,"id":...}, each lead with 30 fields (strings, numeric strings, nulls), about a
-// quarter of the names and addresses non-ASCII. Deterministic for a given seed.
+// Big, deterministic response documents for benchmarks (design.md §7).
 namespace ResponseGenerator {
-// A compact (minified, as the API sends it) body of about targetBytes bytes (never less).
-QByteArray getLeads(qint64 targetBytes, quint32 seed = 1);
-// The number of leads getLeads(targetBytes) holds, for checks.
-qint64 leadCount(const QByteArray& body);
+struct Info
+{
+    qint64 bytes = 0;
+    qint64 leads = 0;
+    qint64 failed = 0;
+};
+
+// Writes about targetBytes bytes to path: a getLeads page (result.lead: records of 30 fields, strings with about a
+// quarter non-ASCII, numbers as strings, nulls; what date-range exports look like) followed by
+// a batch result of the same length (result.creates) in which one object in 500 fails with 301
+// and one in 2 000 with 205, plus their copies in the top-level error array, hasMore,
+// callCount and queryLimit. The batch part makes the analyzer visit every object, which a pure
+// getLeads page would not; no single API call returns both, which does not matter to a parser.
+Info writeLeadsAndBatch(const QString& path, qint64 targetBytes);
 } // namespace ResponseGenerator

@@ -6,6 +6,8 @@
 #include <QJsonValue>
 #include <QSet>
 
+#include <algorithm>
+
 namespace {
 // Fields that identify a submitted object to a person, most telling first. Anything else the
 // objects carry is still in the tooltip (the whole submitted object).
@@ -67,24 +69,108 @@ void BatchTableModel::setRows(const QList<BatchRow>& rows)
     beginResetModel();
     m_rows = rows;
     m_keyFields = chooseKeyFields(rows);
-    QSet<QString> keys;
     m_failed = 0;
+    m_severalKeys = false;
     for (const BatchRow& row : rows) {
-        keys.insert(row.key);
         m_failed += row.success ? 0 : 1;
+        m_severalKeys = m_severalKeys || row.key != rows.constFirst().key;
     }
-    m_severalKeys = keys.size() > 1;
+    m_sortColumn = -1;
+    rebuildOrder();
     endResetModel();
+}
+
+void BatchTableModel::rebuildOrder()
+{
+    m_order.clear();
+    m_order.reserve(size_t(m_failedOnly ? m_failed : m_rows.size()));
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (!m_failedOnly || !m_rows.at(i).success)
+            m_order.push_back(i);
+    }
+    if (m_sortColumn < 0)
+        return;
+    // Numbers compare as numbers, text as text; ties keep response order.
+    std::vector<QVariant> keys(size_t(m_rows.size()));
+    for (int i : m_order)
+        keys[size_t(i)] = sortKey(i, m_sortColumn);
+    const bool descending = m_sortOrder == Qt::DescendingOrder;
+    std::stable_sort(m_order.begin(), m_order.end(), [&](int a, int b) {
+        const QPartialOrdering c = QVariant::compare(keys[size_t(a)], keys[size_t(b)]);
+        return descending ? c == QPartialOrdering::Greater : c == QPartialOrdering::Less;
+    });
+}
+
+QVariant BatchTableModel::sortKey(int responseRow, int column) const
+{
+    const BatchRow& row = m_rows.at(responseRow);
+    switch (column) {
+    case IndexColumn:
+        return responseRow;
+    case ResultColumn:
+        return row.success ? 1 : 0;
+    case CodeColumn:
+        return row.code.value_or(0);
+    case MessageColumn:
+        return row.message;
+    case IdColumn:
+        return row.id;
+    default:
+        if (row.hasRequestObject && column - FixedColumnCount < m_keyFields.size())
+            return cellText(row.requestObject.value(m_keyFields.at(column - FixedColumnCount)));
+        return QString();
+    }
+}
+
+void BatchTableModel::setFailedOnly(bool failedOnly)
+{
+    if (failedOnly == m_failedOnly)
+        return;
+    beginResetModel();
+    m_failedOnly = failedOnly;
+    rebuildOrder();
+    endResetModel();
+}
+
+void BatchTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (column >= columnCount())
+        return;
+    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList before = persistentIndexList();
+    QList<int> responseRows;
+    responseRows.reserve(before.size());
+    for (const QModelIndex& index : before)
+        responseRows.append(m_order[size_t(index.row())]);
+    m_sortColumn = column;
+    m_sortOrder = order;
+    rebuildOrder();
+    // Selections and the current row follow their rows to their new places.
+    std::vector<int> position(size_t(m_rows.size()), -1);
+    for (size_t i = 0; i < m_order.size(); ++i)
+        position[size_t(m_order[i])] = int(i);
+    QModelIndexList after;
+    after.reserve(before.size());
+    for (int i = 0; i < before.size(); ++i)
+        after.append(index(position[size_t(responseRows.at(i))], before.at(i).column()));
+    changePersistentIndexList(before, after);
+    emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
 const BatchRow* BatchTableModel::rowAt(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
+    return row >= 0 && size_t(row) < m_order.size() ? &m_rows.at(m_order[size_t(row)]) : nullptr;
+}
+
+int BatchTableModel::modelRow(int responseRow) const
+{
+    const auto it = std::find(m_order.begin(), m_order.end(), responseRow);
+    return it == m_order.end() ? -1 : int(it - m_order.begin());
 }
 
 int BatchTableModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : int(m_order.size());
 }
 
 int BatchTableModel::columnCount(const QModelIndex& parent) const
@@ -149,16 +235,7 @@ QVariant BatchTableModel::data(const QModelIndex& index, int role) const
     case BatchIndexRole:
         return row->index;
     case SortRole:
-        switch (column) {
-        case IndexColumn:
-            return index.row(); // rows are in response order
-        case ResultColumn:
-            return row->success ? 1 : 0;
-        case CodeColumn:
-            return row->code ? *row->code : 0;
-        default:
-            return data(index, Qt::DisplayRole);
-        }
+        return sortKey(m_order[size_t(index.row())], column);
     default:
         break;
     }

@@ -179,6 +179,13 @@ qint64 BodyLayout::lineNumber(qint64 line) const
     return (n & kContinuation) ? 0 : n;
 }
 
+qint64 BodyLayout::sourceLine(qint64 line) const
+{
+    if (m_mode == Mode::Pretty)
+        return line + 1;
+    return m_numbers[size_t(line)] & ~kContinuation;
+}
+
 qint64 BodyLayout::keyEnd(JsonIndex::NodeId node) const
 {
     const char* data = m_index->data();

@@ -59,6 +59,9 @@ public:
     // the continuation of a wrapped line).
     qint64 lineNumber(qint64 line) const;
 
+    // The line a person would quote: the display line (pretty) or the body's own line (raw,
+    // also on the continuation of a wrapped line). 1-based.
+    qint64 sourceLine(qint64 line) const;
     // Where a byte of the body is shown (the nearest place for bytes that are not shown, such
     // as whitespace between pretty-printed tokens).
     Position positionOf(qint64 byteOffset) const;

@@ -31,9 +31,9 @@
 #include <QMimeData>
 #include <QPainter>
 #include <QPushButton>
-#include <QSortFilterProxyModel>
 #include <QStyledItemDelegate>
 #include <QtConcurrent>
+#include <QThreadPool>
 #include <QTreeView>
 
 namespace {
@@ -134,6 +134,10 @@ InspectorWidget::InspectorWidget(const ErrorCatalog& catalog, QWidget* parent)
 
 InspectorWidget::~InspectorWidget()
 {
+    // Written once, here: a settings write can take tens of milliseconds on a busy disk, which
+    // opening a response must not spend on the GUI thread.
+    if (!m_lastFile.first.isEmpty())
+        InspectorSettings::setLastFile(m_lastFile.first, m_lastFile.second);
     if (m_layoutCancel)
         *m_layoutCancel = true;
     m_layoutWatcher.waitForFinished();
@@ -253,21 +257,17 @@ void InspectorWidget::setupViews()
 
     // Batch
     m_batch = new BatchTableModel(this);
-    m_batchProxy = new QSortFilterProxyModel(this);
-    m_batchProxy->setSourceModel(m_batch);
-    m_batchProxy->setSortRole(BatchTableModel::SortRole);
-    m_batchProxy->setFilterRole(BatchTableModel::SuccessRole);
-    m_batchProxy->setFilterKeyColumn(BatchTableModel::IndexColumn);
-    m_ui->batchView->setModel(m_batchProxy);
-    m_ui->batchView->sortByColumn(BatchTableModel::IndexColumn, Qt::AscendingOrder);
+    m_ui->batchView->setModel(m_batch);
+    // Rows come in response order; sorting (by clicking a header) is on demand only.
+    m_ui->batchView->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_ui->batchView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    // Column widths from a sample of rows, not from all of a 100 000-row batch.
+    m_ui->batchView->horizontalHeader()->setResizeContentsPrecision(200);
     m_ui->batchView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_ui->batchView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     connect(m_ui->batchView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &InspectorWidget::onBatchRowChanged);
-    connect(m_ui->failedOnlyCheck, &QCheckBox::toggled, this, [this](bool failedOnly) {
-        m_batchProxy->setFilterFixedString(failedOnly ? QStringLiteral("false") : QString());
-    });
+    connect(m_ui->failedOnlyCheck, &QCheckBox::toggled, m_batch, &BatchTableModel::setFailedOnly);
 
     // Body and raw views
     for (BodyView* view : {m_ui->bodyView, m_ui->rawView}) {
@@ -348,7 +348,7 @@ bool InspectorWidget::openFile(const QString& path, const QString& requestPath)
     source.kind = Source::Kind::File;
     source.title = QDir::toNativeSeparators(info.absoluteFilePath());
     source.path = info.absoluteFilePath();
-    InspectorSettings::setLastFile(source.path, m_requestPath);
+    m_lastFile = {source.path, m_requestPath};
     start(std::move(source));
     return true;
 }
@@ -461,7 +461,7 @@ bool InspectorWidget::setRequestFile(const QString& path)
     if (!readRequestFile(path))
         return false;
     if (m_hasSource && m_source.kind == Source::Kind::File)
-        InspectorSettings::setLastFile(m_source.path, m_requestPath);
+        m_lastFile = {m_source.path, m_requestPath};
     // Correlation changes the analysis (id check, batch labels): run it again.
     if (m_hasSource)
         start(m_source);
@@ -569,6 +569,7 @@ void InspectorWidget::start(Source source)
     ++m_generation;
     m_source = std::move(source);
     m_hasSource = true;
+    std::shared_ptr<const AnalysisTask::Result> previous = std::move(m_result);
     m_result.reset();
     m_forcePretty = false;
 
@@ -598,6 +599,11 @@ void InspectorWidget::start(Source source)
         m_task->startFile(m_source.path, context);
     else
         m_task->startBytes(m_source.body, context);
+    // Freeing the previous analysis (a big batch has 100 000 rows of strings) takes
+    // milliseconds: the last reference goes to a pool thread. The models have let go above,
+    // and the task has just dropped its own.
+    if (previous)
+        QThreadPool::globalInstance()->start([previous = std::move(previous)]() mutable { previous.reset(); });
 }
 
 void InspectorWidget::cancel()
@@ -933,12 +939,17 @@ void InspectorWidget::onFindingChanged()
     m_syncing = true;
     if (f->node != JsonIndex::npos)
         selectTreeNode(f->node);
-    if (f->index >= 0) {
-        for (int r = 0; r < m_batchProxy->rowCount(); ++r) {
-            const QModelIndex proxyIndex = m_batchProxy->index(r, 0);
-            if (proxyIndex.data(BatchTableModel::BatchIndexRole).toInt() == f->index) {
-                m_ui->batchView->setCurrentIndex(proxyIndex);
-                m_ui->batchView->scrollTo(proxyIndex);
+    if (f->index >= 0 && m_result && f->node != JsonIndex::npos) {
+        // The finding is about a batch element or its error object.
+        const JsonIndex::NodeId up = m_result->index->parent(f->node);
+        const QList<BatchRow>& rows = m_batch->rows();
+        for (int r = 0; r < rows.size(); ++r) {
+            if (rows.at(r).node == f->node || rows.at(r).node == up) {
+                const int row = m_batch->modelRow(r);
+                if (row >= 0) {
+                    m_ui->batchView->setCurrentIndex(m_batch->index(row, 0));
+                    m_ui->batchView->scrollTo(m_batch->index(row, 0));
+                }
                 break;
             }
         }
@@ -1137,9 +1148,11 @@ void InspectorWidget::onFindFinished(BodyView* view)
         m_ui->findStatus->setText(m_ui->findEdit->text().trimmed().isEmpty() ? QString() : tr("No matches"));
         return;
     }
-    const JsonIndex::LineColumn at = view->bodyLayout()->index().lineColumn(result.offset);
-    m_ui->findStatus->setText(result.wrapped ? tr("Line %1 (wrapped around)").arg(at.line)
-                                             : tr("Line %1").arg(at.line));
+    // The line as the view numbers it (counting lines of the body up to a match 90 MB in would
+    // cost the GUI thread a scan).
+    const BodyLayout* layout = view->bodyLayout();
+    const qint64 line = layout->sourceLine(layout->positionOf(result.offset).line);
+    m_ui->findStatus->setText(result.wrapped ? tr("Line %1 (wrapped around)").arg(line) : tr("Line %1").arg(line));
 }
 
 // --- dialogs, drag and drop -------------------------------------------------------------------

@@ -21,7 +21,6 @@ class FindingsModel;
 class JsonHighlighter;
 class JsonTreeModel;
 class QAction;
-class QSortFilterProxyModel;
 struct CallCapture;
 struct ErrorEntry;
 
@@ -67,7 +66,6 @@ public:
     std::shared_ptr<const AnalysisTask::Result> result() const { return m_result; }
     FindingsModel* findingsModel() const { return m_findings; }
     BatchTableModel* batchModel() const { return m_batch; }
-    QSortFilterProxyModel* batchProxy() const { return m_batchProxy; }
     JsonTreeModel* treeModel() const { return m_tree; }
     BodyView* bodyView() const;
     BodyView* rawView() const;
@@ -180,7 +178,6 @@ private:
     AnalysisTask* m_task = nullptr;
     FindingsModel* m_findings = nullptr;
     BatchTableModel* m_batch = nullptr;
-    QSortFilterProxyModel* m_batchProxy = nullptr;
     JsonTreeModel* m_tree = nullptr;
 
     Source m_source;
@@ -208,5 +205,6 @@ private:
     QAction* m_copyPathAction = nullptr;
     QAction* m_copyValueAction = nullptr;
     QString m_reopenPath;
+    QPair<QString, QString> m_lastFile; // response and request file, saved on destruction
     JsonHighlighter* m_requestHighlighter = nullptr;
 };
