@@ -75,8 +75,9 @@ private:
         composer->checkNow();
     }
 
-    // A createLeads batch of 100 leads, 3 failed, opened with its request: the first failure
-    // is selected (tree node, body range, batch row).
+    // The inspector on a partial failure: a createLeads batch of 100 leads, 3 failed, opened
+    // with its request; the first failure is selected (tree node, body range, batch row). The
+    // dark variant shows the batch table.
     static void showPartialFailure(MainWindow& window, bool batchTab)
     {
         InspectorWidget* inspector = window.inspector();
@@ -98,10 +99,8 @@ private:
             {QStringLiteral("errors-dark"), true, showErrorExample},
             {QStringLiteral("composer"), false, showComposerSent},
             {QStringLiteral("composer-dark"), true, showComposerLint},
-            {QStringLiteral("inspector-partial-failure"), false,
-             [](MainWindow& window) { showPartialFailure(window, false); }},
-            {QStringLiteral("inspector-partial-failure-dark"), true,
-             [](MainWindow& window) { showPartialFailure(window, true); }},
+            {QStringLiteral("inspector"), false, [](MainWindow& window) { showPartialFailure(window, false); }},
+            {QStringLiteral("inspector-dark"), true, [](MainWindow& window) { showPartialFailure(window, true); }},
         };
         return list;
     }
