@@ -32,6 +32,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QToolButton>
+#include <QToolTip>
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QtTest>
@@ -286,6 +287,47 @@ private slots:
 
         // The raw view follows the same range.
         QCOMPARE(f.widget.rawView()->highlightedRange(), body->highlightedRange());
+    }
+
+    void bodyMarksExplainThemselves()
+    {
+        Fixture f;
+        QSignalSpy loaded(&f.widget, &InspectorWidget::loaded);
+        QVERIFY(f.widget.openFile(partialResponse()));
+        QVERIFY(waitLoaded(f.widget, loaded));
+        QVERIFY(QTest::qWaitForWindowExposed(&f.widget));
+        BodyView* body = f.widget.bodyView();
+        const Finding& finding = f.diagnosis().findings.first();
+        const BodyLayout::Position at = body->bodyLayout()->positionOf(finding.offset);
+        QVERIFY(body->isLineVisible(at.line));
+        const int lineHeight = body->viewport()->height() / body->visibleLineCount();
+        const QPoint point(body->viewport()->width() / 2,
+                           int(at.line - body->firstVisibleLine()) * lineHeight + lineHeight / 2);
+
+        // Hovering the error object shows the finding, the catalogue summary and the first fix.
+        QHelpEvent help(QEvent::ToolTip, point, body->viewport()->mapToGlobal(point));
+        QCoreApplication::sendEvent(body->viewport(), &help);
+        QTRY_VERIFY(QToolTip::isVisible());
+        const ErrorEntry* entry = ErrorCatalog::builtin().byCode(301);
+        QVERIFY2(QToolTip::text().contains(entry->fixes.first().toHtmlEscaped()), qPrintable(QToolTip::text()));
+        QVERIFY(QToolTip::text().contains(finding.explanation.toHtmlEscaped()));
+        QToolTip::hideText();
+
+        // A click on a line selects its value in the tree, without moving the body.
+        const qint64 first = body->firstVisibleLine();
+        const QPoint idLine(point.x(), point.y() - 3 * lineHeight); // "id" of the object before
+        const JsonIndex::NodeId clicked = body->bodyLayout()->nodeAt(first + idLine.y() / lineHeight);
+        QTest::mouseClick(body->viewport(), Qt::LeftButton, {}, idLine);
+        QCOMPARE(f.widget.treeModel()->nodeForIndex(f.treeView()->currentIndex().siblingAtColumn(0)), clicked);
+        QCOMPARE(body->firstVisibleLine(), first);
+        QCOMPARE(body->highlightedRange(), std::make_pair(f.index().offset(clicked), f.index().length(clicked)));
+
+        // A click on the gutter marker selects the finding.
+        f.widget.selectFinding(1);
+        QVERIFY(body->isLineVisible(at.line));
+        const int markerY = int(at.line - body->firstVisibleLine()) * lineHeight + lineHeight / 2;
+        QTest::mouseClick(body->viewport(), Qt::LeftButton, {}, QPoint(4, markerY));
+        QCOMPARE(f.widget.currentFindingRow(), 0);
     }
 
     void treeSelectionHighlightsBodyAndCopies()

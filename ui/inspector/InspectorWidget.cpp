@@ -33,7 +33,6 @@
 #include <QPushButton>
 #include <QStyledItemDelegate>
 #include <QtConcurrent>
-#include <QThreadPool>
 #include <QTreeView>
 
 namespace {
@@ -569,7 +568,7 @@ void InspectorWidget::start(Source source)
     ++m_generation;
     m_source = std::move(source);
     m_hasSource = true;
-    std::shared_ptr<const AnalysisTask::Result> previous = std::move(m_result);
+    // Big analyses free themselves on a pool thread (AnalysisTask): dropping them is cheap.
     m_result.reset();
     m_forcePretty = false;
 
@@ -599,11 +598,6 @@ void InspectorWidget::start(Source source)
         m_task->startFile(m_source.path, context);
     else
         m_task->startBytes(m_source.body, context);
-    // Freeing the previous analysis (a big batch has 100 000 rows of strings) takes
-    // milliseconds: the last reference goes to a pool thread. The models have let go above,
-    // and the task has just dropped its own.
-    if (previous)
-        QThreadPool::globalInstance()->start([previous = std::move(previous)]() mutable { previous.reset(); });
 }
 
 void InspectorWidget::cancel()
