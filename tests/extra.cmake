@@ -10,6 +10,7 @@ set(LEADGEN_NO_KEYCHAIN_ENV
     "DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent/leadgen-diag-tests-have-no-bus"
     "DISPLAY=")
 set_property(TEST tst_secretstore APPEND PROPERTY ENVIRONMENT ${LEADGEN_NO_KEYCHAIN_ENV} "LEADGEN_KEYCHAIN_MODE=none")
+set_property(TEST tst_composerkeychain APPEND PROPERTY ENVIRONMENT ${LEADGEN_NO_KEYCHAIN_ENV} "LEADGEN_KEYCHAIN_MODE=none")
 foreach(test tst_sendcommand tst_canary tst_composer tst_mainwindow tst_screenshots)
     if(TEST ${test})
         set_property(TEST ${test} APPEND PROPERTY ENVIRONMENT ${LEADGEN_NO_KEYCHAIN_ENV})
@@ -22,6 +23,13 @@ target_link_libraries(tst_canary PRIVATE leadgen_ui Qt6::Widgets)
 find_program(LEADGEN_DBUS_RUN_SESSION dbus-run-session)
 find_program(LEADGEN_GNOME_KEYRING_DAEMON gnome-keyring-daemon)
 if(LEADGEN_DBUS_RUN_SESSION AND LEADGEN_GNOME_KEYRING_DAEMON)
+    # The composer's "Remember" across restarts, with a real Secret Service.
+    add_test(NAME tst_composerkeychain_keyring
+             COMMAND sh "${CMAKE_CURRENT_SOURCE_DIR}/support/with-keyring.sh" $<TARGET_FILE:tst_composerkeychain>)
+    set_tests_properties(tst_composerkeychain_keyring PROPERTIES
+        ENVIRONMENT "${LEADGEN_TEST_ENV};LEADGEN_KEYCHAIN_MODE=real"
+        TIMEOUT 60
+        LABELS gui)
     add_test(NAME tst_secretstore_keyring
              COMMAND sh "${CMAKE_CURRENT_SOURCE_DIR}/support/with-keyring.sh" $<TARGET_FILE:tst_secretstore>)
     set_tests_properties(tst_secretstore_keyring PROPERTIES

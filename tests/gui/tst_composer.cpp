@@ -843,6 +843,22 @@ private slots:
                  std::optional<QString>(QStringLiteral("masked-secret-1")));
     }
 
+    // Closing the window with the cursor in the secret field: the field's editingFinished arrives
+    // while the composer is being destroyed and must not reach it (a crash before the fix).
+    void destroyWhileEditingSecret()
+    {
+        Rig rig;
+        const Environment custom = rig.addCustom();
+        QVERIFY(rig.composer->selectEnvironment(custom.id));
+        QVERIFY(QTest::qWaitForWindowActive(rig.composer.get()));
+        auto* secretEdit = rig.child<QLineEdit>("secretEdit");
+        secretEdit->setFocus();
+        QTRY_VERIFY(secretEdit->hasFocus());
+        QTest::keyClicks(secretEdit, QStringLiteral("half-typed"));
+        rig.composer.reset();
+        QVERIFY(!rig.composer);
+    }
+
     void secretFollowsEnvironmentAndAccount()
     {
         Rig rig;

@@ -230,8 +230,17 @@ ComposerWidget::ComposerWidget(EnvironmentStore& environments, SecretStore& secr
 
 ComposerWidget::~ComposerWidget()
 {
-    // Whatever was typed since the last debounced save survives closing the window.
+    // Whatever was typed since the last debounced save survives closing the window; a secret
+    // being typed goes to the session (memory, or the keychain when remembered) as on focus out.
     flushDraft();
+    storeSecret();
+    // QWidget's destructor still hides and unfocuses the children (the secret field then emits
+    // editingFinished): nothing may reach this half-destroyed object any more.
+    const QList<QObject*> children = findChildren<QObject*>();
+    for (QObject* child : children)
+        disconnect(child, nullptr, this, nullptr);
+    disconnect(&m_secrets, nullptr, this, nullptr);
+    disconnect(&m_environments, nullptr, this, nullptr);
 }
 
 void ComposerWidget::createActions()
