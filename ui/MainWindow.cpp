@@ -59,6 +59,7 @@ MainWindow::MainWindow(QWidget* parent)
     setupComposer();
     // Every call the composer finishes opens in the inspector (the composer keeps its quick look).
     connect(m_composer, &ComposerWidget::callFinished, m_inspector, &InspectorWidget::openCapture);
+    connect(m_composer, &ComposerWidget::inspectRequested, this, &MainWindow::showInspector);
 
     // Which catalogue the explanations come from; a catalogue that failed validation says so
     // instead of silently showing fewer entries.

@@ -61,6 +61,16 @@ private slots:
         QVERIFY(menu);
         QVERIFY(menu->actions().contains(composer->sendAction()));
         QVERIFY(menu->actions().contains(composer->copyCurlWithSecretAction()));
+        // A call sent to the simulator: the result line links to the inspector, which has it.
+        QSignalSpy finished(composer, &ComposerWidget::callFinished);
+        composer->send();
+        QVERIFY(finished.wait(10000));
+        auto* result = composer->findChild<QLabel*>(QStringLiteral("resultLabel"));
+        QVERIFY2(result->text().contains(QLatin1String("href=\"inspect\"")), qPrintable(result->text()));
+        emit result->linkActivated(QStringLiteral("inspect"));
+        QCOMPARE(window.findChild<QTabWidget*>(QStringLiteral("mainTabs"))->currentWidget()->objectName(),
+                 QStringLiteral("inspectorTab"));
+
         // The simulator is the default environment and started with the window.
         const QString status = window.findChild<QLabel*>(QStringLiteral("statusEnvironment"))->text();
         QVERIFY2(status.startsWith(QLatin1String("Simulator running on 127.0.0.1:")), qPrintable(status));

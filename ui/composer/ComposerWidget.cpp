@@ -33,6 +33,7 @@
 #include <QJsonDocument>
 #include <QLocale>
 #include <QMenu>
+#include <QMetaMethod>
 #include <QSettings>
 #include <QSignalBlocker>
 #include <QStandardPaths>
@@ -217,6 +218,10 @@ ComposerWidget::ComposerWidget(EnvironmentStore& environments, SecretStore& secr
 
     // Sending.
     connect(m_ui->sendButton, &QPushButton::clicked, this, &ComposerWidget::send);
+    connect(m_ui->resultLabel, &QLabel::linkActivated, this, [this](const QString& link) {
+        if (link == QLatin1String("inspect"))
+            emit inspectRequested();
+    });
     connect(m_ui->cancelButton, &QPushButton::clicked, this, &ComposerWidget::cancel);
     connect(m_client, &ApiClient::uploadProgress, this, &ComposerWidget::onUploadProgress);
     connect(m_client, &ApiClient::downloadProgress, this, &ComposerWidget::onDownloadProgress);
@@ -1107,7 +1112,7 @@ void ComposerWidget::updatePreview()
     const QByteArray bytes = body();
     // The body is shown as sent, except a secretKey the user put into it (legacy header).
     m_ui->envelopePreview->setPlainText(Redactor::redactText(QString::fromUtf8(bytes)));
-    m_ui->previewTabs->setTabToolTip(0, tr("%n byte(s) sent as the POST body", nullptr, int(bytes.size())));
+    m_ui->previewTabs->setTabToolTip(0, tr("%1 bytes sent as the POST body").arg(bytes.size()));
 
     const Environment env = environment();
     const QString url = displayUrl();
@@ -1288,11 +1293,12 @@ void ComposerWidget::onFinished(const CallCapture& capture)
             const Diagnosis diagnosis = ResponseAnalyzer().analyze(responseBody, context);
             QString verdict = tr("verdict: %1").arg(Diagnosis::verdictName(diagnosis.verdict));
             if (!diagnosis.batch.isEmpty())
+                verdict += QStringLiteral(" · ") +
+                           tr("%1 of %2 objects failed").arg(diagnosis.stats.failed).arg(diagnosis.stats.objects);
+            else if (diagnosis.stats.objects > 0)
                 verdict +=
                     QStringLiteral(" · ") +
-                    tr("%1 of %n object(s) failed", nullptr, int(diagnosis.stats.objects)).arg(diagnosis.stats.failed);
-            else if (diagnosis.stats.objects > 0)
-                verdict += QStringLiteral(" · ") + tr("%n record(s)", nullptr, int(diagnosis.stats.objects));
+                    (diagnosis.stats.objects == 1 ? tr("1 record") : tr("%1 records").arg(diagnosis.stats.objects));
             for (const Finding& finding : diagnosis.findings) {
                 if (finding.severity == Finding::Severity::Error) {
                     verdict += QStringLiteral(" — ") + finding.message;
@@ -1313,6 +1319,10 @@ void ComposerWidget::onFinished(const CallCapture& capture)
         line = failureLayerTitle(capture.layer).toHtmlEscaped() + QStringLiteral(": ") + capture.facts.toHtmlEscaped();
         tone = Tone::Kind::Error;
     }
+    // The inspector (main window) shows every finding of the call; a link takes the user there.
+    if (capture.layer != FailureLayer::Cancelled &&
+        isSignalConnected(QMetaMethod::fromSignal(&ComposerWidget::inspectRequested)))
+        line += QStringLiteral(" · <a href=\"inspect\">%1</a>").arg(tr("Inspect"));
     showResult(tinted(line, tone), details);
 
     QString shown;

@@ -127,6 +127,8 @@ signals:
     // A call ended (success or failure at any layer): everything captured, for the inspector.
     void callFinished(const CallCapture& capture);
     void callStarted(const QString& displayUrl);
+    // The user clicked "Inspect" on the result line: show the last call in the inspector.
+    void inspectRequested();
     // Short notes for the status bar (file saved, copied, ...).
     void statusMessage(const QString& message, int timeoutMs);
     // The simulator was started on first use.
