@@ -51,8 +51,13 @@ add_dependencies(tst_explaincommand leadgen-diag)
 find_program(LEADGEN_CLANGXX clang++)
 if(LEADGEN_CLANGXX AND NOT LEADGEN_FUZZ)
     add_test(NAME fuzz_analyzer_smoke COMMAND "${CMAKE_CURRENT_SOURCE_DIR}/fuzz/run-fuzz.sh" 10)
-    set_tests_properties(fuzz_analyzer_smoke PROPERTIES
+    # The cURL importer: tokenizer, options, round trip through export, redaction.
+    add_test(NAME fuzz_curlcommand_smoke
+             COMMAND "${CMAKE_CURRENT_SOURCE_DIR}/fuzz/run-fuzz.sh" 10 fuzz_curlcommand)
+    # Both build in build/fuzz: one at a time.
+    set_tests_properties(fuzz_analyzer_smoke fuzz_curlcommand_smoke PROPERTIES
         TIMEOUT 900
         SKIP_RETURN_CODE 77
+        RESOURCE_LOCK leadgen_fuzz_build
         LABELS fuzz)
 endif()

@@ -118,8 +118,10 @@ qsizetype readAnsiC(const QString& s, qsizetype i, QString* out)
             return i + 1;
         }
         if (c != QLatin1Char('\\') || i + 1 >= s.size()) {
-            bytes += QString(c).toUtf8();
-            ++i;
+            // Characters outside the BMP are two QChars: convert the pair, not its halves.
+            const qsizetype length = c.isHighSurrogate() && i + 1 < s.size() && s.at(i + 1).isLowSurrogate() ? 2 : 1;
+            bytes += s.mid(i, length).toUtf8();
+            i += length;
             continue;
         }
         const char e = s.at(i + 1).toLatin1();
@@ -435,10 +437,50 @@ bool tokenizeCmd(const Source& source, Tokens* out, CurlCommand::ParseError* err
     return true;
 }
 
+// A Windows cmd line uses ^" and ^-newline where a POSIX shell would see them unquoted; inside
+// POSIX quotes (our own exports, a JSON body) they are just characters.
 bool looksLikeCmd(const QString& text)
 {
-    static const QRegularExpression caretContinuation(QStringLiteral(R"(\^[ \t]*\n)"));
-    return text.contains(QLatin1String("^\"")) || caretContinuation.match(text).hasMatch();
+    enum class State
+    {
+        Plain,
+        Single,
+        Double,
+        AnsiC
+    };
+    State state = State::Plain;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        const QChar next = i + 1 < text.size() ? text.at(i + 1) : QChar();
+        switch (state) {
+        case State::Plain:
+            if (c == QLatin1Char('^') && (next == QLatin1Char('"') || next == QLatin1Char('\n')))
+                return true;
+            if (c == QLatin1Char('\\'))
+                ++i;
+            else if (c == QLatin1Char('$') && next == QLatin1Char('\'')) {
+                state = State::AnsiC;
+                ++i;
+            } else if (c == QLatin1Char('\''))
+                state = State::Single;
+            else if (c == QLatin1Char('"'))
+                state = State::Double;
+            break;
+        case State::Single:
+            if (c == QLatin1Char('\''))
+                state = State::Plain;
+            break;
+        case State::Double:
+        case State::AnsiC:
+            if (c == QLatin1Char('\\'))
+                ++i;
+            else if ((state == State::Double && c == QLatin1Char('"')) ||
+                     (state == State::AnsiC && c == QLatin1Char('\'')))
+                state = State::Plain;
+            break;
+        }
+    }
+    return false;
 }
 
 enum class Action
@@ -601,6 +643,21 @@ QByteArray urlEncodeAll(const QByteArray& data)
     return QUrl::toPercentEncoding(QString::fromUtf8(data));
 }
 
+// RFC 9110 token: what an HTTP header name may consist of.
+bool isHeaderName(const QString& name)
+{
+    if (name.isEmpty())
+        return false;
+    for (QChar c : name) {
+        const ushort u = c.unicode();
+        const bool ok = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
+                        QByteArrayView("!#$%&'*+-.^_`|~").contains(char(u));
+        if (!ok || u > 0x7e)
+            return false;
+    }
+    return true;
+}
+
 bool isCredentialName(const QString& name, const char* wanted)
 {
     return name.compare(QLatin1String(wanted), Qt::CaseInsensitive) == 0;
@@ -639,6 +696,12 @@ QString shellQuote(const QString& text)
     QString escaped = text;
     escaped.replace(QLatin1Char('\''), QLatin1String("'\\''"));
     return QLatin1Char('\'') + escaped + QLatin1Char('\'');
+}
+// A word that needs no quoting stays bare (-X PUT), anything else is quoted.
+QString shellWord(const QString& text)
+{
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9._-]+$"));
+    return plain.match(text).hasMatch() ? text : shellQuote(text);
 }
 } // namespace
 
@@ -758,10 +821,22 @@ std::optional<CurlCommand> CurlCommand::parse(const QString& text, ParseError* e
                 return false;
             }
             if (colon <= 0) { // "Name;" sends the header with an empty value
-                command.headers.append({value.left(semicolon).trimmed(), QString()});
+                const QString name = value.left(semicolon).trimmed();
+                if (!isHeaderName(name)) {
+                    err = source.error(valueOffset,
+                                       QStringLiteral("“%1” is not a valid HTTP header name").arg(name.left(40)));
+                    return false;
+                }
+                command.headers.append({name, QString()});
                 return true;
             }
             const QString name = value.left(colon).trimmed();
+            if (!isHeaderName(name)) {
+                err = source.error(valueOffset, QStringLiteral("“%1” is not a valid HTTP header name (letters, digits "
+                                                               "and !#$%&'*+-.^_`|~ only)")
+                                                    .arg(name.left(40)));
+                return false;
+            }
             const QString headerValue = value.mid(colon + 1).trimmed();
             if (headerValue.isEmpty()) { // "Name:" removes a header curl would send
                 for (qsizetype k = command.headers.size() - 1; k >= 0; --k) {
@@ -980,6 +1055,12 @@ std::optional<CurlCommand> CurlCommand::parse(const QString& text, ParseError* e
                                                              : QStringLiteral(": ") + url.errorString()));
         return std::nullopt;
     }
+    if (url.hasFragment()) {
+        // curl never sends the #fragment; a '#' meant as data must be written %23.
+        command.warnings << QStringLiteral("The URL's #fragment (“%1”) is not sent by curl; it was dropped.")
+                                .arg(Redactor::redactText(url.fragment().left(40)));
+        url.setFragment(QString());
+    }
     const QString scheme2 = url.scheme().toLower();
     if (scheme2 != QLatin1String("http") && scheme2 != QLatin1String("https")) {
         err = source.error(urlOffset,
@@ -1066,7 +1147,7 @@ QString CurlCommand::toCommandLine(Secret secret) const
                  shellQuote(redact ? Redactor::redactEncodedUrl(url) : url.toString(QUrl::FullyEncoded));
     const QString implied = hasBody ? QStringLiteral("POST") : QStringLiteral("GET");
     if (method != implied)
-        parts << QStringLiteral("-X ") + method;
+        parts << QStringLiteral("-X ") + shellWord(method);
     for (const Header& header : headers) {
         const QString line = header.second.isEmpty() ? header.first + QLatin1Char(';')
                                                      : header.first + QStringLiteral(": ") + header.second;

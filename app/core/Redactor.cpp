@@ -16,12 +16,13 @@ QString showMask(QString text)
 }
 
 // secretKey=VALUE in a query string or command line. The value ends where a URL or shell word
-// would end it. `=` may be percent-encoded when the URL is nested inside another one.
+// would end it. `=` may be percent-encoded when the URL is nested inside another one. Whatever
+// precedes the name (`&`, `%26`, a letter of a longer word): masking too much is harmless,
+// masking too little is a leak.
 const QRegularExpression& queryPattern()
 {
-    static const QRegularExpression re(
-        QStringLiteral(R"((?:(?<![A-Za-z0-9_])|(?<=%26)|(?<=%3F))(secretKey(?:=|%3D))([^&#\s'"<>\\]+))"),
-        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression re(QStringLiteral(R"((secretKey(?:=|%3D))([^&#\s'"<>\\]+))"),
+                                       QRegularExpression::CaseInsensitiveOption);
     return re;
 }
 
@@ -67,12 +68,14 @@ QString Redactor::redactUrl(const QUrl& url)
 {
     // Structural, not textual: the whole value between '&' separators is masked, whatever
     // characters the key contains (a quote in a key would end a textual match early).
-    return showMask(maskedUrl(url).toDisplayString());
+    // Structural first (a whole value, whatever it contains), then textual for look-alikes nested
+    // in other values.
+    return redactText(showMask(maskedUrl(url).toDisplayString()));
 }
 
 QString Redactor::redactEncodedUrl(const QUrl& url)
 {
-    return showMask(maskedUrl(url).toString(QUrl::FullyEncoded));
+    return redactText(showMask(maskedUrl(url).toString(QUrl::FullyEncoded)));
 }
 
 QUrl Redactor::maskedUrl(const QUrl& url)
