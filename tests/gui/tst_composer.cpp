@@ -869,6 +869,23 @@ private slots:
         QVERIFY(rig.composer->selectEnvironment(b.id));
         QCOMPARE(rig.child<QLineEdit>("secretEdit")->text(), QString());
         rig.composer->setSecretKey(QStringLiteral("secret-of-b"));
+        // Typing the secret before the account ID: the typed secret stays for the new account.
+        auto* secretEdit = rig.child<QLineEdit>("secretEdit");
+        secretEdit->clear();
+        secretEdit->setFocus();
+        QTest::keyClicks(secretEdit, QStringLiteral("typed-first"));
+        auto* account = rig.child<QComboBox>("accountCombo");
+        account->setFocus();
+        account->lineEdit()->selectAll();
+        QTest::keyClicks(account, QStringLiteral("NEW-ACC"));
+        QCOMPARE(rig.composer->accountId(), QStringLiteral("NEW-ACC"));
+        rig.composer->setAccountId(QStringLiteral("NEW-ACC")); // runs the debounced lookup now
+        QCOMPARE(secretEdit->text(), QStringLiteral("typed-first"));
+        // ...but the secret stored for an account is not carried to another one.
+        rig.composer->setAccountId(QStringLiteral("ACC-STAGING"));
+        QCOMPARE(secretEdit->text(), QStringLiteral("secret-of-b"));
+        rig.composer->setAccountId(QStringLiteral("ACC-OTHER"));
+        QCOMPARE(secretEdit->text(), QString());
         QVERIFY(rig.composer->selectEnvironment(a.id));
         QCOMPARE(rig.child<QLineEdit>("secretEdit")->text(), QStringLiteral("secret-of-a"));
         // Back on the simulator: the demo secret, not a user's.

@@ -614,7 +614,7 @@ void ComposerWidget::setAccountId(const QString& accountId)
 
 void ComposerWidget::onAccountChanged()
 {
-    lookUpSecret();
+    lookUpSecret(true);
     updatePreview();
     scheduleDraftSave();
 }
@@ -639,9 +639,12 @@ bool ComposerWidget::isDemoAccount(QString* secret) const
     return false;
 }
 
-void ComposerWidget::lookUpSecret()
+void ComposerWidget::lookUpSecret(bool keepTyped)
 {
     const QString key = secretKeyId();
+    // A secret typed before the account ID was (re)entered belongs to the account being typed,
+    // unless the stores know one for it: keep it rather than wipe what the user typed.
+    const bool carryTyped = keepTyped && !m_secretEditedKey.isEmpty() && !m_ui->secretEdit->text().isEmpty();
     m_secretEditedKey.clear();
     m_pendingSecretKey.clear();
     QString demoSecret;
@@ -654,6 +657,9 @@ void ComposerWidget::lookUpSecret()
     } else if (const auto secret = m_secrets.sessionSecret(key)) {
         m_ui->secretEdit->setText(*secret);
         m_ui->rememberSecret->setChecked(m_keychainKeys.contains(key));
+    } else if (carryTyped) {
+        m_secretEditedKey = key;
+        m_ui->rememberSecret->setChecked(false);
     } else {
         m_ui->secretEdit->clear();
         m_ui->rememberSecret->setChecked(false);
@@ -662,7 +668,8 @@ void ComposerWidget::lookUpSecret()
             m_secrets.read(key);
         }
     }
-    m_ui->revealSecret->setChecked(false);
+    if (!carryTyped)
+        m_ui->revealSecret->setChecked(false);
     m_restoring = restoring;
     updateSecretUi();
 }

@@ -146,7 +146,9 @@ private:
     void applyEnvironment(const Environment& environment, const QString& accountId);
     void refreshAccounts(const Environment& environment, const QString& accountId);
     void onAccountChanged();
-    void lookUpSecret();
+    // Fills the secret field for the current environment and account. keepTyped: a secret the
+    // user typed stays when nothing is known for the new account (the account was typed after it).
+    void lookUpSecret(bool keepTyped = false);
     void onSecretRead(const QString& key, const QString& secret, bool found);
     void onSecretEdited();
     void storeSecret();
