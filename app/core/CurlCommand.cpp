@@ -911,10 +911,10 @@ std::optional<CurlCommand> CurlCommand::parse(const QString& text, ParseError* e
             return true;
         }
         case Action::UserAgent:
-            command.headers.append({QStringLiteral("User-Agent"), value});
+            command.headers.append({QStringLiteral("User-Agent"), value.trimmed()}); // as -H would read it
             return true;
         case Action::Referer:
-            command.headers.append({QStringLiteral("Referer"), value});
+            command.headers.append({QStringLiteral("Referer"), value.trimmed()});
             return true;
         case Action::Form:
             err = source.error(valueOffset, QStringLiteral("%1 sends a multipart form; the API takes a JSON body: use "
@@ -1147,7 +1147,7 @@ QString CurlCommand::toCommandLine(Secret secret) const
                  shellQuote(redact ? Redactor::redactEncodedUrl(url) : url.toString(QUrl::FullyEncoded));
     const QString implied = hasBody ? QStringLiteral("POST") : QStringLiteral("GET");
     if (method != implied)
-        parts << QStringLiteral("-X ") + shellWord(method);
+        parts << QStringLiteral("-X ") + shellWord(redact ? Redactor::redactText(method) : method);
     for (const Header& header : headers) {
         const QString line = header.second.isEmpty() ? header.first + QLatin1Char(';')
                                                      : header.first + QStringLiteral(": ") + header.second;
