@@ -1,5 +1,6 @@
 #include "GuiApplication.h"
 
+#include "FirstPaintProbe.h"
 #include "MainWindow.h"
 
 #include <QApplication>
@@ -26,5 +27,7 @@ int GuiApplication::main(int argc, char** argv)
     window.show();
     if (args.size() > 1)
         window.openFile(args.at(1));
+    window.showGettingStartedOnFirstRun();
+    FirstPaintProbe::install(&window);
     return app.exec();
 }

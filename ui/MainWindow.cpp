@@ -1,17 +1,22 @@
 #include "MainWindow.h"
 
+#include "AnalysisTask.h"
+#include "CallCapture.h"
 #include "ComposerWidget.h"
 #include "EmbeddedSimulator.h"
 #include "EmbeddedSimulatorProvider.h"
 #include "EnvironmentStore.h"
 #include "ErrorBrowserWidget.h"
 #include "ErrorCatalog.h"
+#include "GettingStartedPanel.h"
 #include "InspectorWidget.h"
 #include "RequestFile.h"
 #include "SecretStore.h"
 #include "ui_MainWindow.h"
+#include "VerdictBanner.h"
 
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -20,72 +25,33 @@
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QSettings>
+#include <QStatusBar>
+#include <QTime>
+
+namespace {
+const QString kGeometryKey = QStringLiteral("MainWindow/geometry");
+const QString kStateKey = QStringLiteral("MainWindow/state");
+const QString kGuideShownKey = QStringLiteral("MainWindow/gettingStartedShown");
+// Bumped when the dock layout changes incompatibly: an older saved state is then ignored.
+constexpr int kStateVersion = 2;
+} // namespace
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
 {
     m_ui->setupUi(this);
+    // The composer (left dock) runs the full height; the bottom dock area is the inspector's.
+    setCorner(Qt::TopLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setDockOptions(AnimatedDocks | AllowTabbedDocks);
 
-    const ErrorCatalog& catalog = ErrorCatalog::builtin();
-    m_errorBrowser = new ErrorBrowserWidget(catalog, m_ui->errorsTab);
-    m_errorBrowser->setObjectName(QStringLiteral("errorBrowser"));
-    m_ui->errorsTabLayout->addWidget(m_errorBrowser);
-    connect(m_errorBrowser, &ErrorBrowserWidget::statusMessage, statusBar(), &QStatusBar::showMessage);
-
-    m_inspector = new InspectorWidget(catalog, m_ui->inspectorTab);
-    m_inspector->setObjectName(QStringLiteral("inspector"));
-    m_ui->inspectorTabLayout->setContentsMargins(0, 0, 0, 0);
-    m_ui->inspectorTabLayout->addWidget(m_inspector);
-    connect(m_inspector, &InspectorWidget::statusMessage, statusBar(), &QStatusBar::showMessage);
-    // Opening something on purpose brings the inspector to the front (restoring the last
-    // response at startup does not).
-    for (QAction* action : {m_inspector->openAction(), m_inspector->pasteAction()})
-        connect(action, &QAction::triggered, this, &MainWindow::showInspector);
-    connect(m_inspector, &InspectorWidget::explainRequested, this, [this](const QString& codeOrKey) {
-        m_ui->mainTabs->setCurrentWidget(m_ui->errorsTab);
-        m_errorBrowser->showEntry(codeOrKey);
-    });
-    connect(m_errorBrowser, &ErrorBrowserWidget::openExampleRequested, this, [this](const ErrorEntry& entry) {
-        m_inspector->openExample(entry);
-        showInspector();
-    });
-    m_errorBrowser->setInspectorAvailable(true);
-    m_ui->menuFile->insertActions(m_ui->actionOpen, {m_inspector->openAction(), m_inspector->pasteAction()});
-
-    m_statusEnvironment = new QLabel(this);
-    m_statusEnvironment->setObjectName(QStringLiteral("statusEnvironment"));
-    statusBar()->addPermanentWidget(m_statusEnvironment);
+    setupInspector();
     setupComposer();
-    // Every call the composer finishes opens in the inspector (the composer keeps its quick look).
-    connect(m_composer, &ComposerWidget::callFinished, m_inspector, &InspectorWidget::openCapture);
-    connect(m_composer, &ComposerWidget::inspectRequested, this, &MainWindow::showInspector);
-
-    // Which catalogue the explanations come from; a catalogue that failed validation says so
-    // instead of silently showing fewer entries.
-    m_statusCatalogue = new QLabel(this);
-    m_statusCatalogue->setObjectName(QStringLiteral("statusCatalogue"));
-    if (catalog.validationErrors().isEmpty()) {
-        m_statusCatalogue->setText(
-            tr("Error catalogue %1 · %n entries", nullptr, int(catalog.entries().size())).arg(catalog.version()));
-    } else {
-        m_statusCatalogue->setText(
-            tr("⚠ Error catalogue %1 has %n problem(s)", nullptr, int(catalog.validationErrors().size()))
-                .arg(catalog.version()));
-        m_statusCatalogue->setToolTip(catalog.validationErrors().join(QLatin1Char('\n')));
-    }
-    statusBar()->addPermanentWidget(m_statusCatalogue);
-
-    connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
-    connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
-    m_ui->actionFindErrorCode->setShortcut(ErrorBrowserWidget::focusSearchShortcut());
-    connect(m_ui->actionFindErrorCode, &QAction::triggered, this, &MainWindow::showErrorBrowser);
-    connect(m_ui->actionOpen, &QAction::triggered, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open request or response"), QString(),
-                                                          tr("JSON files (*.json);;All files (*)"));
-        if (!path.isEmpty())
-            openFile(path);
-    });
+    setupErrorBrowser();
+    setupGettingStarted();
+    setupStatusBar();
+    setupMenus();
 
     restoreWindowState();
     m_inspector->restoreLastResponse();
@@ -110,36 +76,131 @@ ComposerWidget* MainWindow::composer() const
     return m_composer;
 }
 
+InspectorWidget* MainWindow::inspector() const
+{
+    return m_inspector;
+}
+
+// --- setup ----------------------------------------------------------------------------------
+
+void MainWindow::setupInspector()
+{
+    m_inspector = new InspectorWidget(ErrorCatalog::builtin(), this);
+    m_inspector->setObjectName(QStringLiteral("inspector"));
+    setCentralWidget(m_inspector);
+    connect(m_inspector, &InspectorWidget::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(m_inspector, &InspectorWidget::explainRequested, this, &MainWindow::explain);
+    // Something else opened before the last call's analysis ended: that verdict is not coming.
+    connect(m_inspector, &InspectorWidget::opened, this, [this] { m_verdictPending = false; });
+    connect(m_inspector, &InspectorWidget::loaded, this, &MainWindow::showLastCallVerdict);
+}
+
 void MainWindow::setupComposer()
 {
     m_network = new QNetworkAccessManager(this);
     m_environments = new EnvironmentStore(nullptr, this);
     m_secrets = new SecretStore(QStringLiteral("leadgen-diag"), this);
-    // The simulator runs on its own thread and starts when the composer first needs it.
+    // The simulator runs on its own thread and starts on the first call (not at launch).
     m_simulator = new EmbeddedSimulator(this);
     m_simulatorProvider = std::make_unique<EmbeddedSimulatorProvider>(*m_simulator);
-    m_composer = new ComposerWidget(*m_environments, *m_secrets, m_network, nullptr, m_ui->composerTab);
+
+    m_composerDock = new QDockWidget(tr("Composer"), this);
+    m_composerDock->setObjectName(QStringLiteral("composerDock"));
+    // Always there, so no title bar or close button: the separator still resizes it.
+    m_composerDock->setFeatures(QDockWidget::NoDockWidgetFeatures);
+    m_composerDock->setTitleBarWidget(new QWidget(m_composerDock));
+    m_composer = new ComposerWidget(*m_environments, *m_secrets, m_network, nullptr, m_composerDock);
     m_composer->setObjectName(QStringLiteral("composer"));
     m_composer->setSimulatorProvider(m_simulatorProvider.get());
-    m_ui->composerTabLayout->setContentsMargins(0, 0, 0, 0);
-    m_ui->composerTabLayout->addWidget(m_composer);
-    connect(m_composer, &ComposerWidget::statusMessage, statusBar(), &QStatusBar::showMessage);
+    m_composer->setResponsePreviewShown(false); // the inspector next to it shows every call
+    m_composerDock->setWidget(m_composer);
+    addDockWidget(Qt::LeftDockWidgetArea, m_composerDock);
 
-    const auto showEnvironment = [this] {
-        if (!m_composer)
-            return; // shutting down
-        const Environment environment = m_composer->environment();
-        const QUrl endpoint = m_environments->endpoint(environment);
-        if (environment.isSimulator() && !endpoint.isEmpty())
-            m_statusEnvironment->setText(tr("Simulator running on %1:%2").arg(endpoint.host()).arg(endpoint.port()));
-        else
-            m_statusEnvironment->setText(tr("Environment: %1").arg(environment.name));
-        m_statusEnvironment->setToolTip(environment.description());
+    connect(m_composer, &ComposerWidget::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(m_composer, &ComposerWidget::callFinished, this, &MainWindow::onCallFinished);
+    connect(m_composer, &ComposerWidget::inspectRequested, this, &MainWindow::showInspector);
+    connect(m_composer, &ComposerWidget::connectionChanged, this, &MainWindow::updateConnectionStatus);
+    connect(m_composer, &ComposerWidget::simulatorStarted, this, &MainWindow::updateConnectionStatus);
+    connect(m_environments, &EnvironmentStore::changed, this, &MainWindow::updateConnectionStatus);
+}
+
+void MainWindow::setupErrorBrowser()
+{
+    m_errorDock = new QDockWidget(tr("Error codes"), this);
+    m_errorDock->setObjectName(QStringLiteral("errorDock"));
+    m_errorDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
+                             QDockWidget::DockWidgetFloatable);
+    m_errorBrowser = new ErrorBrowserWidget(ErrorCatalog::builtin(), m_errorDock);
+    m_errorBrowser->setObjectName(QStringLiteral("errorBrowser"));
+    m_errorDock->setWidget(m_errorBrowser);
+    m_errorDock->toggleViewAction()->setObjectName(QStringLiteral("actionShowErrorCodes"));
+    m_errorDock->toggleViewAction()->setText(tr("Error &codes"));
+    addDockWidget(Qt::BottomDockWidgetArea, m_errorDock);
+    m_errorDock->hide();
+
+    connect(m_errorBrowser, &ErrorBrowserWidget::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(m_errorBrowser, &ErrorBrowserWidget::openExampleRequested, this, [this](const ErrorEntry& entry) {
+        m_inspector->openExample(entry);
+        showInspector();
+    });
+    m_errorBrowser->setInspectorAvailable(true);
+}
+
+void MainWindow::setupGettingStarted()
+{
+    m_guideDock = new QDockWidget(tr("Getting started"), this);
+    m_guideDock->setObjectName(QStringLiteral("gettingStartedDock"));
+    m_guideDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
+                             QDockWidget::DockWidgetFloatable);
+    m_guide = new GettingStartedPanel(*this, m_guideDock);
+    m_guide->setObjectName(QStringLiteral("gettingStarted"));
+    m_guideDock->setWidget(m_guide);
+    m_guideDock->toggleViewAction()->setObjectName(QStringLiteral("actionToggleGettingStarted"));
+    addDockWidget(Qt::BottomDockWidgetArea, m_guideDock);
+    m_guideDock->hide();
+}
+
+void MainWindow::setupStatusBar()
+{
+    const auto label = [this](const QString& name) {
+        auto* l = new QLabel(this);
+        l->setObjectName(name);
+        l->setContentsMargins(6, 0, 6, 0);
+        statusBar()->addPermanentWidget(l);
+        return l;
     };
-    connect(m_environments, &EnvironmentStore::currentChanged, this, showEnvironment);
-    connect(m_environments, &EnvironmentStore::changed, this, showEnvironment);
-    connect(m_composer, &ComposerWidget::simulatorStarted, this, showEnvironment);
-    showEnvironment();
+    m_statusEnvironment = label(QStringLiteral("statusEnvironment"));
+    m_statusAccount = label(QStringLiteral("statusAccount"));
+    m_statusLastCall = label(QStringLiteral("statusLastCall"));
+    m_statusLastCall->hide(); // until the first call
+    m_statusSimulator = label(QStringLiteral("statusSimulator"));
+    updateConnectionStatus();
+
+    // Which catalogue the explanations come from; a catalogue that failed validation says so
+    // instead of silently showing fewer entries.
+    const ErrorCatalog& catalog = ErrorCatalog::builtin();
+    m_statusCatalogue = label(QStringLiteral("statusCatalogue"));
+    if (catalog.validationErrors().isEmpty()) {
+        m_statusCatalogue->setText(
+            tr("Error catalogue %1 · %n entries", nullptr, int(catalog.entries().size())).arg(catalog.version()));
+    } else {
+        m_statusCatalogue->setText(
+            tr("⚠ Error catalogue %1 has %n problem(s)", nullptr, int(catalog.validationErrors().size()))
+                .arg(catalog.version()));
+        m_statusCatalogue->setToolTip(catalog.validationErrors().join(QLatin1Char('\n')));
+    }
+}
+
+void MainWindow::setupMenus()
+{
+    m_ui->menuFile->insertActions(m_ui->actionOpen, {m_inspector->openAction(), m_inspector->pasteAction()});
+    connect(m_ui->actionOpen, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open request or response"), QString(),
+                                                          tr("JSON files (*.json);;All files (*)"));
+        if (!path.isEmpty())
+            openFile(path);
+    });
+    connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
 
     auto* menu = new QMenu(tr("&Request"), this);
     menu->setObjectName(QStringLiteral("menuRequest"));
@@ -158,12 +219,137 @@ void MainWindow::setupComposer()
     menu->addSeparator();
     menu->addAction(m_composer->manageEnvironmentsAction());
     menuBar()->insertMenu(m_ui->menuView->menuAction(), menu);
+
+    m_ui->actionFindErrorCode->setShortcut(ErrorBrowserWidget::focusSearchShortcut());
+    connect(m_ui->actionFindErrorCode, &QAction::triggered, this, &MainWindow::showErrorBrowser);
+    m_ui->menuView->addAction(m_errorDock->toggleViewAction());
+    m_ui->menuView->addAction(m_composer->methodListAction());
+
+    connect(m_ui->actionGettingStarted, &QAction::triggered, this, &MainWindow::showGettingStarted);
+    connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
 }
 
-InspectorWidget* MainWindow::inspector() const
+// --- docks ----------------------------------------------------------------------------------
+
+void MainWindow::showEvent(QShowEvent* event)
 {
-    return m_inspector;
+    QMainWindow::showEvent(event);
+    // First run (no saved layout): the composer gets a bit less than half the width, enough for
+    // its form; the inspector the rest.
+    if (!m_layoutRestored && !m_composerSized) {
+        m_composerSized = true;
+        const int least = m_composerDock->minimumSizeHint().width();
+        resizeDocks({m_composerDock}, {std::max(least, int(width() * 0.44))}, Qt::Horizontal);
+    }
 }
+
+void MainWindow::showErrorDock()
+{
+    if (!m_errorDockPlaced) {
+        // Under the inspector, whose verdict and findings stay in view above it; the composer
+        // keeps its full height. Once placed, the user's arrangement is kept.
+        m_errorDockPlaced = true;
+        if (!m_guideDock->isHidden() && dockWidgetArea(m_guideDock) == Qt::BottomDockWidgetArea)
+            tabifyDockWidget(m_guideDock, m_errorDock);
+        m_errorDock->show();
+        resizeDocks({m_errorDock}, {int(height() * 0.45)}, Qt::Vertical);
+    }
+    m_errorDock->show();
+    m_errorDock->raise();
+}
+
+void MainWindow::showErrorBrowser()
+{
+    showErrorDock();
+    m_errorBrowser->focusSearch();
+}
+
+void MainWindow::explain(const QString& codeOrKey)
+{
+    showErrorDock();
+    m_errorBrowser->showEntry(codeOrKey);
+}
+
+void MainWindow::showInspector()
+{
+    // The inspector is the central widget, always in view; bring the window forward.
+    raise();
+    activateWindow();
+}
+
+void MainWindow::showGettingStarted()
+{
+    m_guideDock->show();
+    m_guideDock->raise();
+    if (m_guideDock->isFloating() || dockWidgetArea(m_guideDock) != Qt::BottomDockWidgetArea)
+        return;
+    resizeDocks({m_guideDock}, {std::max(m_guide->sizeHint().height() + 40, int(height() * 0.36))}, Qt::Vertical);
+}
+
+bool MainWindow::showGettingStartedOnFirstRun()
+{
+    QSettings settings;
+    if (settings.value(kGuideShownKey, false).toBool())
+        return false;
+    settings.setValue(kGuideShownKey, true);
+    showGettingStarted();
+    return true;
+}
+
+// --- status bar -----------------------------------------------------------------------------
+
+void MainWindow::updateConnectionStatus()
+{
+    if (!m_composer || !m_statusEnvironment)
+        return; // constructing or shutting down
+    const Environment environment = m_composer->environment();
+    m_statusEnvironment->setText(tr("Environment: %1").arg(environment.name));
+    m_statusEnvironment->setToolTip(environment.description());
+    // The account ID only: the secret key never reaches the screen outside its own field.
+    const QString account = m_composer->accountId();
+    m_statusAccount->setText(account.isEmpty() ? tr("No account ID") : tr("Account %1").arg(account));
+
+    if (m_simulator->isRunning()) {
+        const QUrl endpoint = m_simulator->endpoint(QStringLiteral("v1.2"));
+        m_statusSimulator->setText(tr("Simulator running on %1:%2").arg(endpoint.host()).arg(endpoint.port()));
+    } else {
+        m_statusSimulator->setText(tr("Simulator starts on first call"));
+    }
+}
+
+void MainWindow::onCallFinished(const CallCapture& capture)
+{
+    // Every call the composer finishes opens in the inspector, next to it.
+    m_inspector->openCapture(capture);
+    const QTime at = capture.startedAt.isValid() ? capture.startedAt.toLocalTime().time() : QTime::currentTime();
+    m_lastCallText = tr("Last call %1").arg(at.toString(QStringLiteral("HH:mm:ss")));
+    if (capture.totalMs >= 0)
+        m_lastCallText += QStringLiteral(" · ") + tr("%1 ms").arg(capture.totalMs);
+    // Without a response there is nothing to analyse: the layer that failed is the verdict.
+    m_verdictPending = capture.hasResponse;
+    m_statusLastCall->setText(capture.hasResponse
+                                  ? m_lastCallText
+                                  : m_lastCallText + QStringLiteral(" · ") + failureLayerTitle(capture.layer));
+    m_statusLastCall->setToolTip(capture.facts);
+    m_statusLastCall->show();
+    updateConnectionStatus();
+}
+
+void MainWindow::showLastCallVerdict()
+{
+    if (!m_verdictPending)
+        return;
+    m_verdictPending = false;
+    const auto result = m_inspector->result();
+    if (!result)
+        return;
+    QString verdict = Diagnosis::verdictName(result->diagnosis.verdict);
+    verdict.replace(QLatin1Char('_'), QLatin1Char(' '));
+    m_statusLastCall->setText(m_lastCallText + QStringLiteral(" · ") + verdict);
+    m_statusLastCall->setToolTip(VerdictBanner::titleFor(result->diagnosis));
+}
+
+// --- files, dialogs, state ------------------------------------------------------------------
 
 void MainWindow::openFile(const QString& path)
 {
@@ -175,7 +361,6 @@ void MainWindow::openFile(const QString& path)
     if (QFileInfo(path).size() <= kMaxRequestBytes) {
         if (const auto file = RequestFile::load(path, &error)) {
             if (const auto envelope = file->envelope(); envelope && envelope->hasMethod()) {
-                m_ui->mainTabs->setCurrentWidget(m_ui->composerTab);
                 m_composer->openRequestFile(path);
                 return;
             }
@@ -183,17 +368,6 @@ void MainWindow::openFile(const QString& path)
     }
     m_inspector->openFile(path);
     showInspector();
-}
-
-void MainWindow::showInspector()
-{
-    m_ui->mainTabs->setCurrentWidget(m_ui->inspectorTab);
-}
-
-void MainWindow::showErrorBrowser()
-{
-    m_ui->mainTabs->setCurrentWidget(m_ui->errorsTab);
-    m_errorBrowser->focusSearch();
 }
 
 QString MainWindow::aboutText() const
@@ -224,19 +398,16 @@ void MainWindow::closeEvent(QCloseEvent* event)
 void MainWindow::restoreWindowState()
 {
     QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("MainWindow/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("MainWindow/state")).toByteArray());
-    // The tab is remembered by name so that reordering tabs does not open the wrong one. The
-    // composer (on the simulator) is where a newcomer starts.
-    const QString tab = settings.value(QStringLiteral("MainWindow/tab"), m_ui->composerTab->objectName()).toString();
-    if (auto* page = m_ui->mainTabs->findChild<QWidget*>(tab); page && m_ui->mainTabs->indexOf(page) >= 0)
-        m_ui->mainTabs->setCurrentWidget(page);
+    restoreGeometry(settings.value(kGeometryKey).toByteArray());
+    m_layoutRestored = restoreState(settings.value(kStateKey).toByteArray(), kStateVersion);
+    // A restored layout has placed the error dock where the user left it.
+    m_errorDockPlaced = m_layoutRestored;
 }
 
 void MainWindow::saveWindowState() const
 {
     QSettings settings;
-    settings.setValue(QStringLiteral("MainWindow/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("MainWindow/state"), saveState());
-    settings.setValue(QStringLiteral("MainWindow/tab"), m_ui->mainTabs->currentWidget()->objectName());
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kStateKey, saveState(kStateVersion));
+    settings.remove(QStringLiteral("MainWindow/tab")); // the tabs of versions before the docks
 }

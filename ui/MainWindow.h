@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
@@ -12,12 +13,19 @@ class EmbeddedSimulator;
 class EmbeddedSimulatorProvider;
 class EnvironmentStore;
 class ErrorBrowserWidget;
+class GettingStartedPanel;
 class InspectorWidget;
+class QDockWidget;
 class QLabel;
 class QNetworkAccessManager;
 class SecretStore;
+struct CallCapture;
 
-// The application shell: menus, status bar, and the composer / inspector / error-code tabs.
+// The application shell. One window for the common path (compose → send → read the verdict →
+// explain): the composer is a dock on the left, the inspector the central widget, so a call's
+// verdict and findings show next to the request that made it. The error browser is a dock
+// that opens under the inspector on "Explain" or Ctrl+K; "Getting started" is a dock too. Layout, geometry and docks
+// persist in QSettings.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -32,32 +40,69 @@ public:
     ComposerWidget* composer() const;
     EmbeddedSimulator* simulator() const { return m_simulator; }
     InspectorWidget* inspector() const;
+    QDockWidget* errorDock() const { return m_errorDock; }
+    QDockWidget* composerDock() const { return m_composerDock; }
+    QDockWidget* gettingStartedDock() const { return m_guideDock; }
+    GettingStartedPanel* gettingStarted() const { return m_guide; }
 
     // The About box text: application, catalogue and Qt versions.
     QString aboutText() const;
 
+    // Shows "Getting started" if it was never shown (remembered in QSettings); true if it did.
+    // The application calls it once after showing the window.
+    bool showGettingStartedOnFirstRun();
+
 public slots:
+    // Ctrl+K: the error browser, its search focused.
     void showErrorBrowser();
+    // The error browser on an entry ("Explain"), focus left where it was.
+    void explain(const QString& codeOrKey);
     void showInspector();
+    void showGettingStarted();
     void showAbout();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
+    void setupInspector();
     void setupComposer();
+    void setupErrorBrowser();
+    void setupGettingStarted();
+    void setupStatusBar();
+    void setupMenus();
+    void showErrorDock();
+    void updateConnectionStatus();
+    void onCallFinished(const CallCapture& capture);
+    void showLastCallVerdict();
     void restoreWindowState();
     void saveWindowState() const;
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     ErrorBrowserWidget* m_errorBrowser = nullptr;
     InspectorWidget* m_inspector = nullptr;
-    QLabel* m_statusEnvironment = nullptr;
     QNetworkAccessManager* m_network = nullptr;
     EnvironmentStore* m_environments = nullptr;
     SecretStore* m_secrets = nullptr;
     EmbeddedSimulator* m_simulator = nullptr;
     std::unique_ptr<EmbeddedSimulatorProvider> m_simulatorProvider;
     ComposerWidget* m_composer = nullptr;
+    GettingStartedPanel* m_guide = nullptr;
+
+    QDockWidget* m_composerDock = nullptr;
+    QDockWidget* m_errorDock = nullptr;
+    QDockWidget* m_guideDock = nullptr;
+    bool m_layoutRestored = false;  // a saved dock layout was applied
+    bool m_errorDockPlaced = false; // the error dock has its area and size
+    bool m_composerSized = false;   // the composer dock got its first width
+
+    QLabel* m_statusEnvironment = nullptr;
+    QLabel* m_statusAccount = nullptr;
+    QLabel* m_statusLastCall = nullptr;
+    QLabel* m_statusSimulator = nullptr;
     QLabel* m_statusCatalogue = nullptr;
+    // The last call: its time and duration wait for the inspector's verdict.
+    QString m_lastCallText;
+    bool m_verdictPending = false;
 };

@@ -299,9 +299,10 @@ private slots:
     {
         Rig rig;
         QVERIFY(QTest::qWaitForWindowActive(rig.composer.get()));
-        // The simulator is the default and started on first use; its demo account is filled in.
+        // The simulator is the default; it starts on the first call (not with the window), its
+        // demo account is filled in already.
         QCOMPARE(rig.composer->environment().id, EnvironmentStore::simulatorId());
-        QCOMPARE(rig.simulator.starts, 1);
+        QCOMPARE(rig.simulator.starts, 0);
         QCOMPARE(rig.composer->accountId(), QStringLiteral("SIMDEMO0001"));
         auto* secretEdit = rig.child<QLineEdit>("secretEdit");
         QCOMPARE(secretEdit->text(), QStringLiteral("sim-demo-secret-0001"));
@@ -344,6 +345,7 @@ private slots:
         const auto capture = finished.takeFirst().at(0).value<CallCapture>();
         QCOMPARE(capture.httpStatus, 200);
         QVERIFY(capture.succeeded());
+        QCOMPARE(rig.simulator.starts, 1); // the first call started it
 
         // What went out: the exact body, the demo credentials in the query.
         QCOMPARE(rig.server.received().size(), 1);
@@ -383,7 +385,7 @@ private slots:
         composer.setPrompter(&prompter);
         composer.setSimulatorProvider(&provider);
         composer.show();
-        QVERIFY(simulator.isRunning()); // started on first use: the Simulator is the default
+        QVERIFY(!simulator.isRunning()); // the Simulator is the default; it starts on the first call
         QCOMPARE(composer.accountId(), simulator.config().accountId);
         QCOMPARE(composer.findChild<QLineEdit*>(QStringLiteral("secretEdit"))->text(), simulator.config().secretKey);
         auto* accounts = composer.findChild<QComboBox*>(QStringLiteral("accountCombo"));
@@ -396,6 +398,7 @@ private slots:
         composer.send();
         QVERIFY(finished.wait(10000));
         QCOMPARE(finished.takeFirst().at(0).value<CallCapture>().httpStatus, 200);
+        QVERIFY(simulator.isRunning());
         QVERIFY2(plain(result).contains(QLatin1String("verdict: ok")), qPrintable(plain(result)));
         QVERIFY(composer.findChild<QPlainTextEdit*>(QStringLiteral("responseView"))
                     ->toPlainText()

@@ -1,8 +1,10 @@
+#include "ComposerWidget.h"
 #include "ErrorBrowserWidget.h"
 #include "ErrorCatalog.h"
 #include "ErrorCodeModel.h"
 #include "ErrorFilterProxyModel.h"
 #include "GuiApplication.h"
+#include "InspectorWidget.h"
 #include "JsonHighlighter.h"
 #include "MainWindow.h"
 #include "TestSupport.h"
@@ -12,6 +14,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -592,21 +595,24 @@ private slots:
         QCOMPARE(currentKey(browser), QStringLiteral("303"));
     }
 
-    // Through the real main window: Ctrl+K from another tab focuses the search and selects it.
+    // Through the real main window: Ctrl+K with the browser closed opens its dock (next to the
+    // composer and inspector, which stay in view), focuses the search and selects it.
     void ctrlKInMainWindow()
     {
         MainWindow window;
         window.resize(1366, 768);
         window.show();
         QVERIFY(QTest::qWaitForWindowActive(&window));
-        auto* tabs = child<QTabWidget>(&window, "mainTabs");
-        tabs->setCurrentWidget(child<QWidget>(&window, "composerTab"));
+        auto* dock = child<QDockWidget>(&window, "errorDock");
+        QVERIFY(!dock->isVisible());
         ErrorBrowserWidget* browser = window.errorBrowser();
         auto* search = child<QLineEdit>(browser, "searchEdit");
         search->setText(QStringLiteral("previous"));
 
         QTest::keyClick(&window, Qt::Key_K, Qt::ControlModifier);
-        QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("errorsTab"));
+        QVERIFY(dock->isVisible());
+        QVERIFY(window.composer()->isVisible());
+        QVERIFY(window.inspector()->isVisible());
         QTRY_VERIFY(search->hasFocus());
         QCOMPARE(search->selectedText(), QStringLiteral("previous"));
 

@@ -2,6 +2,7 @@
 #include "BatchTableModel.h"
 #include "BodyView.h"
 #include "CallCapture.h"
+#include "ComposerWidget.h"
 #include "EmptyStateWidget.h"
 #include "ErrorBrowserWidget.h"
 #include "ErrorCatalog.h"
@@ -18,6 +19,7 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QClipboard>
+#include <QDockWidget>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
@@ -807,23 +809,31 @@ private slots:
                 VerdictBanner::backgroundFor(VerdictBanner::Tone::Success, palette));
     }
 
+    // Explain opens the error browser's dock next to the inspector (which stays in view); the
+    // browser's "Open example in inspector" lands back in it.
     void explainRoutesToBrowserInMainWindow()
     {
         MainWindow window;
+        window.resize(1366, 768);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         InspectorWidget* inspector = window.inspector();
-        auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("mainTabs"));
+        auto* dock = window.findChild<QDockWidget*>(QStringLiteral("errorDock"));
+        QVERIFY(dock && !dock->isVisible());
         QSignalSpy loaded(inspector, &InspectorWidget::loaded);
         window.openFile(partialResponse());
-        QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("inspectorTab"));
+        QVERIFY(inspector->isVisible());
         QVERIFY(waitLoaded(*inspector, loaded));
 
         inspector->selectFinding(1);
         auto* explain = inspector->findChild<QPushButton*>(QStringLiteral("explainButton"));
         QVERIFY(explain->isEnabled());
         explain->click();
-        QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("errorsTab"));
+        QVERIFY(dock->isVisible());
+        QVERIFY(inspector->isVisible());
+        QVERIFY(inspector->findChild<QWidget*>(QStringLiteral("verdictBanner"))->isVisible());
+        QVERIFY(inspector->findChild<QWidget*>(QStringLiteral("findingsView"))->isVisible());
+        QVERIFY(window.composer()->isVisible());
         QVERIFY(window.errorBrowser()->currentEntry());
         QCOMPARE(window.errorBrowser()->currentEntry()->code, 205);
 
@@ -833,17 +843,18 @@ private slots:
         QVERIFY(openExample->isEnabled());
         loaded.clear();
         openExample->trigger();
-        QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("inspectorTab"));
         QVERIFY(waitLoaded(*inspector, loaded));
         QVERIFY(inspector->findChild<QLabel*>(QStringLiteral("sourceLabel"))->text().contains(QLatin1String("301")));
 
-        // The Explain link in the findings table does the same as the button.
-        tabs->setCurrentWidget(window.findChild<QWidget*>(QStringLiteral("inspectorTab")));
+        // The Explain link in the findings table does the same as the button, also after the
+        // dock was closed.
+        dock->close();
+        QVERIFY(!dock->isVisible());
         auto* view = inspector->findChild<QTreeView*>(QStringLiteral("findingsView"));
         const QModelIndex link = inspector->findingsModel()->index(0, FindingsModel::ExplainColumn);
         QCOMPARE(link.data().toString(), QStringLiteral("Explain"));
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(link).center());
-        QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("errorsTab"));
+        QVERIFY(dock->isVisible());
         QCOMPARE(window.errorBrowser()->currentEntry()->code, 301);
 
         // File menu carries the inspector's open and paste actions.

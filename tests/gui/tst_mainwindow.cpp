@@ -1,25 +1,54 @@
 #include "ComposerWidget.h"
+#include "EmbeddedSimulator.h"
+#include "EnvironmentStore.h"
 #include "ErrorBrowserWidget.h"
 #include "ErrorCatalog.h"
+#include "GettingStartedPanel.h"
 #include "GuiApplication.h"
 #include "InspectorWidget.h"
 #include "MainWindow.h"
 
 #include <QAction>
+#include <QDockWidget>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
 #include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
-#include <QTabWidget>
 #include <QToolButton>
 #include <QtTest>
 
-// The application shell (issue 2 §7): tabs, status bar, About text, and the
-// window state remembered between runs.
+// The application shell (issue 2 §7, issue 6 §5): composer and inspector side by side, the
+// error browser and "Getting started" as docks, the status bar, the About text, and the layout
+// remembered between runs.
 class TestMainWindow : public QObject
 {
     Q_OBJECT
+
+    // A createLeads batch of three on the simulator whose second lead exists already (another
+    // case of a demo lead's address): a partial failure.
+    static void sendPartialFailure(MainWindow& window)
+    {
+        ComposerWidget* composer = window.composer();
+        composer->setMethod(QStringLiteral("createLeads"));
+        composer->setParamsText(QStringLiteral("{\"objects\": [{\"emailAddress\": \"ada.%1@example.com\"}, "
+                                               "{\"emailAddress\": \"KATHERINE.JOHNSON@northwind.example\"}, "
+                                               "{\"emailAddress\": \"alan.%1@example.com\"}]}")
+                                    .arg(QDateTime::currentMSecsSinceEpoch()));
+        QSignalSpy finished(composer, &ComposerWidget::callFinished);
+        QSignalSpy loaded(window.inspector(), &InspectorWidget::loaded);
+        composer->send();
+        QVERIFY(finished.wait(10000));
+        QVERIFY(!loaded.isEmpty() || loaded.wait(10000));
+    }
+
+    static QString labelText(MainWindow& window, const char* name)
+    {
+        auto* label = window.findChild<QLabel*>(QLatin1String(name));
+        return label ? label->text() : QStringLiteral("<no %1>").arg(QLatin1String(name));
+    }
 
 private slots:
     void initTestCase()
@@ -30,67 +59,305 @@ private slots:
 
     void init() { QSettings().clear(); }
 
-    void firstRunTabs()
+    // The common path needs no switching: composer and inspector are both in view at a laptop
+    // size and at full HD; the error browser is closed until asked for.
+    void sideBySide_data()
     {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("1366x768") << QSize(1366, 768);
+        QTest::newRow("1920x1080") << QSize(1920, 1080);
+    }
+
+    void sideBySide()
+    {
+        QFETCH(QSize, size);
         MainWindow window;
+        window.resize(size);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("mainTabs"));
-        QVERIFY(tabs);
-        QCOMPARE(tabs->count(), 3);
-        // First run: the composer (on the simulator) is where a newcomer starts.
-        QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("composerTab"));
-        // Every tab holds its feature: no placeholder is left.
+        ComposerWidget* composer = window.composer();
+        InspectorWidget* inspector = window.inspector();
+        QVERIFY(composer->isVisible());
+        QVERIFY(inspector->isVisible());
+        QCOMPARE(window.centralWidget(), inspector);
+        QCOMPARE(window.dockWidgetArea(window.composerDock()), Qt::LeftDockWidgetArea);
+        QVERIFY(!window.errorDock()->isVisible());
+        // Neither is squeezed: the composer's form and the inspector's table both have room.
+        QVERIFY2(composer->width() >= 540, qPrintable(QString::number(composer->width())));
+        QVERIFY2(inspector->width() >= 600, qPrintable(QString::number(inspector->width())));
+        // Side by side, not overlapping (once the dock layout has settled).
+        const auto composerRight = [&] { return composer->mapTo(&window, QPoint(composer->width(), 0)).x(); };
+        const auto inspectorLeft = [&] { return inspector->mapTo(&window, QPoint()).x(); };
+        QTRY_VERIFY2(composerRight() <= inspectorLeft(),
+                     qPrintable(QStringLiteral("%1 > %2").arg(composerRight()).arg(inspectorLeft())));
+        QVERIFY(inspectorLeft() + inspector->width() <= window.width());
+        // The method list gives way on the narrow screen (the Method field completes names) and
+        // is there on the wide one.
+        QCOMPARE(composer->isMethodListVisible(), size.width() >= 1900);
+        QCOMPARE(composer->methodListAction()->isChecked(), composer->isMethodListVisible());
+        // Every tab of the old layout holds its feature: no placeholder is left.
         QVERIFY(!window.findChild<QWidget*>(QStringLiteral("composerPlaceholder")));
         QVERIFY(!window.findChild<QWidget*>(QStringLiteral("inspectorPlaceholder")));
     }
 
-    // The composer fills its tab, its actions are in the Request menu, and the status bar names
-    // the environment.
-    void composerTab()
+    // The method list can be shown on a narrow window and stays as chosen.
+    void methodListToggle()
+    {
+        {
+            MainWindow window;
+            window.resize(1366, 768);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            ComposerWidget* composer = window.composer();
+            QVERIFY(!composer->isMethodListVisible());
+            auto* button = composer->findChild<QToolButton*>(QStringLiteral("methodListButton"));
+            QVERIFY(button && button->isVisible());
+            button->click();
+            QVERIFY(composer->isMethodListVisible());
+            QVERIFY(composer->findChild<QWidget*>(QStringLiteral("methodPicker"))->isVisible());
+            window.resize(1300, 760);
+            QTRY_COMPARE(window.size(), QSize(1300, 760));
+            QVERIFY(composer->isMethodListVisible()); // the user's choice wins over the width
+            QVERIFY(window.close());
+        }
+        MainWindow again;
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QVERIFY(again.composer()->isMethodListVisible());
+    }
+
+    // The composer's actions are in the Request menu; a call sent opens in the inspector next
+    // to it; the simulator starts with the first call, not with the window.
+    void composerAndInspector()
     {
         MainWindow window;
+        window.resize(1366, 768);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        auto* tab = window.findChild<QWidget*>(QStringLiteral("composerTab"));
         ComposerWidget* composer = window.composer();
-        QVERIFY(composer);
-        QCOMPARE(composer->parentWidget(), tab);
-        QVERIFY(composer->isVisible());
+        QCOMPARE(composer->parentWidget(), window.composerDock());
         auto* menu = window.findChild<QMenu*>(QStringLiteral("menuRequest"));
         QVERIFY(menu);
         QVERIFY(menu->actions().contains(composer->sendAction()));
         QVERIFY(menu->actions().contains(composer->copyCurlWithSecretAction()));
-        // A call sent to the simulator: the result line links to the inspector, which has it.
-        QSignalSpy finished(composer, &ComposerWidget::callFinished);
-        composer->send();
-        QVERIFY(finished.wait(10000));
+        QVERIFY(!window.simulator()->isRunning());
+        QCOMPARE(labelText(window, "statusSimulator"), QStringLiteral("Simulator starts on first call"));
+
+        sendPartialFailure(window);
+        QVERIFY(window.simulator()->isRunning());
+        InspectorWidget* inspector = window.inspector();
+        QVERIFY(inspector->result());
+        QCOMPARE(inspector->result()->diagnosis.verdict, Diagnosis::Verdict::PartialFailure);
+        QVERIFY(inspector->findChild<QWidget*>(QStringLiteral("verdictBanner"))->isVisible());
+        QVERIFY(inspector->findChild<QWidget*>(QStringLiteral("findingsView"))->isVisible());
+        QVERIFY(composer->isVisible());
+        // The result line still links to the inspector.
         auto* result = composer->findChild<QLabel*>(QStringLiteral("resultLabel"));
         QVERIFY2(result->text().contains(QLatin1String("href=\"inspect\"")), qPrintable(result->text()));
-        emit result->linkActivated(QStringLiteral("inspect"));
-        QCOMPARE(window.findChild<QTabWidget*>(QStringLiteral("mainTabs"))->currentWidget()->objectName(),
-                 QStringLiteral("inspectorTab"));
-
-        // The simulator is the default environment and started with the window.
-        const QString status = window.findChild<QLabel*>(QStringLiteral("statusEnvironment"))->text();
-        QVERIFY2(status.startsWith(QLatin1String("Simulator running on 127.0.0.1:")), qPrintable(status));
+        const QString simulator = labelText(window, "statusSimulator");
+        QVERIFY2(simulator.startsWith(QLatin1String("Simulator running on 127.0.0.1:")), qPrintable(simulator));
     }
 
-    // The inspector fills its tab; with nothing opened it says how to open or paste a response.
-    void inspectorTab()
+    // Environment, account (never the secret) and the last call's time, duration and verdict.
+    void statusBar()
     {
         MainWindow window;
+        window.resize(1366, 768);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("mainTabs"));
-        tabs->setCurrentWidget(window.findChild<QWidget*>(QStringLiteral("inspectorTab")));
-        QVERIFY(window.inspector());
-        QVERIFY(window.inspector()->isVisible());
-        QVERIFY(window.inspector()->findChild<QWidget*>(QStringLiteral("emptyState"))->isVisible());
+        ComposerWidget* composer = window.composer();
+        QCOMPARE(labelText(window, "statusEnvironment"), QStringLiteral("Environment: Simulator"));
+        QCOMPARE(labelText(window, "statusAccount"), QStringLiteral("Account SIMDEMO0001"));
+        QVERIFY(!window.findChild<QLabel*>(QStringLiteral("statusLastCall"))->isVisible());
+
+        const QTime before = QTime::currentTime();
+        sendPartialFailure(window);
+        auto* lastCall = window.findChild<QLabel*>(QStringLiteral("statusLastCall"));
+        QVERIFY(lastCall->isVisible());
+        static const QRegularExpression pattern(
+            QStringLiteral("^Last call (\\d\\d:\\d\\d:\\d\\d) · \\d+ ms · partial failure$"));
+        const QRegularExpressionMatch match = pattern.match(lastCall->text());
+        QVERIFY2(match.hasMatch(), qPrintable(lastCall->text()));
+        const QTime at = QTime::fromString(match.captured(1), QStringLiteral("HH:mm:ss"));
+        QVERIFY(qAbs(at.secsTo(before)) <= 5);
+        QVERIFY2(lastCall->toolTip().contains(QLatin1String("Partial failure")), qPrintable(lastCall->toolTip()));
+
+        // A typed account shows once the composer takes it; the secret never does.
+        composer->setAccountId(QStringLiteral("ACC-STATUS-42"));
+        composer->setSecretKey(QStringLiteral("status-bar-secret-value"));
+        QTRY_COMPARE(labelText(window, "statusAccount"), QStringLiteral("Account ACC-STATUS-42"));
+        for (QLabel* label : window.statusBar()->findChildren<QLabel*>()) {
+            QVERIFY(!label->text().contains(QLatin1String("status-bar-secret-value")));
+            QVERIFY(!label->toolTip().contains(QLatin1String("status-bar-secret-value")));
+        }
+
+        // Another environment: the label follows.
+        Environment custom;
+        custom.name = QStringLiteral("Status staging");
+        custom.kind = Environment::Kind::Custom;
+        custom.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:9/"));
+        auto* store = window.findChild<EnvironmentStore*>();
+        QString error;
+        QVERIFY2(store->save(custom, &error), qPrintable(error));
+        QVERIFY(composer->selectEnvironment(custom.id));
+        QCOMPARE(labelText(window, "statusEnvironment"), QStringLiteral("Environment: Status staging"));
+    }
+
+    // The inspector with nothing opened says how to open, paste or send a response.
+    void emptyInspector()
+    {
+        MainWindow window;
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QWidget* empty = window.inspector()->findChild<QWidget*>(QStringLiteral("emptyState"));
+        QVERIFY(empty->isVisible());
+        const QString text = window.inspector()->findChild<QLabel*>(QStringLiteral("emptyStateText"))->text();
+        for (const char* word : {"Send", "open", "paste", "drop"})
+            QVERIFY2(text.contains(QLatin1String(word)), word);
+        for (const char* button : {"emptyOpenButton", "emptyPasteButton", "emptyExampleButton"})
+            QVERIFY2(window.inspector()->findChild<QPushButton*>(QLatin1String(button))->isVisible(), button);
         // Its open and paste actions are in the File menu.
         auto* file = window.findChild<QMenu*>(QStringLiteral("menuFile"));
         QVERIFY(file->actions().contains(window.inspector()->openAction()));
         QVERIFY(file->actions().contains(window.inspector()->pasteAction()));
+    }
+
+    // Window geometry, docks (error browser open, its size), the composer's splitters, and the
+    // last method and environment come back after a restart.
+    void layoutPersists()
+    {
+        int composerWidth = 0;
+        int errorHeight = 0;
+        QList<int> editorSizes;
+        QString environmentId;
+        {
+            MainWindow window;
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.resize(1300, 740);
+            QTRY_COMPARE(window.size(), QSize(1300, 740));
+            window.explain(QStringLiteral("301"));
+            QVERIFY(window.errorDock()->isVisible());
+            window.resizeDocks({window.composerDock()}, {610}, Qt::Horizontal);
+            window.resizeDocks({window.errorDock()}, {280}, Qt::Vertical);
+            auto* editor = window.composer()->findChild<QSplitter*>(QStringLiteral("editorSplitter"));
+            editor->setSizes({150, 300});
+            QTRY_COMPARE(window.composerDock()->width(), 610);
+            composerWidth = window.composerDock()->width();
+            errorHeight = window.errorDock()->height();
+            editorSizes = editor->sizes();
+
+            Environment custom;
+            custom.name = QStringLiteral("Persisted staging");
+            custom.kind = Environment::Kind::Custom;
+            custom.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:9/"));
+            custom.accountId = QStringLiteral("ACC-PERSIST");
+            QString error;
+            QVERIFY2(window.findChild<EnvironmentStore*>()->save(custom, &error), qPrintable(error));
+            QVERIFY(window.composer()->selectEnvironment(custom.id));
+            environmentId = custom.id;
+            window.composer()->setMethod(QStringLiteral("getAccounts"));
+            QVERIFY(window.close());
+        }
+        MainWindow again;
+        QCOMPARE(again.size(), QSize(1300, 740));
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QVERIFY(again.errorDock()->isVisible());
+        QCOMPARE(again.dockWidgetArea(again.errorDock()), Qt::BottomDockWidgetArea);
+        QCOMPARE(again.composerDock()->width(), composerWidth);
+        QVERIFY2(qAbs(again.errorDock()->height() - errorHeight) <= 2,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(again.errorDock()->height()).arg(errorHeight)));
+        // The editor keeps its part (the window around it may differ by a status line).
+        const QList<int> sizes = again.composer()->findChild<QSplitter*>(QStringLiteral("editorSplitter"))->sizes();
+        QCOMPARE(sizes.size(), 2);
+        QVERIFY2(qAbs(sizes.at(0) - editorSizes.at(0)) <= 20,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(sizes.at(0)).arg(editorSizes.at(0))));
+        QCOMPARE(again.composer()->environment().id, environmentId);
+        QCOMPARE(again.composer()->accountId(), QStringLiteral("ACC-PERSIST"));
+        QCOMPARE(again.composer()->method(), QStringLiteral("getAccounts"));
+        QCOMPARE(labelText(again, "statusEnvironment"), QStringLiteral("Environment: Persisted staging"));
+    }
+
+    // Shown by itself on the first start only; Help brings it back.
+    void gettingStartedOnce()
+    {
+        {
+            MainWindow window;
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QVERIFY(!window.gettingStartedDock()->isVisible());
+            QVERIFY(window.showGettingStartedOnFirstRun());
+            QVERIFY(window.gettingStartedDock()->isVisible());
+            QVERIFY(window.composer()->isVisible());
+            QVERIFY(window.inspector()->isVisible());
+            window.gettingStartedDock()->close();
+            QVERIFY(window.close());
+        }
+        MainWindow again;
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QVERIFY(!again.showGettingStartedOnFirstRun());
+        QVERIFY(!again.gettingStartedDock()->isVisible());
+        auto* action = again.findChild<QAction*>(QStringLiteral("actionGettingStarted"));
+        QVERIFY(action);
+        auto* help = again.findChild<QMenu*>(QStringLiteral("menuHelp"));
+        QVERIFY(help->actions().contains(action));
+        action->trigger();
+        QVERIFY(again.gettingStartedDock()->isVisible());
+    }
+
+    // Each step's button does the step in the real window: simulator and demo account, getLeads
+    // with its template, Send, the verdict, then an error reproduced and explained.
+    void gettingStartedSteps()
+    {
+        MainWindow window;
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.showGettingStarted();
+        GettingStartedPanel* guide = window.gettingStarted();
+        ComposerWidget* composer = window.composer();
+        // Start somewhere else, to see step 1 do something.
+        Environment custom;
+        custom.name = QStringLiteral("Guide staging");
+        custom.kind = Environment::Kind::Custom;
+        custom.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:9/"));
+        QString error;
+        QVERIFY2(window.findChild<EnvironmentStore*>()->save(custom, &error), qPrintable(error));
+        QVERIFY(composer->selectEnvironment(custom.id));
+        composer->setMethod(QStringLiteral("getAccounts"));
+
+        QTest::mouseClick(guide->button(GettingStartedPanel::ChooseSimulator), Qt::LeftButton);
+        QCOMPARE(composer->environment().id, EnvironmentStore::simulatorId());
+        QCOMPARE(composer->accountId(), QStringLiteral("SIMDEMO0001"));
+        QVERIFY(guide->isDone(GettingStartedPanel::ChooseSimulator));
+
+        QTest::mouseClick(guide->button(GettingStartedPanel::PickMethod), Qt::LeftButton);
+        QCOMPARE(composer->method(), QStringLiteral("getLeads"));
+        QVERIFY(composer->paramsText().contains(QLatin1String("\"where\"")));
+
+        QSignalSpy finished(composer, &ComposerWidget::callFinished);
+        QSignalSpy loaded(window.inspector(), &InspectorWidget::loaded);
+        QTest::mouseClick(guide->button(GettingStartedPanel::Send), Qt::LeftButton);
+        QVERIFY(finished.wait(10000));
+        QVERIFY(guide->isDone(GettingStartedPanel::Send));
+        QVERIFY(!loaded.isEmpty() || loaded.wait(10000));
+        QCOMPARE(window.inspector()->result()->diagnosis.verdict, Diagnosis::Verdict::Ok);
+
+        QTest::mouseClick(guide->button(GettingStartedPanel::ReadVerdict), Qt::LeftButton);
+        QVERIFY(guide->isDone(GettingStartedPanel::ReadVerdict));
+
+        loaded.clear();
+        QTest::mouseClick(guide->button(GettingStartedPanel::TryError), Qt::LeftButton);
+        QCOMPARE(composer->method(), QStringLiteral("createLeads"));
+        QVERIFY(loaded.wait(10000));
+        QTRY_VERIFY(window.errorDock()->isVisible());
+        QVERIFY(window.errorBrowser()->currentEntry());
+        QCOMPARE(window.errorBrowser()->currentEntry()->code, 301);
+        QVERIFY(guide->isDone(GettingStartedPanel::TryError));
+        QVERIFY(window.inspector()->isVisible());
     }
 
     void aboutNamesVersions()
@@ -116,24 +383,6 @@ private slots:
         window.errorBrowser()->showEntry(105);
         window.errorBrowser()->findChild<QToolButton*>(QStringLiteral("copyTextButton"))->click();
         QVERIFY(window.statusBar()->currentMessage().contains(QLatin1String("105")));
-    }
-
-    void geometryAndTabAreRemembered()
-    {
-        {
-            MainWindow window;
-            window.show();
-            QVERIFY(QTest::qWaitForWindowExposed(&window));
-            window.resize(1100, 650);
-            QTRY_COMPARE(window.size(), QSize(1100, 650));
-            window.findChild<QTabWidget*>(QStringLiteral("mainTabs"))
-                ->setCurrentWidget(window.findChild<QWidget*>(QStringLiteral("inspectorTab")));
-            QVERIFY(window.close());
-        }
-        MainWindow again;
-        QCOMPARE(again.size(), QSize(1100, 650));
-        QCOMPARE(again.findChild<QTabWidget*>(QStringLiteral("mainTabs"))->currentWidget()->objectName(),
-                 QStringLiteral("inspectorTab"));
     }
 
     // Fits a small laptop screen with room to spare.

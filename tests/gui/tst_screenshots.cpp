@@ -15,12 +15,12 @@
 
 #include <functional>
 
-// Renders the main window offscreen at 1366×768 in a light and a dark palette and checks that
-// the images carry a real rendering. With LEADGEN_SCREENSHOT_DIR set, writes them there as
-// screenshot-<name>.png (docs/ keeps the ones shown in the README).
+// Renders the main window offscreen (1366×768 unless a screen says otherwise) in a light and a
+// dark palette and checks that the images carry a real rendering. With LEADGEN_SCREENSHOT_DIR
+// set, writes them there as screenshot-<name>.png (docs/ keeps the ones shown in the README).
 //
 // To add a screen: append a Screen to screens() with a setup function that puts the window in
-// the state to show.
+// the state to show, and optionally the window size and the objectName of the part to grab.
 class TestScreenshots : public QObject
 {
     Q_OBJECT
@@ -31,6 +31,8 @@ private:
         QString name;
         bool dark;
         std::function<void(MainWindow&)> setup;
+        QSize size = QSize(1366, 768);
+        QString part; // objectName of the widget to grab; empty: the whole window
     };
 
     static void showErrorEntry(MainWindow& window)
@@ -51,8 +53,6 @@ private:
     // The composer after a getLeads sent to the embedded simulator: result line, response.
     static void showComposerSent(MainWindow& window)
     {
-        window.findChild<QTabWidget*>(QStringLiteral("mainTabs"))
-            ->setCurrentWidget(window.findChild<QWidget*>(QStringLiteral("composerTab")));
         ComposerWidget* composer = window.composer();
         composer->setMethod(QStringLiteral("getLeads"));
         composer->setParamsText(QStringLiteral("{\n  \"where\": {},\n  \"limit\": 3,\n  \"offset\": 0\n}"));
@@ -65,8 +65,6 @@ private:
     // A mutating method with mistakes the live lint catches, before sending.
     static void showComposerLint(MainWindow& window)
     {
-        window.findChild<QTabWidget*>(QStringLiteral("mainTabs"))
-            ->setCurrentWidget(window.findChild<QWidget*>(QStringLiteral("composerTab")));
         ComposerWidget* composer = window.composer();
         composer->setMethod(QStringLiteral("createLeads"));
         composer->setParamsText(
@@ -92,15 +90,53 @@ private:
         }
     }
 
+    // The common path in one window: a createLeads batch of three sent to the simulator, the
+    // second lead already there (another case of a demo address): composer on the left, the
+    // inspector's partial-failure verdict and findings on the right, the first failure selected.
+    static void showMainPartialFailure(MainWindow& window)
+    {
+        ComposerWidget* composer = window.composer();
+        composer->setMethod(QStringLiteral("createLeads"));
+        composer->setParamsText(QStringLiteral("{\n  \"objects\": [\n    {\"emailAddress\": \"ada@example.com\", "
+                                               "\"firstName\": \"Ada\"},\n    {\"emailAddress\": "
+                                               "\"KATHERINE.JOHNSON@northwind.example\"},\n    {\"emailAddress\": "
+                                               "\"alan@example.com\", \"firstName\": \"Alan\"}\n  ]\n}"));
+        QSignalSpy finished(composer, &ComposerWidget::callFinished);
+        QSignalSpy loaded(window.inspector(), &InspectorWidget::loaded);
+        composer->send();
+        QVERIFY(finished.wait(10000));
+        QVERIFY(!loaded.isEmpty() || loaded.wait(10000));
+        composer->checkNow();
+        window.inspector()->selectFinding(0);
+    }
+
+    // The same, then Explain: the error browser opens next to them.
+    static void showMainExplained(MainWindow& window)
+    {
+        showMainPartialFailure(window);
+        window.inspector()->explainCurrentFinding();
+    }
+
+    // First start: the Getting started guide under the inspector.
+    static void showGettingStarted(MainWindow& window) { window.showGettingStarted(); }
+
     static const QList<Screen>& screens()
     {
+        const QSize wide(1920, 1080);
         static const QList<Screen> list{
-            {QStringLiteral("errors"), false, showErrorEntry},
-            {QStringLiteral("errors-dark"), true, showErrorExample},
-            {QStringLiteral("composer"), false, showComposerSent},
-            {QStringLiteral("composer-dark"), true, showComposerLint},
-            {QStringLiteral("inspector"), false, [](MainWindow& window) { showPartialFailure(window, false); }},
-            {QStringLiteral("inspector-dark"), true, [](MainWindow& window) { showPartialFailure(window, true); }},
+            {QStringLiteral("main-1366"), false, showMainPartialFailure},
+            {QStringLiteral("main-1366-dark"), true, showMainPartialFailure},
+            {QStringLiteral("main-1366-explain"), false, showMainExplained},
+            {QStringLiteral("main-1920"), false, showMainExplained, wide},
+            {QStringLiteral("getting-started"), false, showGettingStarted},
+            {QStringLiteral("errors"), false, showErrorEntry, wide, QStringLiteral("errorDock")},
+            {QStringLiteral("errors-dark"), true, showErrorExample, wide, QStringLiteral("errorDock")},
+            {QStringLiteral("composer"), false, showComposerSent, wide, QStringLiteral("composerDock")},
+            {QStringLiteral("composer-dark"), true, showComposerLint, wide, QStringLiteral("composerDock")},
+            {QStringLiteral("inspector"), false, [](MainWindow& window) { showPartialFailure(window, false); }, wide,
+             QStringLiteral("inspector")},
+            {QStringLiteral("inspector-dark"), true, [](MainWindow& window) { showPartialFailure(window, true); }, wide,
+             QStringLiteral("inspector")},
         };
         return list;
     }
@@ -176,15 +212,22 @@ private slots:
         if (screen.dark)
             QApplication::setPalette(darkPalette());
 
+        // Every screen starts from a first start's layout.
+        QSettings().clear();
         MainWindow window;
-        window.resize(1366, 768);
+        window.resize(screen.size);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         screen.setup(window);
         QCoreApplication::processEvents();
 
-        const QImage image = window.grab().toImage();
-        QCOMPARE(image.size() / image.devicePixelRatio(), QSize(1366, 768));
+        QWidget* part = screen.part.isEmpty() ? &window : window.findChild<QWidget*>(screen.part);
+        QVERIFY2(part && part->isVisible(), qPrintable(screen.part));
+        const QImage image = part->grab().toImage();
+        if (!screen.part.isEmpty())
+            QCOMPARE(image.size() / image.devicePixelRatio(), part->size());
+        else
+            QCOMPARE(image.size() / image.devicePixelRatio(), screen.size);
         // Non-trivial: many colours (text, badges, highlighting), not one dominant flat fill.
         QHash<QRgb, int> histogram;
         for (int y = 0; y < image.height(); y += 2) {

@@ -230,6 +230,7 @@ ComposerWidget::ComposerWidget(EnvironmentStore& environments, SecretStore& secr
 
     refreshEnvironments();
     restoreDraft();
+    restoreLayout();
     updateActions();
 }
 
@@ -239,6 +240,7 @@ ComposerWidget::~ComposerWidget()
     // being typed goes to the session (memory, or the keychain when remembered) as on focus out.
     flushDraft();
     storeSecret();
+    saveLayout();
     // QWidget's destructor still hides and unfocuses the children (the secret field then emits
     // editingFinished): nothing may reach this half-destroyed object any more.
     const QList<QObject*> children = findChildren<QObject*>();
@@ -307,6 +309,23 @@ void ComposerWidget::createActions()
     connect(m_manageEnvironmentsAction, &QAction::triggered, this, &ComposerWidget::manageEnvironments);
     connect(m_ui->manageEnvironments, &QToolButton::clicked, this, &ComposerWidget::manageEnvironments);
 
+    m_methodListAction = new QAction(tr("&Method list"), this);
+    m_methodListAction->setObjectName(QStringLiteral("actionMethodList"));
+    m_methodListAction->setCheckable(true);
+    m_methodListAction->setChecked(true);
+    m_methodListAction->setToolTip(tr("Show or hide the list of methods (the Method field completes names too)"));
+    connect(m_methodListAction, &QAction::triggered, this, [this](bool shown) {
+        m_methodListChosen = true;
+        m_ui->methodPanel->setVisible(shown);
+    });
+    // The button is shorter than the menu entry: a separate button kept in step with the action.
+    m_ui->methodListButton->setCheckable(true);
+    m_ui->methodListButton->setChecked(true);
+    m_ui->methodListButton->setText(tr("Methods"));
+    m_ui->methodListButton->setToolTip(m_methodListAction->toolTip());
+    connect(m_ui->methodListButton, &QToolButton::clicked, m_methodListAction, &QAction::trigger);
+    connect(m_methodListAction, &QAction::toggled, m_ui->methodListButton, &QToolButton::setChecked);
+
     m_ui->insertTemplateButton->setDefaultAction(m_insertTemplateAction);
     m_ui->formatButton->setDefaultAction(m_formatAction);
     m_ui->undoButton->setDefaultAction(m_undoAction);
@@ -346,8 +365,8 @@ void ComposerWidget::setSimulatorProvider(SimulatorProvider* provider)
         m_environments.setSimulatorResolver([provider](ApiVersion version) { return provider->endpoint(version); });
     else
         m_environments.setSimulatorResolver({});
-    // The demo accounts and the URL depend on it.
-    applyEnvironment(environment(), accountId());
+    // The demo accounts and the URL depend on it; the simulator itself starts on the first call.
+    applyEnvironment(environment(), accountId(), false);
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -547,7 +566,7 @@ bool ComposerWidget::selectEnvironment(const QString& id)
     return true;
 }
 
-void ComposerWidget::applyEnvironment(const Environment& env, const QString& accountId)
+void ComposerWidget::applyEnvironment(const Environment& env, const QString& accountId, bool startSimulator)
 {
     storeSecret(); // what was typed for the previous environment stays in the session
     m_environmentId = env.id;
@@ -560,7 +579,7 @@ void ComposerWidget::applyEnvironment(const Environment& env, const QString& acc
 
     // The simulator starts on first use: selecting it is that use, so its URL and demo
     // credentials can be shown right away.
-    if (env.isSimulator() && m_simulator && !m_simulator->isRunning()) {
+    if (startSimulator && env.isSimulator() && m_simulator && !m_simulator->isRunning()) {
         QString error;
         if (m_simulator->ensureRunning(&error))
             emit simulatorStarted(m_environments.endpoint(env));
@@ -577,6 +596,7 @@ void ComposerWidget::applyEnvironment(const Environment& env, const QString& acc
     lookUpSecret();
     updatePreview();
     scheduleDraftSave();
+    emit connectionChanged();
 }
 
 void ComposerWidget::refreshAccounts(const Environment& env, const QString& accountId)
@@ -617,6 +637,7 @@ void ComposerWidget::onAccountChanged()
     lookUpSecret(true);
     updatePreview();
     scheduleDraftSave();
+    emit connectionChanged();
 }
 
 QString ComposerWidget::secretKeyId() const
@@ -1126,7 +1147,7 @@ void ComposerWidget::updatePreview()
     if (!url.isEmpty()) {
         m_ui->urlPreview->setText(QStringLiteral("POST ") + url);
     } else if (env.isSimulator()) {
-        m_ui->urlPreview->setText(m_simulator ? tr("(the simulator is not running)")
+        m_ui->urlPreview->setText(m_simulator ? tr("(the simulator starts on the first Send)")
                                               : tr("(no simulator in this build)"));
     } else {
         m_ui->urlPreview->setText(tr("(no endpoint URL: set one under Manage…)"));
@@ -1346,7 +1367,7 @@ void ComposerWidget::onFinished(const CallCapture& capture)
     if (!capture.hasResponse && shown.isEmpty())
         shown = capture.explanation;
     m_ui->responseView->setPlainText(shown);
-    if (capture.layer != FailureLayer::Cancelled)
+    if (capture.layer != FailureLayer::Cancelled && m_responsePreview)
         m_ui->previewTabs->setCurrentWidget(m_ui->responseTab);
 
     // The next call gets a fresh id unless the user chose this one.
@@ -1607,6 +1628,74 @@ void ComposerWidget::importCurlInteractive()
     QString error;
     if (!importCurl(text, &error))
         prompter().warn(this, tr("Import cURL"), error);
+}
+
+// ----------------------------------------------------------------------------------------------
+// Layout
+
+bool ComposerWidget::isMethodListVisible() const
+{
+    return !m_ui->methodPanel->isHidden();
+}
+
+void ComposerWidget::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    fitMethodList();
+}
+
+void ComposerWidget::fitMethodList()
+{
+    // Below this width the request form would be squeezed by the list: the list steps aside, and
+    // the method's badges go to their own line so the Method field keeps its room.
+    constexpr int kRoomForList = 780;
+    const bool compact = width() < kRoomForList;
+    const bool badgesInRow = m_ui->methodRow->indexOf(m_ui->methodBadges) >= 0;
+    if (compact == badgesInRow) {
+        if (compact) {
+            m_ui->methodRow->removeWidget(m_ui->methodBadges);
+            m_ui->requestPanelLayout->insertWidget(m_ui->requestPanelLayout->indexOf(m_ui->methodSummary),
+                                                   m_ui->methodBadges);
+        } else {
+            m_ui->requestPanelLayout->removeWidget(m_ui->methodBadges);
+            m_ui->methodRow->insertWidget(m_ui->methodRow->indexOf(m_ui->methodEdit) + 1, m_ui->methodBadges);
+        }
+    }
+    if (m_methodListChosen || compact != isMethodListVisible())
+        return;
+    m_ui->methodPanel->setVisible(!compact);
+    m_methodListAction->setChecked(!compact);
+}
+
+void ComposerWidget::setResponsePreviewShown(bool shown)
+{
+    const int index = m_ui->previewTabs->indexOf(m_ui->responseTab);
+    m_ui->previewTabs->setTabVisible(index, shown);
+    if (!shown)
+        m_ui->previewTabs->setCurrentWidget(m_ui->envelopeTab);
+    m_responsePreview = shown;
+}
+
+void ComposerWidget::restoreLayout()
+{
+    m_ui->composerSplitter->restoreState(m_settings->value(QStringLiteral("composer/layout/splitter")).toByteArray());
+    m_ui->editorSplitter->restoreState(m_settings->value(QStringLiteral("composer/layout/editor")).toByteArray());
+    const QVariant list = m_settings->value(QStringLiteral("composer/layout/methodList"));
+    if (list.isValid()) {
+        m_methodListChosen = true;
+        m_ui->methodPanel->setVisible(list.toBool());
+        m_methodListAction->setChecked(list.toBool());
+    }
+}
+
+void ComposerWidget::saveLayout() const
+{
+    m_settings->setValue(QStringLiteral("composer/layout/splitter"), m_ui->composerSplitter->saveState());
+    m_settings->setValue(QStringLiteral("composer/layout/editor"), m_ui->editorSplitter->saveState());
+    if (m_methodListChosen)
+        m_settings->setValue(QStringLiteral("composer/layout/methodList"), isMethodListVisible());
+    else
+        m_settings->remove(QStringLiteral("composer/layout/methodList"));
 }
 
 void ComposerWidget::changeEvent(QEvent* event)

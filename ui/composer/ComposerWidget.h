@@ -68,6 +68,14 @@ public:
     QAction* insertTemplateAction() const { return m_insertTemplateAction; }
     QAction* formatAction() const { return m_formatAction; }
     QAction* manageEnvironmentsAction() const { return m_manageEnvironmentsAction; }
+    // Shows or hides the method list (checkable). Until the user chooses, the list hides itself
+    // when the composer is narrow (a side-by-side window on a laptop screen) and the method
+    // field's completer does the picking.
+    QAction* methodListAction() const { return m_methodListAction; }
+    bool isMethodListVisible() const;
+    // The quick Response tab next to the request body (default on). The main window turns it off:
+    // its inspector shows every call next to the composer.
+    void setResponsePreviewShown(bool shown);
 
     // State, for the main window and tests.
     QString method() const;
@@ -133,9 +141,12 @@ signals:
     void statusMessage(const QString& message, int timeoutMs);
     // The simulator was started on first use.
     void simulatorStarted(const QUrl& endpoint);
+    // The environment or the account ID changed (status bars).
+    void connectionChanged();
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void createActions();
@@ -143,7 +154,12 @@ private:
     void scheduleDraftSave();
     void refreshEnvironments();
     void onEnvironmentActivated(int index);
-    void applyEnvironment(const Environment& environment, const QString& accountId);
+    // startSimulator: a Simulator environment starts the simulator now (the user chose it); at
+    // construction it waits for the first call instead, to keep the application's start quick.
+    void applyEnvironment(const Environment& environment, const QString& accountId, bool startSimulator = true);
+    void fitMethodList();
+    void restoreLayout();
+    void saveLayout() const;
     void refreshAccounts(const Environment& environment, const QString& accountId);
     void onAccountChanged();
     // Fills the secret field for the current environment and account. keepTyped: a secret the
@@ -209,6 +225,10 @@ private:
     QAction* m_undoAction = nullptr;
     QAction* m_redoAction = nullptr;
     QAction* m_manageEnvironmentsAction = nullptr;
+    QAction* m_methodListAction = nullptr;
+    // Whether the user showed or hid the method list; otherwise it follows the width.
+    bool m_methodListChosen = false;
+    bool m_responsePreview = true;
 
     QString m_environmentId;
     QString m_method;

@@ -312,7 +312,8 @@ void InspectorWidget::setupEmptyState()
 {
     EmptyStateWidget* empty = m_ui->emptyState;
     empty->setTitle(tr("No response to inspect yet"));
-    empty->setText(tr("Responses you send from the Composer open here automatically.<br><br>"
+    empty->setText(tr("Press <b>Send</b> in the composer: the response opens here with its verdict, each finding "
+                      "explained and the error objects marked.<br><br>"
                       "To look at a response someone sent you: <b>open</b> the saved file, <b>paste</b> it "
                       "(Ctrl+Shift+V; a bare body or <code>curl -i</code> / <code>curl -v</code> output with its "
                       "headers), or <b>drop</b> a file or text here. Add the request it answers with "
