@@ -66,9 +66,20 @@ MainWindow::~MainWindow()
     m_environments->setSimulatorResolver({});
 }
 
-ErrorBrowserWidget* MainWindow::errorBrowser() const
+ErrorBrowserWidget* MainWindow::errorBrowser()
 {
+    createErrorBrowser();
     return m_errorBrowser;
+}
+
+GettingStartedPanel* MainWindow::gettingStarted()
+{
+    if (!m_guide) {
+        m_guide = new GettingStartedPanel(*this, m_guideDock);
+        m_guide->setObjectName(QStringLiteral("gettingStarted"));
+        m_guideDock->setWidget(m_guide);
+    }
+    return m_guide;
 }
 
 ComposerWidget* MainWindow::composer() const
@@ -130,14 +141,27 @@ void MainWindow::setupErrorBrowser()
     m_errorDock->setObjectName(QStringLiteral("errorDock"));
     m_errorDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
                              QDockWidget::DockWidgetFloatable);
-    m_errorBrowser = new ErrorBrowserWidget(ErrorCatalog::builtin(), m_errorDock);
-    m_errorBrowser->setObjectName(QStringLiteral("errorBrowser"));
-    m_errorDock->setWidget(m_errorBrowser);
     m_errorDock->toggleViewAction()->setObjectName(QStringLiteral("actionShowErrorCodes"));
     m_errorDock->toggleViewAction()->setText(tr("Error &codes"));
     addDockWidget(Qt::BottomDockWidgetArea, m_errorDock);
     m_errorDock->hide();
+    // However it gets shown (Explain, Ctrl+K, the View menu, a restored layout), it has its browser.
+    connect(m_errorDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            createErrorBrowser();
+    });
+}
 
+void MainWindow::createErrorBrowser()
+{
+    if (m_errorBrowser)
+        return;
+    m_errorBrowser = new ErrorBrowserWidget(ErrorCatalog::builtin(), m_errorDock);
+    m_errorBrowser->setObjectName(QStringLiteral("errorBrowser"));
+    // Under the inspector on a 1366-pixel screen it gets ~720 pixels; its own minimum (list and
+    // entry side by side) would push the window wider than the screen.
+    m_errorBrowser->setMinimumWidth(560);
+    m_errorDock->setWidget(m_errorBrowser);
     connect(m_errorBrowser, &ErrorBrowserWidget::statusMessage, statusBar(), &QStatusBar::showMessage);
     connect(m_errorBrowser, &ErrorBrowserWidget::openExampleRequested, this, [this](const ErrorEntry& entry) {
         m_inspector->openExample(entry);
@@ -152,12 +176,13 @@ void MainWindow::setupGettingStarted()
     m_guideDock->setObjectName(QStringLiteral("gettingStartedDock"));
     m_guideDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
                              QDockWidget::DockWidgetFloatable);
-    m_guide = new GettingStartedPanel(*this, m_guideDock);
-    m_guide->setObjectName(QStringLiteral("gettingStarted"));
-    m_guideDock->setWidget(m_guide);
     m_guideDock->toggleViewAction()->setObjectName(QStringLiteral("actionToggleGettingStarted"));
     addDockWidget(Qt::BottomDockWidgetArea, m_guideDock);
     m_guideDock->hide();
+    connect(m_guideDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            gettingStarted();
+    });
 }
 
 void MainWindow::setupStatusBar()
@@ -261,13 +286,13 @@ void MainWindow::showErrorDock()
 void MainWindow::showErrorBrowser()
 {
     showErrorDock();
-    m_errorBrowser->focusSearch();
+    errorBrowser()->focusSearch();
 }
 
 void MainWindow::explain(const QString& codeOrKey)
 {
     showErrorDock();
-    m_errorBrowser->showEntry(codeOrKey);
+    errorBrowser()->showEntry(codeOrKey);
 }
 
 void MainWindow::showInspector()
@@ -279,6 +304,7 @@ void MainWindow::showInspector()
 
 void MainWindow::showGettingStarted()
 {
+    gettingStarted();
     m_guideDock->show();
     m_guideDock->raise();
     if (m_guideDock->isFloating() || dockWidgetArea(m_guideDock) != Qt::BottomDockWidgetArea)

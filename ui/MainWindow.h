@@ -36,14 +36,15 @@ public:
 
     // Opens a request or response file given on the command line or dropped on the window.
     void openFile(const QString& path);
-    ErrorBrowserWidget* errorBrowser() const;
+    // Created when first needed (shown, or asked for here): the start does not wait for it.
+    ErrorBrowserWidget* errorBrowser();
     ComposerWidget* composer() const;
     EmbeddedSimulator* simulator() const { return m_simulator; }
     InspectorWidget* inspector() const;
     QDockWidget* errorDock() const { return m_errorDock; }
     QDockWidget* composerDock() const { return m_composerDock; }
     QDockWidget* gettingStartedDock() const { return m_guideDock; }
-    GettingStartedPanel* gettingStarted() const { return m_guide; }
+    GettingStartedPanel* gettingStarted(); // created when first needed, like the error browser
 
     // The About box text: application, catalogue and Qt versions.
     QString aboutText() const;
@@ -68,7 +69,10 @@ protected:
 private:
     void setupInspector();
     void setupComposer();
+    // The docks are made at once, their widgets on first use. Wire the error browser's signals in
+    // createErrorBrowser().
     void setupErrorBrowser();
+    void createErrorBrowser();
     void setupGettingStarted();
     void setupStatusBar();
     void setupMenus();

@@ -493,8 +493,9 @@ void ComposerWidget::restoreDraft()
         m_picker->setCurrentMethod(methodName);
         // setPlainText: restoring is not an edit the user should be able to undo.
         m_ui->paramsEdit->setPlainText(draft.params);
-        if (const MethodSpec* spec = methodSpec(); spec && draft.params == templateText(*spec))
-            m_lastTemplate = draft.params;
+        // Whether these params are the method's untouched template matters only on the next
+        // method change; finding out loads every template, which the start need not wait for.
+        m_restoredTemplateMethod = methodName;
         m_ui->requestIdEdit->setText(draft.requestId);
         // A restored id counts as typed: the user may be reproducing a call with it.
         m_idEditedByUser = true;
@@ -825,6 +826,12 @@ void ComposerWidget::setMethod(const QString& name)
 {
     const QString trimmed = name.trimmed();
     const bool changed = trimmed != m_method;
+    if (!m_restoredTemplateMethod.isEmpty()) {
+        const MethodSpec* restored = m_catalog.byName(m_restoredTemplateMethod);
+        if (restored && paramsText() == templateText(*restored))
+            m_lastTemplate = paramsText();
+        m_restoredTemplateMethod.clear();
+    }
     m_method = trimmed;
     if (m_ui->methodEdit->text() != trimmed)
         m_ui->methodEdit->setText(trimmed);
@@ -838,6 +845,7 @@ void ComposerWidget::setMethod(const QString& name)
             const QString text = templateText(*spec);
             replaceParams(text);
             m_lastTemplate = text;
+            m_restoredTemplateMethod.clear();
         }
     }
     showMethodInfo();
@@ -930,6 +938,7 @@ void ComposerWidget::insertTemplate()
     const QString text = templateText(*spec);
     replaceParams(text);
     m_lastTemplate = text;
+    m_restoredTemplateMethod.clear();
 }
 
 void ComposerWidget::formatParams()
@@ -1441,6 +1450,7 @@ bool ComposerWidget::openRequestFile(const QString& path, QString* error)
     m_restoring = restoring;
     setParamsText(envelope->hasParams() ? JsonText::valueText(envelope->params(), true) : QString());
     m_lastTemplate.clear();
+    m_restoredTemplateMethod.clear();
     setRequestId(envelope->idText());
     m_extraMembers = envelope->object();
     for (const char* member : {"method", "params", "id"})
@@ -1606,6 +1616,7 @@ bool ComposerWidget::importCurl(const QString& commandLine, QString* error)
     m_restoring = restoring;
     setParamsText(envelope->hasParams() ? JsonText::valueText(envelope->params(), true) : QString());
     m_lastTemplate.clear();
+    m_restoredTemplateMethod.clear();
     setRequestId(envelope->idText());
     m_extraMembers = envelope->object();
     for (const char* member : {"method", "params", "id"})
@@ -1665,6 +1676,8 @@ void ComposerWidget::fitMethodList()
         return;
     m_ui->methodPanel->setVisible(!compact);
     m_methodListAction->setChecked(!compact);
+    if (!compact) // back from hiding: the list at its usual width, not squeezed
+        m_ui->composerSplitter->setSizes({250, std::max(0, width() - 250)});
 }
 
 void ComposerWidget::setResponsePreviewShown(bool shown)

@@ -232,7 +232,8 @@ private:
 
     QString m_environmentId;
     QString m_method;
-    QString m_lastTemplate; // the template text last inserted automatically (replaced on method change)
+    QString m_lastTemplate;           // the template text last inserted automatically (replaced on method change)
+    QString m_restoredTemplateMethod; // restored params not yet compared with this method's template
     bool m_idEditedByUser = false;
     bool m_restoring = false;
     bool m_secretFromKeychain = false;
