@@ -10,6 +10,7 @@
 #include "ErrorCatalog.h"
 #include "GettingStartedPanel.h"
 #include "InspectorWidget.h"
+#include "ReproduceController.h"
 #include "RequestFile.h"
 #include "SecretStore.h"
 #include "ui_MainWindow.h"
@@ -133,6 +134,12 @@ void MainWindow::setupComposer()
     connect(m_composer, &ComposerWidget::connectionChanged, this, &MainWindow::updateConnectionStatus);
     connect(m_composer, &ComposerWidget::simulatorStarted, this, &MainWindow::updateConnectionStatus);
     connect(m_environments, &EnvironmentStore::changed, this, &MainWindow::updateConnectionStatus);
+
+    // "Reproduce on simulator" and "Try an error" (ReproduceController does the work).
+    m_reproducer = new ReproduceController(*m_composer, *m_simulator, this);
+    m_reproducer->setObjectName(QStringLiteral("reproduceController"));
+    connect(m_reproducer, &ReproduceController::finished, this, &MainWindow::showInspector);
+    connect(m_reproducer, &ReproduceController::statusMessage, statusBar(), &QStatusBar::showMessage);
 }
 
 void MainWindow::setupErrorBrowser()
@@ -168,6 +175,7 @@ void MainWindow::createErrorBrowser()
         showInspector();
     });
     m_errorBrowser->setInspectorAvailable(true);
+    m_reproducer->attach(m_errorBrowser);
 }
 
 void MainWindow::setupGettingStarted()
@@ -251,6 +259,14 @@ void MainWindow::setupMenus()
     m_ui->menuView->addAction(m_composer->methodListAction());
 
     connect(m_ui->actionGettingStarted, &QAction::triggered, this, &MainWindow::showGettingStarted);
+    auto* tryError = new QAction(tr("Try an &error…"), this);
+    tryError->setObjectName(QStringLiteral("actionTryError"));
+    tryError->setToolTip(tr("Pick any error code and see it happen on the built-in simulator"));
+    connect(tryError, &QAction::triggered, this, [this] {
+        showErrorDock();
+        errorBrowser()->showGallery();
+    });
+    m_ui->menuHelp->insertAction(m_ui->actionAbout, tryError);
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
 }
 

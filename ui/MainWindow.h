@@ -18,6 +18,7 @@ class InspectorWidget;
 class QDockWidget;
 class QLabel;
 class QNetworkAccessManager;
+class ReproduceController;
 class SecretStore;
 struct CallCapture;
 
@@ -85,6 +86,7 @@ private:
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     ErrorBrowserWidget* m_errorBrowser = nullptr;
+    ReproduceController* m_reproducer = nullptr;
     InspectorWidget* m_inspector = nullptr;
     QNetworkAccessManager* m_network = nullptr;
     EnvironmentStore* m_environments = nullptr;

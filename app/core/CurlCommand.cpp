@@ -1,5 +1,6 @@
 #include "CurlCommand.h"
 
+#include "HeaderLines.h"
 #include "Redactor.h"
 #include "RequestEnvelope.h"
 
@@ -644,20 +645,6 @@ QByteArray urlEncodeAll(const QByteArray& data)
 }
 
 // RFC 9110 token: what an HTTP header name may consist of.
-bool isHeaderName(const QString& name)
-{
-    if (name.isEmpty())
-        return false;
-    for (QChar c : name) {
-        const ushort u = c.unicode();
-        const bool ok = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
-                        QByteArrayView("!#$%&'*+-.^_`|~").contains(char(u));
-        if (!ok || u > 0x7e)
-            return false;
-    }
-    return true;
-}
-
 bool isCredentialName(const QString& name, const char* wanted)
 {
     return name.compare(QLatin1String(wanted), Qt::CaseInsensitive) == 0;
@@ -822,7 +809,7 @@ std::optional<CurlCommand> CurlCommand::parse(const QString& text, ParseError* e
             }
             if (colon <= 0) { // "Name;" sends the header with an empty value
                 const QString name = value.left(semicolon).trimmed();
-                if (!isHeaderName(name)) {
+                if (!HeaderLines::isValidName(name)) {
                     err = source.error(valueOffset,
                                        QStringLiteral("“%1” is not a valid HTTP header name").arg(name.left(40)));
                     return false;
@@ -831,7 +818,7 @@ std::optional<CurlCommand> CurlCommand::parse(const QString& text, ParseError* e
                 return true;
             }
             const QString name = value.left(colon).trimmed();
-            if (!isHeaderName(name)) {
+            if (!HeaderLines::isValidName(name)) {
                 err = source.error(valueOffset, QStringLiteral("“%1” is not a valid HTTP header name (letters, digits "
                                                                "and !#$%&'*+-.^_`|~ only)")
                                                     .arg(name.left(40)));
@@ -1250,13 +1237,8 @@ ApiRequest CurlCommand::toRequest(QStringList* notes) const
         }
     }
 
-    static const char* const kTransportHeaders[] = {
-        "Content-Length", "Host", "Expect", "Connection", "Accept-Encoding", "Transfer-Encoding"};
     for (const Header& h : headers) {
-        bool skip = false;
-        for (const char* name : kTransportHeaders)
-            skip = skip || h.first.compare(QLatin1String(name), Qt::CaseInsensitive) == 0;
-        if (!skip)
+        if (!HeaderLines::isTransportHeader(h.first))
             request.headers.append({h.first.toLatin1(), h.second.toUtf8()});
     }
     if (notes)

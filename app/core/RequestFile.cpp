@@ -1,5 +1,6 @@
 #include "RequestFile.h"
 
+#include "HeaderLines.h"
 #include "Redactor.h"
 
 #include <QFile>
@@ -29,6 +30,24 @@ QByteArray RequestFile::toJson(QStringList* warnings) const
     file.insert(QStringLiteral("version"), kVersion);
     file.insert(QStringLiteral("environment"), environment);
     file.insert(QStringLiteral("accountID"), accountId);
+    if (!headers.isEmpty()) {
+        QJsonObject object;
+        for (const ApiRequest::Header& header : headers) {
+            const QString name = QString::fromLatin1(header.first);
+            if (HeaderLines::isCredentialName(name)) {
+                if (warnings)
+                    warnings->append(strippedWarning({QStringLiteral("header %1").arg(name)}, true));
+                continue;
+            }
+            const QString value = QString::fromUtf8(header.second);
+            const QString redacted = Redactor::redactText(value);
+            if (redacted != value && warnings)
+                warnings->append(strippedWarning({QStringLiteral("header %1").arg(name)}, true));
+            object.insert(name, redacted);
+        }
+        if (!object.isEmpty())
+            file.insert(QStringLiteral("headers"), object);
+    }
     if (auto parsed = envelope()) {
         QStringList paths;
         parsed->takeSecrets(&paths);
@@ -99,6 +118,25 @@ std::optional<RequestFile> RequestFile::fromJson(const QByteArray& data, QString
                             .arg(kVersion));
         result.environment = root.value(QLatin1String("environment")).toString();
         result.accountId = root.value(QLatin1String("accountID")).toString();
+        const QJsonValue headers = root.value(QLatin1String("headers"));
+        if (!headers.isUndefined() && !headers.isObject())
+            return fail(QStringLiteral("\"headers\" must be an object of \"Name\": \"value\" pairs"));
+        const QJsonObject headerObject = headers.toObject();
+        for (auto it = headerObject.begin(); it != headerObject.end(); ++it) {
+            if (!it.value().isString())
+                return fail(QStringLiteral("the header %1 must have a text value").arg(it.key()));
+            if (!HeaderLines::isValidName(it.key()))
+                return fail(QStringLiteral("“%1” is not a valid header name").arg(it.key().left(40)));
+            if (HeaderLines::isCredentialName(it.key())) {
+                paths << QStringLiteral("$.headers.%1").arg(it.key());
+                continue;
+            }
+            const QString value = it.value().toString();
+            const QString redacted = Redactor::redactText(value);
+            if (redacted != value)
+                paths << QStringLiteral("$.headers.%1").arg(it.key());
+            result.headers.append({it.key().toLatin1(), redacted.toUtf8()});
+        }
         const QJsonValue request = root.value(QLatin1String("request"));
         const QJsonValue body = root.value(QLatin1String("body"));
         if (request.isObject()) {

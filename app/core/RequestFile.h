@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ApiRequest.h"
 #include "RequestEnvelope.h"
 
 #include <QByteArray>
@@ -15,6 +16,7 @@
 //    "accountID": "SIMDEMO0001", "request": {"method": ..., "params": ..., "id": ...}}
 //
 // A body that is not a JSON object (kept to reproduce error 101) is stored as "body": "text".
+// Extra request headers (the composer's Headers tab) are stored as "headers": {"Name": "value"}.
 // Opening also accepts a bare envelope, as customers send them. A secretKey found anywhere in an
 // opened file is removed (never loaded) with a warning; saving strips one as well.
 class RequestFile
@@ -26,6 +28,7 @@ public:
     QByteArray body;     // what is sent: compact envelope JSON, or raw text
     QString environment; // environment name; empty = not recorded
     QString accountId;
+    QList<ApiRequest::Header> headers; // extra request headers; never credentials
 
     // The body as an envelope, when it is a JSON object.
     std::optional<RequestEnvelope> envelope() const { return RequestEnvelope::parse(body); }

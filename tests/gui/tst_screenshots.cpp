@@ -5,6 +5,7 @@
 #include "MainWindow.h"
 #include "TestSupport.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QImage>
@@ -120,6 +121,15 @@ private:
     // First start: the Getting started guide under the inspector.
     static void showGettingStarted(MainWindow& window) { window.showGettingStarted(); }
 
+    // "Try an error": the gallery page of the error browser, opened from the Help menu.
+    static void showGallery(MainWindow& window)
+    {
+        auto* action = window.findChild<QAction*>(QStringLiteral("actionTryError"));
+        QVERIFY(action);
+        action->trigger();
+        QVERIFY(window.errorBrowser()->isGalleryShown());
+    }
+
     static const QList<Screen>& screens()
     {
         const QSize wide(1920, 1080);
@@ -137,6 +147,8 @@ private:
              QStringLiteral("inspector")},
             {QStringLiteral("inspector-dark"), true, [](MainWindow& window) { showPartialFailure(window, true); }, wide,
              QStringLiteral("inspector")},
+            {QStringLiteral("gallery"), false, showGallery},
+            {QStringLiteral("gallery-dark"), true, showGallery},
         };
         return list;
     }

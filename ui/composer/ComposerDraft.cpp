@@ -16,6 +16,9 @@ ComposerDraft ComposerDraft::load(QSettings& settings)
     draft.method = settings.value(QStringLiteral("method")).toString();
     draft.params = settings.value(QStringLiteral("params")).toString();
     draft.requestId = settings.value(QStringLiteral("requestId")).toString();
+    draft.headers = settings.value(QStringLiteral("headers")).toString();
+    draft.rawBody = settings.value(QStringLiteral("rawBody")).toString();
+    draft.rawBodyEnabled = settings.value(QStringLiteral("rawBodyEnabled"), false).toBool();
     draft.environmentId = settings.value(QStringLiteral("environment")).toString();
     draft.accountId = settings.value(QStringLiteral("accountId")).toString();
     bool ok = false;
@@ -32,6 +35,9 @@ void ComposerDraft::save(QSettings& settings) const
     settings.setValue(QStringLiteral("method"), method);
     settings.setValue(QStringLiteral("params"), params);
     settings.setValue(QStringLiteral("requestId"), requestId);
+    settings.setValue(QStringLiteral("headers"), headers);
+    settings.setValue(QStringLiteral("rawBody"), rawBody);
+    settings.setValue(QStringLiteral("rawBodyEnabled"), rawBodyEnabled);
     settings.setValue(QStringLiteral("environment"), environmentId);
     settings.setValue(QStringLiteral("accountId"), accountId);
     settings.setValue(QStringLiteral("timeoutMs"), timeoutMs);
@@ -41,5 +47,6 @@ void ComposerDraft::save(QSettings& settings) const
 bool ComposerDraft::operator==(const ComposerDraft& other) const
 {
     return method == other.method && params == other.params && requestId == other.requestId &&
+           headers == other.headers && rawBody == other.rawBody && rawBodyEnabled == other.rawBodyEnabled &&
            environmentId == other.environmentId && accountId == other.accountId && timeoutMs == other.timeoutMs;
 }

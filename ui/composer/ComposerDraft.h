@@ -13,6 +13,9 @@ struct ComposerDraft
     QString method;
     QString params; // the editor's text as typed, valid JSON or not
     QString requestId;
+    QString headers;             // the Headers tab as typed, "Name: value" a line
+    QString rawBody;             // the Raw body tab as typed
+    bool rawBodyEnabled = false; // send rawBody instead of the method/params/id envelope
     QString environmentId;
     QString accountId;
     int timeoutMs = kDefaultTimeoutMs;

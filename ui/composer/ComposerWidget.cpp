@@ -6,6 +6,7 @@
 #include "CurlCommand.h"
 #include "EnvironmentDialog.h"
 #include "EnvironmentStore.h"
+#include "HeaderLines.h"
 #include "JsonHighlighter.h"
 #include "JsonSourceScanner.h"
 #include "LintPanel.h"
@@ -17,6 +18,7 @@
 #include "RequestEnvelope.h"
 #include "RequestFile.h"
 #include "ResponseAnalyzer.h"
+#include "ScenarioCatalog.h"
 #include "SecretStore.h"
 #include "SimulatorProvider.h"
 #include "Tone.h"
@@ -103,10 +105,19 @@ ComposerWidget::ComposerWidget(EnvironmentStore& environments, SecretStore& secr
     m_ui->paramsEdit->setMinimumHeight(110);
 
     const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    for (QPlainTextEdit* edit : {m_ui->paramsEdit, m_ui->envelopePreview, m_ui->responseView})
+    for (QPlainTextEdit* edit :
+         {m_ui->paramsEdit, m_ui->envelopePreview, m_ui->responseView, m_ui->headersEdit, m_ui->rawBodyEdit})
         edit->setFont(fixed);
     m_ui->paramsEdit->setTabStopDistance(QFontMetricsF(fixed).horizontalAdvance(QLatin1Char(' ')) * 2);
     m_ui->urlPreview->setFont(fixed);
+    m_ui->headersPreview->setFont(fixed);
+    m_ui->headersPreviewLabel->hide();
+    m_ui->headersPreview->hide();
+    m_ui->noticeLabel->hide();
+    // The params buttons sit beside the tabs (they act on the Params tab only).
+    m_ui->requestTabs->setCornerWidget(m_ui->paramsToolbarWidget, Qt::TopRightCorner);
+    connect(m_ui->requestTabs, &QTabWidget::currentChanged, this,
+            [this] { m_ui->paramsToolbarWidget->setVisible(m_ui->requestTabs->currentWidget() == m_ui->paramsTab); });
     m_paramsHighlighter = new JsonHighlighter(m_ui->paramsEdit->document());
     m_envelopeHighlighter = new JsonHighlighter(m_ui->envelopePreview->document());
     m_responseHighlighter = new JsonHighlighter(m_ui->responseView->document());
@@ -125,6 +136,10 @@ ComposerWidget::ComposerWidget(EnvironmentStore& environments, SecretStore& secr
     m_lintPanel = new LintPanel(m_ui->paramsPanel);
     m_lintPanel->setObjectName(QStringLiteral("lintPanel"));
     m_ui->paramsLayout->addWidget(m_lintPanel);
+    m_ui->headersStatus->setText(
+        tinted(tr("Sent anyway: Content-Type and Accept application/json, and a User-Agent. A line here replaces "
+                  "one of them or adds a header (X-Simulator-Fault: code=999 makes the simulator answer 999)."),
+               Tone::Kind::Neutral));
     connect(m_lintPanel, &LintPanel::fixRequested, this, &ComposerWidget::applyLintFix);
     connect(m_lintPanel, &LintPanel::findingActivated, this, &ComposerWidget::goToFinding);
 
@@ -206,6 +221,11 @@ ComposerWidget::ComposerWidget(EnvironmentStore& environments, SecretStore& secr
         m_ui->paramsEdit->setTextCursor(cursor);
         m_ui->paramsEdit->setFocus(Qt::OtherFocusReason);
     });
+
+    // Headers and raw body.
+    connect(m_ui->headersEdit, &QPlainTextEdit::textChanged, this, &ComposerWidget::onHeadersChanged);
+    connect(m_ui->rawBodyEdit, &QPlainTextEdit::textChanged, this, &ComposerWidget::onRawBodyChanged);
+    connect(m_ui->rawBodyCheck, &QCheckBox::toggled, this, &ComposerWidget::onRawBodyChanged);
 
     // Request id and timeout.
     connect(m_ui->requestIdEdit, &QLineEdit::textEdited, this, [this] {
@@ -406,7 +426,61 @@ bool ComposerWidget::isSending() const
 
 QByteArray ComposerWidget::body() const
 {
+    if (isRawBodyEnabled())
+        return rawBodyText().toUtf8();
     return envelopeText(false).toUtf8();
+}
+
+QString ComposerWidget::headersText() const
+{
+    return m_ui->headersEdit->toPlainText();
+}
+
+QList<ApiRequest::Header> ComposerWidget::extraHeaders() const
+{
+    return HeaderLines::parse(headersText(), m_ui->secretEdit->text()).headers;
+}
+
+QStringList ComposerWidget::headerProblems() const
+{
+    QStringList problems;
+    const HeaderLines::Result parsed = HeaderLines::parse(headersText(), m_ui->secretEdit->text());
+    for (const HeaderLines::Problem& problem : parsed.problems)
+        problems << problem.toString();
+    return problems;
+}
+
+bool ComposerWidget::isRawBodyEnabled() const
+{
+    return m_ui->rawBodyCheck->isChecked();
+}
+
+QString ComposerWidget::rawBodyText() const
+{
+    return m_ui->rawBodyEdit->toPlainText();
+}
+
+void ComposerWidget::setHeadersText(const QString& text)
+{
+    if (text != headersText())
+        m_ui->headersEdit->setPlainText(text);
+}
+
+void ComposerWidget::setRawBody(const QString& text, bool enabled)
+{
+    if (text != rawBodyText())
+        m_ui->rawBodyEdit->setPlainText(text);
+    m_ui->rawBodyCheck->setChecked(enabled);
+}
+
+QString ComposerWidget::withoutSecret(const QString& text) const
+{
+    QString result = Redactor::redactText(text);
+    const QString secret = m_ui->secretEdit->text();
+    // Short values would mask ordinary words; real secret keys are long.
+    if (secret.size() >= 4)
+        result.replace(secret, Redactor::mask());
+    return result;
 }
 
 QString ComposerWidget::envelopeText(bool verbatimParams, int* paramsOffset) const
@@ -461,8 +535,11 @@ ComposerDraft ComposerWidget::draft() const
     ComposerDraft draft;
     draft.method = m_method;
     // A secretKey typed into the params (legacy `header` habit) must not reach the settings file.
-    draft.params = Redactor::redactText(paramsText());
+    draft.params = withoutSecret(paramsText());
     draft.requestId = requestId();
+    draft.headers = withoutSecret(headersText());
+    draft.rawBody = withoutSecret(rawBodyText());
+    draft.rawBodyEnabled = isRawBodyEnabled();
     draft.environmentId = m_environmentId;
     draft.accountId = accountId();
     draft.timeoutMs = m_ui->timeoutSpin->value() * 1000;
@@ -497,6 +574,9 @@ void ComposerWidget::restoreDraft()
         // method change; finding out loads every template, which the start need not wait for.
         m_restoredTemplateMethod = methodName;
         m_ui->requestIdEdit->setText(draft.requestId);
+        m_ui->headersEdit->setPlainText(draft.headers);
+        m_ui->rawBodyEdit->setPlainText(draft.rawBody);
+        m_ui->rawBodyCheck->setChecked(draft.rawBodyEnabled);
         // A restored id counts as typed: the user may be reproducing a call with it.
         m_idEditedByUser = true;
         showMethodInfo();
@@ -959,8 +1039,74 @@ void ComposerWidget::formatParams()
 
 void ComposerWidget::onParamsChanged()
 {
+    if (!m_loadingScenario && !m_scenarioNotice.isEmpty()) {
+        m_scenarioNotice.clear(); // edited: no longer the scenario as loaded
+        updateNotice();
+    }
     m_validateTimer.start();
     scheduleDraftSave();
+}
+
+void ComposerWidget::onHeadersChanged()
+{
+    if (!m_loadingScenario && !m_scenarioNotice.isEmpty()) {
+        m_scenarioNotice.clear();
+        updateNotice();
+    }
+    const QStringList problems = headerProblems();
+    if (!problems.isEmpty()) {
+        m_ui->headersStatus->setText(
+            tinted(QStringLiteral("✖ ") + problems.join(QStringLiteral("<br>✖ ")).toHtmlEscaped(), Tone::Kind::Error));
+    } else {
+        m_ui->headersStatus->setText(
+            tinted(tr("Sent anyway: Content-Type and Accept application/json, and a User-Agent. A line here replaces "
+                      "one of them or adds a header (X-Simulator-Fault: code=999 makes the simulator answer 999)."),
+                   Tone::Kind::Neutral));
+    }
+    updateTabTitles();
+    m_validateTimer.start();
+    scheduleDraftSave();
+}
+
+void ComposerWidget::onRawBodyChanged()
+{
+    if (!m_loadingScenario && !m_scenarioNotice.isEmpty())
+        m_scenarioNotice.clear();
+    updateNotice();
+    updateTabTitles();
+    m_validateTimer.start();
+    scheduleDraftSave();
+}
+
+void ComposerWidget::updateTabTitles()
+{
+    const int headers = int(extraHeaders().size());
+    const bool problems = !headerProblems().isEmpty();
+    QString title = tr("&Headers");
+    if (problems)
+        title += QStringLiteral(" ⚠");
+    else if (headers > 0)
+        title += QStringLiteral(" (%1)").arg(headers);
+    m_ui->requestTabs->setTabText(m_ui->requestTabs->indexOf(m_ui->headersTab), title);
+    m_ui->requestTabs->setTabText(m_ui->requestTabs->indexOf(m_ui->paramsTab),
+                                  isRawBodyEnabled() ? tr("&Params (not sent)") : tr("&Params"));
+    m_ui->requestTabs->setTabText(m_ui->requestTabs->indexOf(m_ui->rawBodyTab),
+                                  isRawBodyEnabled() ? tr("Ra&w body (sent)") : tr("Ra&w body"));
+}
+
+void ComposerWidget::updateNotice()
+{
+    QStringList parts;
+    if (!m_scenarioNotice.isEmpty())
+        parts << m_scenarioNotice;
+    if (isRawBodyEnabled()) {
+        parts << tinted(tr("<b>Raw body:</b> the text of the Raw body tab goes out byte for byte as the whole "
+                           "request body. It is not a {\"method\", \"params\", \"id\"} envelope: method, params "
+                           "and id are not sent."),
+                        Tone::Kind::Warning);
+    }
+    m_ui->noticeLabel->setText(parts.join(QStringLiteral("<br>")));
+    m_ui->noticeLabel->setVisible(!parts.isEmpty());
 }
 
 void ComposerWidget::updateValidation()
@@ -1027,7 +1173,8 @@ void ComposerWidget::runLint()
 {
     m_lintTimer.stop();
     int paramsOffset = -1;
-    const QString text = envelopeText(true, &paramsOffset);
+    // A raw body is checked as it is sent (the linter predicts 101 for form data).
+    const QString text = isRawBodyEnabled() ? rawBodyText() : envelopeText(true, &paramsOffset);
     if (text.size() > kMaxLiveLintChars) {
         m_findings.clear();
         m_lintedText.clear();
@@ -1082,7 +1229,7 @@ bool ComposerWidget::applyLintFix(int index)
     if (index < 0 || index >= m_findings.size() || !m_findings.at(index).quickFix)
         return false;
     int paramsOffset = -1;
-    const QString text = envelopeText(true, &paramsOffset);
+    const QString text = isRawBodyEnabled() ? rawBodyText() : envelopeText(true, &paramsOffset);
     if (text != m_lintedText) {
         // The request changed since the findings were computed: their offsets are stale.
         runLint();
@@ -1162,6 +1309,15 @@ void ComposerWidget::updatePreview()
         m_ui->urlPreview->setText(tr("(no endpoint URL: set one under Manage…)"));
     }
     m_ui->urlPreview->setCursorPosition(0);
+    const QList<ApiRequest::Header> headers = extraHeaders();
+    QStringList shown;
+    for (const ApiRequest::Header& header : headers)
+        shown << QString::fromLatin1(header.first) + QStringLiteral(": ") + QString::fromLatin1(header.second);
+    m_ui->headersPreview->setText(shown.join(QStringLiteral("   ")));
+    m_ui->headersPreview->setCursorPosition(0);
+    m_ui->headersPreview->setVisible(!shown.isEmpty());
+    m_ui->headersPreviewLabel->setVisible(!shown.isEmpty());
+    m_ui->previewTabs->setTabText(0, isRawBodyEnabled() ? tr("Request &body (raw)") : tr("Request &body"));
     updateActions();
     // Everything that changes the preview can change the prediction.
     m_lintTimer.start();
@@ -1222,8 +1378,98 @@ bool ComposerWidget::prepareRequest(ApiRequest* request, QString* error)
     request->accountId = accountId();
     request->secretKey = m_ui->secretEdit->text();
     request->body = body();
+    const HeaderLines::Result headers = HeaderLines::parse(headersText(), request->secretKey);
+    if (!headers.ok()) {
+        *error = tr("Fix the Headers tab first: %1").arg(headers.problems.constFirst().toString());
+        return false;
+    }
+    request->headers = headers.headers;
     request->timeoutMs = m_ui->timeoutSpin->value() * 1000;
     request->trustedCertificates = env.trustedCertificates;
+    return true;
+}
+
+bool ComposerWidget::currentRequest(ApiRequest* request, QString* error)
+{
+    return prepareRequest(request, error);
+}
+
+bool ComposerWidget::loadScenario(const Scenario& scenario, QString* error)
+{
+    std::optional<Environment> simulator;
+    const QList<Environment> list = m_environments.environments();
+    for (const Environment& env : list) {
+        if (env.isSimulator()) {
+            simulator = env;
+            break;
+        }
+    }
+    if (!simulator) {
+        if (error)
+            *error = tr("There is no Simulator environment to reproduce the error on.");
+        return false;
+    }
+    m_loadingScenario = true;
+    const QString account = scenario.query.value(QLatin1String("accountID")).toString();
+    const QString secret = scenario.query.value(QLatin1String("secretKey")).toString();
+    applyEnvironment(*simulator, account);
+    // Exactly the scenario's credentials: an absent one stays absent (103, 104), a wrong one is
+    // sent wrong (105). Demo accounts are never stored, so nothing here reaches the keychain.
+    setAccountId(account);
+    m_ui->secretEdit->setText(secret);
+    onSecretEdited();
+
+    QList<ApiRequest::Header> headers;
+    for (auto it = scenario.headers.begin(); it != scenario.headers.end(); ++it) {
+        const ApiRequest::Header header{it.key().toLatin1(), it.value().toString().toLatin1()};
+        if (!HeaderLines::isDefault(header))
+            headers << header;
+    }
+    setHeadersText(HeaderLines::format(headers));
+
+    if (scenario.body.isObject()) {
+        const RequestEnvelope envelope(scenario.body.toObject());
+        const bool restoring = m_restoring;
+        m_restoring = true; // the scenario's params, not the method's template
+        setMethod(envelope.method());
+        m_restoring = restoring;
+        setParamsText(envelope.hasParams() ? JsonText::valueText(envelope.params(), true) : QString());
+        m_lastTemplate.clear();
+        m_restoredTemplateMethod.clear();
+        setRequestId(envelope.idText());
+        m_extraMembers = envelope.object();
+        for (const char* member : {"method", "params", "id"})
+            m_extraMembers.remove(QLatin1String(member));
+        setRawBody(rawBodyText(), false);
+        m_ui->requestTabs->setCurrentWidget(headers.isEmpty() ? m_ui->paramsTab : m_ui->headersTab);
+    } else {
+        setRawBody(QString::fromUtf8(scenario.bodyBytes()), true);
+        m_ui->requestTabs->setCurrentWidget(m_ui->rawBodyTab);
+    }
+    m_ui->previewTabs->setCurrentWidget(m_ui->envelopeTab);
+
+    QStringList facts;
+    facts << (scenario.level == QLatin1String("object") ? tr("per-object error (result.*[i].error)")
+                                                        : tr("API-level error"));
+    if (!scenario.natural)
+        facts << tr("injected with the simulator's X-Simulator-Fault header (no ordinary request produces it here)");
+    if (scenario.repeat > 1)
+        facts << tr("sent %1 times in a row; the last answer is shown").arg(scenario.repeat);
+    if (!scenario.query.contains(QLatin1String("accountID")))
+        facts << tr("no accountID in the URL");
+    if (!scenario.query.contains(QLatin1String("secretKey")))
+        facts << tr("no secretKey in the URL");
+    QString html = tr("<b>Reproducing %1</b> · %2 · %3")
+                       .arg(scenario.code)
+                       .arg(scenario.title.toHtmlEscaped(), facts.join(QStringLiteral(" · ")).toHtmlEscaped());
+    if (!scenario.note.isEmpty())
+        html += QStringLiteral("<br>") + scenario.note.toHtmlEscaped();
+    m_scenarioNotice = tinted(html, Tone::Kind::Neutral);
+    updateNotice();
+    updateTabTitles();
+    checkNow();
+    flushDraft();
+    m_loadingScenario = false;
     return true;
 }
 
@@ -1426,13 +1672,8 @@ bool ComposerWidget::openRequestFile(const QString& path, QString* error)
     };
     if (!file)
         return fail(tr("Cannot open %1: %2").arg(QFileInfo(path).fileName(), why));
-    QString parseError;
-    const auto envelope = RequestEnvelope::parse(file->body, &parseError);
-    if (!envelope) {
-        return fail(tr("%1 holds a body that is not a request envelope (%2); the composer edits "
-                       "{\"method\", \"params\", \"id\"} requests.")
-                        .arg(QFileInfo(path).fileName(), parseError));
-    }
+    // A body that is not an envelope (kept to reproduce 101) opens in the Raw body tab.
+    const auto envelope = RequestEnvelope::parse(file->body);
 
     if (!file->environment.isEmpty()) {
         if (const auto env = m_environments.find(file->environment))
@@ -1444,17 +1685,24 @@ bool ComposerWidget::openRequestFile(const QString& path, QString* error)
     if (!file->accountId.isEmpty())
         setAccountId(file->accountId);
 
-    const bool restoring = m_restoring;
-    m_restoring = true; // no template replacement: the file's params win
-    setMethod(envelope->method());
-    m_restoring = restoring;
-    setParamsText(envelope->hasParams() ? JsonText::valueText(envelope->params(), true) : QString());
-    m_lastTemplate.clear();
-    m_restoredTemplateMethod.clear();
-    setRequestId(envelope->idText());
-    m_extraMembers = envelope->object();
-    for (const char* member : {"method", "params", "id"})
-        m_extraMembers.remove(QLatin1String(member));
+    setHeadersText(HeaderLines::format(file->headers));
+    if (envelope) {
+        const bool restoring = m_restoring;
+        m_restoring = true; // no template replacement: the file's params win
+        setMethod(envelope->method());
+        m_restoring = restoring;
+        setParamsText(envelope->hasParams() ? JsonText::valueText(envelope->params(), true) : QString());
+        m_lastTemplate.clear();
+        m_restoredTemplateMethod.clear();
+        setRequestId(envelope->idText());
+        m_extraMembers = envelope->object();
+        for (const char* member : {"method", "params", "id"})
+            m_extraMembers.remove(QLatin1String(member));
+        setRawBody(rawBodyText(), false);
+    } else {
+        setRawBody(QString::fromUtf8(file->body), true);
+        m_ui->requestTabs->setCurrentWidget(m_ui->rawBodyTab);
+    }
     m_lastFile = path;
     updateValidation();
     updatePreview();
@@ -1475,8 +1723,12 @@ bool ComposerWidget::saveRequestFile(const QString& path, QString* error)
     file.body = body();
     file.environment = environment().name;
     file.accountId = accountId();
+    const HeaderLines::Result headers = HeaderLines::parse(headersText(), m_ui->secretEdit->text());
+    file.headers = headers.headers;
     QString why;
     QStringList warnings;
+    for (const HeaderLines::Problem& problem : headers.problems)
+        warnings << tr("Headers %1 (not saved).").arg(problem.toString());
     if (!file.save(path, &why, &warnings)) {
         const QString message = tr("Cannot save %1: %2").arg(QFileInfo(path).fileName(), why);
         if (error)
@@ -1578,12 +1830,10 @@ bool ComposerWidget::importCurl(const QString& commandLine, QString* error)
         return fail(tr("Not a usable cURL command: %1").arg(parseError.toString()));
     QStringList notes = command->warnings;
     const ApiRequest request = command->toRequest(&notes);
-    QString bodyError;
-    auto envelope = RequestEnvelope::parse(request.body, &bodyError);
-    if (!envelope)
-        return fail(tr("The command's body is not a request envelope: %1").arg(bodyError));
+    // A body that is not an envelope (form data, text) goes to the Raw body tab as is.
+    auto envelope = RequestEnvelope::parse(request.body);
     // A secret in the body (legacy `header`) goes to the secret field, never into the params.
-    const std::optional<QString> bodySecret = envelope->takeSecrets();
+    const std::optional<QString> bodySecret = envelope ? envelope->takeSecrets() : std::nullopt;
 
     const QUrl endpoint = command->endpoint();
     bool matched = false;
@@ -1607,20 +1857,35 @@ bool ComposerWidget::importCurl(const QString& commandLine, QString* error)
         m_ui->secretEdit->setText(secret);
         onSecretEdited();
     }
-    for (const auto& header : request.headers)
-        notes << tr("The header %1 is not sent by the composer.").arg(QString::fromLatin1(header.first));
+    // Headers the client sends anyway are left out; the others go to the Headers tab, where a
+    // problem (a credential, the secret in a value) is shown rather than silently dropped.
+    QList<ApiRequest::Header> headers;
+    for (const ApiRequest::Header& header : request.headers) {
+        if (!HeaderLines::isDefault(header))
+            headers << header;
+    }
+    setHeadersText(HeaderLines::format(headers));
+    if (!headerProblems().isEmpty())
+        notes << tr("Check the Headers tab: %1.").arg(headerProblems().join(QStringLiteral("; ")));
 
-    const bool restoring = m_restoring;
-    m_restoring = true;
-    setMethod(envelope->method());
-    m_restoring = restoring;
-    setParamsText(envelope->hasParams() ? JsonText::valueText(envelope->params(), true) : QString());
-    m_lastTemplate.clear();
-    m_restoredTemplateMethod.clear();
-    setRequestId(envelope->idText());
-    m_extraMembers = envelope->object();
-    for (const char* member : {"method", "params", "id"})
-        m_extraMembers.remove(QLatin1String(member));
+    if (envelope) {
+        const bool restoring = m_restoring;
+        m_restoring = true;
+        setMethod(envelope->method());
+        m_restoring = restoring;
+        setParamsText(envelope->hasParams() ? JsonText::valueText(envelope->params(), true) : QString());
+        m_lastTemplate.clear();
+        m_restoredTemplateMethod.clear();
+        setRequestId(envelope->idText());
+        m_extraMembers = envelope->object();
+        for (const char* member : {"method", "params", "id"})
+            m_extraMembers.remove(QLatin1String(member));
+        setRawBody(rawBodyText(), false);
+    } else {
+        setRawBody(QString::fromUtf8(request.body), true);
+        m_ui->requestTabs->setCurrentWidget(m_ui->rawBodyTab);
+        notes << tr("The body is not a JSON-RPC envelope: it is in the Raw body tab and is sent as is.");
+    }
     updateValidation();
     updatePreview();
 

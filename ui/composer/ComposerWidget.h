@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ApiRequest.h"
 #include "CallCapture.h"
 #include "ComposerDraft.h"
 #include "Environment.h"
@@ -30,8 +31,8 @@ class QNetworkAccessManager;
 class QSettings;
 class SecretStore;
 class SimulatorProvider;
-struct ApiRequest;
 struct MethodSpec;
+struct Scenario;
 
 // The request composer (issue 4 §4): environment, account and secret; a method picker that knows
 // methods.json; a params editor with JSON highlighting, live syntax check (line:column), Format,
@@ -83,8 +84,17 @@ public:
     QString requestId() const;
     QString accountId() const;
     Environment environment() const;
-    // The body exactly as Send would POST it (method, params as typed, id; absent parts left out).
+    // The body exactly as Send would POST it (method, params as typed, id; absent parts left out),
+    // or the raw body text when "send raw body" is on.
     QByteArray body() const;
+    // Extra request headers (Headers tab): the text as typed, and the valid headers in it.
+    QString headersText() const;
+    QList<ApiRequest::Header> extraHeaders() const;
+    // Problems of the Headers text ("line 2: ..."); Send refuses to go while there are any.
+    QStringList headerProblems() const;
+    // The Raw body tab: text sent as is instead of the envelope (to reproduce 101).
+    bool isRawBodyEnabled() const;
+    QString rawBodyText() const;
     // The URL Send would use, secret masked; empty when the endpoint is unknown.
     QString displayUrl() const;
     // The first syntax error of the params text (ok for valid JSON and for an empty editor).
@@ -106,6 +116,17 @@ public:
     bool selectEnvironment(const QString& id);
     void setAccountId(const QString& accountId);
     void setSecretKey(const QString& secret);
+    void setHeadersText(const QString& text);
+    void setRawBody(const QString& text, bool enabled);
+
+    // Loads a simulator scenario (ScenarioCatalog) as the user would type it: Simulator
+    // environment, the scenario's account and secret (left out when it leaves them out), method,
+    // params, id, other members, extra headers, or a raw body. A note above the editor says what
+    // it reproduces. False with a message when there is no Simulator environment.
+    bool loadScenario(const Scenario& scenario, QString* error = nullptr);
+    // The call Send would make now (starts the simulator if needed). False with the reason the
+    // result line would show (no endpoint, header problems, ...).
+    bool currentRequest(ApiRequest* request, QString* error);
 
     // Saves the draft now (the debounced save would do it a moment later).
     void flushDraft();
@@ -172,6 +193,12 @@ private:
     void onMethodEdited();
     void showMethodInfo();
     void onParamsChanged();
+    void onHeadersChanged();
+    void onRawBodyChanged();
+    void updateNotice();
+    void updateTabTitles();
+    // Text for drafts and files: secretKey look-alikes and the secret field's value masked.
+    QString withoutSecret(const QString& text) const;
     void updateValidation();
     void updatePreview();
     void runLint();
@@ -253,5 +280,7 @@ private:
     // Members of an opened envelope other than method/params/id (the legacy `header` object,
     // secrets removed): kept so a request file or cURL import round-trips.
     QJsonObject m_extraMembers;
-    QString m_lastFile; // last request file opened or saved, to suggest a location
+    QString m_lastFile;       // last request file opened or saved, to suggest a location
+    QString m_scenarioNotice; // what the loaded scenario reproduces; cleared by the next edit
+    bool m_loadingScenario = false;
 };

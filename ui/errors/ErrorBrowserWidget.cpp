@@ -5,6 +5,8 @@
 #include "ErrorCodeModel.h"
 #include "ErrorEntryHtml.h"
 #include "ErrorFilterProxyModel.h"
+#include "ErrorGalleryWidget.h"
+#include "ScenarioCatalog.h"
 #include "ui_ErrorBrowserWidget.h"
 
 #include <QAction>
@@ -17,6 +19,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
+#include <QTabWidget>
 #include <QTimer>
 
 namespace {
@@ -40,6 +43,23 @@ ErrorBrowserWidget::ErrorBrowserWidget(const ErrorCatalog& catalog, QWidget* par
 {
     m_ui->setupUi(this);
     qRegisterMetaType<ErrorEntry>(); // openExampleRequested may cross threads or be spied on
+
+    // Two pages: browse the catalogue, or try an error (the gallery). Pages of this widget, so
+    // the gallery goes wherever the main window puts the browser.
+    m_pages = new QTabWidget(this);
+    m_pages->setObjectName(QStringLiteral("browserPages"));
+    m_pages->setDocumentMode(true);
+    m_ui->rootLayout->removeWidget(m_ui->splitter);
+    m_pages->addTab(m_ui->splitter, tr("&Browse codes"));
+    m_gallery = new ErrorGalleryWidget(m_catalog, ScenarioCatalog::builtin(), m_pages);
+    m_gallery->setObjectName(QStringLiteral("errorGallery"));
+    m_pages->addTab(m_gallery, tr("&Try an error"));
+    m_pages->setTabToolTip(1, tr("Every error code as a one-click tile: reproduce it on the built-in simulator"));
+    m_ui->rootLayout->addWidget(m_pages);
+    connect(m_gallery, &ErrorGalleryWidget::reproduceRequested, this, [this](int code) {
+        if (m_simulatorAvailable && m_reproducing == 0)
+            emit reproduceRequested(code);
+    });
 
     m_model = new ErrorCodeModel(m_catalog, this);
     m_proxy = new ErrorFilterProxyModel(m_model, this);
@@ -214,7 +234,7 @@ void ErrorBrowserWidget::setupActions()
             emit openExampleRequested(*m_shown);
     });
     connect(m_reproduceAction, &QAction::triggered, this, [this] {
-        if (m_shown && m_shown->isNumeric() && m_simulatorAvailable)
+        if (m_shown && m_shown->isNumeric() && m_simulatorAvailable && m_reproducing == 0)
             emit reproduceRequested(m_shown->code);
     });
     connect(m_backAction, &QAction::triggered, this, [this] { navigateHistory(-1); });
@@ -274,7 +294,30 @@ void ErrorBrowserWidget::setInspectorAvailable(bool available)
 void ErrorBrowserWidget::setSimulatorAvailable(bool available)
 {
     m_simulatorAvailable = available;
+    m_gallery->setSimulatorAvailable(available);
     updateActions();
+}
+
+void ErrorBrowserWidget::setReproducing(int code)
+{
+    m_reproducing = code;
+    m_gallery->setReproducing(code);
+    updateActions();
+}
+
+void ErrorBrowserWidget::showGallery()
+{
+    m_pages->setCurrentWidget(m_gallery);
+}
+
+void ErrorBrowserWidget::showBrowse()
+{
+    m_pages->setCurrentWidget(m_ui->splitter);
+}
+
+bool ErrorBrowserWidget::isGalleryShown() const
+{
+    return m_pages->currentWidget() == m_gallery;
 }
 
 void ErrorBrowserWidget::applySearch()
@@ -408,8 +451,10 @@ void ErrorBrowserWidget::updateActions()
             tr("Open the example response in the inspector, where each error is explained"));
 
     const bool numeric = has && m_shown->isNumeric();
-    m_reproduceAction->setEnabled(numeric && m_simulatorAvailable);
-    if (!m_simulatorAvailable)
+    m_reproduceAction->setEnabled(numeric && m_simulatorAvailable && m_reproducing == 0);
+    if (m_reproducing != 0)
+        m_reproduceAction->setToolTip(tr("Reproducing %1 on the simulator…").arg(m_reproducing));
+    else if (!m_simulatorAvailable)
         m_reproduceAction->setToolTip(
             tr("Not available yet: sending reproduction requests to the simulator is not wired into this build"));
     else if (!numeric)

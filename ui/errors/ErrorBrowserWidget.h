@@ -10,8 +10,10 @@ class ErrorBrowserWidget;
 }
 class ErrorCatalog;
 class ErrorCodeModel;
+class ErrorGalleryWidget;
 class ErrorFilterProxyModel;
 class QAction;
+class QTabWidget;
 class QTimer;
 class QUrl;
 struct ErrorEntry;
@@ -44,6 +46,19 @@ public:
     void setInspectorAvailable(bool available);
     void setSimulatorAvailable(bool available);
 
+    // "Try an error": the gallery page of the browser (every code with a scenario, one click
+    // each); its clicks arrive as reproduceRequested like the Reproduce action's.
+    ErrorGalleryWidget* gallery() const { return m_gallery; }
+    void showGallery();
+    void showBrowse();
+    bool isGalleryShown() const;
+    QAction* reproduceAction() const { return m_reproduceAction; }
+
+public slots:
+    // The code being reproduced (0 = none): Reproduce and the gallery wait for it.
+    void setReproducing(int code);
+
+public:
     // The application-wide "focus the search" shortcut (Ctrl+K). The search field lets it through
     // instead of using it as "delete to end of line" (the X11 key binding of QLineEdit).
     static QKeySequence focusSearchShortcut();
@@ -100,6 +115,9 @@ private:
     QAction* m_copyCodeAction = nullptr;
     QAction* m_openExampleAction = nullptr;
     QAction* m_reproduceAction = nullptr;
+    QTabWidget* m_pages = nullptr;
+    ErrorGalleryWidget* m_gallery = nullptr;
+    int m_reproducing = 0;
     QAction* m_backAction = nullptr;
     QAction* m_forwardAction = nullptr;
 };
