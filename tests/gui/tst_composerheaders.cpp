@@ -253,6 +253,13 @@ private slots:
         QVERIFY(rig.composer->isRawBodyEnabled());
         QCOMPARE(rig.composer->rawBodyText(), QStringLiteral("method=getLead&id=1"));
         QVERIFY(rig.composer->headersText().contains(QLatin1String("X-Trace: 7")));
+
+        // JSON that is not an envelope (an array) is sent as is too.
+        QVERIFY2(rig.composer->importCurl(
+                     QStringLiteral("curl https://api.sharpspring.com/pubapi/v1/ --data-raw '[1,2]'"), &error),
+                 qPrintable(error));
+        QVERIFY(rig.composer->isRawBodyEnabled());
+        QCOMPARE(rig.composer->body(), QByteArray("[1,2]"));
     }
 
     // The secret key never goes into a header, a draft, a request file or a cURL line.

@@ -62,7 +62,10 @@ ErrorGalleryWidget::ErrorGalleryWidget(const ErrorCatalog& errors, const Scenari
         ErrorTile::Info info;
         info.code = scenario.code;
         info.title = entry ? entry->title : scenario.title;
+        // What is sent; when the scenario's title only repeats the catalogue's, the method says more.
         info.trigger = scenario.title;
+        if (entry && scenario.title.compare(entry->title, Qt::CaseInsensitive) == 0)
+            info.trigger = scenario.method.isEmpty() ? tr("Sends a raw body") : tr("Sends %1").arg(scenario.method);
         info.level = scenario.level;
         info.category = entry ? entry->category : QString();
         info.natural = scenario.natural;
@@ -143,7 +146,7 @@ void ErrorGalleryWidget::updateStatus()
     else if (m_reproducing != 0)
         m_status->setText(tr("Reproducing %1 on the simulator…").arg(m_reproducing));
     else
-        m_status->setText(tr("%n code(s), one click each.", nullptr, int(m_tiles.size())));
+        m_status->setText(tr("%1 codes, one click each.").arg(m_tiles.size()));
 }
 
 QList<int> ErrorGalleryWidget::codes() const

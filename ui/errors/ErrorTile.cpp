@@ -73,7 +73,9 @@ QSize ErrorTile::sizeHint() const
     const QFontMetrics normal(font());
     const QFontMetrics small(smallFont(font()));
     const int height = 2 * kPadding + code.height() + kGap + normal.height() + kGap + small.height();
-    return {kMinWidth + 40, height};
+    // The minimum width: in the gallery's grid every column then starts equal and grows equally,
+    // so tiles are as wide in a short section as in a full one.
+    return {kMinWidth, height};
 }
 
 QSize ErrorTile::minimumSizeHint() const
@@ -126,7 +128,7 @@ void ErrorTile::paintEvent(QPaintEvent*)
     painter.save();
     painter.setClipPath(card);
     painter.fillRect(QRectF(frame.left(), frame.top(), kStripe, frame.height()),
-                     enabled ? category.background : pal.color(QPalette::Mid));
+                     enabled ? category.foreground : pal.color(QPalette::Mid));
     painter.restore();
 
     const QColor text = pal.color(enabled ? QPalette::Active : QPalette::Disabled, QPalette::Text);
