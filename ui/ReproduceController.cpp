@@ -187,6 +187,6 @@ void ReproduceController::done()
 {
     const int code = m_code;
     m_code = 0;
-    emit statusMessage(tr("Reproduced %1: the inspector shows the answer.").arg(code), 5000);
+    emit statusMessage(tr("Reproduced %1.").arg(code), 5000);
     emit finished(code);
 }

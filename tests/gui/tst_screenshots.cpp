@@ -1,14 +1,18 @@
 #include "ComposerWidget.h"
 #include "ErrorBrowserWidget.h"
+#include "ErrorGalleryWidget.h"
+#include "ErrorTile.h"
 #include "GuiApplication.h"
 #include "InspectorWidget.h"
 #include "MainWindow.h"
+#include "ReproduceController.h"
 #include "TestSupport.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QImage>
+#include <QScrollArea>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTextBrowser>
@@ -121,13 +125,25 @@ private:
     // First start: the Getting started guide under the inspector.
     static void showGettingStarted(MainWindow& window) { window.showGettingStarted(); }
 
-    // "Try an error": the gallery page of the error browser, opened from the Help menu.
-    static void showGallery(MainWindow& window)
+    // "Try an error" (Help menu): the gallery under the inspector, after one tile was clicked: the
+    // composer shows the scenario (222: the fault header in the Headers tab; 101: the raw body),
+    // the inspector its answer.
+    static void showGalleryAfter(MainWindow& window, int code)
     {
         auto* action = window.findChild<QAction*>(QStringLiteral("actionTryError"));
         QVERIFY(action);
         action->trigger();
         QVERIFY(window.errorBrowser()->isGalleryShown());
+        auto* controller = window.findChild<ReproduceController*>(QStringLiteral("reproduceController"));
+        QVERIFY(controller);
+        QSignalSpy finished(controller, &ReproduceController::finished);
+        QSignalSpy loaded(window.inspector(), &InspectorWidget::loaded);
+        ErrorTile* tile = window.errorBrowser()->gallery()->tile(code);
+        QVERIFY(tile);
+        QTest::mouseClick(tile, Qt::LeftButton);
+        QVERIFY(!finished.isEmpty() || finished.wait(10000));
+        QVERIFY(!loaded.isEmpty() || loaded.wait(10000));
+        window.errorBrowser()->gallery()->findChild<QScrollArea*>()->ensureWidgetVisible(tile);
     }
 
     static const QList<Screen>& screens()
@@ -147,8 +163,8 @@ private:
              QStringLiteral("inspector")},
             {QStringLiteral("inspector-dark"), true, [](MainWindow& window) { showPartialFailure(window, true); }, wide,
              QStringLiteral("inspector")},
-            {QStringLiteral("gallery"), false, showGallery},
-            {QStringLiteral("gallery-dark"), true, showGallery},
+            {QStringLiteral("gallery"), false, [](MainWindow& window) { showGalleryAfter(window, 222); }},
+            {QStringLiteral("gallery-dark"), true, [](MainWindow& window) { showGalleryAfter(window, 101); }},
         };
         return list;
     }

@@ -137,8 +137,7 @@ ComposerWidget::ComposerWidget(EnvironmentStore& environments, SecretStore& secr
     m_lintPanel->setObjectName(QStringLiteral("lintPanel"));
     m_ui->paramsLayout->addWidget(m_lintPanel);
     m_ui->headersStatus->setText(
-        tinted(tr("Sent anyway: Content-Type and Accept application/json, and a User-Agent. A line here replaces "
-                  "one of them or adds a header (X-Simulator-Fault: code=999 makes the simulator answer 999)."),
+        tinted(tr("Also sent: Content-Type and Accept (application/json) and User-Agent; a line here replaces one."),
                Tone::Kind::Neutral));
     connect(m_lintPanel, &LintPanel::fixRequested, this, &ComposerWidget::applyLintFix);
     connect(m_lintPanel, &LintPanel::findingActivated, this, &ComposerWidget::goToFinding);
@@ -1058,10 +1057,9 @@ void ComposerWidget::onHeadersChanged()
         m_ui->headersStatus->setText(
             tinted(QStringLiteral("✖ ") + problems.join(QStringLiteral("<br>✖ ")).toHtmlEscaped(), Tone::Kind::Error));
     } else {
-        m_ui->headersStatus->setText(
-            tinted(tr("Sent anyway: Content-Type and Accept application/json, and a User-Agent. A line here replaces "
-                      "one of them or adds a header (X-Simulator-Fault: code=999 makes the simulator answer 999)."),
-                   Tone::Kind::Neutral));
+        m_ui->headersStatus->setText(tinted(
+            tr("Also sent: Content-Type and Accept (application/json) and User-Agent; a line here replaces one."),
+            Tone::Kind::Neutral));
     }
     updateTabTitles();
     m_validateTimer.start();

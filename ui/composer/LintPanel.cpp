@@ -20,6 +20,10 @@ LintPanel::LintPanel(QWidget* parent)
     m_summary->setObjectName(QStringLiteral("lintSummary"));
     // One line: a wrapped label inside the editor splitter makes the layout overlap the editor.
     m_summary->setWordWrap(false);
+    // ...and one that never asks for its text's width: a long predicted message (218, 222) would
+    // push the window past the screen. The tooltip has all of it.
+    m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_summary->setMinimumWidth(1);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_summary);
 
@@ -61,6 +65,7 @@ void LintPanel::setNote(const QString& note)
     m_list->clear();
     m_list->hide();
     m_summary->setText(note.toHtmlEscaped());
+    m_summary->setToolTip(note.toHtmlEscaped());
 }
 
 void LintPanel::setFindings(const QList<LintFinding>& findings, const QStringList& positions)
@@ -106,6 +111,7 @@ void LintPanel::setFindings(const QList<LintFinding>& findings, const QStringLis
         summary += QStringLiteral(" · ") + tr("Send is still possible.").toHtmlEscaped();
     }
     m_summary->setText(summary);
+    m_summary->setToolTip(summary);
 
     const int shown = qMin(int(findings.size()), kMaxRows);
     for (int i = 0; i < shown; ++i) {

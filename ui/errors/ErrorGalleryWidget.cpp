@@ -27,19 +27,11 @@ ErrorGalleryWidget::ErrorGalleryWidget(const ErrorCatalog& errors, const Scenari
     root->setContentsMargins(10, 8, 10, 4);
     root->setSpacing(6);
 
+    // One label for the explanation and the state, so the tiles get every other line.
     m_intro = new QLabel(this);
     m_intro->setObjectName(QStringLiteral("galleryIntro"));
     m_intro->setWordWrap(true);
-    m_intro->setText(tr("<b>Try an error.</b> Each tile loads a request that produces the code into the composer, "
-                        "sends it to the built-in simulator and opens the answer in the inspector, where the code is "
-                        "highlighted and explained. <i>natural</i>: an ordinary request triggers it; <i>fault "
-                        "header</i>: the simulator is asked for it (X-Simulator-Fault)."));
     root->addWidget(m_intro);
-
-    m_status = new QLabel(this);
-    m_status->setObjectName(QStringLiteral("galleryStatus"));
-    m_status->setForegroundRole(QPalette::PlaceholderText);
-    root->addWidget(m_status);
 
     m_stack = new QStackedWidget(this);
     root->addWidget(m_stack, 1);
@@ -141,12 +133,17 @@ void ErrorGalleryWidget::setReproducing(int code)
 
 void ErrorGalleryWidget::updateStatus()
 {
+    QString state;
     if (!m_available)
-        m_status->setText(tr("Unavailable: no simulator."));
+        state = tr("Unavailable: no simulator.");
     else if (m_reproducing != 0)
-        m_status->setText(tr("Reproducing %1 on the simulator…").arg(m_reproducing));
+        state = tr("Reproducing %1 on the simulator…").arg(m_reproducing);
     else
-        m_status->setText(tr("%1 codes, one click each.").arg(m_tiles.size()));
+        state = tr("%1 codes, one click each.").arg(m_tiles.size());
+    m_intro->setText(tr("<b>Try an error.</b> A tile loads a request that produces its code into the composer, sends "
+                        "it to the built-in simulator, and the inspector explains the answer. <i>natural</i>: an "
+                        "ordinary request; <i>fault header</i>: asked for with X-Simulator-Fault. <b>%1</b>")
+                         .arg(state.toHtmlEscaped()));
 }
 
 QList<int> ErrorGalleryWidget::codes() const

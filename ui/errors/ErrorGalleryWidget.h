@@ -52,8 +52,7 @@ private:
     void relayout(bool force = false);
     void updateStatus();
 
-    QLabel* m_intro = nullptr;
-    QLabel* m_status = nullptr;
+    QLabel* m_intro = nullptr; // explanation and state (available, reproducing)
     QStackedWidget* m_stack = nullptr;
     QScrollArea* m_scroll = nullptr;
     QWidget* m_content = nullptr;

@@ -69,6 +69,9 @@ VerdictBanner::VerdictBanner(QWidget* parent)
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
         label->setTextFormat(Qt::PlainText);
     }
+    // Titles carry the API's message (222's is ~90 characters): unwrapped, they would make the
+    // window wider than a 1366-pixel screen.
+    m_title->setWordWrap(true);
     m_details->setWordWrap(true);
     m_icon->setFixedSize(24, 24);
 
