@@ -89,7 +89,9 @@ QString Cli::helpText() const
     text += QStringLiteral("  leadgen-diag --version | --help\n\n"
                            "Exit status: 0 nothing wrong found, 1 errors found (explain: no match),\n"
                            "2 usage error or unreadable input, 3 send got no HTTP response.\n"
-                           "The secret key is never taken from the command line and never printed.\n");
+                           "send reads a real account's secret key from --secret-env VAR or the keychain, never from\n"
+                           "the command line, and no command prints it (sim --secret only sets the simulator's\n"
+                           "own demo key).\n");
     return text;
 }
 

@@ -186,8 +186,9 @@ QString ApiClient::catalogueKey(FailureLayer layer)
         return QStringLiteral("http_status");
     case FailureLayer::NotJson:
         return QStringLiteral("not_json");
-    case FailureLayer::None:
     case FailureLayer::Connection:
+        return QStringLiteral("transport_closed");
+    case FailureLayer::None:
     case FailureLayer::Cancelled:
         break;
     }

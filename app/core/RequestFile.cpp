@@ -1,7 +1,10 @@
 #include "RequestFile.h"
 
 #include "HeaderLines.h"
+#include "JsonIndex.h"
 #include "Redactor.h"
+
+#include <QJsonArray>
 
 #include <QFile>
 #include <QJsonParseError>
@@ -21,15 +24,27 @@ QString strippedWarning(const QStringList& paths, bool saving)
                                    "key in the secret field instead, and delete the file's copy.")
                         .arg(paths.join(QStringLiteral(", ")));
 }
+// The bytes of the root object's member `key` as they are in `data` (already known to be valid).
+QByteArray verbatimMember(const QByteArray& data, QLatin1String key)
+{
+    const JsonIndex index = JsonIndex::fromBytes(data);
+    const JsonIndex::NodeId node = index.isValid() ? index.member(index.root(), key) : JsonIndex::npos;
+    if (node == JsonIndex::npos)
+        return {};
+    return index.raw(node).toByteArray();
+}
 } // namespace
 
 QByteArray RequestFile::toJson(QStringList* warnings) const
 {
-    QJsonObject file;
-    file.insert(QStringLiteral("format"), formatName());
-    file.insert(QStringLiteral("version"), kVersion);
-    file.insert(QStringLiteral("environment"), environment);
-    file.insert(QStringLiteral("accountID"), accountId);
+    // Written by hand rather than through QJsonObject: the envelope goes in verbatim, so key
+    // order and number literals beyond double precision (18-digit ids) survive a save and open.
+    const auto jsonString = [](const QString& text) {
+        return QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact).chopped(1).mid(1);
+    };
+    QByteArray file = "{\n    \"format\": " + jsonString(formatName()) + ",\n    \"version\": "
+                      + QByteArray::number(kVersion) + ",\n    \"environment\": " + jsonString(environment)
+                      + ",\n    \"accountID\": " + jsonString(accountId) + ",\n";
     if (!headers.isEmpty()) {
         QJsonObject object;
         for (const ApiRequest::Header& header : headers) {
@@ -46,22 +61,25 @@ QByteArray RequestFile::toJson(QStringList* warnings) const
             object.insert(name, redacted);
         }
         if (!object.isEmpty())
-            file.insert(QStringLiteral("headers"), object);
+            file += "    \"headers\": " + QJsonDocument(object).toJson(QJsonDocument::Compact) + ",\n";
     }
     if (auto parsed = envelope()) {
         QStringList paths;
         parsed->takeSecrets(&paths);
         if (!paths.isEmpty() && warnings)
             warnings->append(strippedWarning(paths, true));
-        file.insert(QStringLiteral("request"), parsed->object());
+        // A secret had to be removed: the envelope is rewritten without it (its order may change).
+        const QByteArray request =
+            paths.isEmpty() ? body.trimmed() : QJsonDocument(parsed->object()).toJson(QJsonDocument::Compact);
+        file += "    \"request\": " + request + "\n}\n";
     } else {
         const QString text = QString::fromUtf8(body);
         const QString redacted = Redactor::redactText(text);
         if (redacted != text && warnings)
             warnings->append(strippedWarning({QStringLiteral("secretKey in the body text")}, true));
-        file.insert(QStringLiteral("body"), redacted);
+        file += "    \"body\": " + jsonString(redacted) + "\n}\n";
     }
-    return QJsonDocument(file).toJson(QJsonDocument::Indented);
+    return file;
 }
 
 bool RequestFile::save(const QString& path, QString* error, QStringList* warnings) const
@@ -140,7 +158,9 @@ std::optional<RequestFile> RequestFile::fromJson(const QByteArray& data, QString
         const QJsonValue request = root.value(QLatin1String("request"));
         const QJsonValue body = root.value(QLatin1String("body"));
         if (request.isObject()) {
-            result.body = QJsonDocument(request.toObject()).toJson(QJsonDocument::Compact);
+            // The envelope exactly as written (order, big numbers) unless a secret was removed.
+            result.body = paths.isEmpty() ? verbatimMember(data, "request")
+                                          : QJsonDocument(request.toObject()).toJson(QJsonDocument::Compact);
         } else if (body.isString()) {
             const QString text = body.toString();
             const QString redacted = Redactor::redactText(text);
@@ -158,7 +178,7 @@ std::optional<RequestFile> RequestFile::fromJson(const QByteArray& data, QString
                                        "the inspector (leadgen-diag inspect FILE)"));
         if (!hasRequestKeys)
             return fail(QStringLiteral("not a request: a request has \"method\", \"params\" and \"id\""));
-        result.body = QJsonDocument(root).toJson(QJsonDocument::Compact);
+        result.body = paths.isEmpty() ? data.trimmed() : QJsonDocument(root).toJson(QJsonDocument::Compact);
     }
     if (!paths.isEmpty() && warnings)
         warnings->append(strippedWarning(paths, false));

@@ -556,7 +556,7 @@ private slots:
         QTest::addColumn<FailureLayer>("layer");
         for (FailureLayer layer :
              {FailureLayer::Dns, FailureLayer::ConnectionRefused, FailureLayer::Timeout, FailureLayer::Tls,
-              FailureLayer::Proxy, FailureLayer::HttpStatus, FailureLayer::NotJson})
+              FailureLayer::Proxy, FailureLayer::HttpStatus, FailureLayer::NotJson, FailureLayer::Connection})
             QTest::newRow(qPrintable(failureLayerName(layer))) << layer;
     }
 

@@ -383,6 +383,26 @@ private slots:
         }
     }
 
+    // The two catalogues must not disagree: where errors.json says a code occurs in a method,
+    // methods.json expects that code from the method (it may expect more: generic parameter codes).
+    void errorCatalogueMethodsAreExpectedByMethods()
+    {
+        const MethodCatalog& methods = MethodCatalog::builtin();
+        QStringList missing;
+        for (const ErrorEntry& e : ErrorCatalog::builtin().entries()) {
+            if (!e.isNumeric() || e.anyMethod())
+                continue;
+            for (const QString& name : e.methods) {
+                const MethodSpec* spec = methods.byName(name);
+                if (!spec)
+                    missing << QStringLiteral("%1: unknown method %2").arg(e.code).arg(name);
+                else if (!spec->errors.contains(e.code))
+                    missing << QStringLiteral("%1 not expected from %2").arg(e.code).arg(name);
+            }
+        }
+        QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral("; "))));
+    }
+
     void rejectsBrokenCatalogues_data()
     {
         QTest::addColumn<QByteArray>("json");
