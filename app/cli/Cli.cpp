@@ -83,7 +83,8 @@ CliCommand* Cli::command(const QString& name) const
 
 QString Cli::helpText() const
 {
-    QString text = QStringLiteral("Usage:\n  leadgen-diag [FILE]                      start the GUI (FILE: a request or response to open)\n");
+    QString text = QStringLiteral(
+        "Usage:\n  leadgen-diag [FILE]                      start the GUI (FILE: a request or response to open)\n");
     for (const auto& command : m_commands)
         text += QStringLiteral("  leadgen-diag ") + command->synopsis() + QLatin1Char('\n');
     text += QStringLiteral("  leadgen-diag --version | --help\n\n"

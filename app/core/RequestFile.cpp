@@ -4,9 +4,8 @@
 #include "JsonIndex.h"
 #include "Redactor.h"
 
-#include <QJsonArray>
-
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonParseError>
 #include <QSaveFile>
 
@@ -42,9 +41,9 @@ QByteArray RequestFile::toJson(QStringList* warnings) const
     const auto jsonString = [](const QString& text) {
         return QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact).chopped(1).mid(1);
     };
-    QByteArray file = "{\n    \"format\": " + jsonString(formatName()) + ",\n    \"version\": "
-                      + QByteArray::number(kVersion) + ",\n    \"environment\": " + jsonString(environment)
-                      + ",\n    \"accountID\": " + jsonString(accountId) + ",\n";
+    QByteArray file =
+        "{\n    \"format\": " + jsonString(formatName()) + ",\n    \"version\": " + QByteArray::number(kVersion) +
+        ",\n    \"environment\": " + jsonString(environment) + ",\n    \"accountID\": " + jsonString(accountId) + ",\n";
     if (!headers.isEmpty()) {
         QJsonObject object;
         for (const ApiRequest::Header& header : headers) {

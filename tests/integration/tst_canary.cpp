@@ -1,5 +1,6 @@
 #include "ApiClient.h"
 #include "Cli.h"
+#include "CliRun.h"
 #include "ComposerWidget.h"
 #include "CurlCommand.h"
 #include "EnvironmentStore.h"
@@ -83,26 +84,6 @@ private:
                 hits << file.fileName();
         }
         return hits;
-    }
-
-    struct Run
-    {
-        int status = -1;
-        QString out;
-        QString err;
-    };
-
-    static Run runCli(const QStringList& args)
-    {
-        Run result;
-        QTextStream out(&result.out);
-        QTextStream err(&result.err);
-        CliIo io{out, err, [] { return QByteArray(); }};
-        Cli cli;
-        result.status = cli.run(args, io);
-        out.flush();
-        err.flush();
-        return result;
     }
 
 private slots:
@@ -268,7 +249,7 @@ private slots:
                              QStringLiteral("--secret-env"), QStringLiteral("LEADGEN_CANARY_SECRET")};
             if (json)
                 args << QStringLiteral("--json");
-            const Run result = runCli(args);
+            const TestSupport::CliRun result = TestSupport::runCli(args);
             QCOMPARE(result.status, 0);
             QVERIFY2(!result.out.contains(m_secret), qPrintable(result.out.left(500)));
             QVERIFY2(!result.err.contains(m_secret), qPrintable(result.err));
@@ -281,7 +262,7 @@ private slots:
                              QStringLiteral("--secret-env"), QStringLiteral("LEADGEN_CANARY_SECRET")};
             if (json)
                 args << QStringLiteral("--json");
-            const Run result = runCli(args);
+            const TestSupport::CliRun result = TestSupport::runCli(args);
             QCOMPARE(result.status, 1);
             QVERIFY2(result.out.contains(QLatin1String("105")), qPrintable(result.out.left(2000)));
             QVERIFY2(!result.out.contains(m_secret), qPrintable(result.out.left(500)));

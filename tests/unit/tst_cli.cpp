@@ -1,4 +1,5 @@
 #include "Cli.h"
+#include "CliRun.h"
 
 #include <QtTest>
 
@@ -9,25 +10,8 @@ class TestCli : public QObject
     Q_OBJECT
 
 private:
-    struct Run
-    {
-        int status;
-        QString out;
-        QString err;
-    };
-    static Run run(const QStringList& args)
-    {
-        QString out;
-        QString err;
-        QTextStream outStream(&out);
-        QTextStream errStream(&err);
-        CliIo io{outStream, errStream, [] { return QByteArray(); }};
-        Cli cli;
-        const int status = cli.run(args, io);
-        outStream.flush();
-        errStream.flush();
-        return {status, out, err};
-    }
+    using Run = TestSupport::CliRun;
+    static Run run(const QStringList& args) { return TestSupport::runCli(args); }
 
 private slots:
     void dispatch_data()
@@ -37,7 +21,8 @@ private slots:
         QTest::addColumn<QString>("stdoutContains");
         QTest::addColumn<bool>("stderrEmpty");
         QTest::newRow("no args prints help") << QStringList() << 0 << QStringLiteral("Usage:") << true;
-        QTest::newRow("--help") << QStringList{QStringLiteral("--help")} << 0 << QStringLiteral("explain QUERY") << true;
+        QTest::newRow("--help") << QStringList{QStringLiteral("--help")} << 0 << QStringLiteral("explain QUERY")
+                                << true;
         QTest::newRow("--version") << QStringList{QStringLiteral("--version")} << 0
                                    << QStringLiteral("leadgen-diag " LEADGEN_VERSION) << true;
         QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << 2 << QString() << false;

@@ -1,4 +1,5 @@
 #include "Cli.h"
+#include "CliRun.h"
 #include "ErrorCatalog.h"
 #include "TestSupport.h"
 
@@ -11,24 +12,10 @@ class TestExplainCommand : public QObject
     Q_OBJECT
 
 private:
-    struct Run
-    {
-        int status;
-        QString out;
-        QString err;
-    };
+    using Run = TestSupport::CliRun;
     static Run run(const QStringList& args, const QByteArray& stdinData = QByteArray())
     {
-        QString out;
-        QString err;
-        QTextStream outStream(&out);
-        QTextStream errStream(&err);
-        CliIo io{outStream, errStream, [stdinData] { return stdinData; }};
-        Cli cli;
-        const int status = cli.run(QStringList{QStringLiteral("explain")} + args, io);
-        outStream.flush();
-        errStream.flush();
-        return {status, out, err};
+        return TestSupport::runCli(QStringList{QStringLiteral("explain")} + args, stdinData);
     }
 
     static QString seedMessage(int code)

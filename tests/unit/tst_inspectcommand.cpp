@@ -1,4 +1,5 @@
 #include "Cli.h"
+#include "CliRun.h"
 #include "TestSupport.h"
 
 #include <QJsonArray>
@@ -14,26 +15,10 @@ class TestInspectCommand : public QObject
     Q_OBJECT
 
 private:
-    struct Run
-    {
-        int status;
-        QString out;
-        QString err;
-    };
+    using Run = TestSupport::CliRun;
     static Run run(const QStringList& args, const QByteArray& stdinBytes = QByteArray())
     {
-        QString out;
-        QString err;
-        QTextStream outStream(&out);
-        QTextStream errStream(&err);
-        CliIo io{outStream, errStream, [stdinBytes] { return stdinBytes; }};
-        Cli cli;
-        QStringList all{QStringLiteral("inspect")};
-        all += args;
-        const int status = cli.run(all, io);
-        outStream.flush();
-        errStream.flush();
-        return {status, out, err};
+        return TestSupport::runCli(QStringList{QStringLiteral("inspect")} + args, stdinBytes);
     }
     static QString body(const char* name)
     {

@@ -1,4 +1,5 @@
 #include "Cli.h"
+#include "CliRun.h"
 #include "LintCorpus.h"
 
 #include <QJsonArray>
@@ -16,24 +17,10 @@ class TestLintCommand : public QObject
     Q_OBJECT
 
 private:
-    struct Run
-    {
-        int status;
-        QString out;
-        QString err;
-    };
+    using Run = TestSupport::CliRun;
     static Run run(const QStringList& args, const QByteArray& stdinBytes = QByteArray())
     {
-        QString out;
-        QString err;
-        QTextStream outStream(&out);
-        QTextStream errStream(&err);
-        CliIo io{outStream, errStream, [stdinBytes] { return stdinBytes; }};
-        Cli cli;
-        const int status = cli.run(args, io);
-        outStream.flush();
-        errStream.flush();
-        return {status, out, err};
+        return TestSupport::runCli(args, stdinBytes);
     }
 
     static QJsonObject parseJson(const Run& r)

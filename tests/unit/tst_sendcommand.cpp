@@ -1,4 +1,5 @@
 #include "Cli.h"
+#include "CliRun.h"
 #include "EnvironmentStore.h"
 #include "FakeHttpServer.h"
 
@@ -17,13 +18,7 @@ class TestSendCommand : public QObject
     Q_OBJECT
 
 private:
-    struct Run
-    {
-        int status = -1;
-        QString out;
-        QString err;
-        QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
-    };
+    using Run = TestSupport::CliRun;
 
     QTemporaryDir m_home;
     QString m_requestPath;
@@ -31,15 +26,7 @@ private:
 
     static Run run(const QStringList& args, const QByteArray& stdinData = QByteArray())
     {
-        Run result;
-        QTextStream out(&result.out);
-        QTextStream err(&result.err);
-        CliIo io{out, err, [stdinData] { return stdinData; }};
-        Cli cli;
-        result.status = cli.run(QStringList{QStringLiteral("send")} + args, io);
-        out.flush();
-        err.flush();
-        return result;
+        return TestSupport::runCli(QStringList{QStringLiteral("send")} + args, stdinData);
     }
 
     void checkNoSecret(const Run& result)

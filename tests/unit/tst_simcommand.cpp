@@ -1,4 +1,5 @@
 #include "Cli.h"
+#include "CliRun.h"
 #include "SimCommand.h"
 #include "SimServer.h"
 
@@ -18,28 +19,10 @@ class TestSimCommand : public QObject
     Q_OBJECT
 
 private:
-    struct Run
-    {
-        int status = -1;
-        QString out;
-        QString err;
-    };
-
+    using Run = TestSupport::CliRun;
     static Run run(const QStringList& args, SimCommand* command = nullptr)
     {
-        Run result;
-        QTextStream out(&result.out);
-        QTextStream err(&result.err);
-        CliIo io{out, err, [] { return QByteArray(); }};
-        if (command) {
-            result.status = command->run(args, io);
-        } else {
-            Cli cli;
-            result.status = cli.run(QStringList{QStringLiteral("sim")} + args, io);
-        }
-        out.flush();
-        err.flush();
-        return result;
+        return TestSupport::runCli(command ? args : QStringList{QStringLiteral("sim")} + args, QByteArray(), command);
     }
 
 private slots:
