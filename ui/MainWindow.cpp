@@ -10,6 +10,7 @@
 #include "ErrorCatalog.h"
 #include "GettingStartedPanel.h"
 #include "InspectorWidget.h"
+#include "PreferencesDialog.h"
 #include "ReproduceController.h"
 #include "RequestFile.h"
 #include "SecretStore.h"
@@ -233,6 +234,13 @@ void MainWindow::setupMenus()
         if (!path.isEmpty())
             openFile(path);
     });
+    auto* preferences = new QAction(tr("&Preferences…"), this);
+    preferences->setObjectName(QStringLiteral("actionPreferences"));
+    preferences->setMenuRole(QAction::PreferencesRole);
+    preferences->setShortcut(QKeySequence::Preferences);
+    connect(preferences, &QAction::triggered, this, &MainWindow::showPreferences);
+    m_ui->menuFile->insertAction(m_ui->actionQuit, preferences);
+    m_ui->menuFile->insertSeparator(m_ui->actionQuit);
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
 
     auto* menu = new QMenu(tr("&Request"), this);
@@ -427,6 +435,21 @@ QString MainWindow::aboutText() const
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About Leadgen Diag"), aboutText());
+}
+
+void MainWindow::showPreferences()
+{
+    // Non-blocking (open, not exec) so the window stays scriptable; applied and saved on OK.
+    auto* dialog = new PreferencesDialog(m_inspector->settings(), this);
+    dialog->setObjectName(QStringLiteral("preferencesDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const InspectorSettings settings = dialog->settings();
+        settings.save();
+        m_inspector->setSettings(settings);
+        statusBar()->showMessage(tr("Preferences saved"), 3000);
+    });
+    dialog->open();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -62,6 +62,7 @@ public slots:
     void showInspector();
     void showGettingStarted();
     void showAbout();
+    void showPreferences();
 
 protected:
     void closeEvent(QCloseEvent* event) override;

@@ -1,6 +1,11 @@
 #include "JsonIndex.h"
 
+#include "Gzip.h"
+
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QTemporaryFile>
 
 #include <simdjson.h>
 
@@ -523,6 +528,20 @@ JsonIndex& JsonIndex::operator=(JsonIndex&& other) noexcept = default;
 JsonIndex JsonIndex::fromBytes(const QByteArray& bytes, const Progress& progress)
 {
     JsonIndex index;
+    if (Gzip::isGzip(bytes)) {
+        QString error;
+        std::optional<QByteArray> plain = Gzip::decompress(bytes, maxDocumentSize(), &error);
+        if (!plain) {
+            index.fail(Status::Unreadable, -1, error);
+            return index;
+        }
+        index.m_compressedSize = bytes.size();
+        index.m_bytes = std::move(*plain);
+        index.m_data = index.m_bytes.constData();
+        index.m_size = index.m_bytes.size();
+        index.build(progress);
+        return index;
+    }
     index.m_bytes = bytes;
     index.m_data = index.m_bytes.constData();
     index.m_size = index.m_bytes.size();
@@ -537,6 +556,31 @@ JsonIndex JsonIndex::fromFile(const QString& path, const Progress& progress)
     if (!file->open(QIODevice::ReadOnly)) {
         index.fail(Status::Unreadable, -1, file->errorString());
         return index;
+    }
+    if (Gzip::isGzip(file->peek(2))) {
+        // Decompressed into a temporary file (removed with the index) and mapped like any
+        // other: a compressed 300 MB response must not need its plain size in memory twice.
+        auto plain = std::make_unique<QTemporaryFile>(
+            QDir(QDir::tempPath()).filePath(QStringLiteral("leadgen-diag-gunzip-XXXXXX")));
+        if (!plain->open()) {
+            index.fail(
+                Status::Unreadable, -1,
+                QStringLiteral("cannot create a temporary file to decompress into: %1").arg(plain->errorString()));
+            return index;
+        }
+        QString error;
+        const auto onProgress = [&progress](double f) { return !progress || progress(0.1 * f); };
+        if (!Gzip::decompress(*file, *plain, maxDocumentSize(), &error, onProgress)) {
+            index.fail(error == QLatin1String("canceled") ? Status::Canceled : Status::Unreadable, -1,
+                       QStringLiteral("%1 is gzip-compressed and %2").arg(QFileInfo(path).fileName(), error));
+            return index;
+        }
+        index.m_compressedSize = file->size();
+        if (!plain->flush() || !plain->seek(0)) {
+            index.fail(Status::Unreadable, -1, plain->errorString());
+            return index;
+        }
+        file = std::move(plain);
     }
     const qint64 size = file->size();
     if (size > maxDocumentSize()) {

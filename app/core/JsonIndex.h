@@ -90,6 +90,9 @@ public:
     // The indexed bytes (with invalid UTF-8 replaced, see above).
     const char* data() const { return m_data; }
     qint64 size() const { return m_size; }
+    // The gzip-compressed size when the input was gzip (fromBytes and fromFile decompress it;
+    // size() and every offset are of the decompressed JSON), otherwise 0.
+    qint64 compressedSize() const { return m_compressedSize; }
     QByteArrayView bytes() const { return QByteArrayView(m_data, m_size); }
     // Memory held by the node tables (not counting the source), for benchmarks and tests.
     qint64 indexMemory() const;
@@ -189,6 +192,7 @@ private:
     std::unique_ptr<QFile> m_file; // owned mapping (fromFile)
     const char* m_data = nullptr;
     qint64 m_size = 0;
+    qint64 m_compressedSize = 0;
 
     std::vector<Node> m_nodes;
     std::vector<Container> m_containers;

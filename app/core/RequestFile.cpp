@@ -158,7 +158,7 @@ std::optional<RequestFile> RequestFile::fromJson(const QByteArray& data, QString
         const QJsonValue body = root.value(QLatin1String("body"));
         if (request.isObject()) {
             // The envelope exactly as written (order, big numbers) unless a secret was removed.
-            result.body = paths.isEmpty() ? verbatimMember(data, "request")
+            result.body = paths.isEmpty() ? verbatimMember(data, QLatin1String("request"))
                                           : QJsonDocument(request.toObject()).toJson(QJsonDocument::Compact);
         } else if (body.isString()) {
             const QString text = body.toString();

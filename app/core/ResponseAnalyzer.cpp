@@ -338,6 +338,13 @@ Diagnosis ResponseAnalysis::run()
     m_hasRequestObjects = objects.isArray();
     m_requestObjects = objects.toArray();
 
+    if (m_index.compressedSize() > 0) {
+        add(Severity::Info, Level::Envelope, QStringLiteral("gzip_body"),
+            QStringLiteral("the body is gzip-compressed: %1 bytes decompressed to %2 bytes")
+                .arg(m_index.compressedSize())
+                .arg(m_index.size()));
+    }
+
     switch (m_index.status()) {
     case JsonIndex::Status::Ok:
         if (m_index.invalidUtf8Offset() >= 0) {

@@ -160,8 +160,10 @@ private slots:
                                       << QStringLiteral("html_page") << true;
         QTest::newRow("not JSON") << QByteArray("not-json") << 10000 << FailureLayer::NotJson
                                   << QStringLiteral("not_json") << true;
-        QTest::newRow("dropped") << QByteArray("drop") << 10000 << FailureLayer::Connection << QString() << false;
-        QTest::newRow("truncated") << QByteArray("truncate") << 10000 << FailureLayer::Connection << QString() << true;
+        QTest::newRow("dropped") << QByteArray("drop") << 10000 << FailureLayer::Connection
+                                 << QStringLiteral("transport_closed") << false;
+        QTest::newRow("truncated") << QByteArray("truncate") << 10000 << FailureLayer::Connection
+                                   << QStringLiteral("transport_closed") << true;
         QTest::newRow("too slow") << QByteArray("latency=3000") << 300 << FailureLayer::Timeout
                                   << QStringLiteral("transport_timeout") << false;
     }

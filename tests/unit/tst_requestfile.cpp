@@ -58,7 +58,7 @@ private slots:
         const QByteArray content = raw.readAll();
         QVERIFY(!content.contains("CANARY-SAVE-1"));
         QVERIFY(!content.contains("secretKey"));
-        QVERIFY(content.contains("\"accountID\": \"A\"")); // the rest of the legacy header stays
+        QVERIFY(content.contains("\"accountID\":\"A\"")); // the rest of the legacy header stays
 
         // A raw (non-JSON) body with a secret in it is masked too.
         RequestFile text;
@@ -78,9 +78,9 @@ private slots:
         QTest::addColumn<QString>("messagePart"); // error, or warning when ok
         QTest::addColumn<QByteArray>("body");
 
-        QTest::newRow("bare envelope") << QByteArray("{\"method\":\"getLead\",\"params\":{\"id\":\"1\"},\"id\":\"x\"}")
-                                       << true << QString()
-                                       << QByteArray("{\"id\":\"x\",\"method\":\"getLead\",\"params\":{\"id\":\"1\"}}");
+        QTest::newRow("bare envelope")
+            << QByteArray("{\"method\":\"getLead\",\"params\":{\"id\":\"1\"},\"id\":\"x\"}") << true << QString()
+            << QByteArray("{\"method\":\"getLead\",\"params\":{\"id\":\"1\"},\"id\":\"x\"}"); // verbatim
         QTest::newRow("bare envelope without id") << QByteArray("{\"method\":\"getLead\",\"params\":{}}") << true
                                                   << QString() << QByteArray("{\"method\":\"getLead\",\"params\":{}}");
         QTest::newRow("secret in legacy header is stripped")

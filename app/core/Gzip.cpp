@@ -1,0 +1,145 @@
+#include "Gzip.h"
+
+#include <QIODevice>
+
+#include <array>
+#include <zlib.h>
+
+namespace Gzip {
+namespace {
+
+constexpr int kChunk = 1 << 18;
+
+QString zlibError(int status, const z_stream& stream)
+{
+    if (status == Z_DATA_ERROR)
+        return QStringLiteral("the gzip data is corrupt (%1)")
+            .arg(QString::fromLatin1(stream.msg ? stream.msg : "invalid compressed data"));
+    if (status == Z_MEM_ERROR)
+        return QStringLiteral("not enough memory to decompress");
+    return QStringLiteral("decompression failed (zlib status %1)").arg(status);
+}
+
+// One inflate session over any number of concatenated gzip members; `read` supplies input,
+// `write` takes output. The caller's callbacks decide where bytes come from and go.
+class Inflater
+{
+public:
+    Inflater() { m_ok = inflateInit2(&m_stream, 16 + MAX_WBITS) == Z_OK; }
+    ~Inflater() { inflateEnd(&m_stream); }
+    Inflater(const Inflater&) = delete;
+    Inflater& operator=(const Inflater&) = delete;
+
+    bool run(const std::function<QByteArrayView()>& read, const std::function<bool(const char*, qint64)>& write,
+             qint64 maxSize, QString* error)
+    {
+        const auto fail = [error](const QString& message) {
+            if (error)
+                *error = message;
+            return false;
+        };
+        if (!m_ok)
+            return fail(QStringLiteral("cannot start the decompressor"));
+        std::array<char, kChunk> out{};
+        qint64 produced = 0;
+        bool memberEnded = false;
+        for (;;) {
+            if (m_stream.avail_in == 0) {
+                const QByteArrayView input = read();
+                if (input.isEmpty()) {
+                    if (memberEnded)
+                        return true;
+                    return fail(QStringLiteral("the gzip data is truncated after %1 decompressed bytes").arg(produced));
+                }
+                m_stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(input.data()));
+                m_stream.avail_in = uInt(input.size());
+            }
+            if (memberEnded) {
+                // Another member follows (concatenated gzip), unless the rest is padding.
+                if (*m_stream.next_in == 0) {
+                    m_stream.avail_in = 0;
+                    continue;
+                }
+                inflateReset(&m_stream);
+                memberEnded = false;
+            }
+            m_stream.next_out = reinterpret_cast<Bytef*>(out.data());
+            m_stream.avail_out = uInt(out.size());
+            const int status = inflate(&m_stream, Z_NO_FLUSH);
+            if (status != Z_OK && status != Z_STREAM_END && status != Z_BUF_ERROR)
+                return fail(zlibError(status, m_stream));
+            const qint64 n = qint64(out.size()) - m_stream.avail_out;
+            produced += n;
+            if (produced > maxSize)
+                return fail(QStringLiteral("the decompressed response is larger than %1 bytes").arg(maxSize));
+            if (n > 0 && !write(out.data(), n))
+                return false;
+            if (status == Z_STREAM_END)
+                memberEnded = true;
+        }
+    }
+
+private:
+    z_stream m_stream{};
+    bool m_ok = false;
+};
+
+} // namespace
+
+bool isGzip(QByteArrayView bytes)
+{
+    return bytes.size() >= 2 && uchar(bytes[0]) == 0x1f && uchar(bytes[1]) == 0x8b;
+}
+
+std::optional<QByteArray> decompress(QByteArrayView compressed, qint64 maxSize, QString* error)
+{
+    QByteArray result;
+    bool given = false;
+    Inflater inflater;
+    const bool ok = inflater.run(
+        [&]() -> QByteArrayView {
+            if (given)
+                return {};
+            given = true;
+            return compressed;
+        },
+        [&](const char* data, qint64 size) {
+            result.append(data, size);
+            return true;
+        },
+        maxSize, error);
+    if (!ok)
+        return std::nullopt;
+    return result;
+}
+
+bool decompress(QIODevice& in, QIODevice& out, qint64 maxSize, QString* error,
+                const std::function<bool(double)>& progress)
+{
+    const qint64 total = qMax<qint64>(1, in.size());
+    QByteArray buffer;
+    bool canceled = false;
+    Inflater inflater;
+    const bool ok = inflater.run(
+        [&]() -> QByteArrayView {
+            if (progress && !progress(double(in.pos()) / double(total))) {
+                canceled = true;
+                return {};
+            }
+            buffer = in.read(kChunk);
+            return buffer;
+        },
+        [&](const char* data, qint64 size) {
+            if (out.write(data, size) == size)
+                return true;
+            if (error)
+                *error = QStringLiteral("cannot write the decompressed data: %1").arg(out.errorString());
+            return false;
+        },
+        maxSize, error);
+    if (canceled && error)
+        *error = QStringLiteral("canceled");
+    return ok && !canceled;
+}
+
+} // namespace Gzip

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+class QIODevice;
+
+// gzip-compressed responses: customers send `response.json.gz`, and `curl --compressed -o` or a
+// proxy log can leave a body still encoded. The inspector and `inspect` look at the JSON inside
+// (design.md §7: sizes are measured after decompression).
+namespace Gzip {
+// The gzip magic bytes 1f 8b.
+bool isGzip(QByteArrayView bytes);
+
+// Decompresses a whole gzip stream (also several concatenated members). nullopt with a
+// specific message for a corrupt or truncated stream, or when the output would exceed maxSize.
+std::optional<QByteArray> decompress(QByteArrayView compressed, qint64 maxSize, QString* error);
+
+// Streams in → out. progress(fraction of the input consumed) may return false to cancel
+// (error "canceled"). False with a message on failure; out then holds a partial result.
+bool decompress(QIODevice& in, QIODevice& out, qint64 maxSize, QString* error,
+                const std::function<bool(double)>& progress = {});
+} // namespace Gzip

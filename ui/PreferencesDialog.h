@@ -1,0 +1,31 @@
+#pragma once
+
+#include "InspectorSettings.h"
+
+#include <QDialog>
+
+#include <memory>
+
+namespace Ui {
+class PreferencesDialog;
+}
+
+// Edit → Preferences: the inspector's size limits (design.md §7), which decide how much text
+// work the body view does on big responses. The tree, findings and batch table work at any size,
+// so these trade convenience against speed only; they are shown in MB (10^6 bytes).
+class PreferencesDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit PreferencesDialog(const InspectorSettings& settings, QWidget* parent = nullptr);
+    ~PreferencesDialog() override;
+
+    InspectorSettings settings() const;
+
+private:
+    void display(const InspectorSettings& settings);
+    void updateHint();
+
+    std::unique_ptr<Ui::PreferencesDialog> m_ui;
+};
