@@ -1,3 +1,4 @@
+#include "ComposerRig.h"
 #include "ComposerWidget.h"
 #include "CurlImportDialog.h"
 #include "EmbeddedSimulator.h"
@@ -54,61 +55,16 @@ SecretStore* g_secrets = nullptr;
 
 // Everything a composer needs, isolated: its own settings file, a loopback server standing in for
 // the simulator, a keychain service name of its own, and a prompter that never blocks.
-struct Rig
+struct Rig : TestSupport::ComposerRig
 {
-    QTemporaryDir dir;
-    std::unique_ptr<QSettings> settings;
-    FakeHttpServer server;
-    LoopbackSimulator simulator{server};
-    std::unique_ptr<EnvironmentStore> environments;
-    SecretStore& secrets = *g_secrets;
-    QNetworkAccessManager network;
-    ScriptedPrompter prompter;
-    std::unique_ptr<ComposerWidget> composer;
-
     Rig()
-    {
-        settings = std::make_unique<QSettings>(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-        environments = std::make_unique<EnvironmentStore>(settings.get());
-        makeComposer();
-    }
-
-    void makeComposer()
-    {
-        composer.reset();
-        composer = std::make_unique<ComposerWidget>(*environments, secrets, &network, settings.get());
-        composer->setPrompter(&prompter);
-        composer->setSimulatorProvider(&simulator);
-        composer->resize(1366, 768);
-        composer->show();
-    }
-
-    // A custom environment on the loopback server: not the simulator, so mutating methods ask.
-    Environment addCustom(const QString& name = QStringLiteral("Staging"))
-    {
-        if (!simulator.isRunning())
-            simulator.ensureRunning(nullptr);
-        Environment environment;
-        environment.name = name;
-        environment.kind = Environment::Kind::Custom;
-        environment.baseUrl = server.url();
-        environment.accountId = QStringLiteral("ACC-STAGING");
-        QString error;
-        if (!environments->save(environment, &error))
-            qFatal("cannot save the test environment: %s", qPrintable(error));
-        return environment;
-    }
-
-    template<class T>
-    T* child(const char* name) const
-    {
-        return composer->findChild<T*>(QString::fromLatin1(name));
-    }
+        : ComposerRig(*g_secrets)
+    {}
 };
 
 QString plain(const QLabel* label)
 {
-    return QTextDocumentFragment::fromHtml(label->text()).toPlainText();
+    return TestSupport::plainText(label);
 }
 
 QModelIndex findMethod(const MethodPicker* picker, const QString& name)

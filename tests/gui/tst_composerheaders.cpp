@@ -1,3 +1,4 @@
+#include "ComposerRig.h"
 #include "ComposerWidget.h"
 #include "EnvironmentStore.h"
 #include "FakeHttpServer.h"
@@ -27,67 +28,16 @@
 namespace {
 SecretStore* g_secrets = nullptr;
 
-// A composer on a loopback server standing in for the simulator, with its own settings file.
-struct Rig
+struct Rig : TestSupport::ComposerRig
 {
-    QTemporaryDir dir;
-    std::unique_ptr<QSettings> settings;
-    FakeHttpServer server;
-    LoopbackSimulator simulator{server};
-    std::unique_ptr<EnvironmentStore> environments;
-    QNetworkAccessManager network;
-    ScriptedPrompter prompter;
-    std::unique_ptr<ComposerWidget> composer;
-
     Rig()
-    {
-        settings = std::make_unique<QSettings>(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-        environments = std::make_unique<EnvironmentStore>(settings.get());
-        makeComposer();
-    }
-
-    void makeComposer()
-    {
-        composer.reset();
-        composer = std::make_unique<ComposerWidget>(*environments, *g_secrets, &network, settings.get());
-        composer->setPrompter(&prompter);
-        composer->setSimulatorProvider(&simulator);
-        composer->resize(1366, 768);
-        composer->show();
-    }
-
-    Environment addCustom()
-    {
-        if (!simulator.isRunning())
-            simulator.ensureRunning(nullptr);
-        Environment environment;
-        environment.name = QStringLiteral("Staging");
-        environment.kind = Environment::Kind::Custom;
-        environment.baseUrl = server.url();
-        environment.accountId = QStringLiteral("ACC-STAGING");
-        QString error;
-        if (!environments->save(environment, &error))
-            qFatal("cannot save the test environment: %s", qPrintable(error));
-        return environment;
-    }
-
-    template<class T>
-    T* child(const char* name) const
-    {
-        return composer->findChild<T*>(QString::fromLatin1(name));
-    }
-
-    QByteArray settingsFile()
-    {
-        settings->sync();
-        QFile file(settings->fileName());
-        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-    }
+        : ComposerRig(*g_secrets)
+    {}
 };
 
 QString plain(const QLabel* label)
 {
-    return QTextDocumentFragment::fromHtml(label->text()).toPlainText();
+    return TestSupport::plainText(label);
 }
 } // namespace
 

@@ -1425,25 +1425,11 @@ bool ComposerWidget::loadScenario(const Scenario& scenario, QString* error)
     }
     setHeadersText(HeaderLines::format(headers));
 
-    if (scenario.body.isObject()) {
-        const RequestEnvelope envelope(scenario.body.toObject());
-        const bool restoring = m_restoring;
-        m_restoring = true; // the scenario's params, not the method's template
-        setMethod(envelope.method());
-        m_restoring = restoring;
-        setParamsText(envelope.hasParams() ? JsonText::valueText(envelope.params(), true) : QString());
-        m_lastTemplate.clear();
-        m_restoredTemplateMethod.clear();
-        setRequestId(envelope.idText());
-        m_extraMembers = envelope.object();
-        for (const char* member : {"method", "params", "id"})
-            m_extraMembers.remove(QLatin1String(member));
-        setRawBody(rawBodyText(), false);
+    const std::optional<RequestEnvelope> envelope =
+        scenario.body.isObject() ? std::optional<RequestEnvelope>(RequestEnvelope(scenario.body.toObject()))
+                                 : std::nullopt;
+    if (loadBody(envelope, scenario.bodyBytes()))
         m_ui->requestTabs->setCurrentWidget(headers.isEmpty() ? m_ui->paramsTab : m_ui->headersTab);
-    } else {
-        setRawBody(QString::fromUtf8(scenario.bodyBytes()), true);
-        m_ui->requestTabs->setCurrentWidget(m_ui->rawBodyTab);
-    }
     m_ui->previewTabs->setCurrentWidget(m_ui->envelopeTab);
 
     QStringList facts;
@@ -1657,6 +1643,28 @@ void ComposerWidget::manageEnvironments()
 // ----------------------------------------------------------------------------------------------
 // Files and cURL
 
+bool ComposerWidget::loadBody(const std::optional<RequestEnvelope>& envelope, const QByteArray& body)
+{
+    if (!envelope) {
+        setRawBody(QString::fromUtf8(body), true);
+        m_ui->requestTabs->setCurrentWidget(m_ui->rawBodyTab);
+        return false;
+    }
+    const bool restoring = m_restoring;
+    m_restoring = true; // no template replacement: the loaded params win
+    setMethod(envelope->method());
+    m_restoring = restoring;
+    setParamsText(envelope->hasParams() ? JsonText::valueText(envelope->params(), true) : QString());
+    m_lastTemplate.clear();
+    m_restoredTemplateMethod.clear();
+    setRequestId(envelope->idText());
+    m_extraMembers = envelope->object();
+    for (const char* member : {"method", "params", "id"})
+        m_extraMembers.remove(QLatin1String(member));
+    setRawBody(rawBodyText(), false);
+    return true;
+}
+
 bool ComposerWidget::openRequestFile(const QString& path, QString* error)
 {
     QString why;
@@ -1684,23 +1692,7 @@ bool ComposerWidget::openRequestFile(const QString& path, QString* error)
         setAccountId(file->accountId);
 
     setHeadersText(HeaderLines::format(file->headers));
-    if (envelope) {
-        const bool restoring = m_restoring;
-        m_restoring = true; // no template replacement: the file's params win
-        setMethod(envelope->method());
-        m_restoring = restoring;
-        setParamsText(envelope->hasParams() ? JsonText::valueText(envelope->params(), true) : QString());
-        m_lastTemplate.clear();
-        m_restoredTemplateMethod.clear();
-        setRequestId(envelope->idText());
-        m_extraMembers = envelope->object();
-        for (const char* member : {"method", "params", "id"})
-            m_extraMembers.remove(QLatin1String(member));
-        setRawBody(rawBodyText(), false);
-    } else {
-        setRawBody(QString::fromUtf8(file->body), true);
-        m_ui->requestTabs->setCurrentWidget(m_ui->rawBodyTab);
-    }
+    loadBody(envelope, file->body);
     m_lastFile = path;
     updateValidation();
     updatePreview();
@@ -1866,24 +1858,8 @@ bool ComposerWidget::importCurl(const QString& commandLine, QString* error)
     if (!headerProblems().isEmpty())
         notes << tr("Check the Headers tab: %1.").arg(headerProblems().join(QStringLiteral("; ")));
 
-    if (envelope) {
-        const bool restoring = m_restoring;
-        m_restoring = true;
-        setMethod(envelope->method());
-        m_restoring = restoring;
-        setParamsText(envelope->hasParams() ? JsonText::valueText(envelope->params(), true) : QString());
-        m_lastTemplate.clear();
-        m_restoredTemplateMethod.clear();
-        setRequestId(envelope->idText());
-        m_extraMembers = envelope->object();
-        for (const char* member : {"method", "params", "id"})
-            m_extraMembers.remove(QLatin1String(member));
-        setRawBody(rawBodyText(), false);
-    } else {
-        setRawBody(QString::fromUtf8(request.body), true);
-        m_ui->requestTabs->setCurrentWidget(m_ui->rawBodyTab);
+    if (!loadBody(envelope, request.body))
         notes << tr("The body is not a JSON-RPC envelope: it is in the Raw body tab and is sent as is.");
-    }
     updateValidation();
     updatePreview();
 

@@ -5,6 +5,7 @@
 #include "ComposerDraft.h"
 #include "Environment.h"
 #include "JsonText.h"
+#include "RequestEnvelope.h"
 #include "RequestLinter.h"
 #include "Tone.h"
 
@@ -15,6 +16,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 namespace Ui {
 class ComposerWidget;
@@ -210,6 +212,9 @@ private:
     QString envelopeText(bool verbatimParams, int* paramsOffset = nullptr) const;
     void updateActions();
     void replaceParams(const QString& text);
+    // Loads a request body (from a file or cURL): an envelope into method/params/id, anything
+    // else into the Raw body tab. False for a raw body.
+    bool loadBody(const std::optional<RequestEnvelope>& envelope, const QByteArray& body);
     QString templateText(const MethodSpec& spec) const;
     const MethodSpec* methodSpec() const;
     bool prepareRequest(ApiRequest* request, QString* error);
