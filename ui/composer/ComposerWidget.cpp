@@ -766,7 +766,13 @@ void ComposerWidget::lookUpSecret(bool keepTyped)
         m_ui->rememberSecret->setChecked(false);
         if (!accountId().isEmpty()) {
             m_pendingSecretKey = key;
-            m_secrets.read(key);
+            // One turn of the event loop later, and only if still wanted: the first keychain use
+            // loads libsecret and opens D-Bus (milliseconds), and the constructor's lookup is
+            // superseded by setSimulatorProvider's (the demo accounts are known only then).
+            QTimer::singleShot(0, this, [this, key] {
+                if (m_pendingSecretKey == key)
+                    m_secrets.read(key);
+            });
         }
     }
     if (!carryTyped)
