@@ -49,6 +49,9 @@ constexpr int kLintDelayMs = 300;
 // Live lint re-reads the whole request on every pause in typing; above this it would make typing
 // sluggish, and such bodies are better checked with `leadgen-diag lint`.
 constexpr int kMaxLiveLintChars = 2 * 1024 * 1024;
+// Labels that wrap need no more than this: the layout then never takes their longest word as a
+// minimum (a long method name or URL would make the window wider than the screen).
+constexpr int kWrappedLabelMinWidth = 60;
 constexpr int kMaxRecentAccounts = 10;
 // The response pane is a quick look; the inspector shows everything.
 constexpr qint64 kMaxResponsePreview = 2 * 1024 * 1024;
@@ -114,6 +117,12 @@ ComposerWidget::ComposerWidget(EnvironmentStore& environments, SecretStore& secr
     m_ui->headersPreviewLabel->hide();
     m_ui->headersPreview->hide();
     m_ui->noticeLabel->hide();
+    // Long method names (badges beside them), API messages and scenario notes wrap rather than
+    // widen the window: on a 1366-pixel screen the composer gets about 600 of them.
+    m_ui->methodBadges->setWordWrap(true);
+    for (QLabel* label :
+         {m_ui->methodBadges, m_ui->methodSummary, m_ui->noticeLabel, m_ui->headersStatus, m_ui->resultLabel})
+        label->setMinimumWidth(kWrappedLabelMinWidth);
     // The params buttons sit beside the tabs (they act on the Params tab only).
     m_ui->requestTabs->setCornerWidget(m_ui->paramsToolbarWidget, Qt::TopRightCorner);
     connect(m_ui->requestTabs, &QTabWidget::currentChanged, this,

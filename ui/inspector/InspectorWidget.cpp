@@ -129,6 +129,8 @@ InspectorWidget::InspectorWidget(const ErrorCatalog& catalog, QWidget* parent)
     m_ui->bodyNotice->hide();
     m_ui->pages->setCurrentWidget(m_ui->emptyState);
     m_ui->sourceLabel->clear();
+    // The explanation wraps; its longest word (a path, a URL) must not set the window's width.
+    m_ui->findingDetail->setMinimumWidth(60);
 }
 
 InspectorWidget::~InspectorWidget()

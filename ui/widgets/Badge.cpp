@@ -88,9 +88,11 @@ QString Badge::label(const QString& value)
 
 QString Badge::html(const QString& text, const Colors& colors)
 {
-    // Qt rich text has no padding on inline elements: non-breaking spaces stand in for it.
+    // Qt rich text has no padding on inline elements: non-breaking spaces stand in for it. A
+    // label of badges may wrap between badges, never inside one.
     return QStringLiteral("<span style=\"background-color:%1; color:%2; font-weight:600;\">&nbsp;%3&nbsp;</span>")
-        .arg(colors.background.name(), colors.foreground.name(), text.toHtmlEscaped());
+        .arg(colors.background.name(), colors.foreground.name(),
+             text.toHtmlEscaped().replace(QLatin1Char(' '), QLatin1String("&nbsp;")));
 }
 
 QSize Badge::sizeHint(const QFont& font, const QString& text)
