@@ -500,6 +500,42 @@ private slots:
         QCOMPARE(QGuiApplication::clipboard()->text(), e->exampleText());
     }
 
+    // Under the inspector on a 1366-pixel screen the browser gets ~640-760 pixels: every toolbar
+    // button stays whole (short texts, full ones in the tooltips); wide, the full texts return.
+    void toolbarFitsWhenNarrow_data()
+    {
+        QTest::addColumn<int>("width");
+        QTest::addColumn<bool>("compact");
+        QTest::newRow("640") << 640 << true;
+        QTest::newRow("720") << 720 << true;
+        QTest::newRow("1400") << 1400 << false;
+    }
+
+    void toolbarFitsWhenNarrow()
+    {
+        QFETCH(int, width);
+        QFETCH(bool, compact);
+        ErrorBrowserWidget browser(m_fixture);
+        browser.setMinimumWidth(640); // as MainWindow does
+        browser.resize(width, 500);
+        browser.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&browser));
+        browser.showEntry(301);
+        QCOMPARE(browser.width(), width);
+        for (const char* name : {"backButton", "forwardButton", "copyTextButton", "copyMarkdownButton",
+                                 "openExampleButton", "reproduceButton"}) {
+            auto* button = child<QToolButton>(&browser, name);
+            const int right = button->mapTo(&browser, QPoint(button->width(), 0)).x();
+            QVERIFY2(right <= browser.width(),
+                     qPrintable(QStringLiteral("%1 ends at %2").arg(QLatin1String(name)).arg(right)));
+            QVERIFY2(button->width() >= button->sizeHint().width(), name);
+        }
+        auto* markdown = child<QToolButton>(&browser, "copyMarkdownButton");
+        QCOMPARE(child<QLabel>(&browser, "copyLabel")->isVisible(), compact);
+        QCOMPARE(markdown->text(), compact ? QStringLiteral("Markdown") : QStringLiteral("Copy as Markdown"));
+        QVERIFY(markdown->toolTip().contains(QLatin1String("Markdown")));
+    }
+
     void keyboardNavigation()
     {
         ErrorBrowserWidget browser(m_fixture);

@@ -16,6 +16,7 @@
 #include <QHeaderView>
 #include <QIcon>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
@@ -200,6 +201,12 @@ void ErrorBrowserWidget::setupActions()
     }
     m_ui->backButton->setDefaultAction(m_backAction);
     m_ui->forwardButton->setDefaultAction(m_forwardAction);
+    // Narrow (under the inspector on a 1366-pixel screen): "Copy: Text Markdown", "Inspect".
+    m_copyLabel = new QLabel(tr("Copy:"), m_ui->detailPanel);
+    m_copyLabel->setObjectName(QStringLiteral("copyLabel"));
+    m_copyLabel->hide();
+    m_ui->detailToolbarLayout->insertWidget(m_ui->detailToolbarLayout->indexOf(m_ui->copyTextButton), m_copyLabel);
+    m_fullToolbarWidth = m_ui->detailToolbarLayout->sizeHint().width();
     for (QToolButton* button : {m_ui->backButton, m_ui->forwardButton}) {
         const QAction* action = button->defaultAction();
         button->setToolButtonStyle(action->icon().isNull() ? Qt::ToolButtonTextOnly : Qt::ToolButtonIconOnly);
@@ -553,8 +560,25 @@ void ErrorBrowserWidget::copyToClipboard(const QString& text, const QString& wha
 void ErrorBrowserWidget::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);
+    updateToolbarTexts();
     if (m_autoSplit)
         fitSplitter();
+}
+
+void ErrorBrowserWidget::updateToolbarTexts()
+{
+    // The detail pane gets at least half the width (fitSplitter): the full button texts only
+    // where they fit there, short ones (tooltips keep the full text) otherwise.
+    const QMargins margins = m_ui->detailLayout->contentsMargins();
+    const int room = width() / 2 - margins.left() - margins.right();
+    const bool compact = room < m_fullToolbarWidth;
+    if (compact == m_compactToolbar)
+        return;
+    m_compactToolbar = compact;
+    m_copyLabel->setVisible(compact);
+    m_copyTextAction->setIconText(compact ? tr("Text") : m_copyTextAction->text());
+    m_copyMarkdownAction->setIconText(compact ? tr("Markdown") : m_copyMarkdownAction->text());
+    m_openExampleAction->setIconText(compact ? tr("Inspect") : tr("Open in inspector"));
 }
 
 void ErrorBrowserWidget::fitSplitter()

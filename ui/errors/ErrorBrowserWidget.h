@@ -13,6 +13,7 @@ class ErrorCodeModel;
 class ErrorGalleryWidget;
 class ErrorFilterProxyModel;
 class QAction;
+class QLabel;
 class QTabWidget;
 class QTimer;
 class QUrl;
@@ -79,6 +80,7 @@ protected:
 private:
     void setupFilters();
     void fitSplitter();
+    void updateToolbarTexts();
     void setupActions();
     void applySearch();
     void applyFilters();
@@ -109,6 +111,9 @@ private:
     bool m_simulatorAvailable = false;
     bool m_syncingSelection = false;
     bool m_autoSplit = true;
+    QLabel* m_copyLabel = nullptr;
+    int m_fullToolbarWidth = 0;
+    bool m_compactToolbar = false;
 
     QAction* m_copyTextAction = nullptr;
     QAction* m_copyMarkdownAction = nullptr;
