@@ -559,8 +559,11 @@ private slots:
             // The shortcut works from anywhere in the widget.
             f.widget.activateWindow();
             QTRY_VERIFY(f.widget.isActiveWindow());
-            f.findingsView()->setFocus();
-            QTest::keySequence(f.findingsView(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
+            // (The results page is built on first use: the empty state's open button has focus.)
+            auto* target = f.widget.findChild<QWidget*>(QStringLiteral("openButton"));
+            QVERIFY(target);
+            target->setFocus();
+            QTest::keySequence(target, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
         } else {
             QMimeData mime;
             if (how == QLatin1String("drop-text"))

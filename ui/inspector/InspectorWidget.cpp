@@ -12,6 +12,7 @@
 #include "JsonTreeModel.h"
 #include "RequestEnvelope.h"
 #include "RequestFile.h"
+#include "ui_InspectorContent.h"
 #include "ui_InspectorWidget.h"
 #include "VerdictBanner.h"
 
@@ -120,17 +121,46 @@ InspectorWidget::InspectorWidget(const ErrorCatalog& catalog, QWidget* parent)
     connect(m_task, &AnalysisTask::failed, this, &InspectorWidget::onFailed);
     connect(&m_layoutWatcher, &QFutureWatcher<Layouts>::finished, this, &InspectorWidget::onLayoutsReady);
 
+    // The models exist from the start (the main window and tests read them); the results page
+    // that shows them is built on first use: at startup only the empty state is visible.
+    m_findings = new FindingsModel(m_catalog, this);
+    m_tree = new JsonTreeModel(this);
+    m_batch = new BatchTableModel(this);
     createActions();
-    setupViews();
     setupEmptyState();
     m_ui->progressBar->hide();
     m_ui->cancelButton->hide();
-    m_ui->findBar->hide();
-    m_ui->bodyNotice->hide();
     m_ui->pages->setCurrentWidget(m_ui->emptyState);
     m_ui->sourceLabel->clear();
+}
+
+Ui::InspectorContent* InspectorWidget::content() const
+{
+    if (!m_content)
+        const_cast<InspectorWidget*>(this)->buildContent();
+    return m_content.get();
+}
+
+void InspectorWidget::buildContent()
+{
+    m_content = std::make_unique<Ui::InspectorContent>();
+    QWidget* page = m_ui->contentPage;
+    m_content->setupUi(page);
+    page->setObjectName(QStringLiteral("contentPage")); // setupUi names it after the form
+    m_content->findingsView->addAction(m_explainAction);
+    m_content->treeView->addActions({m_copyValueAction, m_copyPathAction});
+    connect(m_content->explainButton, &QPushButton::clicked, this, &InspectorWidget::explainCurrentFinding);
+    setupViews();
+    m_content->findBar->hide();
+    m_content->bodyNotice->hide();
     // The explanation wraps; its longest word (a path, a URL) must not set the window's width.
-    m_ui->findingDetail->setMinimumWidth(60);
+    m_content->findingDetail->setMinimumWidth(60);
+}
+
+void InspectorWidget::showContentPage()
+{
+    content();
+    m_ui->pages->setCurrentWidget(m_ui->contentPage);
 }
 
 InspectorWidget::~InspectorWidget()
@@ -146,12 +176,12 @@ InspectorWidget::~InspectorWidget()
 
 BodyView* InspectorWidget::bodyView() const
 {
-    return m_ui->bodyView;
+    return content()->bodyView;
 }
 
 BodyView* InspectorWidget::rawView() const
 {
-    return m_ui->rawView;
+    return content()->rawView;
 }
 
 void InspectorWidget::createActions()
@@ -205,31 +235,28 @@ void InspectorWidget::createActions()
     connect(m_copyValueAction, &QAction::triggered, this, &InspectorWidget::copyTreeValue);
 
     addActions({m_openAction, m_pasteAction, m_correlateAction, m_findAction, m_findNextAction, m_findPreviousAction});
-    m_ui->findingsView->addAction(m_explainAction);
-    m_ui->treeView->addActions({m_copyValueAction, m_copyPathAction});
 
     m_ui->openButton->setDefaultAction(m_openAction);
     m_ui->pasteButton->setDefaultAction(m_pasteAction);
     m_ui->correlateButton->setDefaultAction(m_correlateAction);
     m_ui->findButton->setDefaultAction(m_findAction);
     connect(m_ui->cancelButton, &QPushButton::clicked, this, &InspectorWidget::cancel);
-    connect(m_ui->explainButton, &QPushButton::clicked, this, &InspectorWidget::explainCurrentFinding);
 }
 
 void InspectorWidget::setupViews()
 {
     // Findings
-    m_findings = new FindingsModel(m_catalog, this);
-    m_ui->findingsView->setModel(m_findings);
-    m_ui->findingsView->setItemDelegateForColumn(FindingsModel::LevelColumn,
-                                                 new BadgeDelegate(FindingsModel::LevelValueRole, this));
-    m_ui->findingsView->setItemDelegateForColumn(FindingsModel::ExplainColumn, new ExplainLinkDelegate(
-                                                                                   [this](const QModelIndex& index) {
-                                                                                       selectFinding(index.row());
-                                                                                       explainCurrentFinding();
-                                                                                   },
-                                                                                   this));
-    QHeaderView* header = m_ui->findingsView->header();
+    content()->findingsView->setModel(m_findings);
+    content()->findingsView->setItemDelegateForColumn(FindingsModel::LevelColumn,
+                                                      new BadgeDelegate(FindingsModel::LevelValueRole, this));
+    content()->findingsView->setItemDelegateForColumn(FindingsModel::ExplainColumn,
+                                                      new ExplainLinkDelegate(
+                                                          [this](const QModelIndex& index) {
+                                                              selectFinding(index.row());
+                                                              explainCurrentFinding();
+                                                          },
+                                                          this));
+    QHeaderView* header = content()->findingsView->header();
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(FindingsModel::MessageColumn, QHeaderView::Stretch);
     header->resizeSection(FindingsModel::SeverityColumn, 96);
@@ -237,47 +264,46 @@ void InspectorWidget::setupViews()
     header->resizeSection(FindingsModel::LevelColumn, 84);
     header->resizeSection(FindingsModel::PathColumn, 230);
     header->resizeSection(FindingsModel::ExplainColumn, 84);
-    m_ui->findingsView->setMouseTracking(true);
-    connect(m_ui->findingsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+    content()->findingsView->setMouseTracking(true);
+    connect(content()->findingsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &InspectorWidget::onFindingChanged);
-    connect(m_ui->findingsView, &QWidget::customContextMenuRequested, this, &InspectorWidget::showFindingsContextMenu);
-    connect(m_ui->findingsView, &QAbstractItemView::activated, this, [this](const QModelIndex& index) {
+    connect(content()->findingsView, &QWidget::customContextMenuRequested, this,
+            &InspectorWidget::showFindingsContextMenu);
+    connect(content()->findingsView, &QAbstractItemView::activated, this, [this](const QModelIndex& index) {
         if (index.column() == FindingsModel::ExplainColumn)
             explainCurrentFinding();
     });
 
     // Tree
-    m_tree = new JsonTreeModel(this);
-    m_ui->treeView->setModel(m_tree);
-    m_ui->treeView->header()->resizeSection(JsonTreeModel::KeyColumn, 175);
-    m_ui->treeView->header()->resizeSection(JsonTreeModel::ValueColumn, 130);
-    m_ui->treeView->header()->resizeSection(JsonTreeModel::TypeColumn, 60);
-    connect(m_ui->treeView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+    content()->treeView->setModel(m_tree);
+    content()->treeView->header()->resizeSection(JsonTreeModel::KeyColumn, 175);
+    content()->treeView->header()->resizeSection(JsonTreeModel::ValueColumn, 130);
+    content()->treeView->header()->resizeSection(JsonTreeModel::TypeColumn, 60);
+    connect(content()->treeView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &InspectorWidget::onTreeNodeChanged);
-    connect(m_ui->treeView, &QWidget::customContextMenuRequested, this, &InspectorWidget::showTreeContextMenu);
+    connect(content()->treeView, &QWidget::customContextMenuRequested, this, &InspectorWidget::showTreeContextMenu);
 
     // Batch
-    m_batch = new BatchTableModel(this);
-    m_ui->batchView->setModel(m_batch);
+    content()->batchView->setModel(m_batch);
     // Rows come in response order; sorting (by clicking a header) is on demand only.
-    m_ui->batchView->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
-    m_ui->batchView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    content()->batchView->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    content()->batchView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     // Column widths from a sample of rows, not from all of a 100 000-row batch.
-    m_ui->batchView->horizontalHeader()->setResizeContentsPrecision(200);
-    m_ui->batchView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_ui->batchView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
-    connect(m_ui->batchView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+    content()->batchView->horizontalHeader()->setResizeContentsPrecision(200);
+    content()->batchView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    content()->batchView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+    connect(content()->batchView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &InspectorWidget::onBatchRowChanged);
-    connect(m_ui->failedOnlyCheck, &QCheckBox::toggled, m_batch, &BatchTableModel::setFailedOnly);
+    connect(content()->failedOnlyCheck, &QCheckBox::toggled, m_batch, &BatchTableModel::setFailedOnly);
 
     // Body and raw views
-    for (BodyView* view : {m_ui->bodyView, m_ui->rawView}) {
+    for (BodyView* view : {content()->bodyView, content()->rawView}) {
         connect(view, &BodyView::nodeClicked, this, &InspectorWidget::onBodyNodeClicked);
         connect(view, &BodyView::explainRequested, this, &InspectorWidget::explainRequested);
         connect(view, &BodyView::markActivated, this, &InspectorWidget::selectFinding);
         connect(view, &BodyView::findFinished, this, [this, view] { onFindFinished(view); });
     }
-    connect(m_ui->bodyNotice, &QLabel::linkActivated, this, [this](const QString& link) {
+    connect(content()->bodyNotice, &QLabel::linkActivated, this, [this](const QString& link) {
         if (link == QLatin1String("pretty")) {
             m_forcePretty = true;
             buildLayouts();
@@ -285,29 +311,29 @@ void InspectorWidget::setupViews()
     });
 
     // Find bar
-    m_ui->findEdit->installEventFilter(this);
-    connect(m_ui->findEdit, &QLineEdit::textEdited, this, [this] { runFind(false, true); });
-    connect(m_ui->findEdit, &QLineEdit::returnPressed, this, &InspectorWidget::findNext);
-    connect(m_ui->findNextButton, &QToolButton::clicked, this, &InspectorWidget::findNext);
-    connect(m_ui->findPreviousButton, &QToolButton::clicked, this, &InspectorWidget::findPrevious);
-    connect(m_ui->matchCaseCheck, &QCheckBox::toggled, this, [this] { runFind(false, true); });
-    connect(m_ui->findCloseButton, &QToolButton::clicked, this, [this] {
-        m_ui->findBar->hide();
-        m_ui->bodyView->clearFind();
-        m_ui->rawView->clearFind();
-        m_ui->bodyView->setFocus();
+    content()->findEdit->installEventFilter(this);
+    connect(content()->findEdit, &QLineEdit::textEdited, this, [this] { runFind(false, true); });
+    connect(content()->findEdit, &QLineEdit::returnPressed, this, &InspectorWidget::findNext);
+    connect(content()->findNextButton, &QToolButton::clicked, this, &InspectorWidget::findNext);
+    connect(content()->findPreviousButton, &QToolButton::clicked, this, &InspectorWidget::findPrevious);
+    connect(content()->matchCaseCheck, &QCheckBox::toggled, this, [this] { runFind(false, true); });
+    connect(content()->findCloseButton, &QToolButton::clicked, this, [this] {
+        content()->findBar->hide();
+        content()->bodyView->clearFind();
+        content()->rawView->clearFind();
+        content()->bodyView->setFocus();
     });
 
-    m_ui->mainSplitter->setStretchFactor(0, 0);
-    m_ui->mainSplitter->setStretchFactor(1, 1);
-    m_ui->mainSplitter->setSizes({170, 500});
-    m_ui->bodySplitter->setStretchFactor(0, 0);
-    m_ui->bodySplitter->setStretchFactor(1, 1);
-    m_ui->bodySplitter->setSizes({400, 800});
+    content()->mainSplitter->setStretchFactor(0, 0);
+    content()->mainSplitter->setStretchFactor(1, 1);
+    content()->mainSplitter->setSizes({170, 500});
+    content()->bodySplitter->setStretchFactor(0, 0);
+    content()->bodySplitter->setStretchFactor(1, 1);
+    content()->bodySplitter->setSizes({400, 800});
 
-    m_requestHighlighter = new JsonHighlighter(m_ui->requestView->document());
-    m_requestHighlighter->setPalette(m_ui->requestView->palette());
-    m_ui->requestView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_requestHighlighter = new JsonHighlighter(content()->requestView->document());
+    m_requestHighlighter->setPalette(content()->requestView->palette());
+    content()->requestView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
 }
 
 void InspectorWidget::setupEmptyState()
@@ -422,7 +448,7 @@ void InspectorWidget::openCapture(const CallCapture& capture)
         m_hasSource = true;
         cancel();
         m_result.reset();
-        m_ui->pages->setCurrentWidget(m_ui->contentPage);
+        showContentPage();
         m_ui->sourceLabel->setText(m_source.title);
         m_ui->verdictBanner->setMessage(tr("No response: %1").arg(failureLayerTitle(capture.layer)), capture.facts,
                                         VerdictBanner::Tone::Error);
@@ -486,7 +512,7 @@ void InspectorWidget::showFailure(const QString& title, const QString& details)
     m_batch->setRows({});
     m_tree->setDocument(nullptr);
     resetViews(details);
-    m_ui->pages->setCurrentWidget(m_ui->contentPage);
+    showContentPage();
     m_ui->sourceLabel->clear();
     m_ui->verdictBanner->setMessage(title, details, VerdictBanner::Tone::Error);
     emit statusMessage(title + QStringLiteral(": ") + details, 8000);
@@ -575,7 +601,7 @@ void InspectorWidget::start(Source source)
     m_result.reset();
     m_forcePretty = false;
 
-    m_ui->pages->setCurrentWidget(m_ui->contentPage);
+    showContentPage();
     m_ui->sourceLabel->setText(m_source.title);
     m_ui->sourceLabel->setToolTip(m_source.title);
     const qint64 size = m_source.path.isEmpty() ? m_source.body.size() : QFileInfo(m_source.path).size();
@@ -583,13 +609,13 @@ void InspectorWidget::start(Source source)
     m_findings->setFindings({});
     m_batch->setRows({});
     m_tree->setDocument(nullptr);
-    m_ui->findingDetail->clear();
-    m_ui->findingsLabel->setText(tr("Findings"));
+    content()->findingDetail->clear();
+    content()->findingsLabel->setText(tr("Findings"));
     resetViews(tr("Analysing %1…").arg(sizeText(size)));
     updateHeaders();
     updateRequestTab();
-    m_ui->bodyNotice->setVisible(!m_source.note.isEmpty());
-    m_ui->bodyNotice->setText(m_source.note.toHtmlEscaped());
+    content()->bodyNotice->setVisible(!m_source.note.isEmpty());
+    content()->bodyNotice->setText(m_source.note.toHtmlEscaped());
 
     ResponseAnalyzer::Context context;
     context.httpStatus = m_source.httpStatus;
@@ -636,12 +662,12 @@ void InspectorWidget::onTreeReady(std::shared_ptr<const JsonIndex> index)
     m_tree->setDocument(index);
     if (index && index->isValid()) {
         const QModelIndex root = m_tree->index(0, 0);
-        m_ui->treeView->expand(root);
+        content()->treeView->expand(root);
         // The envelope's result is what people open first.
         for (int row = 0; row < m_tree->rowCount(root); ++row) {
             const QModelIndex child = m_tree->index(row, 0, root);
             if (child.data(JsonTreeModel::KeyRole).toString() == QLatin1String("result"))
-                m_ui->treeView->expand(child);
+                content()->treeView->expand(child);
         }
     }
     resetViews(tr("Preparing the view…"));
@@ -657,27 +683,27 @@ void InspectorWidget::onFinished(std::shared_ptr<const AnalysisTask::Result> res
     m_ui->verdictBanner->setDiagnosis(d);
     m_findings->setFindings(d.findings);
     m_batch->setRows(d.batch);
-    m_ui->findingsLabel->setText(d.findings.isEmpty() ? tr("No findings: nothing wrong was found in this response")
-                                                      : tr("Findings (%1)").arg(d.findings.size()));
-    m_ui->explainButton->setEnabled(false);
+    content()->findingsLabel->setText(d.findings.isEmpty() ? tr("No findings: nothing wrong was found in this response")
+                                                           : tr("Findings (%1)").arg(d.findings.size()));
+    content()->explainButton->setEnabled(false);
 
-    const int batchIndex = m_ui->detailTabs->indexOf(m_ui->batchTab);
-    m_ui->detailTabs->setTabEnabled(batchIndex, !d.batch.isEmpty());
-    m_ui->detailTabs->setTabText(batchIndex, d.batch.isEmpty()    ? tr("B&atch")
-                                             : d.stats.failed > 0 ? tr("B&atch (%1 failed)").arg(d.stats.failed)
-                                                                  : tr("B&atch (%1)").arg(d.batch.size()));
-    m_ui->detailTabs->setTabToolTip(batchIndex, d.batch.isEmpty() ? tr("Not a batch response") : QString());
-    m_ui->batchSummary->setText(d.batch.isEmpty()
-                                    ? QString()
-                                    : tr("%1 of %2 objects failed%3")
-                                          .arg(d.stats.failed)
-                                          .arg(d.stats.objects)
-                                          .arg(m_batch->keyFields().isEmpty()
-                                                   ? tr(" · correlate the request to see which objects they were")
-                                                   : QString()));
-    if (d.batch.isEmpty() && m_ui->detailTabs->currentWidget() == m_ui->batchTab)
-        m_ui->detailTabs->setCurrentWidget(m_ui->bodyTab);
-    m_ui->batchView->resizeColumnsToContents();
+    const int batchIndex = content()->detailTabs->indexOf(content()->batchTab);
+    content()->detailTabs->setTabEnabled(batchIndex, !d.batch.isEmpty());
+    content()->detailTabs->setTabText(batchIndex, d.batch.isEmpty()    ? tr("B&atch")
+                                                  : d.stats.failed > 0 ? tr("B&atch (%1 failed)").arg(d.stats.failed)
+                                                                       : tr("B&atch (%1)").arg(d.batch.size()));
+    content()->detailTabs->setTabToolTip(batchIndex, d.batch.isEmpty() ? tr("Not a batch response") : QString());
+    content()->batchSummary->setText(d.batch.isEmpty()
+                                         ? QString()
+                                         : tr("%1 of %2 objects failed%3")
+                                               .arg(d.stats.failed)
+                                               .arg(d.stats.objects)
+                                               .arg(m_batch->keyFields().isEmpty()
+                                                        ? tr(" · correlate the request to see which objects they were")
+                                                        : QString()));
+    if (d.batch.isEmpty() && content()->detailTabs->currentWidget() == content()->batchTab)
+        content()->detailTabs->setCurrentWidget(content()->bodyTab);
+    content()->batchView->resizeColumnsToContents();
     updateRequestTab();
     m_ui->progressBar->setValue(1000);
     buildLayouts();
@@ -718,8 +744,8 @@ void InspectorWidget::onLayoutsReady()
     if (index.size() == 0) {
         resetViews(tr("The body is empty (0 bytes)."));
     } else {
-        m_ui->bodyView->setBodyLayout(layouts.pretty ? layouts.pretty : layouts.raw, highlight);
-        m_ui->rawView->setBodyLayout(layouts.raw, highlight);
+        content()->bodyView->setBodyLayout(layouts.pretty ? layouts.pretty : layouts.raw, highlight);
+        content()->rawView->setBodyLayout(layouts.raw, highlight);
     }
     applyMarks();
     updateBodyNotice();
@@ -734,7 +760,7 @@ void InspectorWidget::onLayoutsReady()
     if (first >= 0)
         selectFinding(first);
     fitFindingsPanel();
-    if (m_ui->findBar->isVisible() && !m_ui->findEdit->text().isEmpty())
+    if (content()->findBar->isVisible() && !content()->findEdit->text().isEmpty())
         runFind(false, true);
     emit loaded();
 }
@@ -765,26 +791,26 @@ void InspectorWidget::fitFindingsPanel()
 {
     // Up to five findings without scrolling; the body gets the rest.
     const int rows = std::clamp(m_findings->rowCount(), 1, 5);
-    QTreeView* view = m_ui->findingsView;
+    QTreeView* view = content()->findingsView;
     const int rowHeight = std::max(view->sizeHintForRow(0), fontMetrics().height() + 6);
     const int viewHeight = view->header()->sizeHint().height() + rows * rowHeight + 2 * view->frameWidth() + 2;
     view->setMinimumHeight(view->header()->sizeHint().height() + rowHeight + 2 * view->frameWidth());
-    const int detail = m_ui->findingDetail->heightForWidth(std::max(200, m_ui->findingsPanel->width()));
-    const int panel = m_ui->explainButton->sizeHint().height() + viewHeight + std::max(0, detail) +
-                      2 * m_ui->findingsLayout->spacing() + 4;
-    const int total = m_ui->mainSplitter->height();
+    const int detail = content()->findingDetail->heightForWidth(std::max(200, content()->findingsPanel->width()));
+    const int panel = content()->explainButton->sizeHint().height() + viewHeight + std::max(0, detail) +
+                      2 * content()->findingsLayout->spacing() + 4;
+    const int total = content()->mainSplitter->height();
     if (total > panel * 2)
-        m_ui->mainSplitter->setSizes({panel, total - panel - m_ui->mainSplitter->handleWidth()});
+        content()->mainSplitter->setSizes({panel, total - panel - content()->mainSplitter->handleWidth()});
 }
 
 void InspectorWidget::resetViews(const QString& message)
 {
-    m_ui->bodyView->setMarks({});
-    m_ui->rawView->setMarks({});
-    m_ui->bodyView->setHighlightedRange(-1, 0, false);
-    m_ui->rawView->setHighlightedRange(-1, 0, false);
-    m_ui->bodyView->showMessage(message);
-    m_ui->rawView->showMessage(message);
+    content()->bodyView->setMarks({});
+    content()->rawView->setMarks({});
+    content()->bodyView->setHighlightedRange(-1, 0, false);
+    content()->rawView->setHighlightedRange(-1, 0, false);
+    content()->bodyView->showMessage(message);
+    content()->rawView->showMessage(message);
 }
 
 void InspectorWidget::applyMarks()
@@ -805,8 +831,8 @@ void InspectorWidget::applyMarks()
         mark.findingRow = row;
         marks.append(mark);
     }
-    m_ui->bodyView->setMarks(marks);
-    m_ui->rawView->setMarks(marks);
+    content()->bodyView->setMarks(marks);
+    content()->rawView->setMarks(marks);
 }
 
 void InspectorWidget::updateBodyNotice()
@@ -816,8 +842,8 @@ void InspectorWidget::updateBodyNotice()
         notes.append(m_source.note.toHtmlEscaped());
     if (m_result) {
         const JsonIndex& index = *m_result->index;
-        if (index.isValid() && !m_ui->bodyView->bodyLayout()) {
-        } else if (index.isValid() && m_ui->bodyView->bodyLayout()->mode() == BodyLayout::Mode::Raw) {
+        if (index.isValid() && !content()->bodyView->bodyLayout()) {
+        } else if (index.isValid() && content()->bodyView->bodyLayout()->mode() == BodyLayout::Mode::Raw) {
             notes.append(tr("Shown as received: %1 is above the pretty-print limit of %2. "
                             "The tree and the findings cover all of it. <a href=\"pretty\">Pretty-print anyway</a>")
                              .arg(sizeText(index.size()), sizeText(m_settings.prettyPrintLimit)));
@@ -833,13 +859,13 @@ void InspectorWidget::updateBodyNotice()
                              .arg(at.column));
         }
     }
-    m_ui->bodyNotice->setText(notes.join(QStringLiteral("<br>")));
-    m_ui->bodyNotice->setVisible(!notes.isEmpty());
+    content()->bodyNotice->setText(notes.join(QStringLiteral("<br>")));
+    content()->bodyNotice->setVisible(!notes.isEmpty());
 }
 
 void InspectorWidget::updateHeaders()
 {
-    m_ui->headersView->clear();
+    content()->headersView->clear();
     if (!m_source.hasHead) {
         QString why;
         switch (m_source.kind) {
@@ -857,31 +883,31 @@ void InspectorWidget::updateHeaders()
             why = tr("No response arrived.");
             break;
         }
-        m_ui->statusLine->setText(why);
+        content()->statusLine->setText(why);
         return;
     }
     const int count = int(m_source.headers.size());
-    m_ui->statusLine->setText(
+    content()->statusLine->setText(
         tr("HTTP %1 %2 · %3")
             .arg(m_source.httpStatus.value_or(0))
             .arg(m_source.reasonPhrase, count == 1 ? tr("1 header") : tr("%1 headers").arg(count)));
     QList<QTreeWidgetItem*> items;
     for (const auto& [name, value] : std::as_const(m_source.headers))
         items.append(new QTreeWidgetItem({QString::fromLatin1(name), QString::fromUtf8(value)}));
-    m_ui->headersView->addTopLevelItems(items);
-    m_ui->headersView->resizeColumnToContents(0);
+    content()->headersView->addTopLevelItems(items);
+    content()->headersView->resizeColumnToContents(0);
 }
 
 void InspectorWidget::updateRequestTab()
 {
     const bool has = !m_request.isEmpty();
-    m_ui->requestView->setVisible(has);
+    content()->requestView->setVisible(has);
     m_correlateAction->setText(has ? tr("Change &request…") : tr("Correlate &request…"));
     if (!has) {
-        m_ui->requestSummary->setText(
+        content()->requestSummary->setText(
             tr("No request. Use “Correlate request…” to pick the request this response answers: its id is "
                "checked against the response, and each batch row names the object it was about."));
-        m_ui->requestView->clear();
+        content()->requestView->clear();
         return;
     }
     const RequestEnvelope envelope(m_request);
@@ -896,17 +922,17 @@ void InspectorWidget::updateRequestTab()
     if (m_result && m_result->diagnosis.idMatches)
         facts.append(*m_result->diagnosis.idMatches ? tr("id matches the response")
                                                     : tr("id differs from the response"));
-    m_ui->requestSummary->setText(facts.join(QStringLiteral(" · ")));
+    content()->requestSummary->setText(facts.join(QStringLiteral(" · ")));
     const QString text = QString::fromUtf8(envelope.toJson(QJsonDocument::Indented));
-    if (m_ui->requestView->toPlainText() != text)
-        m_ui->requestView->setPlainText(text);
+    if (content()->requestView->toPlainText() != text)
+        content()->requestView->setPlainText(text);
 }
 
 // --- selection sync ---------------------------------------------------------------------------
 
 int InspectorWidget::currentFindingRow() const
 {
-    const QModelIndex current = m_ui->findingsView->currentIndex();
+    const QModelIndex current = content()->findingsView->currentIndex();
     return current.isValid() ? current.row() : -1;
 }
 
@@ -915,22 +941,22 @@ void InspectorWidget::selectFinding(int row)
     if (row < 0 || row >= m_findings->rowCount())
         return;
     const QModelIndex index = m_findings->index(row, 0);
-    m_ui->findingsView->setCurrentIndex(index);
-    m_ui->findingsView->scrollTo(index);
-    if (m_ui->findingsView->currentIndex().row() == row)
+    content()->findingsView->setCurrentIndex(index);
+    content()->findingsView->scrollTo(index);
+    if (content()->findingsView->currentIndex().row() == row)
         onFindingChanged(); // also when it was already current: reveal it again
 }
 
 void InspectorWidget::onFindingChanged()
 {
     const Finding* f = m_findings->findingAt(currentFindingRow());
-    m_ui->explainButton->setEnabled(f && m_findings->entryFor(*f));
-    m_explainAction->setEnabled(m_ui->explainButton->isEnabled());
+    content()->explainButton->setEnabled(f && m_findings->entryFor(*f));
+    m_explainAction->setEnabled(content()->explainButton->isEnabled());
     if (!f) {
-        m_ui->findingDetail->clear();
+        content()->findingDetail->clear();
         return;
     }
-    m_ui->findingDetail->setText(m_findings->explanationHtml(*f));
+    content()->findingDetail->setText(m_findings->explanationHtml(*f));
     if (m_syncing)
         return;
     m_syncing = true;
@@ -944,16 +970,16 @@ void InspectorWidget::onFindingChanged()
             if (rows.at(r).node == f->node || rows.at(r).node == up) {
                 const int row = m_batch->modelRow(r);
                 if (row >= 0) {
-                    m_ui->batchView->setCurrentIndex(m_batch->index(row, 0));
-                    m_ui->batchView->scrollTo(m_batch->index(row, 0));
+                    content()->batchView->setCurrentIndex(m_batch->index(row, 0));
+                    content()->batchView->scrollTo(m_batch->index(row, 0));
                 }
                 break;
             }
         }
     }
-    QWidget* tab = m_ui->detailTabs->currentWidget();
-    if (tab != m_ui->bodyTab && tab != m_ui->rawTab && tab != m_ui->batchTab)
-        m_ui->detailTabs->setCurrentWidget(m_ui->bodyTab);
+    QWidget* tab = content()->detailTabs->currentWidget();
+    if (tab != content()->bodyTab && tab != content()->rawTab && tab != content()->batchTab)
+        content()->detailTabs->setCurrentWidget(content()->bodyTab);
     if (f->offset >= 0) {
         const qint64 size = m_result ? m_result->index->size() : 0;
         // A finding about the whole body is not worth a highlight covering all of it.
@@ -971,20 +997,20 @@ void InspectorWidget::selectTreeNode(JsonIndex::NodeId node)
     if (!index.isValid())
         return;
     for (QModelIndex up = index.parent(); up.isValid(); up = up.parent())
-        m_ui->treeView->expand(up);
-    m_ui->treeView->setCurrentIndex(index);
-    m_ui->treeView->scrollTo(index, QAbstractItemView::PositionAtCenter);
+        content()->treeView->expand(up);
+    content()->treeView->setCurrentIndex(index);
+    content()->treeView->scrollTo(index, QAbstractItemView::PositionAtCenter);
 }
 
 void InspectorWidget::highlightBody(qint64 offset, qint64 length, bool reveal)
 {
-    m_ui->bodyView->setHighlightedRange(offset, length, reveal);
-    m_ui->rawView->setHighlightedRange(offset, length, reveal);
+    content()->bodyView->setHighlightedRange(offset, length, reveal);
+    content()->rawView->setHighlightedRange(offset, length, reveal);
 }
 
 void InspectorWidget::onTreeNodeChanged()
 {
-    const QModelIndex current = m_ui->treeView->currentIndex();
+    const QModelIndex current = content()->treeView->currentIndex();
     const bool has = current.isValid();
     m_copyPathAction->setEnabled(has);
     m_copyValueAction->setEnabled(has);
@@ -998,7 +1024,7 @@ void InspectorWidget::onTreeNodeChanged()
 
 void InspectorWidget::onBatchRowChanged()
 {
-    const QModelIndex current = m_ui->batchView->currentIndex();
+    const QModelIndex current = content()->batchView->currentIndex();
     if (m_syncing || !current.isValid())
         return;
     const JsonIndex::NodeId node = current.data(BatchTableModel::NodeRole).toUInt();
@@ -1036,7 +1062,7 @@ void InspectorWidget::copyText(const QString& text, const QString& what)
 
 void InspectorWidget::showFindingsContextMenu(const QPoint& pos)
 {
-    const QModelIndex index = m_ui->findingsView->indexAt(pos);
+    const QModelIndex index = content()->findingsView->indexAt(pos);
     const Finding* f = index.isValid() ? m_findings->findingAt(index.row()) : nullptr;
     QMenu menu(this);
     if (f) {
@@ -1055,31 +1081,31 @@ void InspectorWidget::showFindingsContextMenu(const QPoint& pos)
                        [this] { copyText(m_result->diagnosis.toText(), tr("the verdict and all findings")); });
     }
     if (!menu.isEmpty())
-        menu.exec(m_ui->findingsView->viewport()->mapToGlobal(pos));
+        menu.exec(content()->findingsView->viewport()->mapToGlobal(pos));
 }
 
 void InspectorWidget::showTreeContextMenu(const QPoint& pos)
 {
-    const QModelIndex index = m_ui->treeView->indexAt(pos);
+    const QModelIndex index = content()->treeView->indexAt(pos);
     if (!index.isValid())
         return;
-    m_ui->treeView->setCurrentIndex(index);
+    content()->treeView->setCurrentIndex(index);
     QMenu menu(this);
     menu.addAction(m_copyValueAction);
     menu.addAction(m_copyPathAction);
-    menu.exec(m_ui->treeView->viewport()->mapToGlobal(pos));
+    menu.exec(content()->treeView->viewport()->mapToGlobal(pos));
 }
 
 void InspectorWidget::copyTreePath()
 {
-    const QString path = m_ui->treeView->currentIndex().data(JsonTreeModel::PathRole).toString();
+    const QString path = content()->treeView->currentIndex().data(JsonTreeModel::PathRole).toString();
     if (!path.isEmpty())
         copyText(path, path);
 }
 
 void InspectorWidget::copyTreeValue()
 {
-    const JsonIndex::NodeId node = m_tree->nodeForIndex(m_ui->treeView->currentIndex().siblingAtColumn(0));
+    const JsonIndex::NodeId node = m_tree->nodeForIndex(content()->treeView->currentIndex().siblingAtColumn(0));
     if (node == JsonIndex::npos || !m_tree->document())
         return;
     const JsonIndex& index = *m_tree->document();
@@ -1094,17 +1120,17 @@ void InspectorWidget::copyTreeValue()
 
 BodyView* InspectorWidget::findTarget()
 {
-    if (m_ui->detailTabs->currentWidget() == m_ui->rawTab)
-        return m_ui->rawView;
-    m_ui->detailTabs->setCurrentWidget(m_ui->bodyTab);
-    return m_ui->bodyView;
+    if (content()->detailTabs->currentWidget() == content()->rawTab)
+        return content()->rawView;
+    content()->detailTabs->setCurrentWidget(content()->bodyTab);
+    return content()->bodyView;
 }
 
 void InspectorWidget::showFindBar()
 {
-    m_ui->findBar->show();
-    m_ui->findEdit->setFocus(Qt::ShortcutFocusReason);
-    m_ui->findEdit->selectAll();
+    content()->findBar->show();
+    content()->findEdit->setFocus(Qt::ShortcutFocusReason);
+    content()->findEdit->selectAll();
 }
 
 void InspectorWidget::findNext()
@@ -1119,37 +1145,37 @@ void InspectorWidget::findPrevious()
 
 void InspectorWidget::runFind(bool backward, bool restart)
 {
-    if (!m_ui->findBar->isVisible())
+    if (!content()->findBar->isVisible())
         showFindBar();
     BodyView* view = findTarget();
-    const QString text = m_ui->findEdit->text();
+    const QString text = content()->findEdit->text();
     if (restart)
         view->clearFind();
     if (text.trimmed().isEmpty()) {
         view->clearFind();
-        m_ui->findStatus->clear();
+        content()->findStatus->clear();
         return;
     }
     if (!view->bodyLayout()) {
-        m_ui->findStatus->setText(m_busy ? tr("Still analysing…") : tr("Nothing to search"));
+        content()->findStatus->setText(m_busy ? tr("Still analysing…") : tr("Nothing to search"));
         return;
     }
-    m_ui->findStatus->setText(tr("Searching…"));
-    view->find(text, m_ui->matchCaseCheck->isChecked(), backward);
+    content()->findStatus->setText(tr("Searching…"));
+    view->find(text, content()->matchCaseCheck->isChecked(), backward);
 }
 
 void InspectorWidget::onFindFinished(BodyView* view)
 {
     const BodyView::FindResult result = view->currentMatch();
     if (!result.found) {
-        m_ui->findStatus->setText(m_ui->findEdit->text().trimmed().isEmpty() ? QString() : tr("No matches"));
+        content()->findStatus->setText(content()->findEdit->text().trimmed().isEmpty() ? QString() : tr("No matches"));
         return;
     }
     // The line as the view numbers it (counting lines of the body up to a match 90 MB in would
     // cost the GUI thread a scan).
     const BodyLayout* layout = view->bodyLayout();
     const qint64 line = layout->sourceLine(layout->positionOf(result.offset).line);
-    m_ui->findStatus->setText(result.wrapped ? tr("Line %1 (wrapped around)").arg(line) : tr("Line %1").arg(line));
+    content()->findStatus->setText(result.wrapped ? tr("Line %1 (wrapped around)").arg(line) : tr("Line %1").arg(line));
 }
 
 // --- dialogs, drag and drop -------------------------------------------------------------------
@@ -1210,10 +1236,10 @@ void InspectorWidget::changeEvent(QEvent* event)
 
 bool InspectorWidget::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched == m_ui->findEdit && event->type() == QEvent::KeyPress) {
+    if (m_content && watched == m_content->findEdit && event->type() == QEvent::KeyPress) {
         const auto* key = static_cast<QKeyEvent*>(event);
         if (key->key() == Qt::Key_Escape) {
-            m_ui->findCloseButton->click();
+            content()->findCloseButton->click();
             return true;
         }
         if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && (key->modifiers() & Qt::ShiftModifier)) {

@@ -12,8 +12,9 @@
 #include <optional>
 
 namespace Ui {
+class InspectorContent;
 class InspectorWidget;
-}
+} // namespace Ui
 class BatchTableModel;
 class BodyView;
 class ErrorCatalog;
@@ -138,6 +139,11 @@ private:
     void clearRequestState();
     void showFailure(const QString& title, const QString& details);
     void createActions();
+    // The results page (findings, body, tree, batch, headers, raw, request, find bar): built
+    // by content() on first use, so startup pays only for the empty state.
+    Ui::InspectorContent* content() const;
+    void buildContent();
+    void showContentPage();
     void setupViews();
     void setupEmptyState();
     void start(Source source);
@@ -173,6 +179,7 @@ private:
     void copyText(const QString& text, const QString& what);
 
     std::unique_ptr<Ui::InspectorWidget> m_ui;
+    std::unique_ptr<Ui::InspectorContent> m_content;
     const ErrorCatalog& m_catalog;
     InspectorSettings m_settings;
     AnalysisTask* m_task = nullptr;
