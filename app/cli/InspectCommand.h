@@ -6,6 +6,9 @@ class InspectCommand : public CliCommand
 {
 public:
     QString name() const override { return QStringLiteral("inspect"); }
-    QString synopsis() const override { return QStringLiteral("inspect FILE|- [--request FILE] [--http-status N] [--json]"); }
+    QString synopsis() const override
+    {
+        return QStringLiteral("inspect FILE|- [--request FILE] [--http-status N] [--json]");
+    }
     int run(const QStringList& args, CliIo& io) override;
 };

@@ -32,7 +32,7 @@ struct LintCase
     QJsonArray expect;
     bool oracle = true;
     QString oracleReason;
-    QString simAccount; // which simulator demo account the oracle uses: "" (main) or "agency"
+    QString simAccount;      // which simulator demo account the oracle uses: "" (main) or "agency"
     QString knownDifference; // the simulator answers otherwise (QEXPECT_FAIL in the oracle); why
 
     // The body as text; a leading byte order mark is kept (it is part of what is sent).

@@ -177,8 +177,8 @@ private slots:
         QTest::newRow("option without value") << "curl https://h.example/ -H" << 1 << 25 << "-H needs a value";
         QTest::newRow("header without colon")
             << "curl https://h.example/ -H 'Content-Type application/json'" << 1 << 28 << "no ':'";
-        QTest::newRow("invalid header name") << "curl https://h.example/ -H 'Content Type: x'" << 1 << 28
-                                             << "not a valid HTTP header name";
+        QTest::newRow("invalid header name")
+            << "curl https://h.example/ -H 'Content Type: x'" << 1 << 28 << "not a valid HTTP header name";
         QTest::newRow("no URL") << "curl -X POST -d '{}'" << 1 << 21 << "no URL";
         QTest::newRow("two URLs") << "curl https://a.example/\n https://b.example/" << 2 << 2 << "second URL";
         QTest::newRow("multipart form") << "curl -F 'file=@x.json' https://h.example/" << 1 << 9 << "multipart";

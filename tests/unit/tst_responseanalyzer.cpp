@@ -291,7 +291,8 @@ private slots:
         const QJsonObject o = d.toJson();
         QCOMPARE(o.value(QStringLiteral("batch_rows")).toString(), QStringLiteral("failed"));
         QCOMPARE(o.value(QStringLiteral("batch")).toArray().size(), 10000);
-        QCOMPARE(o.value(QStringLiteral("batch")).toArray().first().toObject().value(QStringLiteral("index")).toInt(), 3);
+        QCOMPARE(o.value(QStringLiteral("batch")).toArray().first().toObject().value(QStringLiteral("index")).toInt(),
+                 3);
     }
 };
 
