@@ -14,7 +14,7 @@ packages=(
     # keychain tests: a real Secret Service on a private session bus
     dbus dbus-x11 gnome-keyring libsecret-tools
     # benchmarks (wrk: the simulator throughput load generator) and fuzzing (clang's libFuzzer runtime)
-    jq wrk clang libclang-rt-14-dev
+    jq wrk clang libclang-rt-14-dev clang-format-14
     # packaging metadata validation
     desktop-file-utils appstream
 )
