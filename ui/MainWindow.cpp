@@ -143,21 +143,30 @@ void MainWindow::setupComposer()
     connect(m_reproducer, &ReproduceController::statusMessage, statusBar(), &QStatusBar::showMessage);
 }
 
+QDockWidget* MainWindow::addLazyDock(const QString& title, const QString& name, const QString& actionName,
+                                     void (MainWindow::*create)())
+{
+    auto* dock = new QDockWidget(title, this);
+    dock->setObjectName(name);
+    dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
+                      QDockWidget::DockWidgetFloatable);
+    dock->toggleViewAction()->setObjectName(actionName);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    dock->hide();
+    // However it gets shown (a button, a shortcut, the View menu, a restored layout), it has its
+    // content: built on first show, not at startup.
+    connect(dock, &QDockWidget::visibilityChanged, this, [this, create](bool visible) {
+        if (visible)
+            (this->*create)();
+    });
+    return dock;
+}
+
 void MainWindow::setupErrorBrowser()
 {
-    m_errorDock = new QDockWidget(tr("Error codes"), this);
-    m_errorDock->setObjectName(QStringLiteral("errorDock"));
-    m_errorDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
-                             QDockWidget::DockWidgetFloatable);
-    m_errorDock->toggleViewAction()->setObjectName(QStringLiteral("actionShowErrorCodes"));
+    m_errorDock = addLazyDock(tr("Error codes"), QStringLiteral("errorDock"), QStringLiteral("actionShowErrorCodes"),
+                              &MainWindow::createErrorBrowser);
     m_errorDock->toggleViewAction()->setText(tr("Error &codes"));
-    addDockWidget(Qt::BottomDockWidgetArea, m_errorDock);
-    m_errorDock->hide();
-    // However it gets shown (Explain, Ctrl+K, the View menu, a restored layout), it has its browser.
-    connect(m_errorDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
-        if (visible)
-            createErrorBrowser();
-    });
 }
 
 void MainWindow::createErrorBrowser()
@@ -182,17 +191,8 @@ void MainWindow::createErrorBrowser()
 
 void MainWindow::setupGettingStarted()
 {
-    m_guideDock = new QDockWidget(tr("Getting started"), this);
-    m_guideDock->setObjectName(QStringLiteral("gettingStartedDock"));
-    m_guideDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
-                             QDockWidget::DockWidgetFloatable);
-    m_guideDock->toggleViewAction()->setObjectName(QStringLiteral("actionToggleGettingStarted"));
-    addDockWidget(Qt::BottomDockWidgetArea, m_guideDock);
-    m_guideDock->hide();
-    connect(m_guideDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
-        if (visible)
-            gettingStarted();
-    });
+    m_guideDock = addLazyDock(tr("Getting started"), QStringLiteral("gettingStartedDock"),
+                              QStringLiteral("actionToggleGettingStarted"), &MainWindow::createGettingStarted);
 }
 
 void MainWindow::setupStatusBar()

@@ -75,6 +75,10 @@ private:
     // createErrorBrowser().
     void setupErrorBrowser();
     void createErrorBrowser();
+    void createGettingStarted() { gettingStarted(); }
+    // A bottom dock, hidden, whose content `create` builds the first time it is shown.
+    QDockWidget* addLazyDock(const QString& title, const QString& name, const QString& actionName,
+                             void (MainWindow::*create)());
     void setupGettingStarted();
     void setupStatusBar();
     void setupMenus();
