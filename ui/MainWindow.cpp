@@ -122,9 +122,9 @@ void MainWindow::setupComposer()
     // Always there, so no title bar or close button: the separator still resizes it.
     m_composerDock->setFeatures(QDockWidget::NoDockWidgetFeatures);
     m_composerDock->setTitleBarWidget(new QWidget(m_composerDock));
-    m_composer = new ComposerWidget(*m_environments, *m_secrets, m_network, nullptr, m_composerDock);
+    m_composer =
+        new ComposerWidget(*m_environments, *m_secrets, m_network, nullptr, m_simulatorProvider.get(), m_composerDock);
     m_composer->setObjectName(QStringLiteral("composer"));
-    m_composer->setSimulatorProvider(m_simulatorProvider.get());
     m_composer->setResponsePreviewShown(false); // the inspector next to it shows every call
     m_composerDock->setWidget(m_composer);
     addDockWidget(Qt::LeftDockWidgetArea, m_composerDock);

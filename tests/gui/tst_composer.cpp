@@ -337,9 +337,8 @@ private slots:
         EnvironmentStore environments(&settings);
         QNetworkAccessManager network;
         ScriptedPrompter prompter;
-        ComposerWidget composer(environments, *g_secrets, &network, &settings);
+        ComposerWidget composer(environments, *g_secrets, &network, &settings, &provider);
         composer.setPrompter(&prompter);
-        composer.setSimulatorProvider(&provider);
         composer.show();
         QVERIFY(!simulator.isRunning()); // the Simulator is the default; it starts on the first call
         QCOMPARE(composer.accountId(), simulator.config().accountId);
@@ -691,9 +690,8 @@ private slots:
         EnvironmentStore environments(&settings);
         QNetworkAccessManager network;
         ScriptedPrompter prompter;
-        ComposerWidget composer(environments, *g_secrets, &network, &settings);
+        ComposerWidget composer(environments, *g_secrets, &network, &settings, &simulator);
         composer.setPrompter(&prompter);
-        composer.setSimulatorProvider(&simulator);
         QSignalSpy finished(&composer, &ComposerWidget::callFinished);
         composer.send();
         QCOMPARE(finished.count(), 0);

@@ -24,6 +24,7 @@
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QTreeView>
 #include <QtTest>
 #include <QUuid>
@@ -149,8 +150,12 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(secrets->backend(), SecretStore::Backend::SessionOnly, 20000);
         QTRY_VERIFY_WITH_TIMEOUT(!remember->isChecked(), 20000);
 
-        // A mutating method from the picker, its template, sent with Ctrl+Enter.
+        // A mutating method from the picker (the list is hidden beside the inspector at this
+        // width: shown with its button first), its template, sent with Ctrl+Enter.
+        if (!composer->isMethodListVisible())
+            composer->findChild<QToolButton*>(QStringLiteral("methodListButton"))->click();
         auto* picker = composer->findChild<MethodPicker*>(QStringLiteral("methodPicker"));
+        QVERIFY(picker && picker->isVisible());
         QTest::keyClicks(picker->searchField(), QStringLiteral("createLeads"));
         QTest::keyClick(picker->searchField(), Qt::Key_Return);
         QCOMPARE(composer->method(), QStringLiteral("createLeads"));

@@ -45,9 +45,8 @@ struct ComposerRig
     void makeComposer()
     {
         composer.reset();
-        composer = std::make_unique<ComposerWidget>(*environments, secrets, &network, settings.get());
+        composer = std::make_unique<ComposerWidget>(*environments, secrets, &network, settings.get(), &simulator);
         composer->setPrompter(&prompter);
-        composer->setSimulatorProvider(&simulator);
         composer->resize(1366, 768);
         composer->show();
     }

@@ -82,12 +82,13 @@ bool sameEndpoint(const QUrl& a, const QUrl& b)
 } // namespace
 
 ComposerWidget::ComposerWidget(EnvironmentStore& environments, SecretStore& secrets, QNetworkAccessManager* network,
-                               QSettings* settings, QWidget* parent)
+                               QSettings* settings, SimulatorProvider* simulator, QWidget* parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::ComposerWidget>())
     , m_environments(environments)
     , m_secrets(secrets)
     , m_catalog(MethodCatalog::builtin())
+    , m_simulator(simulator)
 {
     m_ui->setupUi(this);
     if (!settings) {
@@ -96,10 +97,13 @@ ComposerWidget::ComposerWidget(EnvironmentStore& environments, SecretStore& secr
     }
     m_settings = settings;
     m_client = new ApiClient(network, this);
+    // The Simulator environment's URL is known only while it runs; the store asks the provider.
+    if (m_simulator)
+        m_environments.setSimulatorResolver([simulator](ApiVersion version) { return simulator->endpoint(version); });
 
-    m_picker = new MethodPicker(m_catalog, m_ui->methodPanel);
-    m_picker->setObjectName(QStringLiteral("methodPicker"));
-    m_ui->methodPanelLayout->addWidget(m_picker);
+    // Hidden until fitMethodList finds room for it (a composer beside the inspector on a
+    // 1366-pixel screen has none): it is then built on first show, not at startup.
+    m_ui->methodPanel->hide();
     m_ui->composerSplitter->setStretchFactor(0, 0);
     m_ui->composerSplitter->setStretchFactor(1, 1);
     m_ui->composerSplitter->setSizes({250, 950});
@@ -211,7 +215,6 @@ ComposerWidget::ComposerWidget(EnvironmentStore& environments, SecretStore& secr
     connect(&m_secrets, &SecretStore::backendChanged, this, &ComposerWidget::updateSecretUi);
 
     // Method.
-    connect(m_picker, &MethodPicker::methodChosen, this, &ComposerWidget::setMethod);
     connect(m_ui->methodEdit, &QLineEdit::editingFinished, this, &ComposerWidget::onMethodEdited);
     connect(completer, qOverload<const QString&>(&QCompleter::activated), this, &ComposerWidget::setMethod);
     connect(m_ui->methodSummary, &QLabel::linkActivated, this, [this](const QString& link) {
@@ -259,7 +262,8 @@ ComposerWidget::ComposerWidget(EnvironmentStore& environments, SecretStore& secr
     refreshEnvironments();
     restoreDraft();
     restoreLayout();
-    updateActions();
+    m_constructed = true;
+    updatePreview();
 }
 
 ComposerWidget::~ComposerWidget()
@@ -340,15 +344,14 @@ void ComposerWidget::createActions()
     m_methodListAction = new QAction(tr("&Method list"), this);
     m_methodListAction->setObjectName(QStringLiteral("actionMethodList"));
     m_methodListAction->setCheckable(true);
-    m_methodListAction->setChecked(true);
+    m_methodListAction->setChecked(false); // as the list: hidden until there is room
     m_methodListAction->setToolTip(tr("Show or hide the list of methods (the Method field completes names too)"));
     connect(m_methodListAction, &QAction::triggered, this, [this](bool shown) {
         m_methodListChosen = true;
-        m_ui->methodPanel->setVisible(shown);
+        setMethodListShown(shown);
     });
     // The button is shorter than the menu entry: a separate button kept in step with the action.
     m_ui->methodListButton->setCheckable(true);
-    m_ui->methodListButton->setChecked(true);
     m_ui->methodListButton->setText(tr("Methods"));
     m_ui->methodListButton->setToolTip(m_methodListAction->toolTip());
     connect(m_ui->methodListButton, &QToolButton::clicked, m_methodListAction, &QAction::trigger);
@@ -383,18 +386,6 @@ Prompter& ComposerWidget::prompter()
 void ComposerWidget::setPrompter(Prompter* prompter)
 {
     m_prompter = prompter;
-}
-
-void ComposerWidget::setSimulatorProvider(SimulatorProvider* provider)
-{
-    m_simulator = provider;
-    // The Simulator environment's URL is known only while it runs; the store asks the provider.
-    if (provider)
-        m_environments.setSimulatorResolver([provider](ApiVersion version) { return provider->endpoint(version); });
-    else
-        m_environments.setSimulatorResolver({});
-    // The demo accounts and the URL depend on it; the simulator itself starts on the first call.
-    applyEnvironment(environment(), accountId(), false);
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -570,12 +561,12 @@ void ComposerWidget::restoreDraft()
     m_ui->timeoutSpin->setValue(draft.timeoutMs / 1000);
     m_restoring = false;
 
-    applyEnvironment(env, draft.saved ? draft.accountId : QString());
+    // A restored Simulator environment waits for the first call to start the simulator.
+    applyEnvironment(env, draft.saved ? draft.accountId : QString(), false);
     if (draft.saved) {
         QString methodName = draft.method;
         m_method = methodName;
         m_ui->methodEdit->setText(methodName);
-        m_picker->setCurrentMethod(methodName);
         // setPlainText: restoring is not an edit the user should be able to undo.
         m_ui->paramsEdit->setPlainText(draft.params);
         // Whether these params are the method's untouched template matters only on the next
@@ -776,8 +767,8 @@ void ComposerWidget::lookUpSecret(bool keepTyped)
         if (!accountId().isEmpty()) {
             m_pendingSecretKey = key;
             // One turn of the event loop later, and only if still wanted: the first keychain use
-            // loads libsecret and opens D-Bus (milliseconds), and the constructor's lookup is
-            // superseded by setSimulatorProvider's (the demo accounts are known only then).
+            // loads libsecret and opens D-Bus (milliseconds), and a lookup superseded while the
+            // draft is restored (environment, then account) is never made.
             QTimer::singleShot(0, this, [this, key] {
                 if (m_pendingSecretKey == key)
                     m_secrets.read(key);
@@ -929,7 +920,8 @@ void ComposerWidget::setMethod(const QString& name)
     m_method = trimmed;
     if (m_ui->methodEdit->text() != trimmed)
         m_ui->methodEdit->setText(trimmed);
-    m_picker->setCurrentMethod(trimmed);
+    if (m_picker)
+        m_picker->setCurrentMethod(trimmed);
     if (changed && !m_restoring) {
         // Replace the params with the new method's template only when they are untouched (empty
         // or the previous template); anything the user typed stays.
@@ -1306,6 +1298,8 @@ bool ComposerWidget::applyLintFix(int index)
 
 void ComposerWidget::updatePreview()
 {
+    if (!m_constructed)
+        return;
     const QByteArray bytes = body();
     // The body is shown as sent, except a secretKey the user put into it (legacy header).
     m_ui->envelopePreview->setPlainText(Redactor::redactText(QString::fromUtf8(bytes)));
@@ -1928,10 +1922,22 @@ void ComposerWidget::fitMethodList()
     }
     if (m_methodListChosen || compact != isMethodListVisible())
         return;
-    m_ui->methodPanel->setVisible(!compact);
+    setMethodListShown(!compact);
     m_methodListAction->setChecked(!compact);
     if (!compact) // back from hiding: the list at its usual width, not squeezed
         m_ui->composerSplitter->setSizes({250, std::max(0, width() - 250)});
+}
+
+void ComposerWidget::setMethodListShown(bool shown)
+{
+    if (shown && !m_picker) {
+        m_picker = new MethodPicker(m_catalog, m_ui->methodPanel);
+        m_picker->setObjectName(QStringLiteral("methodPicker"));
+        m_ui->methodPanelLayout->addWidget(m_picker);
+        m_picker->setCurrentMethod(m_method);
+        connect(m_picker, &MethodPicker::methodChosen, this, &ComposerWidget::setMethod);
+    }
+    m_ui->methodPanel->setVisible(shown);
 }
 
 void ComposerWidget::setResponsePreviewShown(bool shown)
@@ -1950,7 +1956,7 @@ void ComposerWidget::restoreLayout()
     const QVariant list = m_settings->value(QStringLiteral("composer/layout/methodList"));
     if (list.isValid()) {
         m_methodListChosen = true;
-        m_ui->methodPanel->setVisible(list.toBool());
+        setMethodListShown(list.toBool());
         m_methodListAction->setChecked(list.toBool());
     }
 }

@@ -50,15 +50,15 @@ class ComposerWidget : public QWidget
 
 public:
     // settings: drafts and recent accounts (nullptr: the application's QSettings()).
+    // simulator: without one the Simulator environment says it is not available. The provider
+    // also becomes the store's simulator resolver, so it must outlive the EnvironmentStore's use.
+    // (A constructor argument, not a setter: the draft restored here depends on it.)
     ComposerWidget(EnvironmentStore& environments, SecretStore& secrets, QNetworkAccessManager* network,
-                   QSettings* settings = nullptr, QWidget* parent = nullptr);
+                   QSettings* settings = nullptr, SimulatorProvider* simulator = nullptr, QWidget* parent = nullptr);
     ~ComposerWidget() override;
 
-    // Seams. Without a prompter the real dialogs are used; without a simulator provider the
-    // Simulator environment says it is not available. The provider also becomes the store's
-    // simulator resolver, so it must outlive the EnvironmentStore's use.
+    // Seam: without a prompter the real dialogs are used.
     void setPrompter(Prompter* prompter);
-    void setSimulatorProvider(SimulatorProvider* provider);
 
     // Actions for menus and toolbars (also shown as buttons in the composer).
     QAction* sendAction() const { return m_sendAction; }
@@ -181,6 +181,8 @@ private:
     // construction it waits for the first call instead, to keep the application's start quick.
     void applyEnvironment(const Environment& environment, const QString& accountId, bool startSimulator = true);
     void fitMethodList();
+    // Shows or hides the method list; the list itself is built the first time it is shown.
+    void setMethodListShown(bool shown);
     void restoreLayout();
     void saveLayout() const;
     void refreshAccounts(const Environment& environment, const QString& accountId);
@@ -268,6 +270,8 @@ private:
     QString m_restoredTemplateMethod; // restored params not yet compared with this method's template
     bool m_idEditedByUser = false;
     bool m_restoring = false;
+    // False while the constructor runs: the preview is built once at its end, not per step.
+    bool m_constructed = false;
     bool m_secretFromKeychain = false;
     QString m_pendingSecretKey; // the SecretStore key a read was started for
     QString m_secretEditedKey;  // the key the user typed a secret for (wins over late reads)
