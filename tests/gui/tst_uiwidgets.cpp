@@ -1,6 +1,7 @@
 #include "Badge.h"
 #include "EmptyStateWidget.h"
 #include "JsonHighlighter.h"
+#include "WrapLabel.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -9,6 +10,8 @@
 #include <QTextDocument>
 #include <QTextLayout>
 #include <QtTest>
+
+#include <functional>
 
 // The reusable widgets of ui/widgets: JSON highlighter, badges, empty state.
 class TestUiWidgets : public QObject
@@ -169,6 +172,71 @@ private slots:
                     .contains(QLatin1String("&lt;x&gt;")));
         const QSize size = Badge::sizeHint(QApplication::font(), QStringLiteral("object"));
         QVERIFY(size.width() > QFontMetrics(QApplication::font()).horizontalAdvance(QStringLiteral("object")));
+    }
+
+    // WrapLabel answers heightForWidth from a cache: it must always answer what a plain QLabel
+    // with the same text and settings answers, including after every kind of change.
+    void wrapLabelMatchesQLabel_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("format");
+        QTest::newRow("empty") << QString() << int(Qt::PlainText);
+        QTest::newRow("one word") << QStringLiteral("Ready") << int(Qt::PlainText);
+        QTest::newRow("sentence") << QStringLiteral("object 2 of 3 failed with 301: Entry already exists. "
+                                                    "For existing leads use updateLeads.")
+                                  << int(Qt::PlainText);
+        QTest::newRow("long word") << QStringLiteral("https://api.sharpspring.com/pubapi/v1.2/?accountID=X")
+                                   << int(Qt::PlainText);
+        QTest::newRow("rich") << QStringLiteral("<b>Partial failure</b>: 1 of 3 objects failed, "
+                                                "<a href=\"x\">Explain</a> the error and how to fix it")
+                              << int(Qt::RichText);
+    }
+
+    void wrapLabelMatchesQLabel()
+    {
+        QFETCH(QString, text);
+        QFETCH(int, format);
+        WrapLabel wrap;
+        QLabel plain;
+        plain.setWordWrap(true);
+        const auto both = [&](const std::function<void(QLabel&)>& change) {
+            change(wrap);
+            change(plain);
+        };
+        const auto check = [&](const char* step) {
+            for (int width : {1, 40, 80, 120, 200, 400, 800, 40, 120}) {
+                QVERIFY2(wrap.heightForWidth(width) == plain.heightForWidth(width),
+                         qPrintable(QStringLiteral("%1 at %2: %3 vs %4")
+                                        .arg(QLatin1String(step))
+                                        .arg(width)
+                                        .arg(wrap.heightForWidth(width))
+                                        .arg(plain.heightForWidth(width))));
+            }
+        };
+        both([&](QLabel& l) {
+            l.setTextFormat(Qt::TextFormat(format));
+            l.setText(text);
+        });
+        check("initial");
+        both([&](QLabel& l) { l.setText(text + text); });
+        check("longer text");
+        both([&](QLabel& l) {
+            QFont font = l.font();
+            font.setPointSizeF(font.pointSizeF() * 1.5);
+            l.setFont(font);
+        });
+        check("bigger font");
+        both([&](QLabel& l) { l.setContentsMargins(10, 4, 10, 4); });
+        check("margins");
+        both([&](QLabel& l) { l.setIndent(12); });
+        check("indent");
+        both([&](QLabel& l) { l.setWordWrap(false); });
+        check("no wrap");
+        both([&](QLabel& l) {
+            l.setWordWrap(true);
+            l.setTextFormat(Qt::PlainText);
+        });
+        check("plain");
     }
 
     void emptyState()

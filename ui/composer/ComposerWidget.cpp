@@ -121,9 +121,8 @@ ComposerWidget::ComposerWidget(EnvironmentStore& environments, SecretStore& secr
     m_ui->headersPreviewLabel->hide();
     m_ui->headersPreview->hide();
     m_ui->noticeLabel->hide();
-    // Long method names (badges beside them), API messages and scenario notes wrap rather than
-    // widen the window: on a 1366-pixel screen the composer gets about 600 of them.
-    m_ui->methodBadges->setWordWrap(true);
+    // Long method names (badges beside them), API messages and scenario notes wrap (WrapLabel)
+    // rather than widen the window: on a 1366-pixel screen the composer gets about 600 of them.
     for (QLabel* label :
          {m_ui->methodBadges, m_ui->methodSummary, m_ui->noticeLabel, m_ui->headersStatus, m_ui->resultLabel})
         label->setMinimumWidth(kWrappedLabelMinWidth);

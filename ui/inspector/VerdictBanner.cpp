@@ -2,6 +2,7 @@
 
 #include "Badge.h"
 #include "FindingsModel.h"
+#include "WrapLabel.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -55,8 +56,8 @@ QString plural(qint64 n, const QString& one, const QString& many)
 VerdictBanner::VerdictBanner(QWidget* parent)
     : QFrame(parent)
     , m_icon(new QLabel(this))
-    , m_title(new QLabel(this))
-    , m_details(new QLabel(this))
+    , m_title(new WrapLabel(this))
+    , m_details(new WrapLabel(this))
 {
     m_icon->setObjectName(QStringLiteral("verdictIcon"));
     m_title->setObjectName(QStringLiteral("verdictTitle"));
@@ -69,10 +70,8 @@ VerdictBanner::VerdictBanner(QWidget* parent)
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
         label->setTextFormat(Qt::PlainText);
     }
-    // Titles carry the API's message (222's is ~90 characters): unwrapped, they would make the
-    // window wider than a 1366-pixel screen.
-    m_title->setWordWrap(true);
-    m_details->setWordWrap(true);
+    // Titles carry the API's message (222's is ~90 characters): they wrap (WrapLabel), else they
+    // would make the window wider than a 1366-pixel screen.
     m_icon->setFixedSize(24, 24);
 
     auto* text = new QVBoxLayout;

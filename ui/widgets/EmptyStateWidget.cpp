@@ -1,5 +1,7 @@
 #include "EmptyStateWidget.h"
 
+#include "WrapLabel.h"
+
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -8,15 +10,14 @@
 
 EmptyStateWidget::EmptyStateWidget(QWidget* parent)
     : QWidget(parent)
-    , m_title(new QLabel(this))
-    , m_text(new QLabel(this))
+    , m_title(new WrapLabel(this))
+    , m_text(new WrapLabel(this))
     , m_buttons(new QHBoxLayout)
 {
     m_title->setObjectName(QStringLiteral("emptyStateTitle"));
     m_text->setObjectName(QStringLiteral("emptyStateText"));
     for (QLabel* label : {m_title, m_text}) {
         label->setAlignment(Qt::AlignCenter);
-        label->setWordWrap(true);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
     m_text->setTextFormat(Qt::RichText);
