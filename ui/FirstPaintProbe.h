@@ -4,48 +4,71 @@
 #include <QEvent>
 #include <QObject>
 #include <QTimer>
+#include <QVariant>
 #include <QWidget>
 
 #include <cstdio>
+#include <functional>
+#include <utility>
+#include <vector>
 
-// Startup measurement hook (tests/bench/bench_startup). With LEADGEN_EXIT_ON_FIRST_PAINT set,
-// the first paint of the window prints "first-paint" on stdout and quits the application; without
-// it, install() does nothing. Header-only so the benchmark's minimal Qt program uses the very same
-// hook as leadgen-diag.
+// "Just after the window's first paint". afterFirstPaint() runs work that nothing in the first
+// frame needs (the window icon) once that frame is drawn. install() is the startup measurement
+// hook (tests/bench/bench_startup): with LEADGEN_EXIT_ON_FIRST_PAINT set, the first paint prints
+// "first-paint" on stdout and quits the application; without it, it does nothing. Header-only so
+// the benchmark's minimal Qt program uses the very same hook as leadgen-diag.
 class FirstPaintProbe : public QObject
 {
 public:
     static constexpr const char* kEnvironmentVariable = "LEADGEN_EXIT_ON_FIRST_PAINT";
 
+    // Callbacks for one window run in the order they were registered, all in one event-loop turn
+    // after the first paint pass.
+    static void afterFirstPaint(QWidget* window, std::function<void()> then)
+    {
+        auto* probe = static_cast<FirstPaintProbe*>(window->property(kProperty).value<QObject*>());
+        if (!probe) {
+            probe = new FirstPaintProbe(window);
+            window->setProperty(kProperty, QVariant::fromValue<QObject*>(probe));
+            // Paint events go to the widgets being painted: watch them all (only until the first).
+            QCoreApplication::instance()->installEventFilter(probe);
+        }
+        probe->m_callbacks.push_back(std::move(then));
+    }
+
     static void install(QWidget* window)
     {
         if (!qEnvironmentVariableIsSet(kEnvironmentVariable))
             return;
-        auto* probe = new FirstPaintProbe(window);
-        // Paint events go to the widgets being painted: watch them all (only until the first).
-        QCoreApplication::instance()->installEventFilter(probe);
+        afterFirstPaint(window, [] {
+            std::fputs("first-paint\n", stdout);
+            std::fflush(stdout);
+            QCoreApplication::exit(0);
+        });
     }
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override
     {
-        if (!m_seen && event->type() == QEvent::Paint && watched->isWidgetType() &&
+        if (event->type() == QEvent::Paint && watched->isWidgetType() &&
             static_cast<QWidget*>(watched)->window() == parent()) {
-            m_seen = true;
+            QCoreApplication::instance()->removeEventFilter(this);
             // The rest of this paint pass (every visible widget) and its flush run first.
-            QTimer::singleShot(0, this, [] {
-                std::fputs("first-paint\n", stdout);
-                std::fflush(stdout);
-                QCoreApplication::exit(0);
+            QTimer::singleShot(0, this, [this] {
+                const std::vector<std::function<void()>> callbacks = std::move(m_callbacks);
+                for (const auto& callback : callbacks)
+                    callback();
             });
         }
         return false;
     }
 
 private:
+    static constexpr const char* kProperty = "_leadgen_firstPaintProbe";
+
     explicit FirstPaintProbe(QWidget* window)
         : QObject(window)
     {}
 
-    bool m_seen = false;
+    std::vector<std::function<void()>> m_callbacks;
 };

@@ -1,5 +1,6 @@
 #include "Badge.h"
 #include "EmptyStateWidget.h"
+#include "FirstPaintProbe.h"
 #include "JsonHighlighter.h"
 #include "WrapLabel.h"
 
@@ -237,6 +238,42 @@ private slots:
             l.setTextFormat(Qt::PlainText);
         });
         check("plain");
+    }
+
+    // Work deferred to just after the first frame runs once, in registration order, after the
+    // window's first paint event (and not before it, nor again on later paints).
+    void afterFirstPaint()
+    {
+        QWidget window;
+        QLabel* label = new QLabel(QStringLiteral("first frame"), &window);
+        QStringList log;
+        int paints = 0;
+        struct PaintCounter : QObject
+        {
+            std::function<void()> onPaint;
+            bool eventFilter(QObject*, QEvent* event) override
+            {
+                if (event->type() == QEvent::Paint)
+                    onPaint();
+                return false;
+            }
+        } counter;
+        counter.onPaint = [&] {
+            if (paints++ == 0)
+                log << QStringLiteral("paint");
+        };
+        label->installEventFilter(&counter);
+        FirstPaintProbe::afterFirstPaint(&window, [&log] { log << QStringLiteral("a"); });
+        FirstPaintProbe::afterFirstPaint(&window, [&log] { log << QStringLiteral("b"); });
+        QVERIFY(log.isEmpty());
+        window.resize(200, 100);
+        window.show();
+        QTRY_COMPARE(log, QStringList({QStringLiteral("paint"), QStringLiteral("a"), QStringLiteral("b")}));
+        const int before = paints;
+        label->repaint();
+        QCOMPARE(paints, before + 1);
+        QCoreApplication::processEvents();
+        QCOMPARE(log.size(), 3);
     }
 
     void emptyState()

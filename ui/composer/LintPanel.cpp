@@ -26,7 +26,14 @@ LintPanel::LintPanel(QWidget* parent)
     m_summary->setMinimumWidth(1);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_summary);
+}
 
+LintPanel::~LintPanel() = default;
+
+QTreeWidget* LintPanel::ensureList()
+{
+    if (m_list)
+        return m_list;
     m_list = new QTreeWidget(this);
     m_list->setObjectName(QStringLiteral("lintList"));
     m_list->setColumnCount(3);
@@ -44,15 +51,14 @@ LintPanel::LintPanel(QWidget* parent)
     m_list->header()->resizeSection(2, 260);
     m_list->setTextElideMode(Qt::ElideRight);
     m_list->hide();
-    layout->addWidget(m_list);
+    layout()->addWidget(m_list);
 
     connect(m_list, &QTreeWidget::itemActivated, this,
             [this](QTreeWidgetItem* item) { emit findingActivated(m_list->indexOfTopLevelItem(item)); });
     connect(m_list, &QTreeWidget::itemClicked, this,
             [this](QTreeWidgetItem* item) { emit findingActivated(m_list->indexOfTopLevelItem(item)); });
+    return m_list;
 }
-
-LintPanel::~LintPanel() = default;
 
 QString LintPanel::summaryText() const
 {
@@ -62,8 +68,10 @@ QString LintPanel::summaryText() const
 void LintPanel::setNote(const QString& note)
 {
     m_findings.clear();
-    m_list->clear();
-    m_list->hide();
+    if (m_list) {
+        m_list->clear();
+        m_list->hide();
+    }
     m_summary->setText(note.toHtmlEscaped());
     m_summary->setToolTip(note.toHtmlEscaped());
 }
@@ -71,7 +79,8 @@ void LintPanel::setNote(const QString& note)
 void LintPanel::setFindings(const QList<LintFinding>& findings, const QStringList& positions)
 {
     m_findings = findings;
-    m_list->clear();
+    if (m_list)
+        m_list->clear();
 
     const int code = RequestLinter::predictedResponseCode(findings);
     int errors = 0;
@@ -112,6 +121,12 @@ void LintPanel::setFindings(const QList<LintFinding>& findings, const QStringLis
     }
     m_summary->setText(summary);
     m_summary->setToolTip(summary);
+    if (findings.isEmpty()) {
+        if (m_list)
+            m_list->hide();
+        return;
+    }
+    ensureList();
 
     const int shown = qMin(int(findings.size()), kMaxRows);
     for (int i = 0; i < shown; ++i) {
@@ -152,7 +167,7 @@ void LintPanel::setFindings(const QList<LintFinding>& findings, const QStringLis
         more->setText(1, tr("… and %n more", nullptr, int(findings.size()) - shown));
         more->setFlags(Qt::NoItemFlags);
     }
-    m_list->setVisible(!findings.isEmpty());
+    m_list->show();
     // As tall as its rows (up to six), so a short list leaves the room to the editor.
     const int rows = qMin(m_list->topLevelItemCount(), 6);
     if (rows > 0) {

@@ -27,6 +27,7 @@ public:
     // A plain note instead of findings (live lint paused, ...).
     void setNote(const QString& note);
     const QList<LintFinding>& findings() const { return m_findings; }
+    // The findings list: built with the first finding (most requests have none), nullptr before.
     QTreeWidget* list() const { return m_list; }
     // The prediction line as plain text (for tests and the status bar).
     QString summaryText() const;
@@ -37,6 +38,8 @@ signals:
     void findingActivated(int index);
 
 private:
+    QTreeWidget* ensureList();
+
     QLabel* m_summary = nullptr;
     QTreeWidget* m_list = nullptr;
     QList<LintFinding> m_findings;
