@@ -133,11 +133,13 @@ private slots:
         QVERIFY(f.child<QPushButton>("emptyOpenButton"));
         QVERIFY(f.child<QPushButton>("emptyPasteButton"));
         QCOMPARE(f.banner()->tone(), VerdictBanner::Tone::Neutral);
+        QVERIFY(f.banner()->isHidden()); // the empty state says it all
 
         // "Try an example" opens the catalogue's own partial-failure example.
         QSignalSpy loaded(&f.widget, &InspectorWidget::loaded);
         f.child<QPushButton>("emptyExampleButton")->click();
         QVERIFY(waitLoaded(f.widget, loaded));
+        QVERIFY(!f.banner()->isHidden());
         QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("contentPage"));
         QVERIFY(!f.diagnosis().findings.isEmpty());
         QCOMPARE(f.diagnosis().findings.first().code, std::optional<int>(301));

@@ -212,6 +212,8 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QWidget* empty = window.inspector()->findChild<QWidget*>(QStringLiteral("emptyState"));
         QVERIFY(empty->isVisible());
+        // No banner repeating "no response" above it.
+        QVERIFY(!window.inspector()->findChild<QWidget*>(QStringLiteral("verdictBanner"))->isVisible());
         const QString text = window.inspector()->findChild<QLabel*>(QStringLiteral("emptyStateText"))->text();
         for (const char* word : {"Send", "open", "paste", "drop"})
             QVERIFY2(text.contains(QLatin1String(word)), word);

@@ -131,6 +131,8 @@ InspectorWidget::InspectorWidget(const ErrorCatalog& catalog, QWidget* parent)
     m_ui->progressBar->hide();
     m_ui->cancelButton->hide();
     m_ui->pages->setCurrentWidget(m_ui->emptyState);
+    // The empty state says what to do; a "No response" banner above it would only repeat it.
+    m_ui->verdictBanner->hide();
     m_ui->sourceLabel->clear();
 }
 
@@ -161,6 +163,7 @@ void InspectorWidget::showContentPage()
 {
     content();
     m_ui->pages->setCurrentWidget(m_ui->contentPage);
+    m_ui->verdictBanner->show();
 }
 
 InspectorWidget::~InspectorWidget()
