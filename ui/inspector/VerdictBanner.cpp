@@ -84,7 +84,9 @@ VerdictBanner::VerdictBanner(QWidget* parent)
     layout->addWidget(m_icon, 0, Qt::AlignTop);
     layout->addLayout(text, 1);
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
-    setMessage(tr("No response"), tr("Open, paste or drop a response to inspect it."));
+    // Empty until the first message (the inspector hides it until then): selectable labels and
+    // the tone's icon cost milliseconds that the application's start need not spend.
+    m_details->hide();
 }
 
 QString VerdictBanner::title() const
