@@ -3,6 +3,7 @@
 #include "EnvironmentStore.h"
 #include "ErrorBrowserWidget.h"
 #include "ErrorCatalog.h"
+#include "ErrorCodeModel.h"
 #include "GettingStartedPanel.h"
 #include "GuiApplication.h"
 #include "InspectorWidget.h"
@@ -14,9 +15,12 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTableView>
 #include <QToolButton>
 #include <QtTest>
 
@@ -388,6 +392,46 @@ private slots:
     }
 
     // Fits a small laptop screen with room to spare.
+    // At 1366x768 with the error panel open under the inspector: the finding's explanation is
+    // whole or scrolls (never cut off), and the code list shows the error names in full (all but
+    // the longest few: the entry pane keeps half the width for its toolbar).
+    void explainedAtLaptopSize()
+    {
+        MainWindow window;
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy loaded(window.inspector(), &InspectorWidget::loaded);
+        window.inspector()->openExample(*ErrorCatalog::builtin().byCode(301));
+        QVERIFY(loaded.wait(10000));
+        window.inspector()->explainCurrentFinding();
+        auto* area = window.inspector()->findChild<QScrollArea*>(QStringLiteral("findingDetailArea"));
+        auto* detail = window.inspector()->findChild<QLabel*>(QStringLiteral("findingDetail"));
+        QVERIFY(area && detail);
+        QVERIFY(detail->text().contains(QLatin1String("Fix:")));
+        QTRY_VERIFY2(area->viewport()->height() >= detail->heightForWidth(area->viewport()->width()) ||
+                         area->verticalScrollBar()->isVisible(),
+                     qPrintable(QStringLiteral("%1 px shown of %2, no scroll bar")
+                                    .arg(area->viewport()->height())
+                                    .arg(detail->heightForWidth(area->viewport()->width()))));
+
+        QTableView* table = window.errorBrowser()->findChild<QTableView*>(QStringLiteral("codeTable"));
+        QVERIFY(table && table->isVisible());
+        const int nameColumn = ErrorCodeModel::NameColumn;
+        const int rows = table->model()->rowCount();
+        const auto fitting = [&] {
+            // The text's room: the column less the item's margins on both sides.
+            const int room = table->columnWidth(nameColumn) - 8;
+            int n = 0;
+            for (int row = 0; row < rows; ++row)
+                n += table->fontMetrics().horizontalAdvance(table->model()->index(row, nameColumn).data().toString()) <=
+                     room;
+            return n;
+        };
+        QTRY_VERIFY2(fitting() >= rows * 9 / 10,
+                     qPrintable(QStringLiteral("%1 of %2 names fit").arg(fitting()).arg(rows)));
+    }
+
     void fitsSmallScreens()
     {
         MainWindow window;

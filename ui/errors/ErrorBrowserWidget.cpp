@@ -81,7 +81,9 @@ ErrorBrowserWidget::ErrorBrowserWidget(const ErrorCatalog& catalog, QWidget* par
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 12);
-    table->setTextElideMode(Qt::ElideMiddle);
+    // Names read from the front (INVALID_…, RATE_LIMIT_…); in a narrow list the category column
+    // steps aside for them (fitColumns; the entry shows the category).
+    table->setTextElideMode(Qt::ElideRight);
     table->installEventFilter(this);
 
     m_searchTimer = new QTimer(this);
@@ -599,6 +601,31 @@ void ErrorBrowserWidget::fitSplitter()
     m_ui->splitter->setSizes({list, total - list});
 }
 
+void ErrorBrowserWidget::fitColumns()
+{
+    // Below the width of the longest name the category column goes rather than names being cut.
+    QTableView* table = m_ui->codeTable;
+    QHeaderView* header = table->horizontalHeader();
+    const bool categoryShown = !table->isColumnHidden(ErrorCodeModel::CategoryColumn);
+    const int others = header->sectionSize(ErrorCodeModel::CodeColumn) +
+                       header->sectionSize(ErrorCodeModel::LevelColumn) +
+                       (categoryShown ? header->sectionSize(ErrorCodeModel::CategoryColumn) : 0);
+    const int nameRoom = table->viewport()->width() - others;
+    if (m_longestName == 0) {
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            m_longestName =
+                std::max(m_longestName, table->fontMetrics().horizontalAdvance(
+                                            m_model->index(row, ErrorCodeModel::NameColumn).data().toString()));
+        }
+    }
+    const int wanted =
+        m_longestName + 2 * table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, table) + 8;
+    if (categoryShown && nameRoom < wanted)
+        table->setColumnHidden(ErrorCodeModel::CategoryColumn, true);
+    else if (!categoryShown && nameRoom - header->sectionSizeHint(ErrorCodeModel::CategoryColumn) >= wanted)
+        table->setColumnHidden(ErrorCodeModel::CategoryColumn, false);
+}
+
 bool ErrorBrowserWidget::eventFilter(QObject* watched, QEvent* event)
 {
     // The detail HTML carries colours derived from the view's palette: redo it when that changes
@@ -607,6 +634,8 @@ bool ErrorBrowserWidget::eventFilter(QObject* watched, QEvent* event)
         renderDetail();
     if (watched == m_ui->detailView && (event->type() == QEvent::Resize || event->type() == QEvent::FontChange))
         limitDetailLineLength();
+    if (watched == m_ui->codeTable && event->type() == QEvent::Resize)
+        fitColumns();
     if (watched == m_ui->searchEdit && event->type() == QEvent::ShortcutOverride &&
         QKeySequence(static_cast<QKeyEvent*>(event)->keyCombination()) == focusSearchShortcut()) {
         event->ignore();

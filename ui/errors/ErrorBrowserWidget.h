@@ -91,6 +91,8 @@ private:
     void displayEntry(const ErrorEntry* entry, bool recordHistory);
     void renderDetail();
     void limitDetailLineLength();
+    // Hides the category column while the list is too narrow for the error names.
+    void fitColumns();
     void updateActions();
     void onAnchorClicked(const QUrl& url);
     void moveSelection(int delta);
@@ -125,4 +127,5 @@ private:
     int m_reproducing = 0;
     QAction* m_backAction = nullptr;
     QAction* m_forwardAction = nullptr;
+    int m_longestName = 0; // pixels: the widest error name, for fitColumns
 };

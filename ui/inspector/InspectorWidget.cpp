@@ -32,6 +32,8 @@
 #include <QMimeData>
 #include <QPainter>
 #include <QPushButton>
+#include <QResizeEvent>
+#include <QScrollArea>
 #include <QStyledItemDelegate>
 #include <QtConcurrent>
 #include <QTreeView>
@@ -157,6 +159,9 @@ void InspectorWidget::buildContent()
     m_content->bodyNotice->hide();
     // The explanation wraps; its longest word (a path, a URL) must not set the window's width.
     m_content->findingDetail->setMinimumWidth(60);
+    m_content->findingDetailArea->setMinimumWidth(60);
+    m_content->findingDetailArea->viewport()->setAutoFillBackground(false);
+    m_content->findingDetailArea->viewport()->installEventFilter(this);
 }
 
 void InspectorWidget::showContentPage()
@@ -798,7 +803,9 @@ void InspectorWidget::fitFindingsPanel()
     const int rowHeight = std::max(view->sizeHintForRow(0), fontMetrics().height() + 6);
     const int viewHeight = view->header()->sizeHint().height() + rows * rowHeight + 2 * view->frameWidth() + 2;
     view->setMinimumHeight(view->header()->sizeHint().height() + rowHeight + 2 * view->frameWidth());
-    const int detail = content()->findingDetail->heightForWidth(std::max(200, content()->findingsPanel->width()));
+    // No taller than its rows: the room left goes to the explanation under it.
+    view->setMaximumHeight(viewHeight);
+    const int detail = content()->findingDetailArea->maximumHeight();
     const int panel = content()->explainButton->sizeHint().height() + viewHeight + std::max(0, detail) +
                       2 * content()->findingsLayout->spacing() + 4;
     const int total = content()->mainSplitter->height();
@@ -957,9 +964,11 @@ void InspectorWidget::onFindingChanged()
     m_explainAction->setEnabled(content()->explainButton->isEnabled());
     if (!f) {
         content()->findingDetail->clear();
+        fitFindingDetail();
         return;
     }
     content()->findingDetail->setText(m_findings->explanationHtml(*f));
+    fitFindingDetail();
     if (m_syncing)
         return;
     m_syncing = true;
@@ -1237,8 +1246,23 @@ void InspectorWidget::changeEvent(QEvent* event)
     QWidget::changeEvent(event);
 }
 
+void InspectorWidget::fitFindingDetail()
+{
+    // As tall as the explanation at the pane's width, so it takes no room it does not need; when
+    // the pane is shorter, at least three lines and a scroll bar rather than clipped lines.
+    QScrollArea* area = content()->findingDetailArea;
+    const int width = area->viewport()->width() > 1 ? area->viewport()->width() : content()->findingsPanel->width();
+    const int needed =
+        content()->findingDetail->text().isEmpty() ? 0 : content()->findingDetail->heightForWidth(std::max(200, width));
+    area->setMaximumHeight(std::max(0, needed));
+    area->setMinimumHeight(std::min(std::max(0, needed), 3 * fontMetrics().lineSpacing()));
+}
+
 bool InspectorWidget::eventFilter(QObject* watched, QEvent* event)
 {
+    if (m_content && watched == m_content->findingDetailArea->viewport() && event->type() == QEvent::Resize &&
+        static_cast<QResizeEvent*>(event)->size().width() != static_cast<QResizeEvent*>(event)->oldSize().width())
+        fitFindingDetail();
     if (m_content && watched == m_content->findEdit && event->type() == QEvent::KeyPress) {
         const auto* key = static_cast<QKeyEvent*>(event);
         if (key->key() == Qt::Key_Escape) {

@@ -161,6 +161,7 @@ private:
     void updateBodyNotice();
     void resetViews(const QString& message);
     void fitFindingsPanel();
+    void fitFindingDetail();
     void onFindingChanged();
     void onTreeNodeChanged();
     void onBatchRowChanged();
