@@ -10,8 +10,9 @@
 //   build/dev/bench/bench_startup [--rounds N]       (default 21; goal: median ratio <= 1.5)
 //
 // leadgen-diag runs with its own settings directory (a temporary HOME / XDG_CONFIG_HOME): one
-// unmeasured warm-up run is its first start (it writes the settings a later start reads), then
-// every measured run is an ordinary start with a saved window layout.
+// unmeasured warm-up run is its first start (it writes the draft and the composer's layout that a
+// later start reads; the exit hook quits without closing, so the window keeps its default
+// 1366x768, the baseline's size), then every measured run is an ordinary later start.
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
