@@ -611,15 +611,12 @@ void ErrorBrowserWidget::fitColumns()
                        header->sectionSize(ErrorCodeModel::LevelColumn) +
                        (categoryShown ? header->sectionSize(ErrorCodeModel::CategoryColumn) : 0);
     const int nameRoom = table->viewport()->width() - others;
-    if (m_longestName == 0) {
-        for (int row = 0; row < m_model->rowCount(); ++row) {
-            m_longestName =
-                std::max(m_longestName, table->fontMetrics().horizontalAdvance(
-                                            m_model->index(row, ErrorCodeModel::NameColumn).data().toString()));
-        }
+    int longestName = 0; // measured each time: 60 names, and the font may have changed
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        longestName = std::max(longestName, table->fontMetrics().horizontalAdvance(
+                                                m_model->index(row, ErrorCodeModel::NameColumn).data().toString()));
     }
-    const int wanted =
-        m_longestName + 2 * table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, table) + 8;
+    const int wanted = longestName + 2 * table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, table) + 8;
     if (categoryShown && nameRoom < wanted)
         table->setColumnHidden(ErrorCodeModel::CategoryColumn, true);
     else if (!categoryShown && nameRoom - header->sectionSizeHint(ErrorCodeModel::CategoryColumn) >= wanted)

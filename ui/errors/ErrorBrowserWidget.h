@@ -127,5 +127,4 @@ private:
     int m_reproducing = 0;
     QAction* m_backAction = nullptr;
     QAction* m_forwardAction = nullptr;
-    int m_longestName = 0; // pixels: the widest error name, for fitColumns
 };
