@@ -3,7 +3,6 @@
 #include "AnalysisTask.h"
 #include "CallCapture.h"
 #include "ComposerWidget.h"
-#include "EmbeddedSimulator.h"
 #include "EmbeddedSimulatorProvider.h"
 #include "EnvironmentStore.h"
 #include "ErrorBrowserWidget.h"
@@ -25,7 +24,6 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QNetworkAccessManager>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTime>
@@ -110,20 +108,17 @@ void MainWindow::setupInspector()
 
 void MainWindow::setupComposer()
 {
-    m_network = new QNetworkAccessManager(this);
     m_environments = new EnvironmentStore(nullptr, this);
     m_secrets = new SecretStore(QStringLiteral("leadgen-diag"), this);
     // The simulator runs on its own thread and starts on the first call (not at launch).
-    m_simulator = new EmbeddedSimulator(this);
-    m_simulatorProvider = std::make_unique<EmbeddedSimulatorProvider>(*m_simulator);
+    m_simulatorProvider = std::make_unique<EmbeddedSimulatorProvider>();
 
     m_composerDock = new QDockWidget(tr("Composer"), this);
     m_composerDock->setObjectName(QStringLiteral("composerDock"));
     // Always there, so no title bar or close button: the separator still resizes it.
     m_composerDock->setFeatures(QDockWidget::NoDockWidgetFeatures);
     m_composerDock->setTitleBarWidget(new QWidget(m_composerDock));
-    m_composer =
-        new ComposerWidget(*m_environments, *m_secrets, m_network, nullptr, m_simulatorProvider.get(), m_composerDock);
+    m_composer = new ComposerWidget(*m_environments, *m_secrets, nullptr, m_simulatorProvider.get(), m_composerDock);
     m_composer->setObjectName(QStringLiteral("composer"));
     m_composer->setResponsePreviewShown(false); // the inspector next to it shows every call
     m_composerDock->setWidget(m_composer);
@@ -137,7 +132,7 @@ void MainWindow::setupComposer()
     connect(m_environments, &EnvironmentStore::changed, this, &MainWindow::updateConnectionStatus);
 
     // "Reproduce on simulator" and "Try an error" (ReproduceController does the work).
-    m_reproducer = new ReproduceController(*m_composer, *m_simulator, this);
+    m_reproducer = new ReproduceController(*m_composer, *m_simulatorProvider, this);
     m_reproducer->setObjectName(QStringLiteral("reproduceController"));
     connect(m_reproducer, &ReproduceController::finished, this, &MainWindow::showInspector);
     connect(m_reproducer, &ReproduceController::statusMessage, statusBar(), &QStatusBar::showMessage);
@@ -360,8 +355,8 @@ void MainWindow::updateConnectionStatus()
     const QString account = m_composer->accountId();
     m_statusAccount->setText(account.isEmpty() ? tr("No account ID") : tr("Account %1").arg(account));
 
-    if (m_simulator->isRunning()) {
-        const QUrl endpoint = m_simulator->endpoint(QStringLiteral("v1.2"));
+    if (m_simulatorProvider->isRunning()) {
+        const QUrl endpoint = m_simulatorProvider->endpoint(ApiVersion::V1_2);
         m_statusSimulator->setText(tr("Simulator running on %1:%2").arg(endpoint.host()).arg(endpoint.port()));
     } else {
         m_statusSimulator->setText(tr("Simulator starts on first call"));

@@ -9,7 +9,6 @@ namespace Ui {
 class MainWindow;
 }
 class ComposerWidget;
-class EmbeddedSimulator;
 class EmbeddedSimulatorProvider;
 class EnvironmentStore;
 class ErrorBrowserWidget;
@@ -17,7 +16,6 @@ class GettingStartedPanel;
 class InspectorWidget;
 class QDockWidget;
 class QLabel;
-class QNetworkAccessManager;
 class ReproduceController;
 class SecretStore;
 struct CallCapture;
@@ -40,7 +38,7 @@ public:
     // Created when first needed (shown, or asked for here): the start does not wait for it.
     ErrorBrowserWidget* errorBrowser();
     ComposerWidget* composer() const;
-    EmbeddedSimulator* simulator() const { return m_simulator; }
+    EmbeddedSimulatorProvider* simulator() const { return m_simulatorProvider.get(); }
     InspectorWidget* inspector() const;
     QDockWidget* errorDock() const { return m_errorDock; }
     QDockWidget* composerDock() const { return m_composerDock; }
@@ -93,10 +91,8 @@ private:
     ErrorBrowserWidget* m_errorBrowser = nullptr;
     ReproduceController* m_reproducer = nullptr;
     InspectorWidget* m_inspector = nullptr;
-    QNetworkAccessManager* m_network = nullptr;
     EnvironmentStore* m_environments = nullptr;
     SecretStore* m_secrets = nullptr;
-    EmbeddedSimulator* m_simulator = nullptr;
     std::unique_ptr<EmbeddedSimulatorProvider> m_simulatorProvider;
     ComposerWidget* m_composer = nullptr;
     GettingStartedPanel* m_guide = nullptr;

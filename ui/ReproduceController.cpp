@@ -1,11 +1,9 @@
 #include "ReproduceController.h"
 
-#include "ApiClient.h"
+#include "CallSender.h"
 #include "ComposerWidget.h"
-#include "EmbeddedSimulator.h"
+#include "EmbeddedSimulatorProvider.h"
 #include "ErrorBrowserWidget.h"
-
-#include <QNetworkAccessManager>
 
 namespace {
 // The simulator admits a call after it arrives and we record it when its answer is back, so our
@@ -14,14 +12,12 @@ constexpr qint64 kWindowMs = 1000;
 constexpr qint64 kMarginMs = 30;
 } // namespace
 
-ReproduceController::ReproduceController(ComposerWidget& composer, EmbeddedSimulator& simulator, QObject* parent)
+ReproduceController::ReproduceController(ComposerWidget& composer, EmbeddedSimulatorProvider& simulator,
+                                         QObject* parent)
     : QObject(parent)
     , m_composer(composer)
     , m_simulator(simulator)
 {
-    m_network = new QNetworkAccessManager(this);
-    m_client = new ApiClient(m_network, this);
-    connect(m_client, &ApiClient::finished, this, &ReproduceController::onWarmUpFinished);
     m_paceTimer.setSingleShot(true);
     connect(&m_paceTimer, &QTimer::timeout, this, &ReproduceController::step);
     m_clock.start();
@@ -136,6 +132,14 @@ void ReproduceController::sendNext()
                                .arg(m_scenario.repeat - m_warmUpsLeft)
                                .arg(m_scenario.repeat),
                            2000);
+        if (!m_client) {
+            m_client = CallSender::create(this, &error);
+            if (!m_client) {
+                fail(tr("%1 was not sent: %2").arg(m_code).arg(error));
+                return;
+            }
+            connect(m_client, &CallSender::finished, this, &ReproduceController::onWarmUpFinished);
+        }
         --m_warmUpsLeft;
         m_client->send(request);
         return;

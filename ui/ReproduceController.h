@@ -10,11 +10,10 @@
 
 #include <optional>
 
-class ApiClient;
+class CallSender;
 class ComposerWidget;
-class EmbeddedSimulator;
+class EmbeddedSimulatorProvider;
 class ErrorBrowserWidget;
-class QNetworkAccessManager;
 
 // "Reproduce on simulator" (issue 6 §4): loads a code's scenario (ScenarioCatalog, resolved
 // against the running simulator's credentials and limits) into the composer on the Simulator
@@ -30,7 +29,7 @@ class ReproduceController : public QObject
     Q_OBJECT
 
 public:
-    ReproduceController(ComposerWidget& composer, EmbeddedSimulator& simulator, QObject* parent = nullptr);
+    ReproduceController(ComposerWidget& composer, EmbeddedSimulatorProvider& simulator, QObject* parent = nullptr);
     ~ReproduceController() override;
 
     // Wires an error browser: its "Reproduce" action and gallery come here, and it shows which
@@ -66,9 +65,8 @@ private:
     qint64 delayBeforeSendMs(bool burst) const;
 
     ComposerWidget& m_composer;
-    EmbeddedSimulator& m_simulator;
-    QNetworkAccessManager* m_network = nullptr;
-    ApiClient* m_client = nullptr; // warm-up calls
+    EmbeddedSimulatorProvider& m_simulator;
+    CallSender* m_client = nullptr; // warm-up calls; made for the first one
     QTimer m_paceTimer;
     QElapsedTimer m_clock;
     QList<qint64> m_recentCalls; // m_clock times at which calls ended (within the last seconds)

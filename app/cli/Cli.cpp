@@ -3,8 +3,7 @@
 #include "ExplainCommand.h"
 #include "InspectCommand.h"
 #include "LintCommand.h"
-#include "SendCommand.h"
-#include "SimCommand.h"
+#include "NetworkCommand.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -30,8 +29,9 @@ Cli::Cli()
     m_commands.push_back(std::make_unique<ExplainCommand>());
     m_commands.push_back(std::make_unique<InspectCommand>());
     m_commands.push_back(std::make_unique<LintCommand>());
-    m_commands.push_back(std::make_unique<SendCommand>());
-    m_commands.push_back(std::make_unique<SimCommand>());
+    // In the network module, loaded when used.
+    m_commands.push_back(std::make_unique<NetworkCommand>(QStringLiteral("send")));
+    m_commands.push_back(std::make_unique<NetworkCommand>(QStringLiteral("sim")));
 }
 
 Cli::~Cli() = default;

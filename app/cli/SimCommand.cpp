@@ -1,5 +1,6 @@
 #include "SimCommand.h"
 
+#include "NetworkCommand.h"
 #include "ScenarioCatalog.h"
 #include "SimServer.h"
 
@@ -249,3 +250,9 @@ int SimCommand::run(const QStringList& args, CliIo& io)
     io.out << "Simulator stopped after " << handled << " request(s)." << Qt::endl;
     return ExitOk;
 }
+
+namespace {
+// The module's side of NetworkCommand.
+const bool kRegistered = NetworkCommand::registerFactory(
+    QStringLiteral("sim"), []() -> std::unique_ptr<CliCommand> { return std::make_unique<SimCommand>(); });
+} // namespace

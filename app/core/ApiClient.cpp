@@ -4,11 +4,13 @@
 #include "ErrorCatalog.h"
 #include "Redactor.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkProxyFactory>
 #include <QNetworkRequest>
+#include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QTemporaryFile>
 
@@ -30,6 +32,44 @@ public:
 private:
     QString m_path;
 };
+
+QString distinguishedName(const QSslCertificate& certificate, bool issuer)
+{
+    // Most specific first, the way browsers show it.
+    const QList<QSslCertificate::SubjectInfo> order{
+        QSslCertificate::CommonName,   QSslCertificate::Organization,        QSslCertificate::OrganizationalUnitName,
+        QSslCertificate::LocalityName, QSslCertificate::StateOrProvinceName, QSslCertificate::CountryName};
+    const QStringList labels{QStringLiteral("CN"), QStringLiteral("O"),  QStringLiteral("OU"),
+                             QStringLiteral("L"),  QStringLiteral("ST"), QStringLiteral("C")};
+    QStringList parts;
+    for (int i = 0; i < order.size(); ++i) {
+        const QStringList values = issuer ? certificate.issuerInfo(order.at(i)) : certificate.subjectInfo(order.at(i));
+        for (const QString& value : values)
+            parts << labels.at(i) + QLatin1Char('=') + value;
+    }
+    if (parts.isEmpty())
+        return issuer ? certificate.issuerDisplayName() : certificate.subjectDisplayName();
+    return parts.join(QStringLiteral(", "));
+}
+
+// The facts of a certificate that a capture keeps (CallCapture has no Qt Network types).
+CertificateInfo certificateInfo(const QSslCertificate& certificate)
+{
+    CertificateInfo info;
+    if (certificate.isNull())
+        return info;
+    info.subject = distinguishedName(certificate, false);
+    info.issuer = distinguishedName(certificate, true);
+    info.sha256 = QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex());
+    info.serialNumber = QString::fromLatin1(certificate.serialNumber());
+    const auto names = certificate.subjectAlternativeNames();
+    for (auto it = names.constBegin(); it != names.constEnd(); ++it)
+        info.alternativeNames << it.value();
+    info.notBefore = certificate.effectiveDate();
+    info.notAfter = certificate.expiryDate();
+    info.selfSigned = certificate.isSelfSigned();
+    return info;
+}
 
 int defaultPort(const QUrl& url)
 {
@@ -107,8 +147,8 @@ JsonCheck checkJson(const QByteArray& body, const QString& spillPath)
 } // namespace
 
 ApiClient::ApiClient(QNetworkAccessManager* network, QObject* parent)
-    : QObject(parent)
-    , m_network(network)
+    : CallSender(parent)
+    , m_network(network ? network : new QNetworkAccessManager(this))
     , m_spillDirectory(QDir::tempPath())
 {
     m_timeout.setSingleShot(true);
@@ -370,7 +410,7 @@ void ApiClient::onSslErrors(const QList<QSslError>& errors)
         TlsProblem problem;
         problem.code = static_cast<int>(error.error());
         problem.message = error.errorString();
-        problem.certificate = CertificateInfo::from(error.certificate().isNull() ? peer : error.certificate());
+        problem.certificate = certificateInfo(error.certificate().isNull() ? peer : error.certificate());
         // Only the exact certificate the user chose to trust for this environment: a different
         // certificate (new key, attacker) fails again and is shown.
         if (problem.certificate.isNull() || !trusted.contains(problem.certificate.sha256))
@@ -423,10 +463,10 @@ void ApiClient::onFinished()
 
     if (reply->url().scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0) {
         const QSslConfiguration tls = reply->sslConfiguration();
-        capture.peerCertificate = CertificateInfo::from(tls.peerCertificate());
+        capture.peerCertificate = certificateInfo(tls.peerCertificate());
         const QList<QSslCertificate> chain = tls.peerCertificateChain();
         for (const QSslCertificate& certificate : chain)
-            capture.peerChain.append(CertificateInfo::from(certificate));
+            capture.peerChain.append(certificateInfo(certificate));
         if (capture.peerCertificate.isNull() && !capture.tlsProblems.isEmpty())
             capture.peerCertificate = capture.tlsProblems.constFirst().certificate;
     }
@@ -575,3 +615,9 @@ void ApiClient::finish(CallCapture capture)
     m_timedOut = false;
     emit finished(capture);
 }
+
+namespace {
+// The module's side of CallSender::create().
+const bool kRegistered =
+    CallSender::registerFactory([](QObject* parent) -> CallSender* { return new ApiClient(nullptr, parent); });
+} // namespace

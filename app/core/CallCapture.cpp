@@ -1,9 +1,6 @@
 #include "CallCapture.h"
 
-#include <QCryptographicHash>
 #include <QFile>
-#include <QSslCertificate>
-#include <QSslCertificateExtension>
 
 QString failureLayerName(FailureLayer layer)
 {
@@ -57,45 +54,6 @@ QString failureLayerTitle(FailureLayer layer)
         return QStringLiteral("Cancelled");
     }
     return QString();
-}
-
-namespace {
-QString distinguishedName(const QSslCertificate& certificate, bool issuer)
-{
-    // Most specific first, the way browsers show it.
-    const QList<QSslCertificate::SubjectInfo> order{
-        QSslCertificate::CommonName,   QSslCertificate::Organization,        QSslCertificate::OrganizationalUnitName,
-        QSslCertificate::LocalityName, QSslCertificate::StateOrProvinceName, QSslCertificate::CountryName};
-    const QStringList labels{QStringLiteral("CN"), QStringLiteral("O"),  QStringLiteral("OU"),
-                             QStringLiteral("L"),  QStringLiteral("ST"), QStringLiteral("C")};
-    QStringList parts;
-    for (int i = 0; i < order.size(); ++i) {
-        const QStringList values = issuer ? certificate.issuerInfo(order.at(i)) : certificate.subjectInfo(order.at(i));
-        for (const QString& value : values)
-            parts << labels.at(i) + QLatin1Char('=') + value;
-    }
-    if (parts.isEmpty())
-        return issuer ? certificate.issuerDisplayName() : certificate.subjectDisplayName();
-    return parts.join(QStringLiteral(", "));
-}
-} // namespace
-
-CertificateInfo CertificateInfo::from(const QSslCertificate& certificate)
-{
-    CertificateInfo info;
-    if (certificate.isNull())
-        return info;
-    info.subject = distinguishedName(certificate, false);
-    info.issuer = distinguishedName(certificate, true);
-    info.sha256 = QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex());
-    info.serialNumber = QString::fromLatin1(certificate.serialNumber());
-    const auto names = certificate.subjectAlternativeNames();
-    for (auto it = names.constBegin(); it != names.constEnd(); ++it)
-        info.alternativeNames << it.value();
-    info.notBefore = certificate.effectiveDate();
-    info.notAfter = certificate.expiryDate();
-    info.selfSigned = certificate.isSelfSigned();
-    return info;
 }
 
 QString CertificateInfo::colonFingerprint() const

@@ -10,8 +10,6 @@
 
 #include <memory>
 
-class QSslCertificate;
-
 // The layer at which a call failed, from the bottom up (issue 4 §5). None: an HTTP response
 // arrived with a 2xx status and a JSON body; whether the API reported errors inside it is the
 // ResponseAnalyzer's business.
@@ -47,7 +45,6 @@ struct CertificateInfo
     QDateTime notAfter;
     bool selfSigned = false;
 
-    static CertificateInfo from(const QSslCertificate& certificate);
     bool isNull() const { return sha256.isEmpty(); }
     // sha256 as "AB:CD:..." for display.
     QString colonFingerprint() const;

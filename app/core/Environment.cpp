@@ -1,6 +1,7 @@
 #include "Environment.h"
 
-#include <QHostAddress>
+#include "IpAddress.h"
+
 #include <QRegularExpression>
 
 QString apiVersionName(ApiVersion version)
@@ -50,8 +51,7 @@ bool Environment::isLoopbackHost(const QString& host)
     const QString h = host.toLower();
     if (h == QLatin1String("localhost") || h.endsWith(QLatin1String(".localhost")))
         return true;
-    const QHostAddress address(h);
-    return !address.isNull() && address.isLoopback();
+    return IpAddress::isLoopback(h);
 }
 
 bool Environment::operator==(const Environment& other) const

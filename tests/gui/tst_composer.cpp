@@ -1,7 +1,6 @@
 #include "ComposerRig.h"
 #include "ComposerWidget.h"
 #include "CurlImportDialog.h"
-#include "EmbeddedSimulator.h"
 #include "EmbeddedSimulatorProvider.h"
 #include "EnvironmentDialog.h"
 #include "EnvironmentStore.h"
@@ -28,7 +27,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -330,14 +328,13 @@ private slots:
     // confirmation, and an API error when the secret is wrong.
     void realSimulator()
     {
-        EmbeddedSimulator simulator;
-        EmbeddedSimulatorProvider provider(simulator);
+        EmbeddedSimulatorProvider provider;
+        const EmbeddedSimulatorProvider& simulator = provider;
         QTemporaryDir dir;
         QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
         EnvironmentStore environments(&settings);
-        QNetworkAccessManager network;
         ScriptedPrompter prompter;
-        ComposerWidget composer(environments, *g_secrets, &network, &settings, &provider);
+        ComposerWidget composer(environments, *g_secrets, &settings, &provider);
         composer.setPrompter(&prompter);
         composer.show();
         QVERIFY(!simulator.isRunning()); // the Simulator is the default; it starts on the first call
@@ -688,9 +685,8 @@ private slots:
         QTemporaryDir dir;
         QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
         EnvironmentStore environments(&settings);
-        QNetworkAccessManager network;
         ScriptedPrompter prompter;
-        ComposerWidget composer(environments, *g_secrets, &network, &settings, &simulator);
+        ComposerWidget composer(environments, *g_secrets, &settings, &simulator);
         composer.setPrompter(&prompter);
         QSignalSpy finished(&composer, &ComposerWidget::callFinished);
         composer.send();

@@ -7,7 +7,6 @@
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
-#include <QNetworkAccessManager>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTextDocumentFragment>
@@ -40,13 +39,12 @@ private:
     struct Session
     {
         SecretStore secrets;
-        QNetworkAccessManager network;
         ScriptedPrompter prompter;
         ComposerWidget composer;
 
         Session(const QString& service, EnvironmentStore& environments, QSettings& settings)
             : secrets(service)
-            , composer(environments, secrets, &network, &settings)
+            , composer(environments, secrets, &settings)
         {
             composer.setPrompter(&prompter);
             composer.show();

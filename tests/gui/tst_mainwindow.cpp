@@ -1,5 +1,5 @@
 #include "ComposerWidget.h"
-#include "EmbeddedSimulator.h"
+#include "EmbeddedSimulatorProvider.h"
 #include "EnvironmentStore.h"
 #include "ErrorBrowserWidget.h"
 #include "ErrorCatalog.h"

@@ -10,7 +10,6 @@
 
 #include <QFile>
 #include <QLabel>
-#include <QNetworkAccessManager>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTextDocumentFragment>
@@ -37,7 +36,6 @@ struct ComposerRig
     LoopbackSimulator simulator{server};
     std::unique_ptr<EnvironmentStore> environments;
     SecretStore& secrets;
-    QNetworkAccessManager network;
     ScriptedPrompter prompter;
     std::unique_ptr<ComposerWidget> composer;
 
@@ -45,7 +43,7 @@ struct ComposerRig
     void makeComposer()
     {
         composer.reset();
-        composer = std::make_unique<ComposerWidget>(*environments, secrets, &network, settings.get(), &simulator);
+        composer = std::make_unique<ComposerWidget>(*environments, secrets, settings.get(), &simulator);
         composer->setPrompter(&prompter);
         composer->resize(1366, 768);
         composer->show();

@@ -1,8 +1,8 @@
 #include "ComposerWidget.h"
 
-#include "ApiClient.h"
 #include "ApiRequest.h"
 #include "Badge.h"
+#include "CallSender.h"
 #include "CurlCommand.h"
 #include "EnvironmentDialog.h"
 #include "EnvironmentStore.h"
@@ -81,8 +81,8 @@ bool sameEndpoint(const QUrl& a, const QUrl& b)
 }
 } // namespace
 
-ComposerWidget::ComposerWidget(EnvironmentStore& environments, SecretStore& secrets, QNetworkAccessManager* network,
-                               QSettings* settings, SimulatorProvider* simulator, QWidget* parent)
+ComposerWidget::ComposerWidget(EnvironmentStore& environments, SecretStore& secrets, QSettings* settings,
+                               SimulatorProvider* simulator, QWidget* parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::ComposerWidget>())
     , m_environments(environments)
@@ -96,7 +96,6 @@ ComposerWidget::ComposerWidget(EnvironmentStore& environments, SecretStore& secr
         settings = m_ownedSettings.get();
     }
     m_settings = settings;
-    m_client = new ApiClient(network, this);
     // The Simulator environment's URL is known only while it runs; the store asks the provider.
     if (m_simulator)
         m_environments.setSimulatorResolver([simulator](ApiVersion version) { return simulator->endpoint(version); });
@@ -253,10 +252,6 @@ ComposerWidget::ComposerWidget(EnvironmentStore& environments, SecretStore& secr
             emit inspectRequested();
     });
     connect(m_ui->cancelButton, &QPushButton::clicked, this, &ComposerWidget::cancel);
-    connect(m_client, &ApiClient::uploadProgress, this, &ComposerWidget::onUploadProgress);
-    connect(m_client, &ApiClient::downloadProgress, this, &ComposerWidget::onDownloadProgress);
-    connect(m_client, &ApiClient::finished, this, &ComposerWidget::onFinished);
-    connect(m_client, &ApiClient::started, this, &ComposerWidget::callStarted);
 
     refreshEnvironments();
     restoreDraft();
@@ -419,7 +414,22 @@ Environment ComposerWidget::environment() const
 
 bool ComposerWidget::isSending() const
 {
-    return m_client->isRunning();
+    return m_client && m_client->isRunning();
+}
+
+CallSender* ComposerWidget::client(QString* error)
+{
+    // Made on the first call: it comes from the network module, which startup does not load.
+    if (!m_client) {
+        m_client = CallSender::create(this, error);
+        if (!m_client)
+            return nullptr;
+        connect(m_client, &CallSender::uploadProgress, this, &ComposerWidget::onUploadProgress);
+        connect(m_client, &CallSender::downloadProgress, this, &ComposerWidget::onDownloadProgress);
+        connect(m_client, &CallSender::finished, this, &ComposerWidget::onFinished);
+        connect(m_client, &CallSender::started, this, &ComposerWidget::callStarted);
+    }
+    return m_client;
 }
 
 QByteArray ComposerWidget::body() const
@@ -1501,13 +1511,18 @@ void ComposerWidget::send()
     storeSecret();
     rememberAccount(environment(), accountId());
     flushDraft();
+    CallSender* sender = client(&error);
+    if (!sender) {
+        showResult(tinted(tr("Not sent: %1").arg(error).toHtmlEscaped(), Tone::Kind::Error), QString());
+        return;
+    }
 
     m_ui->progressBar->setRange(0, 0);
     m_ui->progressBar->setFormat(tr("Sending…"));
     m_ui->progressBar->show();
     showResult(tr("Sending %1 to %2…").arg(m_method.isEmpty() ? tr("the request") : m_method, environment().name),
                QString());
-    m_client->send(request);
+    sender->send(request);
     updateActions();
 }
 

@@ -21,7 +21,7 @@
 namespace Ui {
 class ComposerWidget;
 }
-class ApiClient;
+class CallSender;
 class EnvironmentStore;
 class JsonHighlighter;
 class LintPanel;
@@ -29,7 +29,6 @@ class MethodCatalog;
 class MethodPicker;
 class Prompter;
 class QAction;
-class QNetworkAccessManager;
 class QSettings;
 class SecretStore;
 class SimulatorProvider;
@@ -53,8 +52,8 @@ public:
     // simulator: without one the Simulator environment says it is not available. The provider
     // also becomes the store's simulator resolver, so it must outlive the EnvironmentStore's use.
     // (A constructor argument, not a setter: the draft restored here depends on it.)
-    ComposerWidget(EnvironmentStore& environments, SecretStore& secrets, QNetworkAccessManager* network,
-                   QSettings* settings = nullptr, SimulatorProvider* simulator = nullptr, QWidget* parent = nullptr);
+    ComposerWidget(EnvironmentStore& environments, SecretStore& secrets, QSettings* settings = nullptr,
+                   SimulatorProvider* simulator = nullptr, QWidget* parent = nullptr);
     ~ComposerWidget() override;
 
     // Seam: without a prompter the real dialogs are used.
@@ -173,6 +172,7 @@ protected:
 
 private:
     void createActions();
+    CallSender* client(QString* error);
     void restoreDraft();
     void scheduleDraftSave();
     void refreshEnvironments();
@@ -241,7 +241,7 @@ private:
     std::unique_ptr<Prompter> m_defaultPrompter;
     Prompter* m_prompter = nullptr;
     SimulatorProvider* m_simulator = nullptr;
-    ApiClient* m_client = nullptr;
+    CallSender* m_client = nullptr; // made on the first call
     MethodPicker* m_picker = nullptr;
     JsonHighlighter* m_paramsHighlighter = nullptr;
     JsonHighlighter* m_envelopeHighlighter = nullptr;

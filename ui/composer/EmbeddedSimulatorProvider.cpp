@@ -1,33 +1,40 @@
 #include "EmbeddedSimulatorProvider.h"
 
-#include "EmbeddedSimulator.h"
+#include "SimulatorHost.h"
 
 #include <QCoreApplication>
 
-EmbeddedSimulatorProvider::EmbeddedSimulatorProvider(EmbeddedSimulator& simulator)
-    : m_simulator(simulator)
-{}
+EmbeddedSimulatorProvider::EmbeddedSimulatorProvider() = default;
+
+EmbeddedSimulatorProvider::~EmbeddedSimulatorProvider() = default;
 
 bool EmbeddedSimulatorProvider::ensureRunning(QString* error)
 {
-    if (m_simulator.isRunning())
+    if (isRunning())
         return true;
-    return m_simulator.start(m_simulator.config(), error);
+    if (!m_host)
+        m_host = SimulatorHost::create(error);
+    return m_host && m_host->start(config(), error);
 }
 
 bool EmbeddedSimulatorProvider::isRunning() const
 {
-    return m_simulator.isRunning();
+    return m_host && m_host->isRunning();
 }
 
 QUrl EmbeddedSimulatorProvider::endpoint(ApiVersion version) const
 {
-    return m_simulator.endpoint(apiVersionName(version));
+    return isRunning() ? m_host->endpoint(apiVersionName(version)) : QUrl();
+}
+
+SimConfig EmbeddedSimulatorProvider::config() const
+{
+    return m_host ? m_host->config() : SimConfig();
 }
 
 QList<SimulatorProvider::DemoAccount> EmbeddedSimulatorProvider::demoAccounts() const
 {
-    const SimConfig config = m_simulator.config();
+    const SimConfig config = this->config();
     return {
         {config.accountId, config.secretKey, QCoreApplication::translate("EmbeddedSimulatorProvider", "Demo account")},
         {config.agencyAccountId, config.agencySecretKey,
