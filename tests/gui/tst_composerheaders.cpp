@@ -65,8 +65,13 @@ private slots:
     {
         Rig rig;
         QVERIFY(rig.composer->environment().isSimulator());
+        // The tab is filled when first opened (startup builds only what the first frame shows).
+        QVERIFY(!rig.child<QPlainTextEdit>("headersEdit"));
+        rig.child<QTabWidget>("requestTabs")->setCurrentWidget(rig.child<QWidget>("headersTab"));
         auto* edit = rig.child<QPlainTextEdit>("headersEdit");
         QVERIFY(edit);
+        QVERIFY(edit->isVisible());
+        QVERIFY(plain(rig.child<QLabel>("headersStatus")).contains(QLatin1String("User-Agent")));
         // Typed like a user would.
         edit->setFocus();
         QTest::keyClicks(edit, QStringLiteral("X-Simulator-Fault: code=999"));

@@ -22,6 +22,9 @@
 #include "SecretStore.h"
 #include "SimulatorProvider.h"
 #include "Tone.h"
+#include "ui_ComposerHeadersPage.h"
+#include "ui_ComposerRawBodyPage.h"
+#include "ui_ComposerResponsePage.h"
 #include "ui_ComposerWidget.h"
 
 #include <QAction>
@@ -111,8 +114,7 @@ ComposerWidget::ComposerWidget(EnvironmentStore& environments, SecretStore& secr
     m_ui->paramsEdit->setMinimumHeight(110);
 
     const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    for (QPlainTextEdit* edit :
-         {m_ui->paramsEdit, m_ui->envelopePreview, m_ui->responseView, m_ui->headersEdit, m_ui->rawBodyEdit})
+    for (QPlainTextEdit* edit : {m_ui->paramsEdit, m_ui->envelopePreview})
         edit->setFont(fixed);
     m_ui->paramsEdit->setTabStopDistance(QFontMetricsF(fixed).horizontalAdvance(QLatin1Char(' ')) * 2);
     m_ui->urlPreview->setFont(fixed);
@@ -122,20 +124,27 @@ ComposerWidget::ComposerWidget(EnvironmentStore& environments, SecretStore& secr
     m_ui->noticeLabel->hide();
     // Long method names (badges beside them), API messages and scenario notes wrap (WrapLabel)
     // rather than widen the window: on a 1366-pixel screen the composer gets about 600 of them.
-    for (QLabel* label :
-         {m_ui->methodBadges, m_ui->methodSummary, m_ui->noticeLabel, m_ui->headersStatus, m_ui->resultLabel})
+    for (QLabel* label : {m_ui->methodBadges, m_ui->methodSummary, m_ui->noticeLabel, m_ui->resultLabel})
         label->setMinimumWidth(kWrappedLabelMinWidth);
     // The params buttons sit beside the tabs (they act on the Params tab only).
     m_ui->requestTabs->setCornerWidget(m_ui->paramsToolbarWidget, Qt::TopRightCorner);
-    connect(m_ui->requestTabs, &QTabWidget::currentChanged, this,
-            [this] { m_ui->paramsToolbarWidget->setVisible(m_ui->requestTabs->currentWidget() == m_ui->paramsTab); });
+    connect(m_ui->requestTabs, &QTabWidget::currentChanged, this, [this] {
+        QWidget* current = m_ui->requestTabs->currentWidget();
+        m_ui->paramsToolbarWidget->setVisible(current == m_ui->paramsTab);
+        if (current == m_ui->headersTab)
+            headersPage();
+        else if (current == m_ui->rawBodyTab)
+            rawBodyPage();
+    });
+    connect(m_ui->previewTabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_ui->previewTabs->currentWidget() == m_ui->responseTab)
+            responsePage();
+    });
     m_paramsHighlighter = new JsonHighlighter(m_ui->paramsEdit->document());
     m_envelopeHighlighter = new JsonHighlighter(m_ui->envelopePreview->document());
-    m_responseHighlighter = new JsonHighlighter(m_ui->responseView->document());
-    for (JsonHighlighter* highlighter : {m_paramsHighlighter, m_envelopeHighlighter, m_responseHighlighter})
+    for (JsonHighlighter* highlighter : {m_paramsHighlighter, m_envelopeHighlighter})
         highlighter->setPalette(palette());
     m_ui->envelopePreview->setPlaceholderText(tr("The request body appears here as it will be sent."));
-    m_ui->responseView->setPlaceholderText(tr("No response yet: press Send (Ctrl+Enter)."));
     m_ui->progressBar->hide();
     m_ui->secretStatus->setForegroundRole(QPalette::PlaceholderText);
 
@@ -147,9 +156,6 @@ ComposerWidget::ComposerWidget(EnvironmentStore& environments, SecretStore& secr
     m_lintPanel = new LintPanel(m_ui->paramsPanel);
     m_lintPanel->setObjectName(QStringLiteral("lintPanel"));
     m_ui->paramsLayout->addWidget(m_lintPanel);
-    m_ui->headersStatus->setText(
-        tinted(tr("Also sent: Content-Type and Accept (application/json) and User-Agent; a line here replaces one."),
-               Tone::Kind::Neutral));
     connect(m_lintPanel, &LintPanel::fixRequested, this, &ComposerWidget::applyLintFix);
     connect(m_lintPanel, &LintPanel::findingActivated, this, &ComposerWidget::goToFinding);
 
@@ -230,11 +236,6 @@ ComposerWidget::ComposerWidget(EnvironmentStore& environments, SecretStore& secr
         m_ui->paramsEdit->setTextCursor(cursor);
         m_ui->paramsEdit->setFocus(Qt::OtherFocusReason);
     });
-
-    // Headers and raw body.
-    connect(m_ui->headersEdit, &QPlainTextEdit::textChanged, this, &ComposerWidget::onHeadersChanged);
-    connect(m_ui->rawBodyEdit, &QPlainTextEdit::textChanged, this, &ComposerWidget::onRawBodyChanged);
-    connect(m_ui->rawBodyCheck, &QCheckBox::toggled, this, &ComposerWidget::onRawBodyChanged);
 
     // Request id and timeout.
     connect(m_ui->requestIdEdit, &QLineEdit::textEdited, this, [this] {
@@ -439,9 +440,66 @@ QByteArray ComposerWidget::body() const
     return envelopeText(false).toUtf8();
 }
 
+// ----------------------------------------------------------------------------------------------
+// Headers, raw body and response tabs: built when first shown or filled, not at startup (issue 6)
+
+namespace {
+// A page filled while its tab is already on screen: its new children are shown now, not on the
+// next event-loop turn.
+void showNewChildren(QWidget* page)
+{
+    if (!page->isVisible())
+        return;
+    const QList<QWidget*> children = page->findChildren<QWidget*>(Qt::FindDirectChildrenOnly);
+    for (QWidget* child : children)
+        child->show();
+}
+} // namespace
+
+Ui::ComposerHeadersPage& ComposerWidget::headersPage()
+{
+    if (!m_headersUi) {
+        m_headersUi = std::make_unique<Ui::ComposerHeadersPage>();
+        m_headersUi->setupUi(m_ui->headersTab);
+        m_headersUi->headersEdit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        m_headersUi->headersStatus->setMinimumWidth(kWrappedLabelMinWidth);
+        connect(m_headersUi->headersEdit, &QPlainTextEdit::textChanged, this, &ComposerWidget::onHeadersChanged);
+        updateHeadersStatus();
+        showNewChildren(m_ui->headersTab);
+    }
+    return *m_headersUi;
+}
+
+Ui::ComposerRawBodyPage& ComposerWidget::rawBodyPage()
+{
+    if (!m_rawBodyUi) {
+        m_rawBodyUi = std::make_unique<Ui::ComposerRawBodyPage>();
+        m_rawBodyUi->setupUi(m_ui->rawBodyTab);
+        m_rawBodyUi->rawBodyEdit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        connect(m_rawBodyUi->rawBodyEdit, &QPlainTextEdit::textChanged, this, &ComposerWidget::onRawBodyChanged);
+        connect(m_rawBodyUi->rawBodyCheck, &QCheckBox::toggled, this, &ComposerWidget::onRawBodyChanged);
+        showNewChildren(m_ui->rawBodyTab);
+    }
+    return *m_rawBodyUi;
+}
+
+Ui::ComposerResponsePage& ComposerWidget::responsePage()
+{
+    if (!m_responseUi) {
+        m_responseUi = std::make_unique<Ui::ComposerResponsePage>();
+        m_responseUi->setupUi(m_ui->responseTab);
+        m_responseUi->responseView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        m_responseUi->responseView->setPlaceholderText(tr("No response yet: press Send (Ctrl+Enter)."));
+        m_responseHighlighter = new JsonHighlighter(m_responseUi->responseView->document());
+        m_responseHighlighter->setPalette(palette());
+        showNewChildren(m_ui->responseTab);
+    }
+    return *m_responseUi;
+}
+
 QString ComposerWidget::headersText() const
 {
-    return m_ui->headersEdit->toPlainText();
+    return m_headersUi ? m_headersUi->headersEdit->toPlainText() : QString();
 }
 
 QList<ApiRequest::Header> ComposerWidget::extraHeaders() const
@@ -460,25 +518,28 @@ QStringList ComposerWidget::headerProblems() const
 
 bool ComposerWidget::isRawBodyEnabled() const
 {
-    return m_ui->rawBodyCheck->isChecked();
+    return m_rawBodyUi && m_rawBodyUi->rawBodyCheck->isChecked();
 }
 
 QString ComposerWidget::rawBodyText() const
 {
-    return m_ui->rawBodyEdit->toPlainText();
+    return m_rawBodyUi ? m_rawBodyUi->rawBodyEdit->toPlainText() : QString();
 }
 
 void ComposerWidget::setHeadersText(const QString& text)
 {
     if (text != headersText())
-        m_ui->headersEdit->setPlainText(text);
+        headersPage().headersEdit->setPlainText(text);
 }
 
 void ComposerWidget::setRawBody(const QString& text, bool enabled)
 {
+    if (text == rawBodyText() && enabled == isRawBodyEnabled())
+        return;
+    Ui::ComposerRawBodyPage& page = rawBodyPage();
     if (text != rawBodyText())
-        m_ui->rawBodyEdit->setPlainText(text);
-    m_ui->rawBodyCheck->setChecked(enabled);
+        page.rawBodyEdit->setPlainText(text);
+    page.rawBodyCheck->setChecked(enabled);
 }
 
 QString ComposerWidget::withoutSecret(const QString& text) const
@@ -582,9 +643,8 @@ void ComposerWidget::restoreDraft()
         // method change; finding out loads every template, which the start need not wait for.
         m_restoredTemplateMethod = methodName;
         m_ui->requestIdEdit->setText(draft.requestId);
-        m_ui->headersEdit->setPlainText(draft.headers);
-        m_ui->rawBodyEdit->setPlainText(draft.rawBody);
-        m_ui->rawBodyCheck->setChecked(draft.rawBodyEnabled);
+        setHeadersText(draft.headers);
+        setRawBody(draft.rawBody, draft.rawBodyEnabled);
         // A restored id counts as typed: the user may be reproducing a call with it.
         m_idEditedByUser = true;
         showMethodInfo();
@@ -1068,18 +1128,25 @@ void ComposerWidget::onHeadersChanged()
         m_scenarioNotice.clear();
         updateNotice();
     }
-    const QStringList problems = headerProblems();
-    if (!problems.isEmpty()) {
-        m_ui->headersStatus->setText(
-            tinted(QStringLiteral("✖ ") + problems.join(QStringLiteral("<br>✖ ")).toHtmlEscaped(), Tone::Kind::Error));
-    } else {
-        m_ui->headersStatus->setText(tinted(
-            tr("Also sent: Content-Type and Accept (application/json) and User-Agent; a line here replaces one."),
-            Tone::Kind::Neutral));
-    }
+    updateHeadersStatus();
     updateTabTitles();
     m_validateTimer.start();
     scheduleDraftSave();
+}
+
+void ComposerWidget::updateHeadersStatus()
+{
+    if (!m_headersUi)
+        return;
+    const QStringList problems = headerProblems();
+    if (!problems.isEmpty()) {
+        m_headersUi->headersStatus->setText(
+            tinted(QStringLiteral("✖ ") + problems.join(QStringLiteral("<br>✖ ")).toHtmlEscaped(), Tone::Kind::Error));
+    } else {
+        m_headersUi->headersStatus->setText(tinted(
+            tr("Also sent: Content-Type and Accept (application/json) and User-Agent; a line here replaces one."),
+            Tone::Kind::Neutral));
+    }
 }
 
 void ComposerWidget::onRawBodyChanged()
@@ -1628,7 +1695,7 @@ void ComposerWidget::onFinished(const CallCapture& capture)
     }
     if (!capture.hasResponse && shown.isEmpty())
         shown = capture.explanation;
-    m_ui->responseView->setPlainText(shown);
+    responsePage().responseView->setPlainText(shown);
     if (capture.layer != FailureLayer::Cancelled && m_responsePreview)
         m_ui->previewTabs->setCurrentWidget(m_ui->responseTab);
 

@@ -19,8 +19,11 @@
 #include <optional>
 
 namespace Ui {
+class ComposerHeadersPage;
+class ComposerRawBodyPage;
+class ComposerResponsePage;
 class ComposerWidget;
-}
+} // namespace Ui
 class CallSender;
 class EnvironmentStore;
 class JsonHighlighter;
@@ -173,6 +176,11 @@ protected:
 private:
     void createActions();
     CallSender* client(QString* error);
+    // The Headers, Raw body and Response tabs, built on first use.
+    Ui::ComposerHeadersPage& headersPage();
+    Ui::ComposerRawBodyPage& rawBodyPage();
+    Ui::ComposerResponsePage& responsePage();
+    void updateHeadersStatus();
     void restoreDraft();
     void scheduleDraftSave();
     void refreshEnvironments();
@@ -233,6 +241,9 @@ private:
     Prompter& prompter();
 
     std::unique_ptr<Ui::ComposerWidget> m_ui;
+    std::unique_ptr<Ui::ComposerHeadersPage> m_headersUi;
+    std::unique_ptr<Ui::ComposerRawBodyPage> m_rawBodyUi;
+    std::unique_ptr<Ui::ComposerResponsePage> m_responseUi;
     EnvironmentStore& m_environments;
     SecretStore& m_secrets;
     const MethodCatalog& m_catalog;
