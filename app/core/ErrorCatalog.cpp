@@ -1,10 +1,10 @@
 #include "ErrorCatalog.h"
 
+#include "CatalogueFile.h"
 #include "MethodCatalog.h"
 #include "TextWrap.h"
 
 #include <QDebug>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -637,15 +637,16 @@ const ErrorCatalog& ErrorCatalog::builtin()
 
 bool ErrorCatalog::loadFromFile(const QString& path, QStringList* errors)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    QString error;
+    const std::optional<QByteArray> json = CatalogueFile::read(path, &error);
+    if (!json) {
         *this = ErrorCatalog();
-        m_errors = {QStringLiteral("cannot read %1: %2").arg(path, file.errorString())};
+        m_errors = {error};
         if (errors)
             *errors = m_errors;
         return false;
     }
-    return loadFromJson(file.readAll(), errors);
+    return loadFromJson(*json, errors);
 }
 
 bool ErrorCatalog::loadFromJson(const QByteArray& json, QStringList* errors)

@@ -1,8 +1,8 @@
 #include "MethodCatalog.h"
 
+#include "CatalogueFile.h"
 #include "TextDistance.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -107,19 +107,20 @@ const MethodCatalog& MethodCatalog::builtin()
 
 bool MethodCatalog::loadFromFile(const QString& path, QStringList* errors)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    QString error;
+    const std::optional<QByteArray> json = CatalogueFile::read(path, &error);
+    if (!json) {
         m_methods.clear();
         m_byName.clear();
         m_byLowerName.clear();
         m_objectFields.clear();
         m_objectCustom.clear();
-        m_errors = {QStringLiteral("cannot read %1: %2").arg(path, file.errorString())};
+        m_errors = {error};
         if (errors)
             *errors = m_errors;
         return false;
     }
-    return loadFromJson(file.readAll(), errors);
+    return loadFromJson(*json, errors);
 }
 
 bool MethodCatalog::loadFromJson(const QByteArray& json, QStringList* errors)

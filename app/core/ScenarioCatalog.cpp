@@ -1,6 +1,7 @@
 #include "ScenarioCatalog.h"
 
-#include <QFile>
+#include "CatalogueFile.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
@@ -110,14 +111,15 @@ const ScenarioCatalog& ScenarioCatalog::builtin()
 
 bool ScenarioCatalog::loadFromFile(const QString& path, QStringList* errors)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        m_errors = {QStringLiteral("cannot read %1: %2").arg(path, file.errorString())};
+    QString error;
+    const std::optional<QByteArray> json = CatalogueFile::read(path, &error);
+    if (!json) {
+        m_errors = {error};
         if (errors)
             *errors = m_errors;
         return false;
     }
-    return loadFromJson(file.readAll(), errors);
+    return loadFromJson(*json, errors);
 }
 
 bool ScenarioCatalog::loadFromJson(const QByteArray& json, QStringList* errors)
