@@ -12,6 +12,8 @@
 LintPanel::LintPanel(QWidget* parent)
     : QWidget(parent)
 {
+    // As tall as its content: extra height belongs to the editor above, not to gaps in here.
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
