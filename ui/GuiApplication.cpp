@@ -1,5 +1,6 @@
 #include "GuiApplication.h"
 
+#include "DeferredIconStyle.h"
 #include "ErrorCatalog.h"
 #include "FirstPaintProbe.h"
 #include "MainWindow.h"
@@ -8,6 +9,8 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QIcon>
+#include <QStyle>
+#include <QStyleFactory>
 
 #include <thread>
 
@@ -31,6 +34,9 @@ int GuiApplication::main(int argc, char** argv)
         ErrorCatalog::builtin();
         MethodCatalog::builtin();
     });
+    // The style chosen as usual (platform default, -style, QT_STYLE_OVERRIDE), with its standard
+    // icons loaded when first drawn rather than while the widgets are built.
+    QApplication::setStyle(new DeferredIconStyle(QStyleFactory::create(QApplication::style()->name())));
     applyIdentity();
 
     MainWindow window;

@@ -8,9 +8,9 @@
 #include <QtTest>
 
 // The real leadgen-diag keeps Qt Network out of its start (app/core/NetworkModule.h): the GUI's
-// first paint and explain/inspect/lint never load it, send and sim load the network module and
-// work through it, and a missing module is a plain message, not a crash. (The other tests link
-// the network code directly; this one is about the installed shape of the program.)
+// first paint (which loads no image plugin either) and explain/inspect/lint never load it, send and sim load the
+// network module and work through it, and a missing module is a plain message, not a crash. (The other tests link the
+// network code directly; this one is about the installed shape of the program.)
 class TestNetworkModule : public QObject
 {
     Q_OBJECT
@@ -70,6 +70,9 @@ private slots:
         QVERIFY2(loaded(gui, "libQt6Widgets.so"), "LD_DEBUG=libs reports nothing: the check below would prove nothing");
         QVERIFY(!loaded(gui, "libQt6Network.so"));
         QVERIFY(!loaded(gui, "leadgen-network.so"));
+        // Nor any image-format plugin: widgets ask for standard icons while they are built, and
+        // DeferredIconStyle loads them (and the plugins that decode them) only when drawn.
+        QVERIFY(!loaded(gui, "plugins/imageformats/"));
     }
 
     void offlineCommandsStartWithoutQtNetwork_data()
