@@ -345,10 +345,20 @@ private slots:
         QCOMPARE(painted, reference);
         QCOMPARE(base->requests, 1); // asked once, however often it is used
 
-        // A detached copy (QIcon clones the engine) is the same icon.
+        // A copy with a pixmap added (QIcon detaches: the engine is cloned) is the base style's
+        // icon with that pixmap added; the original is unchanged.
+        QPixmap added(8, 8);
+        added.fill(Qt::red);
         QIcon copy = deferred;
-        copy.addPixmap(QPixmap(8, 8), QIcon::Active);
-        QCOMPARE(copy.pixmap(QSize(16, 16)).toImage(), expected.pixmap(QSize(16, 16)).toImage());
+        copy.addPixmap(added, QIcon::Active);
+        QIcon expectedCopy = expected;
+        expectedCopy.addPixmap(added, QIcon::Active);
+        for (const QIcon::Mode mode : {QIcon::Normal, QIcon::Active}) {
+            QCOMPARE(copy.pixmap(QSize(8, 8), mode).toImage(), expectedCopy.pixmap(QSize(8, 8), mode).toImage());
+            QCOMPARE(copy.pixmap(QSize(16, 16), mode).toImage(), expectedCopy.pixmap(QSize(16, 16), mode).toImage());
+        }
+        QCOMPARE(deferred.pixmap(QSize(8, 8), QIcon::Active).toImage(),
+                 expected.pixmap(QSize(8, 8), QIcon::Active).toImage());
     }
 
     // An icon first used after its style is gone (the application changed style) is empty, not

@@ -49,6 +49,16 @@ public:
     {
         return resolved().availableSizes(mode, state);
     }
+    // Pixmaps added to a copy of a standard icon go to the base style's icon, as they would
+    // without the deferral.
+    void addPixmap(const QPixmap& pixmap, QIcon::Mode mode, QIcon::State state) override
+    {
+        resolved().addPixmap(pixmap, mode, state);
+    }
+    void addFile(const QString& fileName, const QSize& size, QIcon::Mode mode, QIcon::State state) override
+    {
+        resolved().addFile(fileName, size, mode, state);
+    }
     QString iconName() override { return resolved().name(); }
     bool isNull() override { return resolved().isNull(); }
     QString key() const override { return QStringLiteral("DeferredIconEngine"); }
@@ -61,7 +71,7 @@ public:
     }
 
 private:
-    const QIcon& resolved()
+    QIcon& resolved()
     {
         if (!m_resolved) {
             // The style outlives its icons' first use in practice; if it is gone, no icon.

@@ -2,7 +2,7 @@
 
 #include <QProxyStyle>
 
-// The application's style: the platform's own (QProxyStyle over the default), except that its
+// The application's style: the one Qt picked (a QProxyStyle over it), except that its
 // standard icons are loaded when something first draws or measures them. Widgets ask for them
 // while they are built — the menu bar's overflow button, each dock's float and close buttons —
 // and the first such request loads every image-format and icon-engine plugin (Qt decodes the
