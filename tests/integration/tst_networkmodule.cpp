@@ -8,9 +8,10 @@
 #include <QtTest>
 
 // The real leadgen-diag keeps Qt Network out of its start (app/core/NetworkModule.h): the GUI's
-// first paint (which loads no image plugin either) and explain/inspect/lint never load it, send and sim load the
-// network module and work through it, and a missing module is a plain message, not a crash. (The other tests link the
-// network code directly; this one is about the installed shape of the program.)
+// first paint (which loads no image plugin either) and explain/inspect/lint never load it, send
+// and sim load the network module and work through it, and a missing module is a plain message,
+// not a crash. (The other tests link the network code directly; this one is about the installed
+// shape of the program.)
 class TestNetworkModule : public QObject
 {
     Q_OBJECT

@@ -62,13 +62,7 @@ public:
     QString iconName() override { return resolved().name(); }
     bool isNull() override { return resolved().isNull(); }
     QString key() const override { return QStringLiteral("DeferredIconEngine"); }
-    QIconEngine* clone() const override
-    {
-        auto* copy = new DeferredIconEngine(m_style, m_icon, nullptr, m_widget);
-        copy->m_option = m_option;
-        copy->m_resolved = m_resolved;
-        return copy;
-    }
+    QIconEngine* clone() const override { return new DeferredIconEngine(*this); }
 
 private:
     QIcon& resolved()
