@@ -41,11 +41,10 @@ else()
                     "the real keychain test tst_secretstore_keyring is not registered")
 endif()
 
-# tst_explaincommand also runs the real binary (no display, no QGuiApplication).
+# tst_explaincommand and tst_program run the real binary (no display, no QGuiApplication).
 add_dependencies(tst_explaincommand leadgen-diag)
-# tst_networkmodule runs the real binary and its network module (and a copy without it).
-add_dependencies(tst_networkmodule leadgen-diag)
-set_property(TEST tst_networkmodule APPEND PROPERTY ENVIRONMENT ${LEADGEN_NO_KEYCHAIN_ENV})
+add_dependencies(tst_program leadgen-diag)
+set_property(TEST tst_program APPEND PROPERTY ENVIRONMENT ${LEADGEN_NO_KEYCHAIN_ENV})
 
 # Fuzzing (issue 5): a brief run of fuzz_analyzer on the response corpus, when clang++ is there.
 # The script builds build/fuzz with the "fuzz" preset (clang++, ASan/UBSan, libFuzzer) on first

@@ -7,21 +7,16 @@
 #include <QVariant>
 #include <QWidget>
 
-#include <cstdio>
 #include <functional>
 #include <utility>
 #include <vector>
 
 // "Just after the window's first paint". afterFirstPaint() runs work that nothing in the first
-// frame needs (the window icon) once that frame is drawn. install() is the startup measurement
-// hook (tests/bench/bench_startup): with LEADGEN_EXIT_ON_FIRST_PAINT set, the first paint prints
-// "first-paint" on stdout and quits the application; without it, it does nothing. Header-only so
-// the benchmark's minimal Qt program uses the very same hook as leadgen-diag.
+// frame needs (the window icon) once that frame is drawn. Header-only: the startup benchmark's
+// minimal Qt program (tests/bench) uses the very same hook as leadgen-diag to see its first frame.
 class FirstPaintProbe : public QObject
 {
 public:
-    static constexpr const char* kEnvironmentVariable = "LEADGEN_EXIT_ON_FIRST_PAINT";
-
     // Callbacks for one window run in the order they were registered, all in one event-loop turn
     // after the first paint pass.
     static void afterFirstPaint(QWidget* window, std::function<void()> then)
@@ -34,17 +29,6 @@ public:
             QCoreApplication::instance()->installEventFilter(probe);
         }
         probe->m_callbacks.push_back(std::move(then));
-    }
-
-    static void install(QWidget* window)
-    {
-        if (!qEnvironmentVariableIsSet(kEnvironmentVariable))
-            return;
-        afterFirstPaint(window, [] {
-            std::fputs("first-paint\n", stdout);
-            std::fflush(stdout);
-            QCoreApplication::exit(0);
-        });
     }
 
 protected:

@@ -1,6 +1,5 @@
 #include "GuiApplication.h"
 
-#include "DeferredIconStyle.h"
 #include "ErrorCatalog.h"
 #include "FirstPaintProbe.h"
 #include "MainWindow.h"
@@ -9,8 +8,6 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QIcon>
-#include <QStyle>
-#include <QStyleFactory>
 
 #include <thread>
 
@@ -23,10 +20,10 @@ void GuiApplication::applyIdentity()
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.leadgendiag.LeadgenDiag"));
 }
 
-int GuiApplication::main(int argc, char** argv)
+int GuiApplication::main(int argc, char** argv, const std::function<void(QWidget*)>& shown)
 {
     QApplication app(argc, argv);
-    // Parsing the two catalogues is a good part of startup (issue 6: bench_startup). They are
+    // Parsing the two catalogues is a good part of startup (tests/bench/bench_startup). They are
     // function-local statics, so they are parsed here on a worker while the first widgets are
     // set up; a first use on the GUI thread waits for that parse to end. (Not before QApplication:
     // Qt takes the first thread that creates a QObject for its main thread.)
@@ -34,9 +31,6 @@ int GuiApplication::main(int argc, char** argv)
         ErrorCatalog::builtin();
         MethodCatalog::builtin();
     });
-    // The style chosen as usual (platform default, -style, QT_STYLE_OVERRIDE), with its standard
-    // icons loaded when first drawn rather than while the widgets are built.
-    QApplication::setStyle(new DeferredIconStyle(QStyleFactory::create(QApplication::style()->name())));
     applyIdentity();
 
     MainWindow window;
@@ -46,7 +40,8 @@ int GuiApplication::main(int argc, char** argv)
     if (args.size() > 1)
         window.openFile(args.at(1));
     window.showGettingStartedOnFirstRun();
-    FirstPaintProbe::install(&window);
+    if (shown)
+        shown(&window);
     // Loading the SVG icon loads the image plugins (about a millisecond and a half); nothing in
     // the first frame draws it.
     FirstPaintProbe::afterFirstPaint(

@@ -1,6 +1,6 @@
 #include "ReproduceController.h"
 
-#include "CallSender.h"
+#include "ApiClient.h"
 #include "ComposerWidget.h"
 #include "EmbeddedSimulatorProvider.h"
 #include "ErrorBrowserWidget.h"
@@ -133,12 +133,8 @@ void ReproduceController::sendNext()
                                .arg(m_scenario.repeat),
                            2000);
         if (!m_client) {
-            m_client = CallSender::create(this, &error);
-            if (!m_client) {
-                fail(tr("%1 was not sent: %2").arg(m_code).arg(error));
-                return;
-            }
-            connect(m_client, &CallSender::finished, this, &ReproduceController::onWarmUpFinished);
+            m_client = new ApiClient(nullptr, this);
+            connect(m_client, &ApiClient::finished, this, &ReproduceController::onWarmUpFinished);
         }
         --m_warmUpsLeft;
         m_client->send(request);

@@ -10,7 +10,7 @@
 
 #include <optional>
 
-class CallSender;
+class ApiClient;
 class ComposerWidget;
 class EmbeddedSimulatorProvider;
 class ErrorBrowserWidget;
@@ -66,7 +66,7 @@ private:
 
     ComposerWidget& m_composer;
     EmbeddedSimulatorProvider& m_simulator;
-    CallSender* m_client = nullptr; // warm-up calls; made for the first one
+    ApiClient* m_client = nullptr; // warm-up calls; made for the first one
     QTimer m_paceTimer;
     QElapsedTimer m_clock;
     QList<qint64> m_recentCalls; // m_clock times at which calls ended (within the last seconds)

@@ -3,7 +3,8 @@
 #include "ExplainCommand.h"
 #include "InspectCommand.h"
 #include "LintCommand.h"
-#include "NetworkCommand.h"
+#include "SendCommand.h"
+#include "SimCommand.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -29,9 +30,8 @@ Cli::Cli()
     m_commands.push_back(std::make_unique<ExplainCommand>());
     m_commands.push_back(std::make_unique<InspectCommand>());
     m_commands.push_back(std::make_unique<LintCommand>());
-    // In the network module, loaded when used.
-    m_commands.push_back(std::make_unique<NetworkCommand>(QStringLiteral("send")));
-    m_commands.push_back(std::make_unique<NetworkCommand>(QStringLiteral("sim")));
+    m_commands.push_back(std::make_unique<SendCommand>());
+    m_commands.push_back(std::make_unique<SimCommand>());
 }
 
 Cli::~Cli() = default;

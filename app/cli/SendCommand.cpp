@@ -5,7 +5,6 @@
 #include "EmbeddedSimulator.h"
 #include "EnvironmentStore.h"
 #include "JsonIndex.h"
-#include "NetworkCommand.h"
 #include "Redactor.h"
 #include "RequestFile.h"
 #include "ResponseAnalyzer.h"
@@ -474,9 +473,3 @@ int SendCommand::run(const QStringList& args, CliIo& io)
     io.out.flush();
     return status;
 }
-
-namespace {
-// The module's side of NetworkCommand.
-const bool kRegistered = NetworkCommand::registerFactory(
-    QStringLiteral("send"), []() -> std::unique_ptr<CliCommand> { return std::make_unique<SendCommand>(); });
-} // namespace

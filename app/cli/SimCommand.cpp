@@ -1,81 +1,14 @@
 #include "SimCommand.h"
 
-#include "NetworkCommand.h"
+#include "Platform.h"
 #include "ScenarioCatalog.h"
 #include "SimServer.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>
 #include <QJsonDocument>
-#include <QSocketNotifier>
-
-#ifdef Q_OS_UNIX
-#include <csignal>
-#include <sys/socket.h>
-#include <unistd.h>
-#endif
 
 namespace {
-#ifdef Q_OS_UNIX
-// SIGINT/SIGTERM -> a byte on a socket pair -> a QSocketNotifier in the event loop: the only
-// async-signal-safe way to get from a signal handler back into Qt.
-int g_signalFds[2] = {-1, -1};
-
-void onSignal(int)
-{
-    const char byte = 1;
-    [[maybe_unused]] const auto written = ::write(g_signalFds[0], &byte, 1);
-}
-
-class SignalWatcher
-{
-public:
-    explicit SignalWatcher(const std::function<void()>& onStop)
-    {
-        if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) != 0)
-            return;
-        m_notifier = std::make_unique<QSocketNotifier>(g_signalFds[1], QSocketNotifier::Read);
-        QObject::connect(m_notifier.get(), &QSocketNotifier::activated, m_notifier.get(), [onStop] {
-            char byte = 0;
-            [[maybe_unused]] const auto got = ::read(g_signalFds[1], &byte, 1);
-            onStop();
-        });
-        struct sigaction action = {};
-        action.sa_handler = onSignal;
-        sigemptyset(&action.sa_mask);
-        action.sa_flags = SA_RESTART;
-        ::sigaction(SIGINT, &action, &m_oldInt);
-        ::sigaction(SIGTERM, &action, &m_oldTerm);
-        m_installed = true;
-    }
-    ~SignalWatcher()
-    {
-        if (m_installed) {
-            ::sigaction(SIGINT, &m_oldInt, nullptr);
-            ::sigaction(SIGTERM, &m_oldTerm, nullptr);
-        }
-        m_notifier.reset();
-        for (int& fd : g_signalFds) {
-            if (fd >= 0)
-                ::close(fd);
-            fd = -1;
-        }
-    }
-
-private:
-    std::unique_ptr<QSocketNotifier> m_notifier;
-    struct sigaction m_oldInt = {};
-    struct sigaction m_oldTerm = {};
-    bool m_installed = false;
-};
-#else
-class SignalWatcher
-{
-public:
-    explicit SignalWatcher(const std::function<void()>&) {}
-};
-#endif
-
 bool parseNumber(const QCommandLineParser& parser, const QString& option, qint64 min, qint64 max, qint64* out,
                  QString* error)
 {
@@ -241,7 +174,7 @@ int SimCommand::run(const QStringList& args, CliIo& io)
 
     QEventLoop loop;
     m_loop = &loop;
-    SignalWatcher signalWatcher([&loop] { loop.quit(); });
+    const Platform::StopSignalWatcher stopSignals([&loop] { loop.quit(); });
     if (m_startedHook)
         m_startedHook(server);
     loop.exec();
@@ -250,9 +183,3 @@ int SimCommand::run(const QStringList& args, CliIo& io)
     io.out << "Simulator stopped after " << handled << " request(s)." << Qt::endl;
     return ExitOk;
 }
-
-namespace {
-// The module's side of NetworkCommand.
-const bool kRegistered = NetworkCommand::registerFactory(
-    QStringLiteral("sim"), []() -> std::unique_ptr<CliCommand> { return std::make_unique<SimCommand>(); });
-} // namespace

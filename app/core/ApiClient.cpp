@@ -147,7 +147,7 @@ JsonCheck checkJson(const QByteArray& body, const QString& spillPath)
 } // namespace
 
 ApiClient::ApiClient(QNetworkAccessManager* network, QObject* parent)
-    : CallSender(parent)
+    : QObject(parent)
     , m_network(network ? network : new QNetworkAccessManager(this))
     , m_spillDirectory(QDir::tempPath())
 {
@@ -615,9 +615,3 @@ void ApiClient::finish(CallCapture capture)
     m_timedOut = false;
     emit finished(capture);
 }
-
-namespace {
-// The module's side of CallSender::create().
-const bool kRegistered =
-    CallSender::registerFactory([](QObject* parent) -> CallSender* { return new ApiClient(nullptr, parent); });
-} // namespace

@@ -1,11 +1,13 @@
 #pragma once
 
-#include "CallSender.h"
+#include "ApiRequest.h"
+#include "CallCapture.h"
 
 #include <QElapsedTimer>
 #include <QFile>
 #include <QNetworkProxy>
 #include <QNetworkReply>
+#include <QObject>
 #include <QPointer>
 #include <QSslError>
 #include <QTimer>
@@ -20,7 +22,7 @@ class QNetworkAccessManager;
 // a plain explanation taken from the catalogue (errors.json situation entries) plus the facts of
 // this call. TLS errors are never ignored silently: only errors whose certificate the user
 // explicitly trusts for the environment (ApiRequest::trustedCertificates) are ignored.
-class ApiClient : public CallSender
+class ApiClient : public QObject
 {
     Q_OBJECT
 
@@ -37,15 +39,15 @@ public:
     // Where spill files are created (default: QDir::tempPath()).
     void setSpillDirectory(const QString& directory) { m_spillDirectory = directory; }
 
-    bool isRunning() const override { return m_reply != nullptr; }
+    bool isRunning() const { return m_reply != nullptr; }
 
     // Starts a call; a call still running is cancelled first (its finished() arrives before this
     // returns). finished() always follows; for a request that cannot start (no usable URL) it is
     // emitted before send() returns.
-    void send(const ApiRequest& request) override;
+    void send(const ApiRequest& request);
     // Aborts the running call at once; finished() with FailureLayer::Cancelled is emitted before
     // this returns. No-op when idle.
-    void cancel() override;
+    void cancel();
 
     // The layer a Qt network error belongs to (without the HTTP and body checks).
     static FailureLayer layerOf(QNetworkReply::NetworkError error);
@@ -58,6 +60,12 @@ public:
                                          bool bodyIsJson, bool bodyIsUtf8, QString* key);
     // facts + "\n\n" + the catalogue's summary of the key (facts alone if the key is unknown).
     static QString explanation(const QString& key, const QString& facts);
+
+signals:
+    void started(const QString& displayUrl);
+    void uploadProgress(qint64 sent, qint64 total);
+    void downloadProgress(qint64 received, qint64 total);
+    void finished(const CallCapture& capture);
 
 private:
     void onMetaDataChanged();

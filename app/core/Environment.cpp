@@ -1,7 +1,6 @@
 #include "Environment.h"
 
-#include "IpAddress.h"
-
+#include <QHostAddress>
 #include <QRegularExpression>
 
 QString apiVersionName(ApiVersion version)
@@ -51,7 +50,7 @@ bool Environment::isLoopbackHost(const QString& host)
     const QString h = host.toLower();
     if (h == QLatin1String("localhost") || h.endsWith(QLatin1String(".localhost")))
         return true;
-    return IpAddress::isLoopback(h);
+    return QHostAddress(h).isLoopback();
 }
 
 bool Environment::operator==(const Environment& other) const

@@ -88,9 +88,3 @@ QUrl EmbeddedSimulator::endpoint(const QString& version) const
         return QUrl();
     return SimServer::endpointFor(m_config.host, m_port, version);
 }
-
-namespace {
-// The module's side of SimulatorHost::create().
-const bool kRegistered = SimulatorHost::registerFactory(
-    []() -> std::unique_ptr<SimulatorHost> { return std::make_unique<EmbeddedSimulator>(); });
-} // namespace

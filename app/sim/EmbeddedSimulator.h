@@ -1,7 +1,7 @@
 #pragma once
 
+#include "SimConfig.h"
 #include "SimLogEntry.h"
-#include "SimulatorHost.h"
 
 #include <QObject>
 #include <QUrl>
@@ -14,9 +14,7 @@ class SimServer;
 // The simulator inside the GUI: a SimServer on its own thread, so neither the demo data nor a
 // flood of requests ever blocks the GUI thread. Signals arrive on the thread that owns this
 // object.
-class EmbeddedSimulator
-    : public QObject
-    , public SimulatorHost
+class EmbeddedSimulator : public QObject
 {
     Q_OBJECT
 
@@ -26,15 +24,15 @@ public:
 
     // Starts (or restarts with a new configuration) and returns once the server listens.
     // False with *error when the configuration is invalid or the port cannot be bound.
-    bool start(const SimConfig& config = SimConfig(), QString* error = nullptr) override;
+    bool start(const SimConfig& config = SimConfig(), QString* error = nullptr);
     // Stops the server and its thread; returns once both are gone. Safe when not running.
     void stop();
 
-    bool isRunning() const override { return m_server != nullptr; }
+    bool isRunning() const { return m_server != nullptr; }
     quint16 port() const { return m_port; }
     // e.g. http://127.0.0.1:PORT/pubapi/v1.2/ (no credentials); empty when not running.
-    QUrl endpoint(const QString& version = QStringLiteral("v1.2")) const override;
-    SimConfig config() const override { return m_config; }
+    QUrl endpoint(const QString& version = QStringLiteral("v1.2")) const;
+    SimConfig config() const { return m_config; }
 
 signals:
     void started(quint16 port);

@@ -1,13 +1,12 @@
 #include "SimConfig.h"
 
-#include "IpAddress.h"
-
+#include <QHostAddress>
 #include <QTimeZone>
 
 QStringList SimConfig::validate() const
 {
     QStringList problems;
-    if (host != QLatin1String("localhost") && !IpAddress::isLiteral(host))
+    if (host != QLatin1String("localhost") && QHostAddress(host).isNull())
         problems << QStringLiteral("host '%1' is not an IP address (use e.g. 127.0.0.1 or ::1)").arg(host);
     if (accountId.trimmed().isEmpty())
         problems << QStringLiteral("the account ID must not be empty");

@@ -1,5 +1,4 @@
 #include "Badge.h"
-#include "DeferredIconStyle.h"
 #include "EmptyStateWidget.h"
 #include "FirstPaintProbe.h"
 #include "JsonHighlighter.h"
@@ -10,7 +9,6 @@
 #include <QPainter>
 #include <QProxyStyle>
 #include <QPushButton>
-#include <QStyleFactory>
 #include <QStyleOption>
 #include <QTextBlock>
 #include <QTextDocument>
@@ -279,100 +277,6 @@ private slots:
         QCOMPARE(paints, before + 1);
         QCoreApplication::processEvents();
         QCOMPARE(log.size(), 3);
-    }
-
-    // Standard icons come from the base style only when first used, and are then exactly the base
-    // style's icons (pixels, sizes, null-ness), with or without a style option.
-    void deferredIconsMatchTheBaseStyle_data()
-    {
-        QTest::addColumn<int>("icon");
-        QTest::addColumn<bool>("withOption");
-        for (const auto icon : {QStyle::SP_ToolBarHorizontalExtensionButton, QStyle::SP_TitleBarCloseButton,
-                                QStyle::SP_TitleBarNormalButton, QStyle::SP_MessageBoxWarning,
-                                QStyle::SP_DialogOkButton, QStyle::SP_ArrowBack, QStyle::SP_LineEditClearButton}) {
-            const char* name = QMetaEnum::fromType<QStyle::StandardPixmap>().valueToKey(icon);
-            QTest::addRow("%s", name) << int(icon) << false;
-            QTest::addRow("%s with option", name) << int(icon) << true;
-        }
-    }
-
-    void deferredIconsMatchTheBaseStyle()
-    {
-        QFETCH(int, icon);
-        QFETCH(bool, withOption);
-        const auto which = QStyle::StandardPixmap(icon);
-        // Counts what the deferring style asks of its base.
-        struct CountingStyle : QProxyStyle
-        {
-            using QProxyStyle::QProxyStyle;
-            mutable int requests = 0;
-            QIcon standardIcon(StandardPixmap pixmap, const QStyleOption* option, const QWidget* widget) const override
-            {
-                ++requests;
-                return QProxyStyle::standardIcon(pixmap, option, widget);
-            }
-        };
-        auto* base = new CountingStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-        DeferredIconStyle style(base);
-        QWidget widget;
-        QStyleOptionDockWidget option;
-        option.initFrom(&widget);
-        option.title = QStringLiteral("Dock");
-        const QStyleOption* opt = withOption ? &option : nullptr;
-        const QIcon expected = base->QProxyStyle::standardIcon(which, opt, &widget);
-
-        const QIcon deferred = style.standardIcon(which, opt, &widget);
-        QCOMPARE(base->requests, 0);
-        QCOMPARE(deferred.isNull(), expected.isNull());
-        QCOMPARE(base->requests, 1);
-        for (const QSize size : {QSize(16, 16), QSize(32, 32)}) {
-            QCOMPARE(deferred.actualSize(size), expected.actualSize(size));
-            QCOMPARE(deferred.pixmap(size).toImage(), expected.pixmap(size).toImage());
-            QCOMPARE(deferred.pixmap(size, QIcon::Disabled).toImage(),
-                     expected.pixmap(size, QIcon::Disabled).toImage());
-        }
-        QCOMPARE(deferred.availableSizes(), expected.availableSizes());
-        QImage painted(24, 24, QImage::Format_ARGB32_Premultiplied);
-        QImage reference = painted;
-        painted.fill(Qt::transparent);
-        reference.fill(Qt::transparent);
-        {
-            QPainter a(&painted);
-            deferred.paint(&a, QRect(0, 0, 24, 24));
-            QPainter b(&reference);
-            expected.paint(&b, QRect(0, 0, 24, 24));
-        }
-        QCOMPARE(painted, reference);
-        QCOMPARE(base->requests, 1); // asked once, however often it is used
-
-        // A copy with a pixmap added (QIcon detaches: the engine is cloned) is the base style's
-        // icon with that pixmap added; the original is unchanged.
-        QPixmap added(8, 8);
-        added.fill(Qt::red);
-        QIcon copy = deferred;
-        copy.addPixmap(added, QIcon::Active);
-        QIcon expectedCopy = expected;
-        expectedCopy.addPixmap(added, QIcon::Active);
-        for (const QIcon::Mode mode : {QIcon::Normal, QIcon::Active}) {
-            QCOMPARE(copy.pixmap(QSize(8, 8), mode).toImage(), expectedCopy.pixmap(QSize(8, 8), mode).toImage());
-            QCOMPARE(copy.pixmap(QSize(16, 16), mode).toImage(), expectedCopy.pixmap(QSize(16, 16), mode).toImage());
-        }
-        QCOMPARE(deferred.pixmap(QSize(8, 8), QIcon::Active).toImage(),
-                 expected.pixmap(QSize(8, 8), QIcon::Active).toImage());
-    }
-
-    // An icon first used after its style is gone (the application changed style) is empty, not
-    // a crash.
-    void deferredIconOutlivesItsStyle()
-    {
-        auto* style = new DeferredIconStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-        const QIcon icon = style->standardIcon(QStyle::SP_MessageBoxWarning);
-        delete style;
-        QVERIFY(icon.isNull());
-        QVERIFY(icon.pixmap(QSize(16, 16)).isNull());
-        QPixmap target(16, 16);
-        QPainter painter(&target);
-        icon.paint(&painter, QRect(0, 0, 16, 16));
     }
 
     void emptyState()

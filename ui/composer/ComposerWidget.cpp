@@ -1,8 +1,8 @@
 #include "ComposerWidget.h"
 
+#include "ApiClient.h"
 #include "ApiRequest.h"
 #include "Badge.h"
-#include "CallSender.h"
 #include "CurlCommand.h"
 #include "EnvironmentDialog.h"
 #include "EnvironmentStore.h"
@@ -418,17 +418,15 @@ bool ComposerWidget::isSending() const
     return m_client && m_client->isRunning();
 }
 
-CallSender* ComposerWidget::client(QString* error)
+ApiClient* ComposerWidget::client()
 {
-    // Made on the first call: it comes from the network module, which startup does not load.
+    // Made on the first call: its QNetworkAccessManager is not needed before.
     if (!m_client) {
-        m_client = CallSender::create(this, error);
-        if (!m_client)
-            return nullptr;
-        connect(m_client, &CallSender::uploadProgress, this, &ComposerWidget::onUploadProgress);
-        connect(m_client, &CallSender::downloadProgress, this, &ComposerWidget::onDownloadProgress);
-        connect(m_client, &CallSender::finished, this, &ComposerWidget::onFinished);
-        connect(m_client, &CallSender::started, this, &ComposerWidget::callStarted);
+        m_client = new ApiClient(nullptr, this);
+        connect(m_client, &ApiClient::uploadProgress, this, &ComposerWidget::onUploadProgress);
+        connect(m_client, &ApiClient::downloadProgress, this, &ComposerWidget::onDownloadProgress);
+        connect(m_client, &ApiClient::finished, this, &ComposerWidget::onFinished);
+        connect(m_client, &ApiClient::started, this, &ComposerWidget::callStarted);
     }
     return m_client;
 }
@@ -1578,12 +1576,7 @@ void ComposerWidget::send()
     storeSecret();
     rememberAccount(environment(), accountId());
     flushDraft();
-    CallSender* sender = client(&error);
-    if (!sender) {
-        showResult(tinted(tr("Not sent: %1").arg(error).toHtmlEscaped(), Tone::Kind::Error), QString());
-        return;
-    }
-
+    ApiClient* sender = client();
     m_ui->progressBar->setRange(0, 0);
     m_ui->progressBar->setFormat(tr("Sending…"));
     m_ui->progressBar->show();

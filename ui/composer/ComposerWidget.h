@@ -24,7 +24,7 @@ class ComposerRawBodyPage;
 class ComposerResponsePage;
 class ComposerWidget;
 } // namespace Ui
-class CallSender;
+class ApiClient;
 class EnvironmentStore;
 class JsonHighlighter;
 class LintPanel;
@@ -175,7 +175,7 @@ protected:
 
 private:
     void createActions();
-    CallSender* client(QString* error);
+    ApiClient* client();
     // The Headers, Raw body and Response tabs, built on first use.
     Ui::ComposerHeadersPage& headersPage();
     Ui::ComposerRawBodyPage& rawBodyPage();
@@ -252,7 +252,7 @@ private:
     std::unique_ptr<Prompter> m_defaultPrompter;
     Prompter* m_prompter = nullptr;
     SimulatorProvider* m_simulator = nullptr;
-    CallSender* m_client = nullptr; // made on the first call
+    ApiClient* m_client = nullptr; // made on the first call
     MethodPicker* m_picker = nullptr;
     JsonHighlighter* m_paramsHighlighter = nullptr;
     JsonHighlighter* m_envelopeHighlighter = nullptr;

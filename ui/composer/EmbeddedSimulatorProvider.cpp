@@ -1,6 +1,6 @@
 #include "EmbeddedSimulatorProvider.h"
 
-#include "SimulatorHost.h"
+#include "EmbeddedSimulator.h"
 
 #include <QCoreApplication>
 
@@ -13,8 +13,8 @@ bool EmbeddedSimulatorProvider::ensureRunning(QString* error)
     if (isRunning())
         return true;
     if (!m_host)
-        m_host = SimulatorHost::create(error);
-    return m_host && m_host->start(config(), error);
+        m_host = std::make_unique<EmbeddedSimulator>();
+    return m_host->start(config(), error);
 }
 
 bool EmbeddedSimulatorProvider::isRunning() const

@@ -5,11 +5,10 @@
 
 #include <memory>
 
-class SimulatorHost;
+class EmbeddedSimulator;
 
-// The composer's view of the in-process simulator (design.md §5): started on first use with the
-// default demo configuration, its endpoints and the public demo accounts. The simulator itself
-// (SimulatorHost::create) comes from the network module, loaded on that first use.
+// The composer's view of the in-process simulator (docs/design.md, Simulator): started on first
+// use with the default demo configuration, its endpoints and the public demo accounts.
 class EmbeddedSimulatorProvider : public SimulatorProvider
 {
 public:
@@ -25,5 +24,5 @@ public:
     SimConfig config() const;
 
 private:
-    std::unique_ptr<SimulatorHost> m_host;
+    std::unique_ptr<EmbeddedSimulator> m_host;
 };
