@@ -97,7 +97,7 @@ struct Diagnosis
         qint64 failed = 0;  // failed batch elements
     } stats;
 
-    // Informational fields (api-facts §1.4); also reported as info findings.
+    // Informational fields (docs/design.md, The API in brief); also reported as info findings.
     std::optional<bool> hasMore;
     std::optional<qint64> callCount;
     std::optional<qint64> queryLimit;
