@@ -1,6 +1,6 @@
 # Tests that need more than the automatic registration in tests/CMakeLists.txt.
 
-# Keychain (issue 4 §3). tst_secretstore runs twice:
+# Keychain (docs/design.md, Security). tst_secretstore runs twice:
 # - tst_secretstore: no D-Bus session at all, so no keychain service: the session-only path.
 # - tst_secretstore_keyring: inside a private D-Bus session with an unlocked gnome-keyring
 #   (support/with-keyring.sh): the real Secret Service round trip.
@@ -46,7 +46,7 @@ add_dependencies(tst_explaincommand leadgen-diag)
 add_dependencies(tst_program leadgen-diag)
 set_property(TEST tst_program APPEND PROPERTY ENVIRONMENT ${LEADGEN_NO_KEYCHAIN_ENV})
 
-# Fuzzing (issue 5): a brief run of fuzz_analyzer on the response corpus, when clang++ is there.
+# Fuzzing: a brief run of fuzz_analyzer on the response corpus, when clang++ is there.
 # The script builds build/fuzz with the "fuzz" preset (clang++, ASan/UBSan, libFuzzer) on first
 # use, then fuzzes for 10 s; exit 77 (clang++ missing) shows as "skipped". Longer runs by hand:
 # tests/fuzz/run-fuzz.sh 300. Not registered inside the fuzz build itself.

@@ -6,7 +6,7 @@ class MainWindow;
 class QLabel;
 class QPushButton;
 
-// Help → Getting started (issue 6 §5): a first call on the embedded simulator in five steps.
+// Help → Getting started: a first call on the embedded simulator in five steps.
 // Every step says what to do and has a button that does it in the real window (the composer,
 // the inspector and the error browser next to it), so a newcomer can follow along or just
 // click through. A step is ticked once done, whichever way it was done.

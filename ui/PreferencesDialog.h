@@ -10,7 +10,7 @@ namespace Ui {
 class PreferencesDialog;
 }
 
-// Edit → Preferences: the inspector's size limits (design.md §7), which decide how much text
+// Edit → Preferences: the inspector's size limits (docs/design.md, Big responses), which decide how much text
 // work the body view does on big responses. The tree, findings and batch table work at any size,
 // so these trade convenience against speed only; they are shown in MB (10^6 bytes).
 class PreferencesDialog : public QDialog

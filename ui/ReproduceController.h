@@ -15,7 +15,7 @@ class ComposerWidget;
 class EmbeddedSimulatorProvider;
 class ErrorBrowserWidget;
 
-// "Reproduce on simulator" (issue 6 §4): loads a code's scenario (ScenarioCatalog, resolved
+// "Reproduce on simulator": loads a code's scenario (ScenarioCatalog, resolved
 // against the running simulator's credentials and limits) into the composer on the Simulator
 // environment, sends it, and the composer's callFinished takes the answer to the inspector.
 // Scenarios with `repeat` > 1 (107) send their warm-up calls first, outside the composer, so the

@@ -5,7 +5,7 @@
 #include <memory>
 #include <vector>
 
-// Dispatches `leadgen-diag <subcommand> ...` (design.md §4) on a QCoreApplication, so the CLI
+// Dispatches `leadgen-diag <subcommand> ...` (docs/design.md, Command line) on a QCoreApplication, so the CLI
 // runs without a display and starts fast.
 class Cli
 {

@@ -8,7 +8,7 @@
 #include <functional>
 #include <optional>
 
-// Exit status contract of design.md §4.
+// Exit status contract (docs/design.md, Command line).
 enum CliExit : int
 {
     ExitOk = 0,         // ran, nothing wrong found (explain: at least one match)

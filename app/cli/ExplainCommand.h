@@ -2,7 +2,7 @@
 
 #include "CliCommand.h"
 
-// `leadgen-diag explain QUERY... [--json]` (design.md §4): looks the query up in the error
+// `leadgen-diag explain QUERY... [--json]` (docs/design.md, Command line): looks the query up in the error
 // catalogue (a code, hex, a symbolic name, words, a method name, or pasted text; "-" reads it from
 // stdin) and prints the matches best first: strong ones in full, wrapped to $COLUMNS, weak ones as
 // one line each; with --json {"query": ..., "matches": [entry + score + reason, ...]}.

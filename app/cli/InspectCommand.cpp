@@ -6,7 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-// leadgen-diag inspect FILE|- [--request FILE] [--http-status N] [--json] (design.md §4).
+// leadgen-diag inspect FILE|- [--request FILE] [--http-status N] [--json] (docs/design.md, Command line).
 // FILE is mapped, not read, so a 1 GB response costs its size once.
 int InspectCommand::run(const QStringList& args, CliIo& io)
 {

@@ -6,7 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-// `leadgen-diag lint FILE|- [--json]` (design.md §4): predicts the errors of a request envelope.
+// `leadgen-diag lint FILE|- [--json]` (docs/design.md, Command line): predicts the errors of a request envelope.
 // Exit 1 when an error-severity finding exists, 0 otherwise, 2 for usage errors and unreadable
 // input. Invalid JSON is a finding (101), not unreadable input.
 int LintCommand::run(const QStringList& args, CliIo& io)

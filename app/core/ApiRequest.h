@@ -8,7 +8,7 @@
 #include <QUrl>
 
 // One HTTP call to the API as the client sends it: POST `body` to `endpoint` with the credentials
-// in the query string (api-facts §1.2). The body is raw bytes on purpose, so a deliberately broken
+// in the query string (docs/design.md, The API in brief). The body is raw bytes on purpose, so a deliberately broken
 // body (to reproduce 101) is sent exactly as typed.
 struct ApiRequest
 {

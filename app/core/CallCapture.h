@@ -10,7 +10,7 @@
 
 #include <memory>
 
-// The layer at which a call failed, from the bottom up (issue 4 §5). None: an HTTP response
+// The layer at which a call failed, from the bottom up. None: an HTTP response
 // arrived with a 2xx status and a JSON body; whether the API reported errors inside it is the
 // ResponseAnalyzer's business.
 enum class FailureLayer
@@ -33,7 +33,7 @@ QString failureLayerName(FailureLayer layer);
 // Human title of a layer: "DNS", "Connection refused", ...
 QString failureLayerTitle(FailureLayer layer);
 
-// What the UI shows about a certificate (never ignored silently, design.md §6).
+// What the UI shows about a certificate (never ignored silently: docs/design.md, Security).
 struct CertificateInfo
 {
     QString subject; // "CN=api.example.com, O=Example"

@@ -59,7 +59,7 @@ QJsonObject Finding::toJson() const
     o.insert(QStringLiteral("index"), index >= 0 ? QJsonValue(index) : QJsonValue(QJsonValue::Null));
     o.insert(QStringLiteral("message"), message);
     o.insert(QStringLiteral("explanation"), explanation);
-    // Added keys (design.md §4 allows additions): where the finding is in the body.
+    // Added keys (the contract allows additions, docs/design.md, Command line): where the finding is in the body.
     o.insert(QStringLiteral("title"), title);
     o.insert(QStringLiteral("offset"), offset >= 0 ? QJsonValue(double(offset)) : QJsonValue(QJsonValue::Null));
     o.insert(QStringLiteral("length"), offset >= 0 ? QJsonValue(double(length)) : QJsonValue(QJsonValue::Null));

@@ -9,7 +9,7 @@
 
 #include <optional>
 
-// One observation about a response (design.md §4, the `F` objects of `inspect --json`).
+// One observation about a response (the `F` objects of `inspect --json`, docs/design.md, Command line).
 struct Finding
 {
     enum class Severity
@@ -97,7 +97,7 @@ struct Diagnosis
         qint64 failed = 0;  // failed batch elements
     } stats;
 
-    // Informational fields (api-facts §1.4); also reported as info findings.
+    // Informational fields (docs/design.md, The API in brief); also reported as info findings.
     std::optional<bool> hasMore;
     std::optional<qint64> callCount;
     std::optional<qint64> queryLimit;
@@ -111,7 +111,7 @@ struct Diagnosis
     bool hasErrors() const;
     int count(Finding::Severity severity) const;
     static QString verdictName(Verdict verdict);
-    // Exactly the inspect object of design.md §4, plus added keys: info {hasMore, callCount,
+    // Exactly the inspect object of docs/design.md (Command line), plus added keys: info {hasMore, callCount,
     // queryLimit}, method, batch (rows) and batch_rows ("all" | "failed", see kMaxJsonBatchRows).
     QJsonObject toJson() const;
     // The verdict line then one line per finding (`inspect` text output).

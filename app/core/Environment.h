@@ -5,7 +5,7 @@
 #include <QStringList>
 #include <QUrl>
 
-// API version of an endpoint (api-facts §1.1): v1 reads and writes dates in the account's time
+// API version of an endpoint (docs/design.md, The API in brief): v1 reads and writes dates in the account's time
 // zone, v1.2 in UTC. Everything else is the same.
 enum class ApiVersion
 {

@@ -13,7 +13,7 @@
 
 class QSettings;
 
-// The environments requests can go to (issue 4 §2): the built-in Simulator (default), Production
+// The environments requests can go to: the built-in Simulator (default), Production
 // v1.2, Production v1 (legacy, account time zone) and any number of custom ones. Persisted in
 // QSettings under "environments/"; there is no secret anywhere in here by construction.
 class EnvironmentStore : public QObject

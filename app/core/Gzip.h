@@ -11,7 +11,7 @@ class QIODevice;
 
 // gzip-compressed responses: customers send `response.json.gz`, and `curl --compressed -o` or a
 // proxy log can leave a body still encoded. The inspector and `inspect` look at the JSON inside
-// (design.md §7: sizes are measured after decompression).
+// (docs/design.md, Big responses: sizes are measured after decompression).
 namespace Gzip {
 // The gzip magic bytes 1f 8b.
 bool isGzip(QByteArrayView bytes);

@@ -35,7 +35,7 @@ public:
     static bool isValidName(const QString& name);
     // Set by the network layer from the request itself (Content-Length, Host, ...).
     static bool isTransportHeader(const QString& name);
-    // accountID / secretKey: they belong in the query string (api-facts §1.2).
+    // accountID / secretKey: they belong in the query string (docs/design.md, The API in brief).
     static bool isCredentialName(const QString& name);
     // Exactly one of the headers ApiClient sends anyway (Content-Type: application/json, ...):
     // importing one adds nothing.

@@ -7,7 +7,7 @@
 
 #include <memory>
 
-// A lazy tree over a JsonIndex (design.md §7), Qt Core only. Nothing is materialised per row:
+// A lazy tree over a JsonIndex (docs/design.md, Big responses), Qt Core only. Nothing is materialised per row:
 // a QModelIndex carries the node id, and every call is O(1) except paths (O(depth)). Children
 // are exposed in batches through canFetchMore()/fetchMore(), so expanding a 1 000 000-element
 // array costs a view one batch, not a million rows.

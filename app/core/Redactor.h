@@ -5,7 +5,7 @@
 #include <QUrl>
 
 // The one place that hides the secret key in anything shown, logged, copied or exported
-// (design.md §6). Every displayed URL, cURL line, log line and request echo goes through here, so
+// (docs/design.md, Security). Every displayed URL, cURL line, log line and request echo goes through here, so
 // a new output path cannot forget a variant (encoded name, JSON legacy header, ...).
 class Redactor
 {

@@ -8,7 +8,7 @@
 
 #include <optional>
 
-// The request body of the API: `{"method": ..., "params": {...}, "id": ...}` (api-facts §1.3).
+// The request body of the API: `{"method": ..., "params": {...}, "id": ...}` (docs/design.md, The API in brief).
 // Keeps the whole JSON object, so members the caller did not set stay absent (the linter and the
 // simulator care about "absent" vs "empty") and extra members (the legacy `header` object) survive
 // a round trip.

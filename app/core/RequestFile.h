@@ -9,7 +9,7 @@
 
 #include <optional>
 
-// A saved request (issue 4 §6): a `.json` file with the envelope, the environment's name and the
+// A saved request: a `.json` file with the envelope, the environment's name and the
 // account ID, never the secret key:
 //
 //   {"format": "leadgen-diag-request", "version": 1, "environment": "Simulator",

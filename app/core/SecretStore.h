@@ -6,7 +6,7 @@
 
 #include <optional>
 
-// Where the secret key lives (design.md §6, issue 4 §3): in the OS keychain (QtKeychain: Secret
+// Where the secret key lives (docs/design.md, Security): in the OS keychain (QtKeychain: Secret
 // Service, KWallet, macOS Keychain, Windows Credential Store) when the user ticks "Remember", and
 // otherwise only in this process's memory. When no keychain service is available the key is kept
 // for the session only and unavailableReason() says so in a plain sentence. There is no plaintext

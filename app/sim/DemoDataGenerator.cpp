@@ -30,7 +30,7 @@ const char* const kLastNames[] = {
 
 struct DemoCompany
 {
-    const char* name; // as stored: names typed in the UI come back HTML-encoded (api-facts §5.3)
+    const char* name; // as stored: names typed in the UI come back HTML-encoded
     const char* domain;
     const char* industry;
 };
@@ -145,7 +145,7 @@ const DemoDataGenerator::CustomField kCustomFields[] = {
     {"account_tier_5e8f7a6b5c4d3", "Account tier", "picklist", "account"},
 };
 
-// Fields getFields returns for leads although getLead does not (api-facts §5.1).
+// Fields getFields returns for leads although getLead does not.
 const char* const kLeadFieldsOnlyInGetFields[] = {"crmID",       "numBounces", "hardBounced", "hasOpportunity",
                                                   "isQualified", "isContact",  "isCustomer"};
 
@@ -313,7 +313,7 @@ void DemoDataGenerator::createTables(SimCompany& company)
         SimTable& table = company.table(type);
         const QList<FieldSpec> fields = catalog.objectFields(type);
         for (const FieldSpec& field : fields) {
-            // Empty integer fields come back as "", standard string fields as null (api-facts §1.4).
+            // Empty integer fields come back as "", standard string fields as null.
             const bool emptyString = field.type == QLatin1String("integer") || !field.nullable;
             table.addColumn(field.name, emptyString ? SimValue(QString()) : SimValue());
         }
@@ -391,7 +391,7 @@ void DemoDataGenerator::addFields(SimCompany& company, bool withDemoCustomFields
     for (const CustomField& field : kCustomFields) {
         addField(id, str(field.relationship), str(field.systemName), str(field.label), str(field.dataType), true, false,
                  QByteArray(field.dataType) == "textarea" ? 65535 : 255);
-        // Custom fields are columns of their object type; their default is "" (api-facts §5.2).
+        // Custom fields are columns of their object type; their default is "".
         company.table(str(field.relationship)).addColumn(str(field.systemName), SimValue(QString()));
         id += 1024;
     }

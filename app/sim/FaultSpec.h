@@ -4,7 +4,7 @@
 #include <QString>
 
 // A fault requested with the `X-Simulator-Fault` header or the `simFault` query parameter
-// (design.md §5): items separated by ';', combinable, e.g. "code=999; latency=250".
+// (docs/design.md, Simulator): items separated by ';', combinable, e.g. "code=999; latency=250".
 //
 //   code=N     answer error N of the catalogue (object-level codes fail every object of a
 //              batch call, API-level ones replace the result)

@@ -7,7 +7,7 @@
 
 #include <vector>
 
-// Per-account call limits of the API (api-facts §4): N calls in any sliding second (107) and M
+// Per-account call limits of the API (docs/design.md, Simulator): N calls in any sliding second (107) and M
 // calls per UTC day (106). 0 disables a limit.
 //
 // Every authenticated call counts towards the daily quota, including calls refused by the

@@ -6,7 +6,7 @@
 #include <QStringList>
 #include <QtGlobal>
 
-// Settings of one simulator instance (design.md §5). The defaults are the demo set-up the GUI
+// Settings of one simulator instance (docs/design.md, Simulator). The defaults are the demo set-up the GUI
 // shows: the demo secrets are public by design, the UI displays them.
 struct SimConfig
 {

@@ -1,4 +1,4 @@
-// Big responses (issue 5, design.md §7): `inspect` against same-run baselines on deterministic
+// Big responses (docs/design.md, Big responses): `inspect` against same-run baselines on deterministic
 // generated documents of 10 MB, 100 MB and 1 GB (MB = 10^6 bytes).
 //
 //   build/dev/bench/bench_inspect [--sizes 10,100,1000] [--runs 3] [--dir DIR] [--keep] [--no-jq] [--no-qt]

@@ -16,7 +16,7 @@
 // scheduler costs), and the bare core work (JsonIndex + ResponseAnalyzer, synchronously, no
 // GUI): the inspector cannot be browsable sooner than that. Then it browses: selects the last
 // lead in the tree, scrolls the body to the end, finds a string near the end, still under the
-// heartbeat. Goal (issue 5): longest gap <= 50 ms.
+// heartbeat. Goal: longest gap <= 50 ms.
 //
 // Every load runs --runs times (default 3); the median, min and max are printed, and the goal is
 // judged on the median (the machines we share add their own stalls, as the idle baseline shows).

@@ -1,4 +1,4 @@
-// libFuzzer target for the cURL importer and exporter (issue 4 §6): CurlCommand::parse over
+// libFuzzer target for the cURL importer and exporter: CurlCommand::parse over
 // arbitrary text (POSIX, cmd and PowerShell readings), toRequest, and both exports. Besides
 // crashes and sanitizer reports it checks: a rejected command gets a position inside the text
 // and a message; an accepted one round-trips (export with the secret, parse again: the same

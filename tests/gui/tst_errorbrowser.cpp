@@ -27,7 +27,7 @@
 #include <QToolButton>
 #include <QtTest>
 
-// The error-code browser (issue 2 §5) driven as a user would: typing, arrow keys, clicks on
+// The error-code browser driven as a user would: typing, arrow keys, clicks on
 // links and buttons. Search semantics come from ErrorCatalog::builtin(); the detail-pane checks
 // use a small fixture catalogue (tests/data/errors-browser.json) whose content is known.
 class TestErrorBrowser : public QObject
@@ -229,7 +229,7 @@ private slots:
             QVERIFY(!proxy.index(0, 0).data(ErrorFilterProxyModel::MatchReasonRole).toString().isEmpty());
     }
 
-    // Acceptance (issue 2): typing in the search field filters the visible rows.
+    // Typing in the search field filters the visible rows.
     void typingFilters_data()
     {
         QTest::addColumn<QString>("typed");

@@ -24,7 +24,7 @@
 #include <QToolButton>
 #include <QtTest>
 
-// The application shell (issue 2 §7, issue 6 §5): composer and inspector side by side, the
+// The application shell: composer and inspector side by side, the
 // error browser and "Getting started" as docks, the status bar, the About text, and the layout
 // remembered between runs.
 class TestMainWindow : public QObject

@@ -33,7 +33,7 @@
 #include <memory>
 #include <set>
 
-// End to end in the real main window (issue 6 §6), offscreen, on the real embedded simulator:
+// End to end in the real main window, offscreen, on the real embedded simulator:
 // every catalogue code reproduced from the error browser and its gallery, a batch with a
 // duplicate, and a request with four mistakes fixed through the lint panel. One window serves
 // every test, as a user's session would.
@@ -351,7 +351,7 @@ private slots:
         QVERIFY2(m_window->width() <= 1366, qPrintable(widthReport()));
     }
 
-    // The 39 codes together, measured (the issue's bound is a minute).
+    // The 39 codes together, measured (the bound is a minute).
     void reproduceEveryCodeTiming()
     {
         QCOMPARE(m_codesRun, 39);

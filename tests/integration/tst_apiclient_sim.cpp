@@ -9,7 +9,7 @@
 #include <QSignalSpy>
 #include <QtTest>
 
-// The real client against the real simulator (issue 4 acceptance): each situation produces the
+// The real client against the real simulator: each situation produces the
 // right capture, the right named layer and, for responses, the right diagnosis.
 class TestApiClientSim : public QObject
 {

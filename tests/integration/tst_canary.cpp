@@ -29,7 +29,7 @@
 #include <QtTest>
 #include <QUuid>
 
-// The secret-key canary (issue 4 acceptance; design.md §6). A unique secret goes through a
+// The secret-key canary (docs/design.md, Security). A unique secret goes through a
 // scripted GUI session (the real main window: typed into the composer, "Remember" ticked, sent,
 // request saved, copied as cURL, a customer's cURL imported, window closed) and through the core
 // and CLI: settings, the session secret store, request files, `send` (human and JSON), spilled

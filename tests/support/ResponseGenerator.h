@@ -3,7 +3,7 @@
 #include <QString>
 #include <QtGlobal>
 
-// Big, deterministic response documents for benchmarks (design.md §7).
+// Big, deterministic response documents for benchmarks (docs/design.md, Big responses).
 namespace ResponseGenerator {
 struct Info
 {

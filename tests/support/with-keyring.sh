@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs a command inside a private D-Bus session with an unlocked gnome-keyring providing the
-# Secret Service (toolchain-notes §3), in throwaway HOME/XDG directories, so keychain tests never
+# Secret Service, in throwaway HOME/XDG directories, so keychain tests never
 # touch the user's real keyring and leave nothing behind.
 #   with-keyring.sh COMMAND [ARGS...]
 set -eu

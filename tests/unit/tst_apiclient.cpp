@@ -9,7 +9,7 @@
 #include <QtTest>
 
 // ApiClient against a loopback fake server: what is sent, what is captured, and the layer named
-// for every kind of failure (issue 4 §5).
+// for every kind of failure.
 class TestApiClient : public QObject
 {
     Q_OBJECT

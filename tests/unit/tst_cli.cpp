@@ -3,7 +3,7 @@
 
 #include <QtTest>
 
-// The dispatcher's contract (design.md §4): help and version exit 0, unknown commands exit 2
+// The dispatcher's contract (docs/design.md, Command line): help and version exit 0, unknown commands exit 2
 // with one line on stderr and nothing on stdout.
 class TestCli : public QObject
 {

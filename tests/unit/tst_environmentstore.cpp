@@ -5,7 +5,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-// Environments (issue 4 §2): built-ins, custom CRUD, URL rules, persistence without secrets.
+// Environments: built-ins, custom CRUD, URL rules, persistence without secrets.
 class TestEnvironmentStore : public QObject
 {
     Q_OBJECT

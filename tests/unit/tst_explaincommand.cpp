@@ -5,7 +5,7 @@
 
 #include <QtTest>
 
-// `leadgen-diag explain QUERY... [--json]` (design.md §4): the JSON shape scripts rely on, the
+// `leadgen-diag explain QUERY... [--json]` (docs/design.md, Command line): the JSON shape scripts rely on, the
 // exit statuses, and text output that fits the terminal.
 class TestExplainCommand : public QObject
 {
@@ -30,7 +30,7 @@ private:
         return QString();
     }
 
-    // The errors.json fields every entry of `matches` carries (design.md §3).
+    // The errors.json fields every entry of `matches` carries (docs/design.md, Catalogues).
     static QStringList entryFields()
     {
         return {QStringLiteral("code"),       QStringLiteral("key"),       QStringLiteral("name"),

@@ -8,7 +8,7 @@
 #include <QJsonArray>
 #include <QtTest>
 
-// gzip-compressed responses (design.md §7: sizes after decompression): Gzip itself, JsonIndex
+// gzip-compressed responses (docs/design.md, Big responses: sizes after decompression): Gzip itself, JsonIndex
 // reading .gz files and bytes, the analyzer's note, and `inspect` on a .gz file.
 class TestGzip : public QObject
 {

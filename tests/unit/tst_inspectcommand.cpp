@@ -8,7 +8,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-// `leadgen-diag inspect` (design.md §4): exit status, text and --json output, stdin, request
+// `leadgen-diag inspect` (docs/design.md, Command line): exit status, text and --json output, stdin, request
 // correlation, and one clear stderr line for every kind of bad input.
 class TestInspectCommand : public QObject
 {

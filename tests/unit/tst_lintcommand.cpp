@@ -10,7 +10,7 @@
 
 Q_DECLARE_METATYPE(LintCase)
 
-// `leadgen-diag lint FILE|- [--json]` (design.md §4): JSON shape, exit statuses, stdout/stderr
+// `leadgen-diag lint FILE|- [--json]` (docs/design.md, Command line): JSON shape, exit statuses, stdout/stderr
 // discipline.
 class TestLintCommand : public QObject
 {

@@ -4,7 +4,7 @@
 #include <QJsonObject>
 #include <QtTest>
 
-// The one place that masks the secret key (design.md §6): every shape of URL, command line, log
+// The one place that masks the secret key (docs/design.md, Security): every shape of URL, command line, log
 // line and JSON it meets.
 class TestRedactor : public QObject
 {

@@ -4,7 +4,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-// Request files (issue 4 §6): envelope + environment name + account ID, never the secret.
+// Request files: envelope + environment name + account ID, never the secret.
 class TestRequestFile : public QObject
 {
     Q_OBJECT

@@ -5,7 +5,7 @@
 #include <QStandardPaths>
 #include <QtTest>
 
-// The secret key's home (issue 4 §3). Runs twice (tests/extra.cmake): LEADGEN_KEYCHAIN_MODE=none
+// The secret key's home (docs/design.md, Security). Runs twice (tests/extra.cmake): LEADGEN_KEYCHAIN_MODE=none
 // with no D-Bus session at all (session-only path), and =real inside tests/support/with-keyring.sh
 // (private D-Bus session, unlocked gnome-keyring: a real Secret Service round trip).
 class TestSecretStore : public QObject

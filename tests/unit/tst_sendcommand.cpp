@@ -10,7 +10,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-// `leadgen-diag send` (design.md §4, issue 4 §7) against a loopback fake server: exit status
+// `leadgen-diag send` (docs/design.md, Command line) against a loopback fake server: exit status
 // 0/1/2/3, the JSON shape, where account and secret come from, and that the secret is never
 // printed. The environment has no D-Bus session (tests/extra.cmake), so the keychain is absent.
 class TestSendCommand : public QObject

@@ -8,7 +8,7 @@
 
 // The simulated API without sockets: envelope checks and their order, response fidelity (key
 // order, strings in get* results, numeric created ids, batch shapes), method behaviour and the
-// quirks of api-facts §5.3. End-to-end over HTTP is tst_simulator.
+// quirks of the API (docs/simulator.md). End-to-end over HTTP is tst_simulator.
 class TestSimApi : public QObject
 {
     Q_OBJECT

@@ -7,7 +7,7 @@
 #include <QJsonObject>
 #include <QtTest>
 
-// Fault injection (design.md §5): the specification syntax, and what SimApi answers for each
+// Fault injection (docs/design.md, Simulator): the specification syntax, and what SimApi answers for each
 // fault (the connection-level effects, latency/truncate/drop, are checked end to end in
 // tst_simulator).
 class TestSimFaults : public QObject

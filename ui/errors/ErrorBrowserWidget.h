@@ -19,7 +19,7 @@ class QTimer;
 class QUrl;
 struct ErrorEntry;
 
-// Searchable error-code browser (issue 2 §5): search field, category and level filters, the list
+// Searchable error-code browser: search field, category and level filters, the list
 // of matching codes and a detail pane with the whole entry. Filtering and ranking are
 // ErrorCatalog::search's; this widget only presents them.
 class ErrorBrowserWidget : public QWidget

@@ -12,7 +12,7 @@ class QScrollArea;
 class QStackedWidget;
 class ScenarioCatalog;
 
-// "Try an error" (issue 6 §4): every code that has a simulator scenario as a one-click tile,
+// "Try an error": every code that has a simulator scenario as a one-click tile,
 // grouped by category, in a grid that adapts to the width. A click asks for the code to be
 // reproduced (the same path as the browser's "Reproduce on simulator").
 class ErrorGalleryWidget : public QWidget

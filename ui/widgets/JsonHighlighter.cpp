@@ -70,7 +70,7 @@ void JsonHighlighter::rebuildFormats()
     for (Token token : {Token::Key, Token::String, Token::Number, Token::Literal, Token::Punctuation}) {
         QTextCharFormat format;
         // Colour alone tells keys apart, in regular weight: a bold key would load a second
-        // monospace face (DejaVu Sans Mono Bold) just for them, about 2 ms of every start (issue 6).
+        // monospace face (DejaVu Sans Mono Bold) just for them, about 2 ms of every start.
         format.setForeground(m_theme.color(token));
         m_formats[tokenIndex(token)] = format;
     }

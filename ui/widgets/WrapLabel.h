@@ -6,7 +6,7 @@
 // A QLabel for word-wrapped text that remembers its height for a width. QLabel lays its text out
 // again on every heightForWidth() call, and one layout pass asks the same label for the same
 // widths many times: with a dozen wrapped labels on screen that was a good part of the time to the
-// first painted window (issue 6, bench_startup). Any change that can alter the answer — text,
+// first painted window (bench_startup). Any change that can alter the answer — text,
 // format, wrapping, font, style, margins — starts a fresh cache.
 class WrapLabel : public QLabel
 {
