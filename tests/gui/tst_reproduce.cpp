@@ -118,6 +118,22 @@ private slots:
     {
         GuiApplication::applyIdentity();
         QCoreApplication::setApplicationName(QStringLiteral("leadgen-diag-tst_reproduce"));
+    }
+
+    // The 39 codes together, measured (the bound is a minute), when the whole table ran.
+    void cleanupTestCase()
+    {
+        if (m_codesRun != 39)
+            return;
+        const qint64 ms = m_allCodes.elapsed();
+        qInfo("39 codes reproduced end to end in %lld ms (a fresh window for each)", ms);
+        QVERIFY2(ms < 60000, qPrintable(QString::number(ms)));
+    }
+
+    // Each test gets a fresh window (and so a fresh embedded simulator and settings): none depends
+    // on what another one left behind.
+    void init()
+    {
         QSettings().clear();
         m_window = std::make_unique<MainWindow>();
         m_window->resize(1366, 768);
@@ -136,11 +152,15 @@ private slots:
         m_batchTester = std::make_unique<QAbstractItemModelTester>(m_inspector->batchModel());
     }
 
-    void cleanupTestCase()
+    void cleanup()
     {
         m_findingsTester.reset();
         m_batchTester.reset();
         m_window.reset();
+        m_composer = nullptr;
+        m_inspector = nullptr;
+        m_browser = nullptr;
+        m_controller = nullptr;
     }
 
     // createLeads with three objects, the second an address the simulator already has (read
@@ -349,15 +369,6 @@ private slots:
         // long API messages in the inspector) may push the window wider than the screen.
         QCoreApplication::processEvents();
         QVERIFY2(m_window->width() <= 1366, qPrintable(widthReport()));
-    }
-
-    // The 39 codes together, measured (the bound is a minute).
-    void reproduceEveryCodeTiming()
-    {
-        QCOMPARE(m_codesRun, 39);
-        const qint64 ms = m_allCodes.elapsed();
-        qInfo("39 codes reproduced end to end in %lld ms", ms);
-        QVERIFY2(ms < 60000, qPrintable(QString::number(ms)));
     }
 };
 
