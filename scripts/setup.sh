@@ -13,8 +13,9 @@ packages=(
     fonts-dejavu-core
     # keychain tests: a real Secret Service on a private session bus
     dbus dbus-x11 gnome-keyring libsecret-tools
-    # benchmarks (wrk: the simulator throughput load generator) and fuzzing (clang's libFuzzer runtime)
-    jq wrk clang libclang-rt-14-dev clang-format-14
+    # benchmarks (wrk: the simulator throughput load generator), fuzzing (clang's libFuzzer runtime),
+    # formatting and the tidy preset
+    jq wrk clang libclang-rt-14-dev clang-format-14 clang-tidy-14
     # packaging metadata validation
     desktop-file-utils appstream
 )
