@@ -1,7 +1,9 @@
 #include "InspectorResultsPage.h"
 
+#include "Badge.h"
 #include "BatchTableModel.h"
 #include "BodyView.h"
+#include "ExplainLinkDelegate.h"
 #include "FindingsModel.h"
 #include "JsonHighlighter.h"
 #include "JsonTreeModel.h"
@@ -83,6 +85,20 @@ InspectorResultsPage::InspectorResultsPage(QWidget* page, const InspectorSession
 
     connect(m_ui->findingsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &InspectorResultsPage::onFindingChanged);
+    m_ui->findingsView->setItemDelegateForColumn(FindingsModel::LevelColumn,
+                                                 new BadgeDelegate(FindingsModel::LevelValueRole, this));
+    m_ui->findingsView->setItemDelegateForColumn(FindingsModel::ExplainColumn, new ExplainLinkDelegate(
+                                                                                   [this](const QModelIndex& index) {
+                                                                                       selectFinding(index.row());
+                                                                                       emit explainRequested();
+                                                                                   },
+                                                                                   this));
+    connect(m_ui->findingsView, &QAbstractItemView::activated, this, [this](const QModelIndex& index) {
+        if (index.column() == FindingsModel::ExplainColumn)
+            emit explainRequested();
+    });
+    connect(m_ui->explainButton, &QPushButton::clicked, this, &InspectorResultsPage::explainRequested);
+    connect(m_ui->failedOnlyCheck, &QCheckBox::toggled, m_batch, &BatchTableModel::setFailedOnly);
     m_copyPathAction = new QAction(tr("Copy &path"), this);
     m_copyPathAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     m_copyPathAction->setShortcutContext(Qt::WidgetShortcut);

@@ -57,7 +57,7 @@ public:
 signals:
     // The current finding (-1: none); the explain button follows it.
     void findingChanged(int row);
-    // "Explain" in the findings' context menu, for the current finding.
+    // Explain the current finding (button, link, context menu).
     void explainRequested();
     // Something was copied to the clipboard ("the message", a path, ...).
     void copied(const QString& what);

@@ -1,13 +1,11 @@
 #include "InspectorWidget.h"
 
-#include "Badge.h"
 #include "BatchTableModel.h"
 #include "BodyFindBar.h"
 #include "BodyView.h"
 #include "CallCapture.h"
 #include "EmptyStateWidget.h"
 #include "ErrorCatalog.h"
-#include "ExplainLinkDelegate.h"
 #include "FindingsModel.h"
 #include "InspectorResultsPage.h"
 #include "JsonTreeModel.h"
@@ -104,7 +102,6 @@ void InspectorWidget::buildContent()
             [this](const QString& what) { emit statusMessage(tr("Copied %1").arg(what), 3000); });
     Ui::InspectorContent* ui = m_page->ui();
     ui->findingsView->addAction(m_explainAction);
-    connect(ui->explainButton, &QPushButton::clicked, this, &InspectorWidget::explainCurrentFinding);
     m_findBar = new BodyFindBar(
         ui, [this] { return m_busy; }, this);
     setupViews();
@@ -187,21 +184,6 @@ void InspectorWidget::createActions()
 void InspectorWidget::setupViews()
 {
     Ui::InspectorContent* ui = m_page->ui();
-    ui->findingsView->setItemDelegateForColumn(FindingsModel::LevelColumn,
-                                               new BadgeDelegate(FindingsModel::LevelValueRole, this));
-    ui->findingsView->setItemDelegateForColumn(FindingsModel::ExplainColumn, new ExplainLinkDelegate(
-                                                                                 [this](const QModelIndex& index) {
-                                                                                     selectFinding(index.row());
-                                                                                     explainCurrentFinding();
-                                                                                 },
-                                                                                 this));
-    connect(ui->findingsView, &QAbstractItemView::activated, this, [this](const QModelIndex& index) {
-        if (index.column() == FindingsModel::ExplainColumn)
-            explainCurrentFinding();
-    });
-
-    connect(ui->failedOnlyCheck, &QCheckBox::toggled, m_batch, &BatchTableModel::setFailedOnly);
-
     for (BodyView* view : {ui->bodyView, ui->rawView}) {
         connect(view, &BodyView::explainRequested, this, &InspectorWidget::explainRequested);
         connect(view, &BodyView::markActivated, this, &InspectorWidget::selectFinding);
@@ -259,21 +241,25 @@ void InspectorWidget::openCapture(const CallCapture& capture)
 
 void InspectorWidget::pasteFromClipboard()
 {
-    const QMimeData* mime = QApplication::clipboard()->mimeData();
+    if (!openMime(QApplication::clipboard()->mimeData(), tr("Pasted text")))
+        emit statusMessage(tr("Nothing to paste: the clipboard holds no text"), 5000);
+}
+
+bool InspectorWidget::openMime(const QMimeData* mime, const QString& textTitle)
+{
     if (mime && mime->hasUrls()) {
         for (const QUrl& url : mime->urls()) {
             if (url.isLocalFile()) {
                 openFile(url.toLocalFile());
-                return;
+                return true;
             }
         }
     }
     const QString text = mime ? mime->text() : QString();
-    if (text.trimmed().isEmpty()) {
-        emit statusMessage(tr("Nothing to paste: the clipboard holds no text"), 5000);
-        return;
-    }
-    openText(text.toUtf8(), tr("Pasted text"));
+    if (text.trimmed().isEmpty())
+        return false;
+    openText(text.toUtf8(), textTitle);
+    return true;
 }
 
 bool InspectorWidget::setRequestFile(const QString& path)
@@ -603,20 +589,8 @@ void InspectorWidget::dragMoveEvent(QDragMoveEvent* event)
 
 void InspectorWidget::dropEvent(QDropEvent* event)
 {
-    const QMimeData* mime = event->mimeData();
-    if (mime->hasUrls()) {
-        for (const QUrl& url : mime->urls()) {
-            if (url.isLocalFile()) {
-                event->acceptProposedAction();
-                openFile(url.toLocalFile());
-                return;
-            }
-        }
-    }
-    if (mime->hasText() && !mime->text().trimmed().isEmpty()) {
+    if (openMime(event->mimeData(), tr("Dropped text")))
         event->acceptProposedAction();
-        openText(mime->text().toUtf8(), tr("Dropped text"));
-    }
 }
 
 void InspectorWidget::changeEvent(QEvent* event)

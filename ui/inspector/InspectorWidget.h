@@ -24,6 +24,7 @@ class FindingsModel;
 class InspectorResultsPage;
 class JsonTreeModel;
 class QAction;
+class QMimeData;
 struct CallCapture;
 struct ErrorEntry;
 
@@ -140,6 +141,8 @@ private:
     void updateBodyNotice();
     void clearResults(const QString& message);
     void openFileDialog();
+    // The first local file of a paste or drop, else its text; false when it holds neither.
+    bool openMime(const QMimeData* mime, const QString& textTitle);
     void correlateDialog();
 
     std::unique_ptr<Ui::InspectorWidget> m_ui;
