@@ -319,6 +319,7 @@ void InspectorWidget::clearResults(const QString& message)
     m_findings->setFindings({});
     m_batch->setRows({});
     m_tree->setDocument(nullptr);
+    content(); // a failure can come before anything was shown
     m_page->resetViews(message);
 }
 
