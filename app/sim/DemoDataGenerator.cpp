@@ -1,153 +1,19 @@
 #include "DemoDataGenerator.h"
 
+#include "DemoDataTables.h"
 #include "MethodCatalog.h"
 #include "SimStore.h"
 
 #include <QDate>
 #include <QDateTime>
 
+using namespace DemoDataTables;
+
 namespace {
 constexpr qint64 kDay = 24LL * 3600 * 1000;
 // Demo records were "created" between these instants (fixed: data must not depend on today).
 const qint64 kEpochStart = QDateTime(QDate(2023, 1, 2), QTime(8, 0), Qt::UTC).toMSecsSinceEpoch();
 const qint64 kEpochEnd = QDateTime(QDate(2024, 5, 31), QTime(18, 0), Qt::UTC).toMSecsSinceEpoch();
-
-const char* const kFirstNames[] = {
-    "James",   "Mary",      "Robert",  "Patricia", "John",    "Jennifer", "Michael", "Linda", "David",    "Elizabeth",
-    "William", "Barbara",   "Richard", "Susan",    "Joseph",  "Jessica",  "Thomas",  "Sarah", "Daniel",   "Karen",
-    "Matthew", "Nancy",     "Anthony", "Lisa",     "Mark",    "Margaret", "Priya",   "Arjun", "Wei",      "Mei",
-    "Hiroshi", "Yuki",      "Sofia",   "Mateo",    "Lucía",   "José",     "Zoë",     "Chloé", "François", "Søren",
-    "Łukasz",  "Agnieszka", "Björn",   "Ingrid",   "Olumide", "Amara",    "Fatima",  "Omar",  "Aylin",    "Emre",
-    "Giulia",  "Marco",     "Hannah",  "Lukas",    "Ana",     "João",     "Siobhán", "Niamh", "Kwame",    "Aroha"};
-const char* const kLastNames[] = {
-    "Smith",     "Johnson", "Williams", "Brown",    "Jones",   "Garcia", "Miller",    "Davis",        "Rodriguez",
-    "Martinez",  "Lopez",   "Wilson",   "Anderson", "Taylor",  "Moore",  "Jackson",   "Martin",       "Lee",
-    "Thompson",  "White",   "Harris",   "Clark",    "Lewis",   "Walker", "Young",     "Allen",        "King",
-    "Wright",    "Müller",  "Schmidt",  "Dubois",   "Lefèvre", "Rossi",  "Bianchi",   "Kowalski",     "Nowak",
-    "Andersson", "Nielsen", "O'Brien",  "Murphy",   "Tanaka",  "Suzuki", "Chen",      "Wang",         "Patel",
-    "Sharma",    "Okafor",  "Adeyemi",  "Yılmaz",   "Silva",   "Santos", "Fernández", "van der Berg", "de Vries",
-    "Novák",     "Horvat",  "Ivanova",  "Haddad",   "Kim",     "Nguyen"};
-
-struct DemoCompany
-{
-    const char* name; // as stored: names typed in the UI come back HTML-encoded
-    const char* domain;
-    const char* industry;
-};
-const DemoCompany kCompanies[] = {
-    {"Acme Logistics", "acme-logistics.example", "Logistics"},
-    {"Globex Corporation", "globex.example", "Manufacturing"},
-    {"Initech", "initech.example", "Software"},
-    {"Umbrella Health", "umbrella-health.example", "Healthcare"},
-    {"Northwind Traders", "northwind.example", "Retail"},
-    {"Contoso Pharmaceuticals", "contoso-pharma.example", "Healthcare"},
-    {"Fabrikam Design", "fabrikam.example", "Media"},
-    {"Tailspin Toys", "tailspin-toys.example", "Retail"},
-    {"Adventure Works Cycles", "adventure-works.example", "Manufacturing"},
-    {"Litware Software", "litware.example", "Software"},
-    {"Woodgrove Bank", "woodgrove.example", "Financial Services"},
-    {"Baker &amp; Bishop LLP", "bakerbishop.example", "Legal"},
-    {"O&#039;Reilly Hardware", "oreilly-hardware.example", "Retail"},
-    {"Müller Maschinenbau GmbH", "mueller-maschinenbau.example", "Manufacturing"},
-    {"Société Lumière SARL", "societe-lumiere.example", "Energy"},
-    {"Nordlys Energi AS", "nordlys.example", "Energy"},
-    {"Sakura Robotics KK", "sakura-robotics.example", "Manufacturing"},
-    {"Lumen Solar", "lumen-solar.example", "Energy"},
-    {"Harbor & Pine Consulting", "harborpine.example", "Consulting"},
-    {"Quantum Leap Fitness", "quantumleap.example", "Health & Fitness"},
-    {"Redwood Capital", "redwood-capital.example", "Financial Services"},
-    {"Silverline Media", "silverline.example", "Media"},
-    {"Evergreen Dental", "evergreen-dental.example", "Healthcare"},
-    {"Atlas Freight", "atlas-freight.example", "Logistics"},
-    {"Blue Fjord Seafood", "bluefjord.example", "Food & Beverage"},
-    {"Cobalt Cyber Security", "cobalt-sec.example", "Software"},
-    {"Desert Rose Hospitality", "desertrose.example", "Hospitality"},
-    {"Greenleaf Organics", "greenleaf.example", "Food & Beverage"},
-    {"Ironclad Insurance", "ironclad.example", "Financial Services"},
-    {"Juniper Schools", "juniper-schools.example", "Education"},
-    {"Keystone Construction", "keystone-build.example", "Construction"},
-    {"Maple Leaf Realty", "mapleleaf-realty.example", "Real Estate"},
-    {"Pinnacle Analytics", "pinnacle-analytics.example", "Software"},
-    {"Riverbend Veterinary", "riverbend-vet.example", "Healthcare"},
-    {"Starlight Events", "starlight-events.example", "Hospitality"},
-    {"Summit Outdoor Gear", "summit-gear.example", "Retail"},
-    {"Tidewater Shipping", "tidewater.example", "Logistics"},
-    {"Urban Roots Coffee", "urbanroots.example", "Food & Beverage"},
-    {"Vertex Aerospace", "vertex-aero.example", "Manufacturing"},
-    {"Willow Creek Clinic", "willowcreek.example", "Healthcare"},
-};
-
-struct Place
-{
-    const char* country;
-    const char* city;
-    const char* state;
-    const char* zip;
-    const char* phonePrefix;
-};
-const Place kPlaces[] = {
-    {"United States", "New York", "NY", "10001", "+1 212 555"},
-    {"United States", "Austin", "TX", "78701", "+1 512 555"},
-    {"United States", "San Francisco", "CA", "94105", "+1 415 555"},
-    {"United States", "Chicago", "IL", "60601", "+1 312 555"},
-    {"United States", "Boston", "MA", "02108", "+1 617 555"},
-    {"United States", "Denver", "CO", "80202", "+1 303 555"},
-    {"United States", "Seattle", "WA", "98101", "+1 206 555"},
-    {"United Kingdom", "London", "", "EC1A 1BB", "+44 20 7946"},
-    {"United Kingdom", "Manchester", "", "M1 1AE", "+44 161 496"},
-    {"Germany", "Berlin", "Berlin", "10115", "+49 30 901820"},
-    {"Germany", "München", "Bayern", "80331", "+49 89 2190"},
-    {"France", "Paris", "Île-de-France", "75001", "+33 1 70 18"},
-    {"Italy", "Milano", "Lombardia", "20121", "+39 02 4547"},
-    {"Spain", "Madrid", "Madrid", "28001", "+34 91 123"},
-    {"Netherlands", "Amsterdam", "Noord-Holland", "1012 AB", "+31 20 794"},
-    {"Canada", "Toronto", "ON", "M5H 2N2", "+1 416 555"},
-    {"Australia", "Sydney", "NSW", "2000", "+61 2 5550"},
-    {"Brazil", "São Paulo", "SP", "01000-000", "+55 11 5555"},
-    {"Japan", "Tokyo", "Tokyo", "100-0001", "+81 3 5555"},
-    {"India", "Bengaluru", "Karnataka", "560001", "+91 80 5555"},
-    {"Sweden", "Stockholm", "", "111 20", "+46 8 555"},
-    {"Ireland", "Dublin", "", "D02 X285", "+353 1 555"},
-    {"Mexico", "Ciudad de México", "CDMX", "06000", "+52 55 5555"},
-};
-
-const char* const kTitles[] = {"CEO",
-                               "CTO",
-                               "CFO",
-                               "VP of Marketing",
-                               "Marketing Manager",
-                               "Sales Director",
-                               "Account Executive",
-                               "Operations Manager",
-                               "Head of Growth",
-                               "Product Manager",
-                               "Software Engineer",
-                               "Office Manager",
-                               "Procurement Lead",
-                               "HR Director",
-                               "Founder"};
-const char* const kStreets[] = {"Main Street", "Market Street",  "Harbour Road", "Station Road", "Oak Avenue",
-                                "Hauptstraße", "Rue de la Paix", "Via Roma",     "Calle Mayor",  "Elm Street",
-                                "King Street", "Park Lane",      "Mill Lane",    "High Street",  "Sunset Boulevard"};
-const char* const kColors[] = {"Red", "Green", "Blue", "Purple", "Orange"};
-const char* const kLanguages[] = {"English", "Deutsch", "Français", "Español", "Italiano", "日本語"};
-const char* const kPersonas[] = {"Decision Maker", "Influencer", "End User"};
-const char* const kEventPages[] = {"/pricing",           "/features", "/blog/lead-scoring-101", "/contact", "/webinars",
-                                   "/case-studies/acme", "/docs/api"};
-
-const DemoDataGenerator::CustomField kCustomFields[] = {
-    {"Favorite_Color_5a0dd86e6e290", "Favorite Color", "picklist", "lead"},
-    {"shoe_size_384c1e3eacbb3", "shoe size", "string", "lead"},
-    {"api_big_text_area_57f6638adc5b8", "API big text area", "textarea", "lead"},
-    {"preferred_language_61f0c2a9b4e7d", "Preferred language", "picklist", "lead"},
-    {"newsletter_opt_in_date_5c9e7d3b2a1f0", "Newsletter opt-in date", "date", "lead"},
-    {"contract_length_months_60a1b2c3d4e5f", "Contract length (months)", "string", "opportunity"},
-    {"account_tier_5e8f7a6b5c4d3", "Account tier", "picklist", "account"},
-};
-
-// Fields getFields returns for leads although getLead does not.
-const char* const kLeadFieldsOnlyInGetFields[] = {"crmID",       "numBounces", "hardBounced", "hasOpportunity",
-                                                  "isQualified", "isContact",  "isCustomer"};
 
 QString str(const char* text)
 {
@@ -463,15 +329,13 @@ void DemoDataGenerator::addLeads(SimCompany& company, int count, qint64 firstId,
                 asciiSlug(first) + QLatin1Char('.') + asciiSlug(last) + QString::number(n) + QLatin1Char('@') + domain;
         company.leadByEmail.insert(SimStore::emailKey(email), r.id);
 
-        const char* const statuses[] = {"unqualified", "unqualified", "open",          "open",
-                                        "qualified",   "contact",     "contactWithOpp"};
         put(leads, r, QStringLiteral("accountID"),
             withAccount ? num(accountIds[size_t(companyIndex) % accountIds.size()]) : QString());
         put(leads, r, QStringLiteral("ownerID"),
             userIds.empty() ? QString() : num(userIds[size_t(below(int(userIds.size())))]));
         put(leads, r, QStringLiteral("campaignID"),
             !campaignIds.empty() && chance(40) ? num(campaignIds[size_t(below(int(campaignIds.size())))]) : QString());
-        put(leads, r, QStringLiteral("leadStatus"), str(pick(statuses)));
+        put(leads, r, QStringLiteral("leadStatus"), str(pick(kLeadStatuses)));
         const int score = below(101);
         put(leads, r, QStringLiteral("leadScore"), num(score));
         put(leads, r, QStringLiteral("leadScoreWeighted"), num(score * (50 + below(51)) / 100));
@@ -556,56 +420,31 @@ void DemoDataGenerator::generateMainCompany()
     auto randomUser = [&] { return num(userIds[size_t(below(int(userIds.size())))]); };
 
     // Deal stages: a typical pipeline, weight = position.
-    struct Stage
-    {
-        const char* name;
-        const char* description;
-        int probability;
-        bool editable;
-    };
-    const Stage stages[] = {{"Prospecting", "First contact made", 10, true},
-                            {"Qualification", "Budget, authority, need and timing confirmed", 20, true},
-                            {"Needs Analysis", "Requirements workshop held", 40, true},
-                            {"Proposal", "Quote delivered to the buyer", 60, true},
-                            {"Negotiation", "Terms under discussion", 80, true},
-                            {"Closed Won", "Contract signed", 100, false},
-                            {"Closed Lost", "Opportunity lost or abandoned", 0, false}};
     SimTable& dealStages = company.table(QStringLiteral("dealStage"));
-    for (int i = 0; i < int(std::size(stages)); ++i) {
+    for (int i = 0; i < int(std::size(kDealStages)); ++i) {
         SimRecord record;
         record.id = SimStore::kFirstDealStageId + 1024LL * i;
         record.createMs = kEpochStart - 300 * kDay;
         record.updateMs = record.createMs + i * kDay;
         SimRecord& r = dealStages.insert(std::move(record));
-        put(dealStages, r, QStringLiteral("dealStageName"), str(stages[i].name));
-        put(dealStages, r, QStringLiteral("description"), str(stages[i].description));
-        put(dealStages, r, QStringLiteral("defaultProbability"), num(stages[i].probability));
+        put(dealStages, r, QStringLiteral("dealStageName"), str(kDealStages[i].name));
+        put(dealStages, r, QStringLiteral("description"), str(kDealStages[i].description));
+        put(dealStages, r, QStringLiteral("defaultProbability"), num(kDealStages[i].probability));
         put(dealStages, r, QStringLiteral("weight"), num(i));
-        put(dealStages, r, QStringLiteral("isEditable"), flag(stages[i].editable));
+        put(dealStages, r, QStringLiteral("isEditable"), flag(kDealStages[i].editable));
     }
 
-    struct Campaign
-    {
-        const char* name;
-        const char* type;
-        const char* origin;
-    };
-    const Campaign campaignList[] = {
-        {"Spring Webinar Series 2024", "Webinar", "Organic"},      {"Trade Show Berlin 2023", "Trade Show", "Partner"},
-        {"Google Ads - Lead Scoring", "Paid Search", "Paid"},      {"LinkedIn Retargeting Q1", "Social", "Paid"},
-        {"Customer Referral Program", "Referral", "Organic"},      {"Monthly Newsletter", "Email", "Organic"},
-        {"Partner Co-marketing: Lumen Solar", "Email", "Partner"}, {"Black Friday 2023", "Email", "Paid"}};
     SimTable& campaigns = company.table(QStringLiteral("campaign"));
-    for (int i = 0; i < int(std::size(campaignList)); ++i) {
+    for (int i = 0; i < int(std::size(kCampaigns)); ++i) {
         SimRecord record;
         record.id = SimStore::kFirstCampaignId + 4096LL * i;
         record.createMs = instant(kEpochStart - 60 * kDay, kEpochStart + 300 * kDay);
         record.updateMs = instant(record.createMs, record.createMs + 60 * kDay);
         SimRecord& r = campaigns.insert(std::move(record));
-        put(campaigns, r, QStringLiteral("campaignName"), str(campaignList[i].name));
-        put(campaigns, r, QStringLiteral("campaignType"), str(campaignList[i].type));
-        put(campaigns, r, QStringLiteral("campaignAlias"), asciiSlug(str(campaignList[i].name)).left(20));
-        put(campaigns, r, QStringLiteral("campaignOrigin"), str(campaignList[i].origin));
+        put(campaigns, r, QStringLiteral("campaignName"), str(kCampaigns[i].name));
+        put(campaigns, r, QStringLiteral("campaignType"), str(kCampaigns[i].type));
+        put(campaigns, r, QStringLiteral("campaignAlias"), asciiSlug(str(kCampaigns[i].name)).left(20));
+        put(campaigns, r, QStringLiteral("campaignOrigin"), str(kCampaigns[i].origin));
         put(campaigns, r, QStringLiteral("qty"), num(100 * (1 + below(50))));
         put(campaigns, r, QStringLiteral("price"), num(500 * (1 + below(40))));
         put(campaigns, r, QStringLiteral("goal"), num(50 * (1 + below(20))));
@@ -642,36 +481,25 @@ void DemoDataGenerator::generateMainCompany()
         put(accounts, r, QStringLiteral("shippingCountry"), str(place.country));
         put(accounts, r, QStringLiteral("shippingPostalCode"), str(place.zip));
         put(accounts, r, QStringLiteral("shippingState"), str(place.state));
-        const char* const tiers[] = {"Gold", "Silver", "Bronze", ""};
-        put(accounts, r, QStringLiteral("account_tier_5e8f7a6b5c4d3"), str(pick(tiers)));
+        put(accounts, r, QStringLiteral("account_tier_5e8f7a6b5c4d3"), str(pick(kAccountTiers)));
     }
 
     addLeads(company, qMax(config.leads, 3), SimStore::kFirstLeadId, QString());
     // The well-known leads: fixed whatever the seed (scenarios and templates name them).
     SimTable& leads = company.table(QStringLiteral("lead"));
-    struct Known
-    {
-        const char* first;
-        const char* last;
-        const char* email;
-        const char* status;
-    };
-    const Known known[] = {{"Grace", "Hopper", "grace.hopper@northwind.example", "open"},
-                           {"Alan", "Turing", "alan.turing@northwind.example", "qualified"},
-                           {"Katherine", "Johnson", "katherine.johnson@northwind.example", "contact"}};
     for (int i = 0; i < 3; ++i) {
         SimRecord* r = leads.find(SimStore::kFirstLeadId + SimStore::kLeadIdStep * i);
         const SimValue old = leads.value(*r, QStringLiteral("emailAddress"));
         if (old)
             company.leadByEmail.remove(SimStore::emailKey(*old));
-        put(leads, *r, QStringLiteral("firstName"), str(known[i].first));
-        put(leads, *r, QStringLiteral("lastName"), str(known[i].last));
-        put(leads, *r, QStringLiteral("emailAddress"), str(known[i].email));
+        put(leads, *r, QStringLiteral("firstName"), str(kKnownLeads[i].first));
+        put(leads, *r, QStringLiteral("lastName"), str(kKnownLeads[i].last));
+        put(leads, *r, QStringLiteral("emailAddress"), str(kKnownLeads[i].email));
         put(leads, *r, QStringLiteral("companyName"), QStringLiteral("Northwind Traders"));
-        put(leads, *r, QStringLiteral("leadStatus"), str(known[i].status));
+        put(leads, *r, QStringLiteral("leadStatus"), str(kKnownLeads[i].status));
         put(leads, *r, QStringLiteral("active"), flag(true));
         put(leads, *r, QStringLiteral("isUnsubscribed"), flag(false));
-        company.leadByEmail.insert(SimStore::emailKey(str(known[i].email)), r->id);
+        company.leadByEmail.insert(SimStore::emailKey(str(kKnownLeads[i].email)), r->id);
     }
     std::vector<qint64> leadIds;
     for (const auto& [id, r] : leads.rows())
@@ -703,7 +531,7 @@ void DemoDataGenerator::generateMainCompany()
             chance(50) ? num(SimStore::kFirstCampaignId + 4096LL * below(8)) : QString());
         put(opportunities, r, QStringLiteral("opportunityName"),
             QStringLiteral("%1 - %2 seats").arg(accountName).arg(5 * (1 + below(40))));
-        put(opportunities, r, QStringLiteral("probability"), num(stages[stage].probability));
+        put(opportunities, r, QStringLiteral("probability"), num(kDealStages[stage].probability));
         put(opportunities, r, QStringLiteral("amount"), num(1000LL * (1 + below(120))));
         const bool closed = stage >= 5;
         put(opportunities, r, QStringLiteral("isClosed"), flag(closed));
@@ -729,29 +557,16 @@ void DemoDataGenerator::generateMainCompany()
 
     // Lists and members. The newsletter list has Katherine Johnson (lead 3) as a member and
     // never Grace Hopper (lead 1), so addListMember's template succeeds and scenario 213 fails.
-    const char* const listNames[] = {"Newsletter subscribers",
-                                     "Webinar attendees 2024",
-                                     "Trade show leads - Berlin",
-                                     "Customers",
-                                     "Trial users",
-                                     "Enterprise prospects",
-                                     "Re-engagement",
-                                     "Product updates",
-                                     "Event invitees",
-                                     "Partners",
-                                     "VIP",
-                                     "Cold leads"};
     SimTable& lists = company.table(QStringLiteral("list"));
     SimTable& members = company.table(QStringLiteral("listMember"));
     qint64 memberId = 1500000000;
-    const char* const removedFlags[] = {"removed", "unsubscribed", "hardbounced"};
-    for (int i = 0; i < int(std::size(listNames)); ++i) {
+    for (int i = 0; i < int(std::size(kListNames)); ++i) {
         SimRecord record;
         record.id = SimStore::kNewsletterListId + 4096LL * i;
         record.createMs = instant(kEpochStart - 100 * kDay, kEpochStart + 200 * kDay);
         record.updateMs = record.createMs;
         SimRecord& r = lists.insert(std::move(record));
-        put(lists, r, QStringLiteral("name"), str(listNames[i]));
+        put(lists, r, QStringLiteral("name"), str(kListNames[i]));
         put(lists, r, QStringLiteral("description"),
             i == 0 ? SimValue(QStringLiteral("Everyone who opted in to the monthly newsletter")) : SimValue());
         const int percent = i == 0 ? 40 : 5 + below(20);
@@ -773,7 +588,7 @@ void DemoDataGenerator::generateMainCompany()
             put(members, m, QStringLiteral("leadID"), num(leadIds[k]));
             const bool removed = k > 2 && chance(10);
             put(members, m, QStringLiteral("isRemoved"), flag(removed));
-            put(members, m, QStringLiteral("removedFlag"), removed ? str(pick(removedFlags)) : QString());
+            put(members, m, QStringLiteral("removedFlag"), removed ? str(pick(kRemovedFlags)) : QString());
         }
     }
 
@@ -829,24 +644,14 @@ void DemoDataGenerator::generateMainCompany()
     }
 
     // E-mails, send jobs, unsubscribe categories, list tags.
-    const char* const emailNames[] = {"Welcome",
-                                      "Monthly newsletter - January",
-                                      "Monthly newsletter - February",
-                                      "Webinar invitation",
-                                      "Webinar follow-up",
-                                      "Trial ending soon",
-                                      "Product update 4.2",
-                                      "Black Friday offer",
-                                      "Re-engagement",
-                                      "Event reminder"};
     SimTable& emails = company.table(QStringLiteral("email"));
-    for (int i = 0; i < int(std::size(emailNames)); ++i) {
+    for (int i = 0; i < int(std::size(kEmailNames)); ++i) {
         SimRecord record;
         record.id = SimStore::kFirstEmailId + 4096LL * i;
         record.createMs = instant(kEpochStart, kEpochEnd);
         record.updateMs = record.createMs;
         SimRecord& r = emails.insert(std::move(record));
-        const QString name = str(emailNames[i]);
+        const QString name = str(kEmailNames[i]);
         put(emails, r, QStringLiteral("emailName"), name);
         put(emails, r, QStringLiteral("title"), name);
         put(emails, r, QStringLiteral("subject"), name + QStringLiteral(" from Northwind"));
@@ -875,33 +680,28 @@ void DemoDataGenerator::generateMainCompany()
         put(jobs, r, QStringLiteral("status"), i < 5 ? QStringLiteral("sent") : QStringLiteral("scheduled"));
     }
     SimTable& categories = company.table(QStringLiteral("unsubscribeCategory"));
-    const char* const categoryNames[][2] = {{"Newsletter", "Monthly product and company news"},
-                                            {"Events", "Webinar and trade show invitations"},
-                                            {"Offers", "Promotions and discounts"}};
     for (int i = 0; i < 3; ++i) {
         SimRecord record;
         record.id = 700000000 + 4096LL * i;
         record.createMs = kEpochStart;
         record.updateMs = kEpochStart;
         SimRecord& r = categories.insert(std::move(record));
-        put(categories, r, QStringLiteral("name"), str(categoryNames[i][0]));
-        put(categories, r, QStringLiteral("description"), str(categoryNames[i][1]));
+        put(categories, r, QStringLiteral("name"), str(kUnsubscribeCategories[i][0]));
+        put(categories, r, QStringLiteral("description"), str(kUnsubscribeCategories[i][1]));
     }
     SimTable& tags = company.table(QStringLiteral("listTag"));
-    const char* const tagNames[] = {"marketing", "sales", "events", "customers"};
     for (int i = 0; i < 4; ++i) {
         SimRecord record;
         record.id = 710000000 + 4096LL * i;
         record.createMs = kEpochStart;
         record.updateMs = kEpochStart;
         SimRecord& r = tags.insert(std::move(record));
-        put(tags, r, QStringLiteral("label"), str(tagNames[i]));
+        put(tags, r, QStringLiteral("label"), str(kListTags[i]));
         put(tags, r, QStringLiteral("objectType"), QStringLiteral("list"));
     }
 
     // Logged calls and open tasks.
     SimTable& calls = company.table(QStringLiteral("call"));
-    const char* const callResults[] = {"connected", "noAnswerNoMessage", "leftMessage", "wrongNumber", "busy"};
     for (int i = 0; i < 20; ++i) {
         SimRecord record;
         record.id = 1400000000 + 1024LL * i;
@@ -912,13 +712,11 @@ void DemoDataGenerator::generateMainCompany()
         put(calls, r, QStringLiteral("leadID"), num(randomLead()));
         put(calls, r, QStringLiteral("direction"), chance(70) ? QStringLiteral("outbound") : QStringLiteral("inbound"));
         put(calls, r, QStringLiteral("createTimestamp"), dateTimeString(r.createMs));
-        put(calls, r, QStringLiteral("callResult"), str(pick(callResults)));
+        put(calls, r, QStringLiteral("callResult"), str(pick(kCallResults)));
         put(calls, r, QStringLiteral("callNotes"),
             chance(50) ? SimValue(QStringLiteral("Follow up next week.")) : SimValue());
     }
     SimTable& tasks = company.table(QStringLiteral("task"));
-    const char* const taskSubjects[] = {"Send proposal", "Schedule demo", "Follow-up call", "Prepare contract",
-                                        "Check in after trial"};
     for (int i = 0; i < 12; ++i) {
         SimRecord record;
         record.id = 1450000000 + 1024LL * i;
@@ -927,7 +725,7 @@ void DemoDataGenerator::generateMainCompany()
         SimRecord& r = tasks.insert(std::move(record));
         put(tasks, r, QStringLiteral("whoID"), num(randomLead()));
         put(tasks, r, QStringLiteral("ownerID"), randomUser());
-        put(tasks, r, QStringLiteral("subject"), str(pick(taskSubjects)));
+        put(tasks, r, QStringLiteral("subject"), str(pick(kTaskSubjects)));
         put(tasks, r, QStringLiteral("dueDate"), dateString(r.createMs + (1 + below(14)) * kDay));
         put(tasks, r, QStringLiteral("status"), chance(60) ? QStringLiteral("open") : QStringLiteral("completed"));
         put(tasks, r, QStringLiteral("priority"), chance(30) ? QStringLiteral("high") : QStringLiteral("normal"));
@@ -954,28 +752,17 @@ void DemoDataGenerator::generateAgency()
     addUsers(agency, QStringLiteral("brightside-agency.example"), 2, SimStore::kAgencyUserId, false);
     addLeads(agency, 20, SimStore::kAgencyFirstLeadId, QStringLiteral("brightside-clients.example"));
 
-    struct Client
-    {
-        const char* name;
-        const char* country;
-        const char* city;
-        const char* phone;
-        int emailLimit;
-    };
-    const Client clients[] = {{"Acme Bakery", "US", "Portland", "+1 503 555 0199", 10000},
-                              {"Fjord Outdoor AS", "NO", "Bergen", "+47 55 55 01 23", 5000},
-                              {"Café Lumière SARL", "FR", "Lyon", "+33 4 72 00 00 00", 2500}};
-    for (int i = 0; i < int(std::size(clients)); ++i) {
+    for (int i = 0; i < int(std::size(kAgencyClients)); ++i) {
         auto client = std::make_unique<SimCompany>();
         client->companyId = SimStore::kFirstClientCompanyId + 4096LL * i;
-        client->name = str(clients[i].name);
+        client->name = str(kAgencyClients[i].name);
         client->kind = SimCompanyKind::Managed;
         client->managedBy = config.agencyAccountId;
         client->timeZone = QTimeZone(config.timeZone.toUtf8());
-        client->country = str(clients[i].country);
-        client->city = str(clients[i].city);
-        client->salesPhone = str(clients[i].phone);
-        client->emailLimit = clients[i].emailLimit;
+        client->country = str(kAgencyClients[i].country);
+        client->city = str(kAgencyClients[i].city);
+        client->salesPhone = str(kAgencyClients[i].phone);
+        client->emailLimit = kAgencyClients[i].emailLimit;
         client->createMs = kEpochStart + 40 * kDay * i;
         m_store.addCompany(std::move(client));
     }
@@ -1001,11 +788,10 @@ void DemoDataGenerator::generateReseller()
     addUsers(reseller, QStringLiteral("resellhub.example"), 1, SimStore::kResellerUserId, true);
     addLeads(reseller, 5, SimStore::kResellerFirstLeadId, QStringLiteral("resellhub-prospects.example"));
 
-    const char* const subAccounts[] = {"Alpha Dental Group", "Beta Plumbing Ltd", "Gamma Yoga Studio"};
-    for (int i = 0; i < int(std::size(subAccounts)); ++i) {
+    for (int i = 0; i < int(std::size(kResellerSubAccounts)); ++i) {
         auto sub = std::make_unique<SimCompany>();
         sub->companyId = SimStore::kFirstSubAccountCompanyId + 4096LL * i;
-        sub->name = str(subAccounts[i]);
+        sub->name = str(kResellerSubAccounts[i]);
         sub->kind = SimCompanyKind::Managed;
         sub->managedBy = config.resellerAccountId;
         sub->timeZone = QTimeZone("Europe/London");

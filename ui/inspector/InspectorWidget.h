@@ -2,6 +2,7 @@
 
 #include "AnalysisTask.h"
 #include "BodyLayout.h"
+#include "InspectorSession.h"
 #include "InspectorSettings.h"
 
 #include <QFutureWatcher>
@@ -16,12 +17,14 @@ class InspectorContent;
 class InspectorWidget;
 } // namespace Ui
 class BatchTableModel;
+class BodyFindBar;
 class BodyView;
 class ErrorCatalog;
 class FindingsModel;
-class JsonHighlighter;
+class InspectorResultsPage;
 class JsonTreeModel;
 class QAction;
+class QMimeData;
 struct CallCapture;
 struct ErrorEntry;
 
@@ -64,7 +67,7 @@ public:
 
     // --- state, for the main window and tests -----------------------------------------------
     bool isBusy() const { return m_busy; }
-    std::shared_ptr<const AnalysisTask::Result> result() const { return m_result; }
+    std::shared_ptr<const AnalysisTask::Result> result() const { return m_session->result(); }
     FindingsModel* findingsModel() const { return m_findings; }
     BatchTableModel* batchModel() const { return m_batch; }
     JsonTreeModel* treeModel() const { return m_tree; }
@@ -105,39 +108,15 @@ protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dragMoveEvent(QDragMoveEvent* event) override;
     void dropEvent(QDropEvent* event) override;
-    bool eventFilter(QObject* watched, QEvent* event) override;
     void changeEvent(QEvent* event) override;
 
 private:
-    struct Source
-    {
-        enum class Kind
-        {
-            Received,
-            File,
-            Text,
-            Example
-        };
-        Kind kind = Kind::Text;
-        QString title;
-        QString path;    // file to map (saved response or spilled body)
-        QByteArray body; // in memory otherwise
-        std::optional<int> httpStatus;
-        QString reasonPhrase;
-        QList<QPair<QByteArray, QByteArray>> headers;
-        bool hasHead = false;            // status line and headers are known
-        QString note;                    // shown above the body (incomplete body, ...)
-        std::shared_ptr<void> keepAlive; // keeps a spilled body's file until we are done
-    };
     struct Layouts
     {
         std::shared_ptr<const BodyLayout> pretty;
         std::shared_ptr<const BodyLayout> raw;
     };
 
-    bool readRequestFile(const QString& path);
-    void clearRequestState();
-    void showFailure(const QString& title, const QString& details);
     void createActions();
     // The results page (findings, body, tree, batch, headers, raw, request, find bar): built
     // by content() on first use, so startup pays only for the empty state.
@@ -146,58 +125,38 @@ private:
     void showContentPage();
     void setupViews();
     void setupEmptyState();
-    void start(Source source);
+    // Session events
+    void onStarted();
+    void onOpenFailed(const QString& title, const QString& details);
+    void onNoResponse(const CallCapture& capture);
     void setBusy(bool busy);
-    void onProgress(int permille);
     void onTreeReady(std::shared_ptr<const JsonIndex> index);
     void onFinished(std::shared_ptr<const AnalysisTask::Result> result);
     void onCanceled();
     void onFailed(const QString& message);
+    void cancelLayouts();
     void buildLayouts();
     void onLayoutsReady();
-    void applyMarks();
-    void updateHeaders();
     void updateRequestTab();
     void updateBodyNotice();
-    void resetViews(const QString& message);
-    void fitFindingsPanel();
-    void fitFindingDetail();
-    void onFindingChanged();
-    void onTreeNodeChanged();
-    void onBatchRowChanged();
-    void onBodyNodeClicked(JsonIndex::NodeId node);
-    void selectTreeNode(JsonIndex::NodeId node);
-    void highlightBody(qint64 offset, qint64 length, bool reveal);
-    void showFindingsContextMenu(const QPoint& pos);
-    void showTreeContextMenu(const QPoint& pos);
-    void copyTreePath();
-    void copyTreeValue();
-    void runFind(bool backward, bool restart);
-    void onFindFinished(BodyView* view);
-    BodyView* findTarget();
+    void clearResults(const QString& message);
     void openFileDialog();
+    // The first local file of a paste or drop, else its text; false when it holds neither.
+    bool openMime(const QMimeData* mime, const QString& textTitle);
     void correlateDialog();
-    void copyText(const QString& text, const QString& what);
 
     std::unique_ptr<Ui::InspectorWidget> m_ui;
-    std::unique_ptr<Ui::InspectorContent> m_content;
+    InspectorResultsPage* m_page = nullptr;
+    BodyFindBar* m_findBar = nullptr;
     const ErrorCatalog& m_catalog;
     InspectorSettings m_settings;
-    AnalysisTask* m_task = nullptr;
+    InspectorSession* m_session = nullptr;
     FindingsModel* m_findings = nullptr;
     BatchTableModel* m_batch = nullptr;
     JsonTreeModel* m_tree = nullptr;
 
-    Source m_source;
-    bool m_hasSource = false;
-    QJsonObject m_request;
-    QString m_requestDescription;
-    QString m_requestPath;
-    std::shared_ptr<const AnalysisTask::Result> m_result;
     bool m_busy = false;
     bool m_forcePretty = false;
-    bool m_syncing = false;
-    bool m_bodyClick = false; // the tree selection comes from a click in the body
 
     QFutureWatcher<Layouts> m_layoutWatcher;
     std::shared_ptr<std::atomic<bool>> m_layoutCancel;
@@ -210,9 +169,5 @@ private:
     QAction* m_findNextAction = nullptr;
     QAction* m_findPreviousAction = nullptr;
     QAction* m_explainAction = nullptr;
-    QAction* m_copyPathAction = nullptr;
-    QAction* m_copyValueAction = nullptr;
     QString m_reopenPath;
-    QPair<QString, QString> m_lastFile; // response and request file, saved on destruction
-    JsonHighlighter* m_requestHighlighter = nullptr;
 };

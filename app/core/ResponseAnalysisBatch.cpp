@@ -1,0 +1,321 @@
+#include "MethodCatalog.h"
+#include "ResponseAnalysis.h"
+
+ResponseAnalysis::ErrorWording ResponseAnalysis::apiWording()
+{
+    return {QStringLiteral("API error"), QStringLiteral("%1"), QStringLiteral("without a code"),
+            QStringLiteral("with an unusable code %1"), QString()};
+}
+
+ResponseAnalysis::ErrorWording ResponseAnalysis::objectWording(int index, qint64 total)
+{
+    return {QStringLiteral("object %1 failed with").arg(ordinalOf(index, total)), QStringLiteral("%1"),
+            QStringLiteral("an error without a code"), QStringLiteral("an unusable code %1"), QString()};
+}
+
+ResponseAnalysis::ErrorWording ResponseAnalysis::copyWording(int index, qint64 total, const QString& suffix)
+{
+    return {QStringLiteral("top-level error %1").arg(ordinalOf(index, total)), QStringLiteral("has code %1"),
+            QStringLiteral("has no code"), QStringLiteral("has an unusable code %1"), suffix};
+}
+
+std::optional<int> ResponseAnalysis::reportErrorObject(NodeId error, Level level, int index,
+                                                       const ErrorWording& wording, QString* messageOut)
+{
+    const NodeId codeNode = m_index.member(error, QLatin1String("code"));
+    const NodeId messageNode = m_index.member(error, QLatin1String("message"));
+    const NodeId dataNode = m_index.member(error, QLatin1String("data"));
+    bool asString = false;
+    const std::optional<int> code = readCode(codeNode, &asString);
+    QString text;
+    if (messageNode != npos && m_index.type(messageNode) == Type::String)
+        text = m_index.string(messageNode);
+    else if (messageNode != npos && m_index.type(messageNode) != Type::Null)
+        text = rawText(messageNode, kQuoteChars);
+    if (messageOut)
+        *messageOut = text;
+
+    QString message = wording.subject + QLatin1Char(' ');
+    if (code)
+        message += wording.withCode.arg(*code);
+    else if (codeNode == npos)
+        message += wording.noCode;
+    else
+        message += wording.badCode.arg(rawText(codeNode, 40));
+    message += text.isEmpty() ? QStringLiteral(" (no message)") : QStringLiteral(": ") + text.simplified();
+    if (dataNode != npos && m_index.isContainer(dataNode) && m_index.childCount(dataNode) > 0) {
+        QString data = rawText(dataNode, 200).simplified();
+        if (m_index.length(dataNode) > 200)
+            data += QChar(0x2026);
+        message += QStringLiteral(" (data: %1)").arg(data);
+    } else if (dataNode != npos && m_index.type(dataNode) == Type::String && !m_index.string(dataNode).isEmpty()) {
+        message += QStringLiteral(" (data: %1)").arg(quoted(m_index.string(dataNode)));
+    }
+    message += wording.suffix;
+
+    Finding& f = addCode(Severity::Error, level, code, message, error);
+    f.index = index;
+    if (asString) {
+        Finding& s =
+            add(Severity::Warning, Level::Envelope, QStringLiteral("code_as_string"),
+                QStringLiteral("the code is sent as a string (%1) instead of a number").arg(rawText(codeNode, 40)),
+                codeNode);
+        s.index = index;
+    }
+    return code;
+}
+
+void ResponseAnalysis::analyzeBatch(const QString& key, NodeId array)
+{
+    const int total = m_index.childCount(array);
+    m_d.stats.objects += total;
+    // Anomalies that tend to repeat over hundreds of elements are counted and reported once.
+    int nonBoolSuccess = 0;
+    NodeId firstNonBool = npos;
+    int missingSuccess = 0;
+    NodeId firstMissing = npos;
+
+    m_d.batch.reserve(m_d.batch.size() + total);
+    for (int i = 0; i < total; ++i) {
+        const NodeId element = m_index.child(array, i);
+        BatchRow row;
+        row.key = key;
+        row.index = i;
+        row.node = element;
+        if (m_hasRequestObjects && i < m_requestObjects.size()) {
+            row.hasRequestObject = true;
+            row.requestObject = m_requestObjects.at(i).toObject();
+            for (const char* field : {"emailAddress", "id", "systemName", "name", "label"}) {
+                const QJsonValue v = row.requestObject.value(QLatin1String(field));
+                if (!jsonValueText(v).isEmpty()) {
+                    row.requestLabel = jsonValueText(v);
+                    break;
+                }
+            }
+            if (row.requestLabel.isEmpty() && !row.requestObject.isEmpty())
+                row.requestLabel = row.requestObject.constBegin().key() + QLatin1Char('=') +
+                                   jsonValueText(row.requestObject.constBegin().value());
+        }
+        if (m_index.type(element) != Type::Object) {
+            row.success = false;
+            add(Severity::Error, Level::Object, QStringLiteral("invalid_envelope"),
+                QStringLiteral("object %1 is %2, expected {success, error}")
+                    .arg(ordinalOf(i, total), describeType(element)),
+                element)
+                .index = i;
+            m_d.batch.append(std::move(row));
+            ++m_d.stats.failed;
+            continue;
+        }
+        // One pass over the element's members (batches reach 10^5 elements in big documents).
+        NodeId successNode = npos;
+        NodeId errorNode = npos;
+        NodeId idNode = npos;
+        const int fields = m_index.childCount(element);
+        for (int f = 0; f < fields; ++f) {
+            const NodeId field = m_index.child(element, f);
+            if (successNode == npos && m_index.keyIs(field, "success"))
+                successNode = field;
+            else if (errorNode == npos && m_index.keyIs(field, "error"))
+                errorNode = field;
+            else if (idNode == npos && m_index.keyIs(field, "id"))
+                idNode = field;
+        }
+        if (idNode != npos && m_index.type(idNode) == Type::String) {
+            row.id = m_index.string(idNode);
+        } else if (idNode != npos && m_index.type(idNode) == Type::Number) {
+            const QByteArrayView raw = m_index.raw(idNode);
+            row.id = QString::fromLatin1(raw.data(), raw.size());
+        }
+        std::optional<bool> success;
+        if (successNode != npos) {
+            switch (m_index.type(successNode)) {
+            case Type::True:
+                success = true;
+                break;
+            case Type::False:
+                success = false;
+                break;
+            default: {
+                const QString text = m_index.type(successNode) == Type::String
+                                         ? m_index.string(successNode).trimmed().toLower()
+                                         : rawText(successNode);
+                if (text == QLatin1String("true") || text == QLatin1String("1"))
+                    success = true;
+                else if (text == QLatin1String("false") || text == QLatin1String("0") || text.isEmpty())
+                    success = false;
+                if (++nonBoolSuccess == 1)
+                    firstNonBool = successNode;
+                break;
+            }
+            }
+        } else if (++missingSuccess == 1) {
+            firstMissing = element;
+        }
+        const bool hasError = errorNode != npos && m_index.type(errorNode) == Type::Object;
+        if (hasError) {
+            QString text;
+            const int before = int(m_d.findings.size());
+            row.code = reportErrorObject(errorNode, Level::Object, i, objectWording(i, total), &text);
+            Finding& f = m_d.findings[before];
+            if (success.value_or(false))
+                f.message += QStringLiteral(" (although its success flag is true)");
+            row.message = text;
+            row.errorNode = errorNode;
+            row.success = false;
+        } else if (errorNode != npos && m_index.type(errorNode) != Type::Null &&
+                   !(m_index.type(errorNode) == Type::Array && m_index.childCount(errorNode) == 0)) {
+            add(Severity::Warning, Level::Object, QStringLiteral("invalid_envelope"),
+                QStringLiteral("object %1 has an error that is %2, expected null or an error object")
+                    .arg(ordinalOf(i, total), describeType(errorNode)),
+                errorNode)
+                .index = i;
+            row.success = success.value_or(false);
+            if (!row.success) {
+                add(Severity::Error, Level::Object, QStringLiteral("unknown_code"),
+                    QStringLiteral("object %1 failed without an error object").arg(ordinalOf(i, total)), element)
+                    .index = i;
+            }
+        } else if (success.has_value() && !*success) {
+            row.success = false;
+            Finding& f =
+                add(Severity::Error, Level::Object, QStringLiteral("unknown_code"),
+                    QStringLiteral("object %1 reports success: false without an error object").arg(ordinalOf(i, total)),
+                    element);
+            f.index = i;
+            f.known = false;
+        } else {
+            row.success = true;
+        }
+        if (!row.success)
+            ++m_d.stats.failed;
+        m_d.batch.append(std::move(row));
+    }
+    if (nonBoolSuccess > 0)
+        add(Severity::Warning, Level::Envelope, QStringLiteral("invalid_envelope"),
+            QStringLiteral("'success' is not a boolean in %1 of %2 objects in %3")
+                .arg(nonBoolSuccess)
+                .arg(total)
+                .arg(key),
+            firstNonBool);
+    if (missingSuccess > 0)
+        add(Severity::Warning, Level::Envelope, QStringLiteral("invalid_envelope"),
+            QStringLiteral("%1 of %2 objects in %3 have no 'success' flag").arg(missingSuccess).arg(total).arg(key),
+            firstMissing);
+    if (m_hasRequestObjects && m_requestObjects.size() != total) {
+        add(Severity::Warning, Level::Envelope, QStringLiteral("batch_count_mismatch"),
+            QStringLiteral("the request sent %1 objects but result.%2 has %3 entries")
+                .arg(m_requestObjects.size())
+                .arg(key)
+                .arg(total),
+            array);
+    }
+}
+
+void ResponseAnalysis::correlateCopies(NodeId errorArray)
+{
+    QList<const BatchRow*> failedWithError;
+    for (const BatchRow& row : std::as_const(m_d.batch)) {
+        if (row.errorNode != npos)
+            failedWithError.append(&row);
+    }
+    const int copies = m_index.childCount(errorArray);
+    if (!m_d.batch.isEmpty()) {
+        if (copies != failedWithError.size()) {
+            add(Severity::Warning, Level::Envelope, QStringLiteral("batch_count_mismatch"),
+                QStringLiteral("the top-level error list has %1 entr%2 but %3 failed object%4 an error object")
+                    .arg(copies)
+                    .arg(copies == 1 ? QStringLiteral("y") : QStringLiteral("ies"))
+                    .arg(failedWithError.size())
+                    .arg(failedWithError.size() == 1 ? QStringLiteral(" carries") : QStringLiteral("s carry")),
+                errorArray);
+        }
+        // The copies are in the order of the failed objects: compare codes position by position.
+        const int paired = std::min<int>(copies, failedWithError.size());
+        for (int j = 0; j < paired; ++j) {
+            const NodeId copy = m_index.child(errorArray, j);
+            bool asString = false;
+            const std::optional<int> code = m_index.type(copy) == Type::Object
+                                                ? readCode(m_index.member(copy, QLatin1String("code")), &asString)
+                                                : std::nullopt;
+            if (code != failedWithError[j]->code) {
+                const QString copyCode = code.has_value() ? QString::number(code.value_or(0)) : QStringLiteral("none");
+                add(Severity::Warning, Level::Envelope, QStringLiteral("batch_count_mismatch"),
+                    QStringLiteral("error[%1] has code %2 but failed object %3 has code %4")
+                        .arg(j)
+                        .arg(copyCode)
+                        .arg(failedWithError[j]->index + 1)
+                        .arg(failedWithError[j]->code ? QString::number(*failedWithError[j]->code)
+                                                      : QStringLiteral("none")),
+                    copy);
+                break; // one is enough to show the lists disagree
+            }
+        }
+        // Copies beyond the failed objects belong to no object: report them where they are.
+        for (int j = paired; j < copies; ++j) {
+            const NodeId copy = m_index.child(errorArray, j);
+            if (m_index.type(copy) == Type::Object) {
+                reportErrorObject(copy, Level::Object, -1,
+                                  copyWording(j, copies, QStringLiteral("; no failed object carries it")));
+            } else {
+                add(Severity::Error, Level::Object, QStringLiteral("unknown_code"),
+                    QStringLiteral("top-level error %1 is %2: %3")
+                        .arg(ordinalOf(j, copies), describeType(copy), rawText(copy, 80)),
+                    copy)
+                    .known = false;
+            }
+            raise(Verdict::ApiError);
+        }
+        return;
+    }
+    // No batch result to say which object failed: the copies are all there is.
+    for (int j = 0; j < copies; ++j) {
+        const NodeId copy = m_index.child(errorArray, j);
+        const ErrorWording wording =
+            copyWording(j, copies, QStringLiteral("; the result does not say which object failed"));
+        if (m_index.type(copy) == Type::Object) {
+            reportErrorObject(copy, Level::Object, -1, wording);
+        } else {
+            add(Severity::Error, Level::Object, QStringLiteral("unknown_code"),
+                QStringLiteral("%1 is %2: %3%4")
+                    .arg(wording.subject, describeType(copy), rawText(copy, 80), wording.suffix),
+                copy)
+                .known = false;
+        }
+    }
+    raise(Verdict::ApiError);
+}
+
+void ResponseAnalysis::checkSilentUpdates()
+{
+    // api-facts §5.3: updateLeads reports success for objects it could not match (no id and an
+    // unknown email, or neither); updateLeadsV2 reports 404 instead. From the method catalogue:
+    // a batch update of leads whose known errors do not include 404.
+    if (!m_hasRequestObjects)
+        return;
+    const MethodSpec* spec = MethodCatalog::builtin().byName(m_d.method);
+    if (!spec || !spec->batch || spec->resultKey != QLatin1String("updates") ||
+        spec->objectType != QLatin1String("lead") || spec->errors.contains(404))
+        return;
+    for (const BatchRow& row : std::as_const(m_d.batch)) {
+        if (row.key != QLatin1String("updates") || !row.success || !row.hasRequestObject)
+            continue;
+        const QJsonValue id = row.requestObject.value(QStringLiteral("id"));
+        if (!jsonValueText(id).trimmed().isEmpty())
+            continue;
+        const QString email = row.requestObject.value(QStringLiteral("emailAddress")).toString().trimmed();
+        Finding& f =
+            email.isEmpty()
+                ? add(Severity::Warning, Level::Object, QStringLiteral("silent_update_success"),
+                      QStringLiteral("object %1 reports success but was sent without id and without emailAddress: "
+                                     "it cannot have matched a lead")
+                          .arg(ordinalOf(row.index, m_d.batch.size())),
+                      row.node)
+                : add(Severity::Info, Level::Object, QStringLiteral("silent_update_success"),
+                      QStringLiteral("object %1 reports success but was sent without id, so it was matched by "
+                                     "emailAddress '%2'; success is also reported when no lead has that address")
+                          .arg(ordinalOf(row.index, m_d.batch.size()), email),
+                      row.node);
+        f.index = row.index;
+    }
+}
