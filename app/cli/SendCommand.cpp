@@ -391,7 +391,7 @@ int SendCommand::run(const QStringList& args, CliIo& io)
     QString readError;
     const QByteArray body = capture.hasResponse ? capture.readBody(&readError) : QByteArray();
 
-    // The diagnosis of design.md §4 (the inspect object), for every response that arrived.
+    // The diagnosis (the inspect object of docs/design.md, Command line), for every response that arrived.
     std::optional<Diagnosis> diagnosis;
     if (capture.hasResponse) {
         ResponseAnalyzer::Context context;

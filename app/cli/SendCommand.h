@@ -11,7 +11,7 @@ struct CallCapture;
 struct Environment;
 
 // `leadgen-diag send FILE|- [--env NAME | --endpoint URL] [--account ID] [--secret-env VAR]
-//  [--timeout MS] [--json]` (design.md §4, issue 4 §7).
+//  [--timeout MS] [--json]` (docs/design.md, Command line).
 //
 // Sends a request file (or a bare envelope) through ApiClient and reports the capture: status,
 // timings, response and, when no HTTP response came, the failing layer with its explanation.

@@ -11,7 +11,7 @@
 #include <atomic>
 #include <memory>
 
-// Indexes and analyses a response body off the GUI thread (design.md §7), with progress and
+// Indexes and analyses a response body off the GUI thread (docs/design.md, Big responses), with progress and
 // quick cancellation (checked every few hundred thousand structural characters, about a
 // millisecond of work). The caller's thread only ever receives finished, shared, immutable
 // results, so handing a 1 GB document to the GUI costs nothing; and the index is destroyed on

@@ -243,7 +243,7 @@ FailureLayer ApiClient::classifyResponse(int status, const QString& contentType,
     if (status < 200 || status >= 300) {
         layer = FailureLayer::HttpStatus;
         if (status == 401 && !bodyIsJson && !bodyHead.trimmed().isEmpty() && !looksLikeHtml(contentType, bodyHead))
-            k = QStringLiteral("http_401_text"); // "Unable to determine clusterID ..." (api-facts §1.5)
+            k = QStringLiteral("http_401_text"); // "Unable to determine clusterID ..."
         else if (looksLikeHtml(contentType, bodyHead))
             k = QStringLiteral("html_page");
         else

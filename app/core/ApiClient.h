@@ -17,7 +17,7 @@
 class QNetworkAccessManager;
 
 // Sends one API call at a time through an injected QNetworkAccessManager and captures everything
-// about it as a CallCapture (issue 4 §5): status, reason, headers, body (spilled to a temporary
+// about it as a CallCapture: status, reason, headers, body (spilled to a temporary
 // file above a size threshold), timings, body volume, and on failure the layer that failed with
 // a plain explanation taken from the catalogue (errors.json situation entries) plus the facts of
 // this call. TLS errors are never ignored silently: only errors whose certificate the user

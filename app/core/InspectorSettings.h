@@ -3,7 +3,7 @@
 #include <QString>
 #include <QtGlobal>
 
-// Size limits of the inspector's body view (design.md §7), kept in QSettings under
+// Size limits of the inspector's body view (docs/design.md, Big responses), kept in QSettings under
 // "Inspector/". Sizes are body bytes after decompression. The tree, findings and batch table
 // work at any size; these limits only decide how much text work the body view does.
 struct InspectorSettings

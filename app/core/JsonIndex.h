@@ -14,7 +14,7 @@
 
 class QFile;
 
-// A compact, read-only index of one JSON document (design.md §7), built for responses of
+// A compact, read-only index of one JSON document (docs/design.md, Big responses), built for responses of
 // hundreds of MB: simdjson's stage 1 finds the structural characters, then an iterative pass
 // (no recursion, any nesting depth) validates the grammar and writes a flat table of 16-byte
 // nodes that point back into the source bytes. Nothing is copied or decoded up front: keys,

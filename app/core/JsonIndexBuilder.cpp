@@ -1,17 +1,12 @@
 #include "JsonChars.h"
 #include "JsonIndex.h"
+#include "Platform.h"
 
 #include <QFile>
 
-#include <simdjson.h>
-
-#ifdef Q_OS_LINUX
-#include <sys/mman.h>
-#include <unistd.h>
-#endif
-
 #include <algorithm>
 #include <cstring>
+#include <simdjson.h>
 
 // JsonIndex::build and its stage 2 pass (JsonIndexBuilder) share this translation unit so that
 // the per-structural helpers inline into the hot loop.
@@ -102,37 +97,16 @@ constexpr qint64 kHugePageDocumentLimit = qint64(256) << 20;
 // saves (system time 0.6 s -> 2-2.5 s). Hence the size limit. Advisory; harmless elsewhere.
 void adviseHugePages(qint64 documentSize, const void* start, size_t bytes)
 {
-#ifdef Q_OS_LINUX
-    constexpr uintptr_t kHuge = 2u << 20;
-    if (documentSize > kHugePageDocumentLimit || bytes < 2 * kHuge)
-        return;
-    const uintptr_t begin = (reinterpret_cast<uintptr_t>(start) + kHuge - 1) & ~(kHuge - 1);
-    const uintptr_t end = (reinterpret_cast<uintptr_t>(start) + bytes) & ~(kHuge - 1);
-    if (end > begin)
-        madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
-#else
-    Q_UNUSED(documentSize);
-    Q_UNUSED(start);
-    Q_UNUSED(bytes);
-#endif
+    if (documentSize <= kHugePageDocumentLimit && bytes >= size_t(4) << 20)
+        Platform::adviseHugePages(start, bytes);
 }
 
-// Gives the pages of [start, end) back to the system; the memory stays allocated (and reads as
-// zeros). Used on the stage 1 output already consumed, so that the node table grows into the
-// memory the structural indexes give up: peak memory ≈ source + max(structurals, nodes)
-// instead of their sum.
+// The stage 1 output already consumed goes back to the system, so that the node table grows
+// into the memory the structural indexes give up: peak memory ≈ source + max(structurals,
+// nodes) instead of their sum.
 void releaseConsumed(const void* start, const void* end)
 {
-#ifdef Q_OS_LINUX
-    static const uintptr_t page = uintptr_t(sysconf(_SC_PAGESIZE));
-    const uintptr_t begin = (reinterpret_cast<uintptr_t>(start) + page - 1) & ~(page - 1);
-    const uintptr_t stop = reinterpret_cast<uintptr_t>(end) & ~(page - 1);
-    if (stop > begin)
-        madvise(reinterpret_cast<void*>(begin), stop - begin, MADV_DONTNEED);
-#else
-    Q_UNUSED(start);
-    Q_UNUSED(end);
-#endif
+    Platform::releasePages(start, end);
 }
 
 } // namespace

@@ -280,7 +280,7 @@ void ResponseAnalysis::analyzeNotJson()
     const QString head = headText(m_index);
     const QByteArray contentType = header("Content-Type");
     const ErrorEntry* cluster = m_catalog.byKey(QStringLiteral("http_401_text"));
-    // The 401 body the real service sends for unknown credentials (api-facts §1.5). Matched on
+    // The 401 body the real service sends for unknown credentials. Matched on
     // its distinctive word, and on the catalogue's example text when that is filled in.
     const QString example = cluster && cluster->example.isString() ? cluster->example.toString().trimmed() : QString();
     const bool clusterText = head.contains(QLatin1String("clusterID"), Qt::CaseInsensitive) ||

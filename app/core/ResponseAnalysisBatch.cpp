@@ -288,7 +288,7 @@ void ResponseAnalysis::correlateCopies(NodeId errorArray)
 
 void ResponseAnalysis::checkSilentUpdates()
 {
-    // api-facts §5.3: updateLeads reports success for objects it could not match (no id and an
+    // updateLeads reports success for objects it could not match (no id and an
     // unknown email, or neither); updateLeadsV2 reports 404 instead. From the method catalogue:
     // a batch update of leads whose known errors do not include 404.
     if (!m_hasRequestObjects)

@@ -1,9 +1,9 @@
 #include "ResponseAnalysis.h"
 
 namespace {
-// Top-level keys of a response (api-facts §1.4): the envelope and the informational extras.
+// Top-level keys of a response: the envelope and the informational extras.
 const char* const kEnvelopeKeys[] = {"result", "error", "id", "hasMore", "callCount", "queryLimit"};
-// Batch result keys (api-facts §2.2).
+// Batch result keys.
 const char* const kBatchKeys[] = {"creates", "updates", "deletes"};
 constexpr int kMaxListedKeys = 20;
 } // namespace

@@ -12,12 +12,12 @@
 #include <optional>
 
 // Turns a response body (plus, when known, its HTTP status, headers and the request that
-// produced it) into a Diagnosis: a verdict and findings exactly as design.md §4 defines, with
+// produced it) into a Diagnosis: a verdict and findings exactly as docs/design.md (Command line) defines, with
 // explanations from the error catalogue. Works the same for a response just received and for
 // one pasted or loaded from a file; only the envelope and batch arrays are walked, so a 1 GB
 // getLeads page is analysed in milliseconds once indexed.
 //
-// Rules worth knowing (api-facts §1.4–§2.3, §5.3):
+// Rules worth knowing (docs/design.md, The API in brief):
 //  - `error` may be null, [], an object (API level) or an array of copies of the failed
 //    objects' errors. Copies are reported once, at the failed object's own path
 //    ($.result.creates[i].error); only copies that match no failed object are reported at

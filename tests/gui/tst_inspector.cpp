@@ -41,7 +41,7 @@
 
 #include <memory>
 
-// The response inspector (issue 5 §3–4): verdict banner, findings, body marks, tree, batch
+// The response inspector: verdict banner, findings, body marks, tree, batch
 // table, headers, find, paste and drop, and its wiring into the main window.
 class TestInspector : public QObject
 {

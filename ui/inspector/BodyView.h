@@ -12,7 +12,7 @@
 
 class QMenu;
 
-// A read-only text view for response bodies of any size (design.md §7). Text comes from a
+// A read-only text view for response bodies of any size (docs/design.md, Big responses). Text comes from a
 // BodyLayout line by line at paint time, so only what is visible is pretty-printed and
 // coloured; a 100 MB body costs the GUI thread nothing more than a 1 KB one.
 //

@@ -28,7 +28,7 @@ class QMimeData;
 struct CallCapture;
 struct ErrorEntry;
 
-// The response inspector (issue 5): the verdict, every finding with its explanation, the
+// The response inspector: the verdict, every finding with its explanation, the
 // body with each error object marked, a lazy tree, the batch table, headers, raw bytes and the
 // request. Works the same for a response just received, a saved file, pasted text, a dropped
 // file and a catalogue example. Indexing and analysis run on a worker (AnalysisTask), the
