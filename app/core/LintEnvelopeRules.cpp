@@ -85,7 +85,8 @@ const LintRule kRules[] = {
          const QString name = m->scalar.toString();
          if (name.trimmed().isEmpty() || s.methods->byName(name) || s.methods->byNameCaseInsensitive(name.trimmed()))
              return;
-         const QStringList close = s.methods->closestNames(name);
+         const QStringList close =
+             mayHaveCloseName(name.trimmed(), s.methods->methodNames()) ? s.methods->closestNames(name) : QStringList();
          const QString hint =
              close.isEmpty() ? QString() : QStringLiteral(" (did you mean %1?)").arg(close.join(QLatin1String(", ")));
          out.report(LintReport{QStringLiteral("$.method"), -1, 0, {name, hint}}.at(*m));

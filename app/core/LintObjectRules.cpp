@@ -197,7 +197,7 @@ const LintRule kRules[] = {
          if (s.field || s.methods->objectFieldCaseInsensitive(type, s.node->key) ||
              MethodCatalog::isCustomFieldName(s.node->key))
              return;
-         const QStringList close = s.methods->closestFieldNames(type, s.node->key, 1);
+         const QStringList close = s.closestFieldName(type, s.node->key);
          const bool custom = s.methods->objectAllowsCustomFields(type);
          LintReport r{s.path,
                       -1,

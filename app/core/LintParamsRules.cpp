@@ -82,7 +82,8 @@ const LintRule kRules[] = {
          if (s.param || s.method->paramCaseInsensitive(s.node->key))
              return;
          const QStringList names = s.method->paramNames();
-         const QStringList close = TextDistance::closest(s.node->key, names, 1);
+         const QStringList close =
+             mayHaveCloseName(s.node->key, names) ? TextDistance::closest(s.node->key, names, 1) : QStringList();
          const QString fix = names.isEmpty()
                                  ? QStringLiteral("Remove it: %1 takes no parameters.").arg(s.method->name)
                                  : QStringLiteral("Remove it or use one of: %1.").arg(names.join(QLatin1String(", ")));
@@ -329,7 +330,7 @@ const LintRule kRules[] = {
              if (s.methods->objectField(type, name) ||
                  (s.methods->objectAllowsCustomFields(type) && MethodCatalog::isCustomFieldName(name)))
                  continue;
-             const QStringList close = s.methods->closestFieldNames(type, name, 1);
+             const QStringList close = s.closestFieldName(type, name);
              out.report(LintReport{
                  pathIndex(s.path, i),
                  -1,

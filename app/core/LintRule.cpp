@@ -2,6 +2,9 @@
 
 #include "LintText.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
+
 using Node = JsonSourceNode;
 
 LintReport& LintReport::at(const Node& n, bool onKey)
@@ -25,6 +28,28 @@ LintReport& LintReport::atContainer(const Node& n)
     return *this;
 }
 
+QStringList LintSubject::closestFieldName(const QString& type, const QString& name) const
+{
+    QStringList names;
+    for (const FieldSpec& f : methods->objectFields(type))
+        names.append(f.name);
+    return LintText::mayHaveCloseName(name, names) ? methods->closestFieldNames(type, name, 1) : QStringList();
+}
+
+namespace {
+// What MethodCatalog::valueMatchesType needs of a value: scalars as they are, containers by kind
+// (and whether a list is empty) only. Converting a whole container to a QJsonObject inserts its
+// keys one by one into a sorted vector, which is quadratic in the number of keys.
+QJsonValue typeProbe(const Node& n)
+{
+    if (n.isObject())
+        return QJsonObject();
+    if (n.isArray())
+        return n.children.empty() ? QJsonArray() : QJsonArray{QJsonValue()};
+    return n.scalar;
+}
+} // namespace
+
 void LintRule::checkTypedValue(const LintSubject& s, LintReporter& out, const QString& name, const QString& type,
                                bool wantArrayFinding, bool wantTypeFinding)
 {
@@ -32,7 +57,7 @@ void LintRule::checkTypedValue(const LintSubject& s, LintReporter& out, const QS
     const Node& n = *s.node;
     if (n.kind == Node::Kind::Null)
         return;
-    if (MethodCatalog::valueMatchesType(n.toJsonValue(), type))
+    if (MethodCatalog::valueMatchesType(typeProbe(n), type))
         return;
     const bool arrayForScalar = n.isArray() && isScalarType(type) && !isEmptyPhpArray(n);
     const bool emptyStringNumber = n.kind == Node::Kind::String && n.scalar.toString().isEmpty() && isNumericType(type);

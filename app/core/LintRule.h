@@ -57,6 +57,9 @@ struct LintSubject
     {
         return method && method->batch && param && param->name == QLatin1String("objects");
     }
+    // The catalogue's "did you mean" for a field name of `type` (at most one), skipped when no
+    // field is near its length.
+    QStringList closestFieldName(const QString& type, const QString& name) const;
 };
 
 struct LintReport

@@ -5,6 +5,7 @@
 #include <QSet>
 
 #include <iterator>
+#include <vector>
 
 namespace {
 using namespace LintText;
@@ -22,6 +23,9 @@ public:
         MemberWalk walk;
         walk.descend(root, visit);
     }
+
+    // How many containers enclose the member being visited.
+    std::size_t depth() const { return m_stack.size(); }
 
     QString path() const
     {
@@ -53,6 +57,34 @@ private:
 
     std::vector<Frame> m_stack;
 };
+
+// Whether an earlier member of `object` has the key of `member`. Small objects are scanned (no
+// allocation); in big ones a scan per member would be quadratic, so their keys go into a set
+// per depth, restarted at each object's first member.
+bool hasEarlierSibling(const Node& object, const Node& member, std::size_t depth, std::vector<QSet<QStringView>>* seen)
+{
+    constexpr std::size_t kScanLimit = 16;
+    if (object.children.size() <= kScanLimit) {
+        for (const Node& sibling : object.children) {
+            if (&sibling == &member)
+                return false;
+            if (sibling.key == member.key)
+                return true;
+        }
+        return false;
+    }
+    if (seen->size() < depth)
+        seen->resize(depth);
+    QSet<QStringView>& keys = (*seen)[depth - 1];
+    if (&member == &object.children.front()) {
+        keys.clear();
+        keys.reserve(qsizetype(object.children.size()));
+    }
+    if (keys.contains(member.key))
+        return true;
+    keys.insert(member.key);
+    return false;
+}
 
 // In check order. Each entry: id, scope, severity, predicted code, level, message (%1.. from the
 // check), fix text, check.
@@ -121,16 +153,13 @@ const LintRule kRules[] = {
      [](const LintSubject& s, LintReporter& out) {
          if (!s.scan || !s.scan->ok)
              return;
+         // The keys seen so far in each open object, by depth: an object's members are all
+         // visited at one depth, its nested objects deeper in between.
+         std::vector<QSet<QStringView>> seen;
          MemberWalk::run(s.scan->root, [&](const Node& object, const Node& member, const MemberWalk& walk) {
-             // Earlier siblings only: objects are small, and this keeps the walk allocation-free.
-             for (const Node& sibling : object.children) {
-                 if (&sibling == &member)
-                     break;
-                 if (sibling.key == member.key) {
-                     out.report(LintReport{walk.path(), -1, 0, {member.key}}.at(member, true));
-                     break;
-                 }
-             }
+             if (!hasEarlierSibling(object, member, walk.depth(), &seen))
+                 return;
+             out.report(LintReport{walk.path(), -1, 0, {member.key}}.at(member, true));
          });
      }},
     {"secret-in-body", LintScope::Text, Severity::Warning, 0, "request",
