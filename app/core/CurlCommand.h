@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ApiRequest.h"
+#include "ShellLexer.h"
 
 #include <QByteArray>
 #include <QList>
@@ -11,13 +12,12 @@
 
 #include <optional>
 
-// A cURL command line as customers send them, and back (issue 4 §6).
+// A cURL command line as customers send them, and back.
 //
-// Import understands POSIX shell quoting ('…', "…", $'…', backslashes, backslash-newline
-// continuations), Windows cmd lines (Chrome's "Copy as cURL (cmd)" with ^ escapes and ^
-// continuations) and the curl options that matter for this API: the URL (positional or --url),
-// -X, -H, -d/--data/--data-ascii/--data-raw/--data-binary/--data-urlencode/--json (with @file),
-// -G, -A, -e, --url-query. Options that change nothing for the request (-s, -v, -o FILE, ...)
+// Import splits the text with ShellLexer (POSIX shell quoting, Windows cmd lines, PowerShell
+// continuations) and reads the curl options that matter for this API (CurlOptionTable): the URL
+// (positional or --url), -X, -H, -d/--data/--data-ascii/--data-raw/--data-binary/--data-urlencode,
+// --json (with @file), -G, -A, -e, --url-query. Options that change nothing for the request (-s, -v, -o FILE, ...)
 // are skipped; risky ones (-k, -u) produce a warning. Anything else is an error with its line
 // and column. Everything after an unquoted |, ;, && or > (`| jq .`) is ignored with a warning.
 //
@@ -26,15 +26,7 @@ class CurlCommand
 {
 public:
     using Header = QPair<QString, QString>;
-
-    struct ParseError
-    {
-        qsizetype offset = -1; // in the text as given
-        int line = 0;          // 1-based
-        int column = 0;        // 1-based
-        QString message;
-        QString toString() const; // "line 2, column 14: unterminated single quote"
-    };
+    using ParseError = ShellLexer::Error; // "line 2, column 14: unterminated single quote"
 
     struct Options
     {

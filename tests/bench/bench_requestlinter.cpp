@@ -1,7 +1,8 @@
 // How long RequestLinter::lint takes on request bodies the composer lints while the user types,
 // next to two baselines measured in the same run on the same text: QJsonDocument::fromJson
 // (parsing alone, the floor of any JSON check) and JsonSourceScanner::scan (the linter's own
-// position-keeping parse).
+// position-keeping parse). A second table grows single objects (12.5k to 200k keys, ~2 MB at
+// the top) and a method name (up to 1 MB): the linter must stay linear in both.
 //
 //   build/dev/bench/bench_requestlinter [rounds]
 #include "JsonSourceScanner.h"
@@ -57,6 +58,42 @@ QString createLeadsBody(int count)
                                {QStringLiteral("id"), QStringLiteral("bench")}};
     return QString::fromUtf8(QJsonDocument(envelope).toJson(QJsonDocument::Indented));
 }
+// An envelope whose params hold one object of `keys` members ("k0".."kN", then "k0" again) at
+// `where`: as a filter of getLeads (the per-parameter rules see it) or inside a createLeads
+// record (the per-field rules see every key).
+QString bigObjectBody(int keys, bool inRecord)
+{
+    QString object;
+    object.reserve(keys * 12 + 16);
+    object += QLatin1Char('{');
+    for (int i = 0; i < keys; ++i)
+        object += QStringLiteral("\"k%1\":0,").arg(i);
+    object += QStringLiteral("\"k0\":1}");
+    if (inRecord)
+        return QStringLiteral("{\"method\":\"createLeads\",\"params\":{\"objects\":[%1]},\"id\":\"1\"}").arg(object);
+    return QStringLiteral("{\"method\":\"getLeads\",\"params\":{\"where\":%1},\"id\":\"1\"}").arg(object);
+}
+
+QString longMethodBody(int length)
+{
+    return QStringLiteral("{\"method\":\"%1\",\"params\":{},\"id\":\"1\"}").arg(QString(length, QLatin1Char('x')));
+}
+
+void printRow(QTextStream& out, const QString& name, const QString& text, const RequestLinter& linter, int rounds,
+              qsizetype* sink)
+{
+    const QByteArray utf8 = text.toUtf8();
+    const double parse = medianMicros(rounds, [&] { *sink += QJsonDocument::fromJson(utf8).object().size(); });
+    const double scan = medianMicros(rounds, [&] { *sink += JsonSourceScanner::scan(text).ok ? 1 : 0; });
+    qsizetype findings = 0;
+    const double lint = medianMicros(rounds, [&] { findings = linter.lint(text).size(); });
+    out << qSetFieldWidth(24) << Qt::left << name << qSetFieldWidth(10) << Qt::right << utf8.size() << findings
+        << QString::number(parse / 1000, 'f', 1) + QStringLiteral("ms")
+        << QString::number(scan / 1000, 'f', 1) + QStringLiteral("ms")
+        << QString::number(lint / 1000, 'f', 1) + QStringLiteral("ms")
+        << QString::number(lint / parse, 'f', 1) + QStringLiteral("x") << qSetFieldWidth(0) << '\n'
+        << Qt::flush;
+}
 } // namespace
 
 int main(int argc, char** argv)
@@ -92,6 +129,23 @@ int main(int argc, char** argv)
             << QString::number(lint, 'f', 1) + QStringLiteral("us")
             << QString::number(lint / parse, 'f', 1) + QStringLiteral("x") << qSetFieldWidth(0) << '\n';
     }
+
+    const int bigRounds = std::min(rounds, 5);
+    out << "\nbig objects and names, median of " << bigRounds << '\n';
+    out << qSetFieldWidth(24) << Qt::left << "body" << qSetFieldWidth(10) << Qt::right << "bytes"
+        << "findings"
+        << "fromJson"
+        << "scan"
+        << "lint"
+        << "lint/fromJson" << qSetFieldWidth(0) << '\n';
+    for (const bool inRecord : {false, true}) {
+        for (const int keys : {12500, 25000, 50000, 100000, 200000})
+            printRow(out, QStringLiteral("%1 %2k keys").arg(inRecord ? "record" : "where").arg(keys / 1000.0),
+                     bigObjectBody(keys, inRecord), linter, bigRounds, &sink);
+    }
+    for (const int length : {1 << 17, 1 << 18, 1 << 19, 1 << 20})
+        printRow(out, QStringLiteral("method name %1 KB").arg(length / 1024), longMethodBody(length), linter, bigRounds,
+                 &sink);
     out << (sink > 0 ? "" : " ") << Qt::flush;
     return 0;
 }

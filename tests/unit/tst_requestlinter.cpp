@@ -470,6 +470,72 @@ private slots:
         }
     }
 
+    // The duplicate-key check keeps one set of keys per big object (it was a scan of the earlier
+    // siblings for every key: quadratic). A 200k-key object still has its one duplicate found.
+    void duplicateKeyInHugeObject()
+    {
+        QString text = QStringLiteral("{\"method\": \"getLeads\", \"params\": {\"where\": {");
+        for (int i = 0; i < 200000; ++i)
+            text += QStringLiteral("\"k%1\": 0, ").arg(i);
+        const int duplicateAt = int(text.size());
+        text += QStringLiteral("\"k0\": 1}}, \"id\": \"1\"}");
+        QList<LintFinding> duplicates;
+        for (const LintFinding& f : RequestLinter().lint(text)) {
+            if (f.rule == QLatin1String("duplicate-key"))
+                duplicates.append(f);
+        }
+        QCOMPARE(duplicates.size(), 1);
+        QCOMPARE(duplicates.first().path, QStringLiteral("$.params.where.k0"));
+        QCOMPARE(duplicates.first().offset, duplicateAt);
+        QCOMPARE(duplicates.first().length, 4);
+    }
+
+    // Small objects are scanned, big ones use a set per depth: both report every later duplicate
+    // once, at any depth, with nested objects between the members of a big one.
+    void duplicateKeys_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("paths");
+        QString big = QStringLiteral("{\"a\": {\"x\": 1, \"x\": 2}");
+        for (int i = 0; i < 20; ++i)
+            big += QStringLiteral(", \"k%1\": {\"a\": [{\"a\": 1}], \"a\": 2}").arg(i);
+        big += QStringLiteral(", \"a\": 3, \"k19\": 4, \"a\": 5}");
+        QStringList bigPaths = {QStringLiteral("$.a.x")};
+        for (int i = 0; i < 20; ++i)
+            bigPaths << QStringLiteral("$.k%1.a").arg(i);
+        bigPaths << QStringLiteral("$.a") << QStringLiteral("$.k19") << QStringLiteral("$.a");
+        QTest::newRow("big object") << big << bigPaths;
+        QTest::newRow("small objects") << QStringLiteral(
+                                              "[{\"a\": 1, \"b\": {\"a\": 1}, \"a\": 2, \"a\": 3}, {\"a\": 1}]")
+                                       << QStringList{QStringLiteral("$[0].a"), QStringLiteral("$[0].a")};
+        QTest::newRow("keys that are not identifiers")
+            << QStringLiteral("{\"a b\": 1, \"a b\": 2, \"A b\": 3}") << QStringList{QStringLiteral("$[\"a b\"]")};
+    }
+
+    void duplicateKeys()
+    {
+        QFETCH(QString, text);
+        QFETCH(QStringList, paths);
+        QStringList found;
+        for (const LintFinding& f : RequestLinter().lint(text)) {
+            if (f.rule == QLatin1String("duplicate-key"))
+                found << f.path;
+        }
+        QCOMPARE(found, paths);
+    }
+
+    // A 1 MB method name gets its finding without a suggestion: no method is near its length, so
+    // no edit distance is computed (it took 14 s).
+    void hugeMethodName()
+    {
+        const QString name(1 << 20, QLatin1Char('x'));
+        const QList<LintFinding> findings =
+            RequestLinter().lint(QStringLiteral("{\"method\": \"%1\", \"params\": {}, \"id\": 1}").arg(name));
+        QCOMPARE(findings.size(), 1);
+        QCOMPARE(findings.first().rule, QStringLiteral("method-unknown"));
+        QVERIFY(!findings.first().message.contains(QLatin1String("did you mean")));
+    }
+
     void invalidUtf8()
     {
         // (No raw strings here: moc 6.4 loses track of the class after a raw string ending in 'm)'.)
