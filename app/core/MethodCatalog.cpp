@@ -4,7 +4,6 @@
 #include "TextDistance.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -98,8 +97,10 @@ QStringList MethodSpec::paramNames() const
 const MethodCatalog& MethodCatalog::builtin()
 {
     static const MethodCatalog catalog = [] {
+        const QString path = QStringLiteral(":/leadgen/methods.json");
         MethodCatalog c;
-        c.loadFromFile(QStringLiteral(":/leadgen/methods.json"));
+        c.loadFromFile(path);
+        CatalogueFile::warnBuiltin(path, c.validationErrors());
         return c;
     }();
     return catalog;
@@ -107,44 +108,25 @@ const MethodCatalog& MethodCatalog::builtin()
 
 bool MethodCatalog::loadFromFile(const QString& path, QStringList* errors)
 {
-    QString error;
-    const std::optional<QByteArray> json = CatalogueFile::read(path, &error);
-    if (!json) {
-        m_methods.clear();
-        m_byName.clear();
-        m_byLowerName.clear();
-        m_objectFields.clear();
-        m_objectCustom.clear();
-        m_errors = {error};
-        if (errors)
-            *errors = m_errors;
-        return false;
-    }
-    return loadFromJson(*json, errors);
+    return load(CatalogueFile::load(path), errors);
 }
 
 bool MethodCatalog::loadFromJson(const QByteArray& json, QStringList* errors)
 {
-    m_methods.clear();
-    m_byName.clear();
-    m_byLowerName.clear();
-    m_objectFields.clear();
-    m_objectCustom.clear();
-    m_version.clear();
-    m_errors.clear();
+    return load(CatalogueFile::parse(json, QStringLiteral("methods.json")), errors);
+}
 
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        m_errors.append(
-            parseError.error != QJsonParseError::NoError
-                ? QStringLiteral("methods.json: %1 at offset %2").arg(parseError.errorString()).arg(parseError.offset)
-                : QStringLiteral("methods.json: the top level is not an object"));
+bool MethodCatalog::load(const CatalogueFile::Root& file, QStringList* errors)
+{
+    *this = MethodCatalog();
+    if (!file.object) {
+        m_loadError = file.error;
+        m_errors.append(file.error);
         if (errors)
             *errors = m_errors;
         return false;
     }
-    const QJsonObject root = doc.object();
+    const QJsonObject& root = *file.object;
     if (root.value(QStringLiteral("schema")).toInt() != 1)
         m_errors.append(QStringLiteral("methods.json: unsupported schema %1 (expected 1)")
                             .arg(root.value(QStringLiteral("schema")).toVariant().toString()));
@@ -191,7 +173,7 @@ bool MethodCatalog::loadFromJson(const QByteArray& json, QStringList* errors)
 
     const QJsonArray methods = root.value(QStringLiteral("methods")).toArray();
     if (methods.isEmpty())
-        m_errors.append(QStringLiteral("methods.json: no methods"));
+        m_errors.append(QStringLiteral("methods.json: 'methods' must be a non-empty list"));
     for (const QJsonValue& value : methods) {
         const QJsonObject o = value.toObject();
         MethodSpec m;

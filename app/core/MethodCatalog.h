@@ -1,5 +1,7 @@
 #pragma once
 
+#include "CatalogueFile.h"
+
 #include <QHash>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -10,7 +12,7 @@
 #include <optional>
 #include <vector>
 
-// One parameter of a method (resources/methods.json, design.md §3).
+// One parameter of a method (resources/methods.json).
 struct MethodParam
 {
     QString name;
@@ -85,7 +87,8 @@ class MethodCatalog
 {
 public:
     // The catalogue compiled into the binary (:/leadgen/methods.json), loaded once. Problems are
-    // reported by validationErrors() and by the tests, never by a crash.
+    // reported by validationErrors() (and loadError() when nothing could be read), by a warning
+    // and by the tests, never by a crash.
     static const MethodCatalog& builtin();
 
     // Parses and validates (schema, names, types, templates against their own params); returns
@@ -93,6 +96,8 @@ public:
     bool loadFromJson(const QByteArray& json, QStringList* errors = nullptr);
     bool loadFromFile(const QString& path, QStringList* errors = nullptr);
     const QStringList& validationErrors() const { return m_errors; }
+    // Why nothing was loaded (unreadable file, not JSON, not an object); empty when it was parsed.
+    const QString& loadError() const { return m_loadError; }
     QString version() const { return m_version; }
 
     const std::vector<MethodSpec>& methods() const { return m_methods; }
@@ -124,6 +129,8 @@ public:
     QStringList paramsProblems(const MethodSpec& method, const QJsonObject& params) const;
 
 private:
+    bool load(const CatalogueFile::Root& file, QStringList* errors);
+
     std::vector<MethodSpec> m_methods;
     QHash<QString, int> m_byName;
     QHash<QString, int> m_byLowerName;
@@ -131,4 +138,5 @@ private:
     QHash<QString, bool> m_objectCustom;
     QString m_version;
     QStringList m_errors;
+    QString m_loadError;
 };
