@@ -1,6 +1,6 @@
 #include "MethodCatalog.h"
 
-#include "CatalogueFile.h"
+#include "JsonScalar.h"
 #include "TextDistance.h"
 
 #include <QJsonArray>
@@ -24,18 +24,6 @@ std::optional<double> toOptionalNumber(const QJsonValue& value)
     if (value.isDouble())
         return value.toDouble();
     return std::nullopt;
-}
-
-// A value as text for allowed-set and length checks ("1" for 1, "abc" for "abc").
-QString scalarText(const QJsonValue& value)
-{
-    if (value.isString())
-        return value.toString();
-    if (value.isDouble())
-        return QString::number(value.toDouble(), 'g', 17);
-    if (value.isBool())
-        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    return QString();
 }
 
 std::optional<double> numericValue(const QJsonValue& value)
@@ -431,7 +419,7 @@ QStringList MethodCatalog::paramsProblems(const MethodSpec& method, const QJsonO
             problems.append(QStringLiteral("'%1' is not of type %2").arg(p->name, p->type));
             continue;
         }
-        if (!p->allowed.isEmpty() && !p->allowed.contains(scalarText(value)))
+        if (!p->allowed.isEmpty() && !p->allowed.contains(JsonScalar::text(value)))
             problems.append(QStringLiteral("'%1' is not one of %2").arg(p->name, p->allowed.join(QLatin1String(", "))));
         if (const auto n = numericValue(value); n && p->type != QLatin1String("array")) {
             if ((p->min && *n < *p->min) || (p->max && *n > *p->max && !p->clamped))
@@ -487,10 +475,10 @@ QStringList MethodCatalog::paramsProblems(const MethodSpec& method, const QJsonO
                         problems.append(QStringLiteral("%1.%2 must not be null").arg(where, k.key()));
                 } else if (!valueMatchesType(fieldValue, field->type)) {
                     problems.append(QStringLiteral("%1.%2 is not of type %3").arg(where, k.key(), field->type));
-                } else if (!field->allowed.isEmpty() && !field->allowed.contains(scalarText(fieldValue))) {
+                } else if (!field->allowed.isEmpty() && !field->allowed.contains(JsonScalar::text(fieldValue))) {
                     problems.append(QStringLiteral("%1.%2 is not one of %3")
                                         .arg(where, k.key(), field->allowed.join(QLatin1String(", "))));
-                } else if (field->maxLength > 0 && scalarText(fieldValue).size() > field->maxLength) {
+                } else if (field->maxLength > 0 && JsonScalar::text(fieldValue).size() > field->maxLength) {
                     problems.append(
                         QStringLiteral("%1.%2 is longer than %3").arg(where, k.key()).arg(field->maxLength));
                 }
