@@ -48,6 +48,13 @@ const QStringList& knownTypes()
     return types;
 }
 
+// The keys under `result` of a per-object answer.
+const QStringList& batchResultKeys()
+{
+    static const QStringList keys = {QStringLiteral("creates"), QStringLiteral("updates"), QStringLiteral("deletes")};
+    return keys;
+}
+
 const QStringList& knownConfidences()
 {
     static const QStringList values = {QStringLiteral("documented"), QStringLiteral("observed"),
@@ -141,6 +148,15 @@ bool MethodCatalog::load(const CatalogueFile::Root& file, QStringList* errors)
             f.unique = o.value(QStringLiteral("unique")).toBool();
             f.format = o.value(QStringLiteral("format")).toString();
             f.description = o.value(QStringLiteral("description")).toString();
+            if (o.contains(QStringLiteral("references"))) {
+                const QJsonObject reference = o.value(QStringLiteral("references")).toObject();
+                f.references = FieldReference{reference.value(QStringLiteral("object")).toString(),
+                                              reference.value(QStringLiteral("code")).toInt()};
+                if (f.references->object.isEmpty() || f.references->code < 100 || f.references->code > 999)
+                    m_errors.append(
+                        QStringLiteral("object %1, field %2: 'references' needs an 'object' and a 'code' (100-999)")
+                            .arg(it.key(), f.name));
+            }
             if (f.name.isEmpty()) {
                 m_errors.append(QStringLiteral("object %1: a field without name").arg(it.key()));
                 continue;
@@ -170,6 +186,7 @@ bool MethodCatalog::load(const CatalogueFile::Root& file, QStringList* errors)
         m.summary = o.value(QStringLiteral("summary")).toString();
         m.resultKey = o.value(QStringLiteral("result_key")).toString();
         m.documentedResultKey = o.value(QStringLiteral("documented_result_key")).toString();
+        m.assumedResultKey = o.value(QStringLiteral("assumed_result_key")).toString();
         m.batch = o.value(QStringLiteral("batch")).toBool();
         m.mutating = o.value(QStringLiteral("mutating")).toBool();
         m.paginated = o.value(QStringLiteral("paginated")).toBool();
@@ -236,6 +253,12 @@ bool MethodCatalog::load(const CatalogueFile::Root& file, QStringList* errors)
             if (!m.param(name))
                 m_errors.append(QStringLiteral("%1: user field '%2' is not a parameter").arg(m.name, name));
         }
+        if (m.batch && m.resultKey.isEmpty())
+            m_errors.append(QStringLiteral("%1: batch method without result_key").arg(m.name));
+        if (!m.assumedResultKey.isEmpty() &&
+            (!m.resultKey.isEmpty() || !batchResultKeys().contains(m.assumedResultKey)))
+            m_errors.append(QStringLiteral("%1: assumed_result_key '%2' must be one of %3, and only without result_key")
+                                .arg(m.name, m.assumedResultKey, batchResultKeys().join(QLatin1String(", "))));
         if (m.batch && m.objectType.isEmpty())
             m_errors.append(QStringLiteral("%1: batch method without object_type").arg(m.name));
         if (m.documented && m.resultKey.isEmpty() && m.confidence == QLatin1String("documented"))

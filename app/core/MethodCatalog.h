@@ -32,6 +32,13 @@ struct MethodParam
     QString format;           // country (ISO 3166-1 alpha-2) | username (a login that must be an email) | email
 };
 
+// A field holding the id of another record ("references" in methods.json).
+struct FieldReference
+{
+    QString object; // the referenced record's type: user, lead, account, ...
+    int code = 0;   // the object-level code when no such record exists: 303, or 220 for the "who" of a call or task
+};
+
 // One field of an object type (lead, opportunity, account, ...), for `objects` validation.
 struct FieldSpec
 {
@@ -47,6 +54,7 @@ struct FieldSpec
     bool unique = false; // unique per account, case-insensitive (lead emailAddress → 301)
     QString format;      // email: an address the API stores without checking
     QString description;
+    std::optional<FieldReference> references; // a foreign key (ownerID -> user)
 };
 
 struct MethodSpec
@@ -56,7 +64,8 @@ struct MethodSpec
                   // users, agency, calls, notes, tasks, products, folders
     QString summary;
     QList<MethodParam> params;
-    QString resultKey;           // the key under `result` actually returned; empty = unknown
+    QString resultKey;           // the key under `result` actually returned; empty = unknown (batch: always known)
+    QString assumedResultKey;    // result key unknown but the answer is per object: the key assumed for it
     QString documentedResultKey; // what the vendor docs claim, when it differs
     bool batch = false;          // takes `objects`
     bool mutating = false;
@@ -80,6 +89,8 @@ struct MethodSpec
     // Same name ignoring case (for "did you mean" on mis-cased parameter names).
     const MethodParam* paramCaseInsensitive(const QString& name) const;
     QStringList paramNames() const;
+    // The key of a per-object answer (creates, updates, deletes): resultKey, else assumedResultKey.
+    QString batchResultKey() const { return resultKey.isEmpty() ? assumedResultKey : resultKey; }
 };
 
 // Loads resources/methods.json; lookup by exact name, case-insensitive name and nearest names.

@@ -158,13 +158,7 @@ void SimCall::Batch::finish()
 
 QString SimCall::batchKey() const
 {
-    if (!spec.resultKey.isEmpty())
-        return spec.resultKey;
-    if (spec.name.startsWith(QLatin1String("update")))
-        return QStringLiteral("updates");
-    if (spec.name.startsWith(QLatin1String("delete")) || spec.name.startsWith(QLatin1String("remove")))
-        return QStringLiteral("deletes");
-    return QStringLiteral("creates");
+    return spec.batchResultKey();
 }
 
 // --- parameters ----------------------------------------------------------------------------------
