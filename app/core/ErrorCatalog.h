@@ -1,18 +1,20 @@
 #pragma once
 
+#include "CatalogueFile.h"
+
 #include <QHash>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
-#include <QSet>
 #include <QString>
 #include <QStringList>
 
 #include <memory>
-#include <optional>
 #include <vector>
 
-// One entry of resources/errors.json (design.md §3). Numeric entries carry the seed code and
+class ErrorSearchIndex;
+
+// One entry of resources/errors.json. Numeric entries carry the seed code and
 // message; non-numeric situations (HTTP 401 text, HTML page, id mismatch, ...) have code 0 and a
 // string key instead.
 struct ErrorEntry
@@ -55,9 +57,9 @@ struct ErrorEntry
     QString levelLabel() const;
 };
 
-// Loads and validates resources/errors.json; lookup by code or key; ranked search
-// (code, hex, code embedded in pasted text, symbolic name, message text, words and synonyms,
-// method names, situation keys).
+// Loads and validates resources/errors.json (ErrorCatalogSchema); lookup by code or key; ranked
+// search (ErrorSearchIndex: code, hex, code embedded in pasted text, symbolic name, message text,
+// words and synonyms, method names, situation keys).
 class ErrorCatalog
 {
 public:
@@ -71,7 +73,8 @@ public:
     ErrorCatalog() = default;
 
     // The catalogue compiled into the binary (:/leadgen/errors.json), loaded once. A catalogue
-    // that fails validation is reported by validationErrors() and by the tests, never by a crash.
+    // that fails validation is reported by validationErrors() (and loadError() when nothing could
+    // be read), by a warning and by the tests, never by a crash.
     static const ErrorCatalog& builtin();
 
     // Parses and validates; returns false and fills errors on any problem. Every entry with a
@@ -80,6 +83,8 @@ public:
     bool loadFromFile(const QString& path, QStringList* errors = nullptr);
 
     const QStringList& validationErrors() const { return m_errors; }
+    // Why nothing was loaded (unreadable file, not JSON, not an object); empty when it was parsed.
+    const QString& loadError() const { return m_loadError; }
     QString version() const { return m_version; }
 
     const std::vector<ErrorEntry>& entries() const { return m_entries; }
@@ -98,43 +103,12 @@ public:
     static bool messageMatches(const ErrorEntry& entry, const QString& message);
 
 private:
-    // Per-entry search data, built once at load time.
-    struct Index
-    {
-        QString lowerName;            // "entry_exists"
-        QString lowerKey;             // situations only
-        QString normalizedMessage;    // lower case, single spaces, no trailing period
-        QStringList exampleTexts;     // string examples worth finding in pasted text
-        QStringList phraseFields;     // " token token ... " per weighted field, for phrases
-        QList<int> phraseWeights;     // weight of each phraseFields entry
-        QSet<QString> keywordPhrases; // normalized keywords ("rate limit")
-        QSet<QString> lowerMethods;   // "getleads"
-    };
-    struct Posting
-    {
-        int entry;
-        int bestWeight;
-        int fieldCount;
-    };
+    bool load(const CatalogueFile::Root& root, QStringList* errors);
 
     // Built on the first search, not at load: lookups by code or key (the analyzer, inspect,
     // send) never pay for it. Shared by copies of the catalogue, which hold the same entries.
-    struct SearchIndex
-    {
-        std::vector<Index> entries;
-        QHash<QString, QList<Posting>> postings; // normalized token -> entries containing it
-        QStringList vocabulary;                  // sorted tokens, for prefix matches while typing
-        QSet<QString> methodNames;               // lower-case method names listed by any entry
-    };
     struct LazySearchIndex;
-
-    const SearchIndex& searchIndex() const;
-    void buildIndex(SearchIndex& index) const;
-    void addMatch(QHash<int, Match>& found, int index, int score, const QString& reason) const;
-    void searchCodes(const QString& query, QHash<int, Match>& found) const;
-    void searchText(const QString& query, const SearchIndex& index, QHash<int, Match>& found) const;
-    void searchWords(const QString& query, const SearchIndex& index, QHash<int, Match>& found) const;
-    static bool isKnownMethod(const SearchIndex& index, const QString& lowerToken);
+    const ErrorSearchIndex& searchIndex() const;
 
     std::vector<ErrorEntry> m_entries;
     QHash<int, int> m_byCode;
@@ -142,6 +116,7 @@ private:
     QHash<QString, int> m_byUpperName;
     QString m_version;
     QStringList m_errors;
+    QString m_loadError;
 
     std::shared_ptr<LazySearchIndex> m_search;
 };

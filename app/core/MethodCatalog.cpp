@@ -1,10 +1,9 @@
 #include "MethodCatalog.h"
 
-#include "CatalogueFile.h"
+#include "JsonScalar.h"
 #include "TextDistance.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -27,18 +26,6 @@ std::optional<double> toOptionalNumber(const QJsonValue& value)
     return std::nullopt;
 }
 
-// A value as text for allowed-set and length checks ("1" for 1, "abc" for "abc").
-QString scalarText(const QJsonValue& value)
-{
-    if (value.isString())
-        return value.toString();
-    if (value.isDouble())
-        return QString::number(value.toDouble(), 'g', 17);
-    if (value.isBool())
-        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    return QString();
-}
-
 std::optional<double> numericValue(const QJsonValue& value)
 {
     if (value.isDouble())
@@ -59,6 +46,13 @@ const QStringList& knownTypes()
                                       QStringLiteral("object"),  QStringLiteral("array"),  QStringLiteral("datetime"),
                                       QStringLiteral("date"),    QStringLiteral("any")};
     return types;
+}
+
+// The keys under `result` of a per-object answer.
+const QStringList& batchResultKeys()
+{
+    static const QStringList keys = {QStringLiteral("creates"), QStringLiteral("updates"), QStringLiteral("deletes")};
+    return keys;
 }
 
 const QStringList& knownConfidences()
@@ -98,8 +92,10 @@ QStringList MethodSpec::paramNames() const
 const MethodCatalog& MethodCatalog::builtin()
 {
     static const MethodCatalog catalog = [] {
+        const QString path = QStringLiteral(":/leadgen/methods.json");
         MethodCatalog c;
-        c.loadFromFile(QStringLiteral(":/leadgen/methods.json"));
+        c.loadFromFile(path);
+        CatalogueFile::warnBuiltin(path, c.validationErrors());
         return c;
     }();
     return catalog;
@@ -107,44 +103,25 @@ const MethodCatalog& MethodCatalog::builtin()
 
 bool MethodCatalog::loadFromFile(const QString& path, QStringList* errors)
 {
-    QString error;
-    const std::optional<QByteArray> json = CatalogueFile::read(path, &error);
-    if (!json) {
-        m_methods.clear();
-        m_byName.clear();
-        m_byLowerName.clear();
-        m_objectFields.clear();
-        m_objectCustom.clear();
-        m_errors = {error};
-        if (errors)
-            *errors = m_errors;
-        return false;
-    }
-    return loadFromJson(*json, errors);
+    return load(CatalogueFile::load(path), errors);
 }
 
 bool MethodCatalog::loadFromJson(const QByteArray& json, QStringList* errors)
 {
-    m_methods.clear();
-    m_byName.clear();
-    m_byLowerName.clear();
-    m_objectFields.clear();
-    m_objectCustom.clear();
-    m_version.clear();
-    m_errors.clear();
+    return load(CatalogueFile::parse(json, QStringLiteral("methods.json")), errors);
+}
 
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        m_errors.append(
-            parseError.error != QJsonParseError::NoError
-                ? QStringLiteral("methods.json: %1 at offset %2").arg(parseError.errorString()).arg(parseError.offset)
-                : QStringLiteral("methods.json: the top level is not an object"));
+bool MethodCatalog::load(const CatalogueFile::Root& file, QStringList* errors)
+{
+    *this = MethodCatalog();
+    if (!file.object) {
+        m_loadError = file.error;
+        m_errors.append(file.error);
         if (errors)
             *errors = m_errors;
         return false;
     }
-    const QJsonObject root = doc.object();
+    const QJsonObject& root = *file.object;
     if (root.value(QStringLiteral("schema")).toInt() != 1)
         m_errors.append(QStringLiteral("methods.json: unsupported schema %1 (expected 1)")
                             .arg(root.value(QStringLiteral("schema")).toVariant().toString()));
@@ -171,6 +148,15 @@ bool MethodCatalog::loadFromJson(const QByteArray& json, QStringList* errors)
             f.unique = o.value(QStringLiteral("unique")).toBool();
             f.format = o.value(QStringLiteral("format")).toString();
             f.description = o.value(QStringLiteral("description")).toString();
+            if (o.contains(QStringLiteral("references"))) {
+                const QJsonObject reference = o.value(QStringLiteral("references")).toObject();
+                f.references = FieldReference{reference.value(QStringLiteral("object")).toString(),
+                                              reference.value(QStringLiteral("code")).toInt()};
+                if (f.references->object.isEmpty() || f.references->code < 100 || f.references->code > 999)
+                    m_errors.append(
+                        QStringLiteral("object %1, field %2: 'references' needs an 'object' and a 'code' (100-999)")
+                            .arg(it.key(), f.name));
+            }
             if (f.name.isEmpty()) {
                 m_errors.append(QStringLiteral("object %1: a field without name").arg(it.key()));
                 continue;
@@ -191,7 +177,7 @@ bool MethodCatalog::loadFromJson(const QByteArray& json, QStringList* errors)
 
     const QJsonArray methods = root.value(QStringLiteral("methods")).toArray();
     if (methods.isEmpty())
-        m_errors.append(QStringLiteral("methods.json: no methods"));
+        m_errors.append(QStringLiteral("methods.json: 'methods' must be a non-empty list"));
     for (const QJsonValue& value : methods) {
         const QJsonObject o = value.toObject();
         MethodSpec m;
@@ -200,6 +186,7 @@ bool MethodCatalog::loadFromJson(const QByteArray& json, QStringList* errors)
         m.summary = o.value(QStringLiteral("summary")).toString();
         m.resultKey = o.value(QStringLiteral("result_key")).toString();
         m.documentedResultKey = o.value(QStringLiteral("documented_result_key")).toString();
+        m.assumedResultKey = o.value(QStringLiteral("assumed_result_key")).toString();
         m.batch = o.value(QStringLiteral("batch")).toBool();
         m.mutating = o.value(QStringLiteral("mutating")).toBool();
         m.paginated = o.value(QStringLiteral("paginated")).toBool();
@@ -266,6 +253,12 @@ bool MethodCatalog::loadFromJson(const QByteArray& json, QStringList* errors)
             if (!m.param(name))
                 m_errors.append(QStringLiteral("%1: user field '%2' is not a parameter").arg(m.name, name));
         }
+        if (m.batch && m.resultKey.isEmpty())
+            m_errors.append(QStringLiteral("%1: batch method without result_key").arg(m.name));
+        if (!m.assumedResultKey.isEmpty() &&
+            (!m.resultKey.isEmpty() || !batchResultKeys().contains(m.assumedResultKey)))
+            m_errors.append(QStringLiteral("%1: assumed_result_key '%2' must be one of %3, and only without result_key")
+                                .arg(m.name, m.assumedResultKey, batchResultKeys().join(QLatin1String(", "))));
         if (m.batch && m.objectType.isEmpty())
             m_errors.append(QStringLiteral("%1: batch method without object_type").arg(m.name));
         if (m.documented && m.resultKey.isEmpty() && m.confidence == QLatin1String("documented"))
@@ -449,7 +442,7 @@ QStringList MethodCatalog::paramsProblems(const MethodSpec& method, const QJsonO
             problems.append(QStringLiteral("'%1' is not of type %2").arg(p->name, p->type));
             continue;
         }
-        if (!p->allowed.isEmpty() && !p->allowed.contains(scalarText(value)))
+        if (!p->allowed.isEmpty() && !p->allowed.contains(JsonScalar::text(value)))
             problems.append(QStringLiteral("'%1' is not one of %2").arg(p->name, p->allowed.join(QLatin1String(", "))));
         if (const auto n = numericValue(value); n && p->type != QLatin1String("array")) {
             if ((p->min && *n < *p->min) || (p->max && *n > *p->max && !p->clamped))
@@ -505,10 +498,10 @@ QStringList MethodCatalog::paramsProblems(const MethodSpec& method, const QJsonO
                         problems.append(QStringLiteral("%1.%2 must not be null").arg(where, k.key()));
                 } else if (!valueMatchesType(fieldValue, field->type)) {
                     problems.append(QStringLiteral("%1.%2 is not of type %3").arg(where, k.key(), field->type));
-                } else if (!field->allowed.isEmpty() && !field->allowed.contains(scalarText(fieldValue))) {
+                } else if (!field->allowed.isEmpty() && !field->allowed.contains(JsonScalar::text(fieldValue))) {
                     problems.append(QStringLiteral("%1.%2 is not one of %3")
                                         .arg(where, k.key(), field->allowed.join(QLatin1String(", "))));
-                } else if (field->maxLength > 0 && scalarText(fieldValue).size() > field->maxLength) {
+                } else if (field->maxLength > 0 && JsonScalar::text(fieldValue).size() > field->maxLength) {
                     problems.append(
                         QStringLiteral("%1.%2 is longer than %3").arg(where, k.key()).arg(field->maxLength));
                 }

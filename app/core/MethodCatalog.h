@@ -1,5 +1,7 @@
 #pragma once
 
+#include "CatalogueFile.h"
+
 #include <QHash>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -10,7 +12,7 @@
 #include <optional>
 #include <vector>
 
-// One parameter of a method (resources/methods.json, design.md §3).
+// One parameter of a method (resources/methods.json).
 struct MethodParam
 {
     QString name;
@@ -30,6 +32,13 @@ struct MethodParam
     QString format;           // country (ISO 3166-1 alpha-2) | username (a login that must be an email) | email
 };
 
+// A field holding the id of another record ("references" in methods.json).
+struct FieldReference
+{
+    QString object; // the referenced record's type: user, lead, account, ...
+    int code = 0;   // the object-level code when no such record exists: 303, or 220 for the "who" of a call or task
+};
+
 // One field of an object type (lead, opportunity, account, ...), for `objects` validation.
 struct FieldSpec
 {
@@ -45,6 +54,7 @@ struct FieldSpec
     bool unique = false; // unique per account, case-insensitive (lead emailAddress → 301)
     QString format;      // email: an address the API stores without checking
     QString description;
+    std::optional<FieldReference> references; // a foreign key (ownerID -> user)
 };
 
 struct MethodSpec
@@ -54,7 +64,8 @@ struct MethodSpec
                   // users, agency, calls, notes, tasks, products, folders
     QString summary;
     QList<MethodParam> params;
-    QString resultKey;           // the key under `result` actually returned; empty = unknown
+    QString resultKey;           // the key under `result` actually returned; empty = unknown (batch: always known)
+    QString assumedResultKey;    // result key unknown but the answer is per object: the key assumed for it
     QString documentedResultKey; // what the vendor docs claim, when it differs
     bool batch = false;          // takes `objects`
     bool mutating = false;
@@ -78,6 +89,8 @@ struct MethodSpec
     // Same name ignoring case (for "did you mean" on mis-cased parameter names).
     const MethodParam* paramCaseInsensitive(const QString& name) const;
     QStringList paramNames() const;
+    // The key of a per-object answer (creates, updates, deletes): resultKey, else assumedResultKey.
+    QString batchResultKey() const { return resultKey.isEmpty() ? assumedResultKey : resultKey; }
 };
 
 // Loads resources/methods.json; lookup by exact name, case-insensitive name and nearest names.
@@ -85,7 +98,8 @@ class MethodCatalog
 {
 public:
     // The catalogue compiled into the binary (:/leadgen/methods.json), loaded once. Problems are
-    // reported by validationErrors() and by the tests, never by a crash.
+    // reported by validationErrors() (and loadError() when nothing could be read), by a warning
+    // and by the tests, never by a crash.
     static const MethodCatalog& builtin();
 
     // Parses and validates (schema, names, types, templates against their own params); returns
@@ -93,6 +107,8 @@ public:
     bool loadFromJson(const QByteArray& json, QStringList* errors = nullptr);
     bool loadFromFile(const QString& path, QStringList* errors = nullptr);
     const QStringList& validationErrors() const { return m_errors; }
+    // Why nothing was loaded (unreadable file, not JSON, not an object); empty when it was parsed.
+    const QString& loadError() const { return m_loadError; }
     QString version() const { return m_version; }
 
     const std::vector<MethodSpec>& methods() const { return m_methods; }
@@ -124,6 +140,8 @@ public:
     QStringList paramsProblems(const MethodSpec& method, const QJsonObject& params) const;
 
 private:
+    bool load(const CatalogueFile::Root& file, QStringList* errors);
+
     std::vector<MethodSpec> m_methods;
     QHash<QString, int> m_byName;
     QHash<QString, int> m_byLowerName;
@@ -131,4 +149,5 @@ private:
     QHash<QString, bool> m_objectCustom;
     QString m_version;
     QStringList m_errors;
+    QString m_loadError;
 };

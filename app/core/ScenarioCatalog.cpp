@@ -102,8 +102,10 @@ QJsonObject Scenario::toJson() const
 const ScenarioCatalog& ScenarioCatalog::builtin()
 {
     static const ScenarioCatalog catalog = [] {
+        const QString path = QStringLiteral(":/leadgen/scenarios.json");
         ScenarioCatalog c;
-        c.loadFromFile(QStringLiteral(":/leadgen/scenarios.json"));
+        c.loadFromFile(path);
+        CatalogueFile::warnBuiltin(path, c.validationErrors());
         return c;
     }();
     return catalog;
@@ -111,29 +113,26 @@ const ScenarioCatalog& ScenarioCatalog::builtin()
 
 bool ScenarioCatalog::loadFromFile(const QString& path, QStringList* errors)
 {
-    QString error;
-    const std::optional<QByteArray> json = CatalogueFile::read(path, &error);
-    if (!json) {
-        m_errors = {error};
-        if (errors)
-            *errors = m_errors;
-        return false;
-    }
-    return loadFromJson(*json, errors);
+    return load(CatalogueFile::load(path), errors);
 }
 
 bool ScenarioCatalog::loadFromJson(const QByteArray& json, QStringList* errors)
 {
-    m_entries.clear();
-    m_errors.clear();
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (!document.isObject()) {
-        m_errors << QStringLiteral("scenarios.json is not a JSON object: %1").arg(parseError.errorString());
+    return load(CatalogueFile::parse(json, QStringLiteral("scenarios.json")), errors);
+}
+
+bool ScenarioCatalog::load(const CatalogueFile::Root& file, QStringList* errors)
+{
+    *this = ScenarioCatalog();
+    if (!file.object) {
+        m_loadError = file.error;
+        m_errors << file.error;
     } else {
-        const QJsonObject root = document.object();
+        const QJsonObject& root = *file.object;
         m_version = root.value(QStringLiteral("version")).toString();
         const QJsonArray list = root.value(QStringLiteral("scenarios")).toArray();
+        if (list.isEmpty())
+            m_errors << QStringLiteral("scenarios.json: 'scenarios' must be a non-empty list");
         QSet<int> seen;
         for (qsizetype i = 0; i < list.size(); ++i) {
             const QJsonObject entry = list.at(i).toObject();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "CatalogueFile.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -25,7 +27,7 @@ struct ScenarioContext
     int daily = 50000;  // 0 = unlimited
 };
 
-// One request that makes the simulator answer a given catalogue code (design.md §5).
+// One request that makes the simulator answer a given catalogue code.
 struct Scenario
 {
     int code = 0;
@@ -57,11 +59,15 @@ struct Scenario
 class ScenarioCatalog
 {
 public:
+    // The catalogue compiled into the binary, loaded once; problems are reported by
+    // validationErrors() (and loadError()), by a warning and by the tests, never by a crash.
     static const ScenarioCatalog& builtin();
 
     bool loadFromJson(const QByteArray& json, QStringList* errors = nullptr);
     bool loadFromFile(const QString& path, QStringList* errors = nullptr);
     const QStringList& validationErrors() const { return m_errors; }
+    // Why nothing was loaded (unreadable file, not JSON, not an object); empty when it was parsed.
+    const QString& loadError() const { return m_loadError; }
 
     // Every scenario, resolved, in code order.
     QList<Scenario> scenarios(const ScenarioContext& context = ScenarioContext()) const;
@@ -75,9 +81,11 @@ public:
     static constexpr int kMaxNaturalDailyRepeat = 1000;
 
 private:
+    bool load(const CatalogueFile::Root& file, QStringList* errors);
     Scenario resolve(const QJsonObject& entry, const ScenarioContext& context) const;
 
     QList<QJsonObject> m_entries; // validated templates, sorted by code
     QString m_version;
     QStringList m_errors;
+    QString m_loadError;
 };

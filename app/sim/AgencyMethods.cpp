@@ -183,7 +183,7 @@ void createClient(SimCall& call)
     }
     const qint64 id = client->companyId;
     call.store.addCompany(std::move(client));
-    SimCall::Batch batch(call, call.spec.resultKey.isEmpty() ? QStringLiteral("creates") : call.spec.resultKey);
+    SimCall::Batch batch(call, call.batchKey());
     batch.created(id);
     batch.finish();
 }
@@ -233,7 +233,7 @@ void updateClient(SimCall& call)
     if (!applyProfile(call, copy))
         return;
     *client = copy;
-    SimCall::Batch batch(call, QStringLiteral("updates"));
+    SimCall::Batch batch(call, call.batchKey());
     batch.succeeded();
     batch.finish();
 }
@@ -268,7 +268,7 @@ void setSending(SimCall& call, bool enabled)
         }
         targets.append(company);
     }
-    SimCall::Batch batch(call, QStringLiteral("updates"));
+    SimCall::Batch batch(call, call.batchKey());
     for (SimCompany* company : targets) {
         company->sendingEnabled = enabled;
         batch.created(company->companyId);

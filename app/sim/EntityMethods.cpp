@@ -8,35 +8,6 @@
 #include <QSet>
 
 namespace {
-struct Reference
-{
-    const char* field;
-    const char* type;
-    int missingCode; // 303, or 220 where the field is the "who" of a call or task
-};
-
-QList<Reference> referencesOf(const QString& type)
-{
-    if (type == QLatin1String("lead"))
-        return {{"ownerID", "user", 303}, {"accountID", "account", 303}, {"campaignID", "campaign", 303}};
-    if (type == QLatin1String("opportunity"))
-        return {{"ownerID", "user", 303},        {"dealStageID", "dealStage", 303},  {"accountID", "account", 303},
-                {"campaignID", "campaign", 303}, {"originatingLeadID", "lead", 303}, {"primaryLeadID", "lead", 303}};
-    if (type == QLatin1String("account"))
-        return {{"ownerID", "user", 303}};
-    if (type == QLatin1String("opportunityLead"))
-        return {{"opportunityID", "opportunity", 303}, {"leadID", "lead", 303}};
-    if (type == QLatin1String("event"))
-        return {{"leadID", "lead", 303}};
-    if (type == QLatin1String("call"))
-        return {{"userID", "user", 303}, {"leadID", "lead", 220}};
-    if (type == QLatin1String("task"))
-        return {{"whoID", "lead", 220}, {"ownerID", "user", 303}};
-    if (type == QLatin1String("email"))
-        return {{"unsubCategory", "unsubscribeCategory", 303}};
-    return {};
-}
-
 // Records pointing at a record of `type`: (child type, child column).
 QList<QPair<QString, QString>> dependentsOf(const QString& type)
 {
@@ -69,14 +40,11 @@ const QStringList& defaultEventSources()
     return sources;
 }
 
-// Keys a task may carry (tasks are known by name only; this is the simulator's model).
+// Keys a task may carry (tasks are known by name only: methods.json's "task" object is the
+// simulator's model).
 bool isTaskField(const QString& key)
 {
-    static const QSet<QString> keys = {
-        QStringLiteral("id"),      QStringLiteral("whoID"),   QStringLiteral("whatID"),
-        QStringLiteral("ownerID"), QStringLiteral("subject"), QStringLiteral("description"),
-        QStringLiteral("dueDate"), QStringLiteral("status"),  QStringLiteral("priority")};
-    return keys.contains(key);
+    return MethodCatalog::builtin().objectField(QStringLiteral("task"), key) != nullptr;
 }
 } // namespace
 
@@ -186,21 +154,21 @@ void EntityMethods::getDateRange(SimCall& call, const QString& type, const Filte
 int EntityMethods::checkReferences(const SimCall& call, const QString& type, const QJsonObject& object,
                                    QJsonValue* data)
 {
-    const QList<Reference> references = referencesOf(type);
-    for (const Reference& reference : references) {
-        const QString field = QString::fromLatin1(reference.field);
-        if (!object.contains(field))
+    // The foreign keys of the type, in methods.json's field order; the first bad one is reported.
+    const QList<FieldSpec> fields = MethodCatalog::builtin().objectFields(type);
+    for (const FieldSpec& spec : fields) {
+        if (!spec.references || !object.contains(spec.name))
             continue;
-        const int code = call.checkReference(QString::fromLatin1(reference.type), object.value(field));
+        const FieldReference& reference = *spec.references;
+        const int code = call.checkReference(reference.object, object.value(spec.name));
         if (code == 0)
             continue;
-        if (reference.missingCode == 220) {
-            *data = detail(field, QStringLiteral("no lead with this id in this account"));
-            return 220;
+        if (reference.code != 303) { // 220: the "who" of a call or task, whatever the cause
+            *data = detail(spec.name, QStringLiteral("no %1 with this id in this account").arg(reference.object));
+            return reference.code;
         }
-        *data =
-            detail(field, code == 212 ? QStringLiteral("belongs to another company")
-                                      : QStringLiteral("no %1 with this id").arg(QString::fromLatin1(reference.type)));
+        *data = detail(spec.name, code == 212 ? QStringLiteral("belongs to another company")
+                                              : QStringLiteral("no %1 with this id").arg(reference.object));
         return code;
     }
     return 0;
@@ -501,7 +469,7 @@ void EntityMethods::registerInto(SimMethods& methods)
         if (!checkObjectsArray(call))
             return;
         SimTable& table = call.company.table(QStringLiteral("task"));
-        SimCall::Batch batch(call, QStringLiteral("creates"));
+        SimCall::Batch batch(call, call.batchKey());
         const QJsonArray objects = call.objects();
         for (const QJsonValue& element : objects) {
             const QJsonObject object = element.toObject();
@@ -536,7 +504,7 @@ void EntityMethods::registerInto(SimMethods& methods)
         if (!checkObjectsArray(call))
             return;
         SimTable& table = call.company.table(QStringLiteral("task"));
-        SimCall::Batch batch(call, QStringLiteral("updates"));
+        SimCall::Batch batch(call, call.batchKey());
         const QJsonArray objects = call.objects();
         for (const QJsonValue& element : objects) {
             const QJsonObject object = element.toObject();
@@ -564,7 +532,7 @@ void EntityMethods::registerInto(SimMethods& methods)
         if (!checkObjectsArray(call))
             return;
         SimTable& table = call.company.table(QStringLiteral("task"));
-        SimCall::Batch batch(call, QStringLiteral("deletes"));
+        SimCall::Batch batch(call, call.batchKey());
         const QJsonArray objects = call.objects();
         for (const QJsonValue& element : objects) {
             const std::optional<qint64> id = SimCall::toInteger(element.toObject().value(QStringLiteral("id")));

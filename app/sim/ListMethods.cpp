@@ -146,7 +146,7 @@ void removeMember(SimCall& call)
     const std::optional<qint64> listId = SimCall::toInteger(call.param(QStringLiteral("listID")));
     const std::optional<qint64> leadId = SimCall::toInteger(call.param(QStringLiteral("contactID")));
     SimTable& members = call.company.table(kMember);
-    SimCall::Batch batch(call, call.spec.resultKey.isEmpty() ? QStringLiteral("updates") : call.spec.resultKey);
+    SimCall::Batch batch(call, call.batchKey());
     if (listId && !call.company.table(kList).find(*listId) && call.store.otherOwner(kList, *listId, &call.company)) {
         batch.failed(212);
         batch.finish();

@@ -214,7 +214,7 @@ SimReply SimApi::handle(const HttpRequest& request)
                 errors += error;
             }
             QByteArray result = "{";
-            JsonWriter::appendString(result, spec->resultKey.isEmpty() ? QStringLiteral("creates") : spec->resultKey);
+            JsonWriter::appendString(result, spec->resultKey);
             result += ":[" + items + "]}";
             response.body = envelope(result, '[' + errors + ']', idJson, std::nullopt);
             log.objectErrors = int(objects.size());

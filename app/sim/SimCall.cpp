@@ -1,6 +1,7 @@
 #include "SimCall.h"
 
 #include "ErrorCatalog.h"
+#include "JsonScalar.h"
 #include "JsonWriter.h"
 #include "MethodCatalog.h"
 
@@ -18,22 +19,6 @@ bool isScalarType(const QString& type)
 bool isContainer(const QJsonValue& value)
 {
     return value.isArray() || value.isObject();
-}
-
-// The text a scalar is compared with (allowed values) and stored as.
-QString scalarText(const QJsonValue& value)
-{
-    if (value.isString())
-        return value.toString();
-    if (value.isBool())
-        return value.toBool() ? QStringLiteral("1") : QStringLiteral("0");
-    if (value.isDouble()) {
-        const double d = value.toDouble();
-        if (d == double(qint64(d)) && d > -9.0e15 && d < 9.0e15)
-            return QString::number(qint64(d));
-        return QString::number(d, 'g', 15);
-    }
-    return QString();
 }
 
 std::optional<double> numberOf(const QJsonValue& value)
@@ -173,13 +158,7 @@ void SimCall::Batch::finish()
 
 QString SimCall::batchKey() const
 {
-    if (!spec.resultKey.isEmpty())
-        return spec.resultKey;
-    if (spec.name.startsWith(QLatin1String("update")))
-        return QStringLiteral("updates");
-    if (spec.name.startsWith(QLatin1String("delete")) || spec.name.startsWith(QLatin1String("remove")))
-        return QStringLiteral("deletes");
-    return QStringLiteral("creates");
+    return spec.batchResultKey();
 }
 
 // --- parameters ----------------------------------------------------------------------------------
@@ -300,7 +279,7 @@ bool SimCall::validateParams()
             return false;
         }
         if ((p.type == QLatin1String("datetime") || p.type == QLatin1String("date")) &&
-            !parseTimestamp(scalarText(value))) {
+            !parseTimestamp(JsonScalar::text(value))) {
             fail(205, detail(QStringLiteral("param"), p.name,
                              QStringLiteral("expected a date as Y-m-d H:i:s (e.g. 2024-01-31 23:59:59)")));
             return false;
@@ -337,7 +316,7 @@ bool SimCall::validateParams()
                 }
             }
         }
-        if (!p.allowed.isEmpty() && !p.allowed.contains(scalarText(value))) {
+        if (!p.allowed.isEmpty() && !p.allowed.contains(JsonScalar::text(value))) {
             QJsonObject data = detail(QStringLiteral("param"), p.name, QStringLiteral("value not allowed"));
             data.insert(QStringLiteral("allowed"), QJsonArray::fromStringList(p.allowed));
             fail(217, data);
@@ -451,7 +430,7 @@ int SimCall::validateObject(const QString& objectType, const QJsonObject& object
             return reject(key, QStringLiteral("a field value must be a single value"));
         if (!MethodCatalog::valueMatchesType(value, field->type))
             return reject(key, QStringLiteral("expected a value of type %1").arg(field->type));
-        const QString text = scalarText(value);
+        const QString text = JsonScalar::text(value);
         if (!field->allowed.isEmpty() && !field->allowed.contains(text))
             return reject(key, QStringLiteral("not one of: %1").arg(field->allowed.join(QLatin1String(", "))));
         if (field->maxLength > 0 && text.size() > field->maxLength)
@@ -483,7 +462,7 @@ SimValue SimCall::storedValue(const QJsonValue& value)
 {
     if (value.isNull() || value.isUndefined())
         return std::nullopt;
-    return scalarText(value);
+    return JsonScalar::text(value);
 }
 
 bool SimCall::applyObject(SimTable& table, SimRecord& record, const QJsonObject& object) const

@@ -78,7 +78,7 @@ public:
     };
     // {"code": N, "message": <errors.json>, "data": ...} in the API's key order.
     static QByteArray errorJson(int code, const QJsonValue& data);
-    // Result key of a batch call: methods.json's, else by verb (creates/updates/deletes).
+    // Result key of a per-object answer: methods.json's result_key, or its assumed_result_key.
     QString batchKey() const;
 
     // --- parameters ----------------------------------------------------------------------------

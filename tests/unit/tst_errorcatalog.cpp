@@ -82,6 +82,7 @@ private slots:
     {
         const ErrorCatalog& catalog = ErrorCatalog::builtin();
         QVERIFY2(catalog.validationErrors().isEmpty(), qPrintable(catalog.validationErrors().join(QLatin1Char('\n'))));
+        QCOMPARE(catalog.loadError(), QString());
         QVERIFY(!catalog.version().isEmpty());
         QCOMPARE(int(catalog.entries().size()), 60);
     }

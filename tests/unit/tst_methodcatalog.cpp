@@ -403,6 +403,97 @@ private slots:
         QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral("; "))));
     }
 
+    // Foreign keys live in methods.json ("references" on a field): the simulator checks them.
+    void references_data()
+    {
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("object");
+        QTest::addColumn<int>("code");
+        QTest::newRow("lead owner") << "lead"
+                                    << "ownerID"
+                                    << "user" << 303;
+        QTest::newRow("lead account") << "lead"
+                                      << "accountID"
+                                      << "account" << 303;
+        QTest::newRow("opportunity deal stage") << "opportunity"
+                                                << "dealStageID"
+                                                << "dealStage" << 303;
+        QTest::newRow("opportunity primary lead") << "opportunity"
+                                                  << "primaryLeadID"
+                                                  << "lead" << 303;
+        QTest::newRow("call lead") << "call"
+                                   << "leadID"
+                                   << "lead" << 220;
+        QTest::newRow("task who") << "task"
+                                  << "whoID"
+                                  << "lead" << 220;
+        QTest::newRow("task owner") << "task"
+                                    << "ownerID"
+                                    << "user" << 303;
+        QTest::newRow("email unsubscribe category") << "email"
+                                                    << "unsubCategory"
+                                                    << "unsubscribeCategory" << 303;
+    }
+    void references()
+    {
+        QFETCH(QString, type);
+        QFETCH(QString, field);
+        QFETCH(QString, object);
+        QFETCH(int, code);
+        const FieldSpec* spec = MethodCatalog::builtin().objectField(type, field);
+        QVERIFY(spec);
+        QVERIFY(spec->references);
+        QCOMPARE(spec->references->object, object);
+        QCOMPARE(spec->references->code, code);
+    }
+
+    void referencesSchema()
+    {
+        const MethodCatalog& catalog = MethodCatalog::builtin();
+        int count = 0;
+        for (const QString& type : catalog.objectTypes()) {
+            for (const FieldSpec& field : catalog.objectFields(type)) {
+                if (!field.references) {
+                    QVERIFY2(!field.name.endsWith(QLatin1String("ID")) || field.name == QLatin1String("trackingID") ||
+                                 field.name == QLatin1String("whatID") || type == QLatin1String("listMember"),
+                             qPrintable(type + QLatin1Char('.') + field.name + QStringLiteral(" has no references")));
+                    continue;
+                }
+                ++count;
+                const QString where = type + QLatin1Char('.') + field.name;
+                QVERIFY2(field.type == QLatin1String("integer") || field.type == QLatin1String("string"),
+                         qPrintable(where));
+                QVERIFY2(field.references->code == 303 || field.references->code == 220, qPrintable(where));
+                QVERIFY2(ErrorCatalog::builtin().byCode(field.references->code), qPrintable(where));
+                // A record type of methods.json, or one the simulator keeps beside them.
+                QVERIFY2(catalog.objectTypes().contains(field.references->object) ||
+                             field.references->object == QLatin1String("unsubscribeCategory"),
+                         qPrintable(where));
+            }
+        }
+        QCOMPARE(count, 18);
+    }
+
+    // Every method answered per object names the key of its answer (creates, updates, deletes).
+    void batchResultKeys()
+    {
+        const QStringList keys = {QStringLiteral("creates"), QStringLiteral("updates"), QStringLiteral("deletes")};
+        for (const MethodSpec& m : MethodCatalog::builtin().methods()) {
+            if (m.batch)
+                QVERIFY2(keys.contains(m.resultKey), qPrintable(m.name));
+            if (!m.assumedResultKey.isEmpty()) {
+                QVERIFY2(m.resultKey.isEmpty(), qPrintable(m.name));
+                QVERIFY2(keys.contains(m.assumedResultKey), qPrintable(m.name));
+            }
+            QCOMPARE(m.batchResultKey(), m.resultKey.isEmpty() ? m.assumedResultKey : m.resultKey);
+        }
+        const MethodCatalog& catalog = MethodCatalog::builtin();
+        QCOMPARE(catalog.byName(QStringLiteral("createTasks"))->batchResultKey(), QStringLiteral("creates"));
+        QCOMPARE(catalog.byName(QStringLiteral("removeListMember"))->batchResultKey(), QStringLiteral("updates"));
+        QCOMPARE(catalog.byName(QStringLiteral("createClient"))->resultKey, QString()); // still not confirmed
+    }
+
     void rejectsBrokenCatalogues_data()
     {
         QTest::addColumn<QByteArray>("json");
@@ -432,6 +523,25 @@ private slots:
             << QByteArray(R"({"schema": 1, "methods": [{"name": "getX", "area": "x", "confidence": "inferred",
                                                              "object_type": "widget"}]})")
             << "unknown object_type 'widget'";
+        QTest::newRow("batch without result key")
+            << QByteArray(R"({"schema": 1, "methods": [{"name": "createX", "area": "x", "confidence": "inferred",
+                                                        "batch": true, "object_type": "x", "params": [{"name": "objects", "type": "array"}]}],
+                             "objects": {"x": {"fields": []}}})")
+            << "createX: batch method without result_key";
+        QTest::newRow("assumed result key beside a result key")
+            << QByteArray(R"({"schema": 1, "methods": [{"name": "createX", "area": "x", "confidence": "inferred",
+                                                        "result_key": "x", "assumed_result_key": "creates"}]})")
+            << "createX: assumed_result_key 'creates' must be one of creates, updates, deletes, and only without "
+               "result_key";
+        QTest::newRow("unknown assumed result key")
+            << QByteArray(R"({"schema": 1, "methods": [{"name": "createX", "area": "x", "confidence": "inferred",
+                                                        "assumed_result_key": "made"}]})")
+            << "assumed_result_key 'made'";
+        QTest::newRow("reference without code")
+            << QByteArray(R"({"schema": 1, "methods": [{"name": "getX", "area": "x", "confidence": "inferred"}],
+                             "objects": {"x": {"fields": [{"name": "ownerID", "type": "integer",
+                                                           "references": {"object": "user"}}]}}})")
+            << "object x, field ownerID: 'references' needs an 'object' and a 'code' (100-999)";
     }
     void rejectsBrokenCatalogues()
     {
