@@ -139,7 +139,7 @@ void MainWindow::setupComposer()
 }
 
 QDockWidget* MainWindow::addLazyDock(const QString& title, const QString& name, const QString& actionName,
-                                     void (MainWindow::*create)())
+                                     void (MainWindow::*build)())
 {
     auto* dock = new QDockWidget(title, this);
     dock->setObjectName(name);
@@ -150,9 +150,9 @@ QDockWidget* MainWindow::addLazyDock(const QString& title, const QString& name, 
     dock->hide();
     // However it gets shown (a button, a shortcut, the View menu, a restored layout), it has its
     // content: built on first show, not at startup.
-    connect(dock, &QDockWidget::visibilityChanged, this, [this, create](bool visible) {
+    connect(dock, &QDockWidget::visibilityChanged, this, [this, build](bool visible) {
         if (visible)
-            (this->*create)();
+            (this->*build)();
     });
     return dock;
 }

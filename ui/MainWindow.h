@@ -76,7 +76,7 @@ private:
     void createGettingStarted() { gettingStarted(); }
     // A bottom dock, hidden, whose content `create` builds the first time it is shown.
     QDockWidget* addLazyDock(const QString& title, const QString& name, const QString& actionName,
-                             void (MainWindow::*create)());
+                             void (MainWindow::*build)());
     void setupGettingStarted();
     void setupStatusBar();
     void setupMenus();

@@ -71,14 +71,14 @@ QJsonObject Finding::toJson() const
 QString Finding::toTextLine() const
 {
     const QString id = code ? QString::number(*code) : key;
-    QString line = QStringLiteral("%1 %2 %3 %4")
+    QString text = QStringLiteral("%1 %2 %3 %4")
                        .arg(severityName(severity), -7)
                        .arg(path, -28)
                        .arg(id.isEmpty() ? QStringLiteral("-") : id, -14)
                        .arg(message);
     if (!explanation.isEmpty())
-        line += QStringLiteral(" \u2014 ") + QString(explanation).replace(QLatin1Char('\n'), QLatin1Char(' '));
-    return line;
+        text += QStringLiteral(" \u2014 ") + QString(explanation).replace(QLatin1Char('\n'), QLatin1Char(' '));
+    return text;
 }
 
 QJsonObject BatchRow::toJson() const

@@ -63,19 +63,19 @@ const QStringList& knownConfidences()
 }
 } // namespace
 
-const MethodParam* MethodSpec::param(const QString& name) const
+const MethodParam* MethodSpec::param(const QString& paramName) const
 {
     for (const MethodParam& p : params) {
-        if (p.name == name)
+        if (p.name == paramName)
             return &p;
     }
     return nullptr;
 }
 
-const MethodParam* MethodSpec::paramCaseInsensitive(const QString& name) const
+const MethodParam* MethodSpec::paramCaseInsensitive(const QString& paramName) const
 {
     for (const MethodParam& p : params) {
-        if (p.name.compare(name, Qt::CaseInsensitive) == 0)
+        if (p.name.compare(paramName, Qt::CaseInsensitive) == 0)
             return &p;
     }
     return nullptr;

@@ -85,9 +85,9 @@ struct MethodSpec
     QString source;
     QString notes;
 
-    const MethodParam* param(const QString& name) const;
+    const MethodParam* param(const QString& paramName) const;
     // Same name ignoring case (for "did you mean" on mis-cased parameter names).
-    const MethodParam* paramCaseInsensitive(const QString& name) const;
+    const MethodParam* paramCaseInsensitive(const QString& paramName) const;
     QStringList paramNames() const;
     // The key of a per-object answer (creates, updates, deletes): resultKey, else assumedResultKey.
     QString batchResultKey() const { return resultKey.isEmpty() ? assumedResultKey : resultKey; }

@@ -44,13 +44,14 @@ QJsonObject detail(const QString& key, const QJsonValue& value, const QString& r
 
 } // namespace
 
-SimCall::SimCall(SimStore& store, SimCompany& company, const MethodSpec& spec, const QJsonObject& params, bool utc)
-    : store(store)
-    , company(company)
-    , spec(spec)
-    , params(params)
-    , utc(utc)
-    , nowMs(store.clock()->nowMs())
+SimCall::SimCall(SimStore& callStore, SimCompany& callCompany, const MethodSpec& method, const QJsonObject& callParams,
+                 bool inUtc)
+    : store(callStore)
+    , company(callCompany)
+    , spec(method)
+    , params(callParams)
+    , utc(inUtc)
+    , nowMs(callStore.clock()->nowMs())
 {}
 
 void SimCall::fail(int code, const QJsonValue& data)

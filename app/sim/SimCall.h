@@ -20,7 +20,8 @@
 class SimCall
 {
 public:
-    SimCall(SimStore& store, SimCompany& company, const MethodSpec& spec, const QJsonObject& params, bool utc);
+    SimCall(SimStore& callStore, SimCompany& callCompany, const MethodSpec& method, const QJsonObject& callParams,
+            bool inUtc);
 
     SimStore& store;
     SimCompany& company;

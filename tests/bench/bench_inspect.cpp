@@ -303,13 +303,13 @@ int phaseGui(const QString& path, int argc, char** argv)
             const QString beforeWhere = maxGapWhere;
             maxGap = 0;
             phase = QStringLiteral("release");
-            QElapsedTimer step;
-            step.start();
+            QElapsedTimer release;
+            release.start();
             model.setDocument(nullptr);
-            resetMs = double(step.nsecsElapsed()) / 1e6;
-            step.restart();
+            resetMs = double(release.nsecsElapsed()) / 1e6;
+            release.restart();
             task.clearResult(); // the last reference: the index is freed now (on a pool thread)
-            clearMs = double(step.nsecsElapsed()) / 1e6;
+            clearMs = double(release.nsecsElapsed()) / 1e6;
             QTimer::singleShot(300, [&, before, beforeWhere] {
                 releaseGap = maxGap;
                 if (before >= maxGap) {
