@@ -7,6 +7,7 @@
 #include "EmptyStateWidget.h"
 #include "ErrorCatalog.h"
 #include "FindingsModel.h"
+#include "FinishedCall.h"
 #include "HttpResponseText.h"
 #include "JsonHighlighter.h"
 #include "JsonTreeModel.h"
@@ -420,6 +421,12 @@ void InspectorWidget::openExample(const ErrorEntry& entry)
 
 void InspectorWidget::openCapture(const CallCapture& capture)
 {
+    openAnalysedCall(FinishedCall{capture, nullptr, QString()});
+}
+
+void InspectorWidget::openAnalysedCall(const FinishedCall& call)
+{
+    const CallCapture& capture = call.capture;
     Source source;
     source.kind = Source::Kind::Received;
     const std::optional<RequestEnvelope> envelope = RequestEnvelope::parse(capture.requestBody);
@@ -470,7 +477,7 @@ void InspectorWidget::openCapture(const CallCapture& capture)
         emit loaded();
         return;
     }
-    start(std::move(source));
+    start(std::move(source), call.analysis);
 }
 
 void InspectorWidget::pasteFromClipboard()
@@ -598,7 +605,7 @@ void InspectorWidget::setSettings(const InspectorSettings& settings)
 
 // --- analysis ---------------------------------------------------------------------------------
 
-void InspectorWidget::start(Source source)
+void InspectorWidget::start(Source source, std::shared_ptr<const AnalysisTask::Result> analysis)
 {
     if (m_layoutCancel)
         *m_layoutCancel = true;
@@ -631,7 +638,10 @@ void InspectorWidget::start(Source source)
     context.request = m_request;
     setBusy(true);
     emit opened(m_source.title);
-    if (!m_source.path.isEmpty())
+    if (analysis) {
+        cancel();
+        onFinished(std::move(analysis));
+    } else if (!m_source.path.isEmpty())
         m_task->startFile(m_source.path, context);
     else
         m_task->startBytes(m_source.body, context);

@@ -23,6 +23,7 @@ class JsonHighlighter;
 class JsonTreeModel;
 class QAction;
 struct CallCapture;
+struct FinishedCall;
 struct ErrorEntry;
 
 // The response inspector (issue 5): the verdict, every finding with its explanation, the
@@ -81,6 +82,8 @@ public slots:
     // A call the composer finished: status, headers, body (in memory or spilled to a file)
     // and the request envelope it sent, for correlation. Opens at once.
     void openCapture(const CallCapture& capture);
+    // The same for a call already analysed (CallAnalysis): its diagnosis is shown, not redone.
+    void openAnalysedCall(const FinishedCall& call);
     void pasteFromClipboard();
     void cancel();
     void selectFinding(int row);
@@ -146,7 +149,8 @@ private:
     void showContentPage();
     void setupViews();
     void setupEmptyState();
-    void start(Source source);
+    // analysis: the response's, when it is already known (nothing is analysed again).
+    void start(Source source, std::shared_ptr<const AnalysisTask::Result> analysis = nullptr);
     void setBusy(bool busy);
     void onProgress(int permille);
     void onTreeReady(std::shared_ptr<const JsonIndex> index);
