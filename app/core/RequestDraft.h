@@ -106,7 +106,7 @@ public:
     // Takes the draft's request fields (method, params, id, headers, raw body, timeout); the
     // environment and account are the credentials' business (they look up secrets).
     void restoreRequest(const ComposerDraft& draft);
-    // Saves the draft kRawDraftDelayMs after every change, and on flushDraft().
+    // Saves the draft kDraftDelayMs after every change, and on flushDraft().
     void setDraftSettings(QSettings* settings);
     void flushDraft();
     // Loads a body from a file, cURL or a scenario: an envelope into method/params/id (and the
