@@ -506,8 +506,10 @@ bool RequestDraft::applyLintFix(int index)
     }
     const QString text = m_lintedText;
     const int paramsOffset = m_lintParamsOffset;
+    // From the list, not from the copy below: reading the copy's optional makes GCC 12 warn that it
+    // may be uninitialized (-Werror), although it was checked above.
+    QList<LintTextEdit> edits = m_findings.at(index).quickFix->edits;
     const LintFinding finding = m_findings.at(index);
-    QList<LintTextEdit> edits = finding.quickFix->edits;
     bool inParams = paramsOffset >= 0;
     for (const LintTextEdit& edit : std::as_const(edits)) {
         if (edit.offset < paramsOffset || edit.offset + edit.length > paramsOffset + m_params.size())
