@@ -273,16 +273,14 @@ QString RequestDraft::curlCommandLine(CurlCommand::Secret secret, QString* error
             *error = why;
         return QString();
     }
-    return CurlCommand::fromRequest(request).toCommandLine(secret);
+    const QString line = CurlCommand::fromRequest(request).toCommandLine(secret);
+    // The redacted line masks the URL's secretKey; the secret typed anywhere else goes too.
+    return secret == CurlCommand::Secret::Redacted ? Redactor::redactSecret(line, m_secretKey) : line;
 }
 
 QString RequestDraft::withoutSecret(const QString& text) const
 {
-    QString result = Redactor::redactText(text);
-    // Short values would mask ordinary words; real secret keys are long.
-    if (m_secretKey.size() >= 4)
-        result.replace(m_secretKey, Redactor::mask());
-    return result;
+    return Redactor::redactSecret(Redactor::redactText(text), m_secretKey);
 }
 
 // --- drafts, files -----------------------------------------------------------------------------
@@ -368,7 +366,15 @@ bool RequestDraft::loadBody(const std::optional<RequestEnvelope>& envelope, cons
 RequestFile RequestDraft::toRequestFile(QStringList* warnings) const
 {
     RequestFile file;
-    file.body = body();
+    // secretKey members and parameters are RequestFile's to strip (it says so); the secret typed
+    // anywhere else in the body (a note, a raw body) is masked here, as in drafts.
+    const QString body = QString::fromUtf8(this->body());
+    const QString stripped = Redactor::redactText(body);
+    if (warnings && Redactor::redactSecret(stripped, m_secretKey) != stripped)
+        *warnings << tr("The secret key typed into the request was written as %1: secrets are kept in the keychain "
+                        "only.")
+                         .arg(Redactor::mask());
+    file.body = Redactor::redactSecret(body, m_secretKey).toUtf8();
     file.environment = environment().name;
     file.accountId = m_accountId;
     const HeaderLines::Result parsed = headers();

@@ -96,7 +96,8 @@ public:
     // The call as sent (endpoint, credentials, body, headers, timeout, trusted certificates).
     // False with the reason when there is no endpoint or the headers have problems.
     bool toRequest(ApiRequest* request, QString* error) const;
-    // The cURL command line; the secret only with Secret::Included. Empty with *error if none.
+    // The cURL command line; the secret (wherever it was typed) only with Secret::Included.
+    // Empty with *error if none.
     QString curlCommandLine(CurlCommand::Secret secret, QString* error = nullptr) const;
     // Text for drafts and files: secretKey look-alikes and the current secret masked.
     QString withoutSecret(const QString& text) const;
@@ -112,6 +113,7 @@ public:
     // Loads a body from a file, cURL or a scenario: an envelope into method/params/id (and the
     // other members), anything else into the raw body. False for a raw body.
     bool loadBody(const std::optional<RequestEnvelope>& envelope, const QByteArray& body);
+    // Never with the secret; *warnings says what was left out or masked.
     RequestFile toRequestFile(QStringList* warnings = nullptr) const;
     // The credentials and endpoint of an imported cURL command; its headers and body are loaded.
     struct CurlImport
