@@ -285,11 +285,12 @@ void MainWindow::setupMenus()
 void MainWindow::showEvent(QShowEvent* event)
 {
     QMainWindow::showEvent(event);
-    // First run (no saved layout): the composer gets a bit less than half the width, enough for
-    // its form; the inspector the rest.
+    // First run (no saved layout): the composer gets a bit less than half the width, and at least
+    // its form's natural width (its minimum is smaller: the window fits 1024-pixel screens); the
+    // inspector the rest.
     if (!m_layoutRestored && !m_composerSized) {
         m_composerSized = true;
-        const int least = m_composerDock->minimumSizeHint().width();
+        const int least = m_composerDock->sizeHint().width();
         resizeDocks({m_composerDock}, {std::max(least, int(width() * 0.44))}, Qt::Horizontal);
     }
 }

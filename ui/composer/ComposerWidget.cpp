@@ -712,8 +712,13 @@ void ComposerWidget::fitMethodList()
         return;
     setMethodListShown(!compact);
     m_methodListAction->setChecked(!compact);
-    if (!compact) // back from hiding: the list at its usual width, not squeezed
-        m_ui->composerSplitter->setSizes({250, std::max(0, width() - 250)});
+    if (!compact) {
+        // Back from hiding: the list at its usual width unless that squeezes the form below its
+        // natural width (the form's minimum is far smaller, for small screens).
+        const int form = m_ui->requestPanel->sizeHint().width() + m_ui->composerSplitter->handleWidth();
+        const int list = std::max(std::min(width() - form, 250), m_ui->methodPanel->minimumSizeHint().width());
+        m_ui->composerSplitter->setSizes({list, std::max(0, width() - list)});
+    }
 }
 
 void ComposerWidget::setMethodListShown(bool shown)
