@@ -459,8 +459,10 @@ void ComposerWidget::onCallAnalysed(const FinishedCall& call)
 
     m_draft.advanceRequestId(); // the next call gets a fresh id unless the user chose this one
     updateActions();
-    emit callFinished(capture);
+    // The analysed call first: the main window's inspector has it open by the time the others
+    // (the reproducer, Getting started) hear that the call finished.
     emit callAnalysed(call);
+    emit callFinished(capture);
 }
 
 // ----------------------------------------------------------------------------------------------

@@ -158,10 +158,11 @@ public slots:
     void importCurlInteractive();
 
 signals:
-    // A call ended (success or failure at any layer): everything captured, then the same call
-    // with its one analysis (the inspector shows it as is).
-    void callFinished(const CallCapture& capture);
+    // A call ended (success or failure at any layer) and its response was analysed, once:
+    // callAnalysed carries that analysis (the inspector shows it as is), then callFinished the
+    // capture alone.
     void callAnalysed(const FinishedCall& call);
+    void callFinished(const CallCapture& capture);
     void callStarted(const QString& displayUrl);
     // The user clicked "Inspect" on the result line: show the last call in the inspector.
     void inspectRequested();

@@ -15,6 +15,20 @@ QString sizeText(qint64 bytes)
 {
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
 }
+
+// The verdict and the first findings: a big batch can have a finding per object, and the
+// inspector lists them all.
+QString toolTipText(const Diagnosis& diagnosis)
+{
+    constexpr int kMaxFindings = 20;
+    QString text = diagnosis.verdictLine();
+    for (int i = 0; i < diagnosis.findings.size() && i < kMaxFindings; ++i)
+        text += QLatin1Char('\n') + diagnosis.findings.at(i).toTextLine();
+    if (diagnosis.findings.size() > kMaxFindings)
+        text += QLatin1Char('\n') +
+                SendBar::tr("… %1 more findings in the inspector").arg(diagnosis.findings.size() - kMaxFindings);
+    return text;
+}
 } // namespace
 
 SendBar::SendBar(QWidget* parent)
@@ -175,7 +189,7 @@ void SendBar::showCall(const FinishedCall& call, bool inspectLink)
                 tone = Tone::Kind::Warning;
             else if (diagnosis.verdict != Diagnosis::Verdict::Ok)
                 tone = Tone::Kind::Error;
-            details = diagnosis.toText().trimmed();
+            details = toolTipText(diagnosis);
         } else if (capture.layer != FailureLayer::None) {
             line += QStringLiteral(" · ") + failureLayerTitle(capture.layer).toHtmlEscaped() + QStringLiteral(": ") +
                     capture.facts.toHtmlEscaped();

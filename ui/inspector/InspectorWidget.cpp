@@ -35,6 +35,7 @@
 #include <QPushButton>
 #include <QResizeEvent>
 #include <QScrollArea>
+#include <QSignalBlocker>
 #include <QStyledItemDelegate>
 #include <QtConcurrent>
 #include <QTreeView>
@@ -639,7 +640,12 @@ void InspectorWidget::start(Source source, std::shared_ptr<const AnalysisTask::R
     setBusy(true);
     emit opened(m_source.title);
     if (analysis) {
-        cancel();
+        // Analysed already (CallAnalysis). A run still going for the previous source is dropped
+        // quietly, as starting a new one would drop it: nothing was canceled by the user.
+        if (m_task->isRunning()) {
+            const QSignalBlocker blocker(m_task);
+            m_task->cancel();
+        }
         onFinished(std::move(analysis));
     } else if (!m_source.path.isEmpty())
         m_task->startFile(m_source.path, context);
