@@ -11,6 +11,35 @@
 
 #include <algorithm>
 
+namespace {
+QStringList problemTexts(const HeaderLines::Result& parsed)
+{
+    QStringList problems;
+    for (const HeaderLines::Problem& problem : parsed.problems)
+        problems << problem.toString();
+    return problems;
+}
+
+// The same scheme, host, port and path (trailing slashes aside): a cURL line's endpoint is an
+// environment's.
+bool sameEndpoint(const QUrl& a, const QUrl& b)
+{
+    if (a.isEmpty() || b.isEmpty())
+        return false;
+    const auto path = [](const QUrl& url) {
+        QString p = url.path();
+        while (p.endsWith(QLatin1Char('/')))
+            p.chop(1);
+        return p;
+    };
+    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0 &&
+           a.host().compare(b.host(), Qt::CaseInsensitive) == 0 &&
+           a.port(a.scheme() == QLatin1String("https") ? 443 : 80) ==
+               b.port(b.scheme() == QLatin1String("https") ? 443 : 80) &&
+           path(a) == path(b);
+}
+} // namespace
+
 RequestDraft::RequestDraft(const EnvironmentStore& environments, QObject* parent)
     : QObject(parent)
     , m_environments(environments)
@@ -219,10 +248,7 @@ HeaderLines::Result RequestDraft::headers() const
 
 QStringList RequestDraft::headerProblems() const
 {
-    QStringList problems;
-    for (const HeaderLines::Problem& problem : headers().problems)
-        problems << problem.toString();
-    return problems;
+    return problemTexts(headers());
 }
 
 QUrl RequestDraft::endpoint() const
@@ -386,25 +412,6 @@ RequestFile RequestDraft::toRequestFile(QStringList* warnings) const
     return file;
 }
 
-namespace {
-bool sameEndpoint(const QUrl& a, const QUrl& b)
-{
-    if (a.isEmpty() || b.isEmpty())
-        return false;
-    const auto path = [](const QUrl& url) {
-        QString p = url.path();
-        while (p.endsWith(QLatin1Char('/')))
-            p.chop(1);
-        return p;
-    };
-    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0 &&
-           a.host().compare(b.host(), Qt::CaseInsensitive) == 0 &&
-           a.port(a.scheme() == QLatin1String("https") ? 443 : 80) ==
-               b.port(b.scheme() == QLatin1String("https") ? 443 : 80) &&
-           path(a) == path(b);
-}
-} // namespace
-
 std::optional<RequestDraft::CurlImport> RequestDraft::importCurl(const QString& commandLine, QString* error)
 {
     CurlCommand::ParseError parseError;
@@ -445,13 +452,9 @@ std::optional<RequestDraft::CurlImport> RequestDraft::importCurl(const QString& 
     }
     setHeadersText(HeaderLines::format(headers));
     // Checked again with the secret once the caller has put it in place.
-    const HeaderLines::Result parsed = HeaderLines::parse(m_headers, imported.secretKey);
-    if (!parsed.ok()) {
-        QStringList problems;
-        for (const HeaderLines::Problem& problem : parsed.problems)
-            problems << problem.toString();
+    const QStringList problems = problemTexts(HeaderLines::parse(m_headers, imported.secretKey));
+    if (!problems.isEmpty())
         imported.notes << tr("Check the Headers tab: %1.").arg(problems.join(QStringLiteral("; ")));
-    }
     if (!loadBody(envelope, request.body))
         imported.notes << tr("The body is not a JSON-RPC envelope: it is in the Raw body tab and is sent as is.");
     return imported;

@@ -5,6 +5,7 @@
 #include "EnvironmentStore.h"
 #include "HeaderLines.h"
 #include "JsonHighlighter.h"
+#include "LazyPage.h"
 #include "LintPanel.h"
 #include "MethodCatalog.h"
 #include "MethodPicker.h"
@@ -325,11 +326,7 @@ Ui::ComposerResponsePage& ComposerWidget::responsePage()
         m_responseUi->responseView->setPlaceholderText(tr("No response yet: press Send (Ctrl+Enter)."));
         m_responseHighlighter = new JsonHighlighter(m_responseUi->responseView->document());
         m_responseHighlighter->setPalette(palette());
-        if (m_ui->responseTab->isVisible()) {
-            const QList<QWidget*> children = m_ui->responseTab->findChildren<QWidget*>(Qt::FindDirectChildrenOnly);
-            for (QWidget* child : children)
-                child->show();
-        }
+        LazyPage::showNewChildren(m_ui->responseTab);
     }
     return *m_responseUi;
 }
@@ -376,24 +373,29 @@ void ComposerWidget::updateActions()
 // ----------------------------------------------------------------------------------------------
 // Sending
 
-bool ComposerWidget::prepareRequest(ApiRequest* request, QString* error)
+bool ComposerWidget::startSimulatorIfNeeded(QString* error)
 {
     const Environment env = m_draft.environment();
-    if (env.isSimulator()) {
-        if (!m_simulator) {
-            *error = tr("The embedded simulator is not available in this build: choose another environment.");
+    if (!env.isSimulator())
+        return true;
+    if (!m_simulator) {
+        *error = tr("The embedded simulator is not available in this build: choose another environment.");
+        return false;
+    }
+    if (!m_simulator->isRunning()) {
+        QString why;
+        if (!m_simulator->ensureRunning(&why)) {
+            *error = tr("The simulator did not start: %1").arg(why);
             return false;
         }
-        if (!m_simulator->isRunning()) {
-            QString why;
-            if (!m_simulator->ensureRunning(&why)) {
-                *error = tr("The simulator did not start: %1").arg(why);
-                return false;
-            }
-            emit simulatorStarted(m_environments.endpoint(env));
-        }
+        emit simulatorStarted(m_environments.endpoint(env));
     }
-    return m_draft.toRequest(request, error);
+    return true;
+}
+
+bool ComposerWidget::prepareRequest(ApiRequest* request, QString* error)
+{
+    return startSimulatorIfNeeded(error) && m_draft.toRequest(request, error);
 }
 
 bool ComposerWidget::currentRequest(ApiRequest* request, QString* error)
@@ -619,26 +621,29 @@ void ComposerWidget::saveRequestInteractive()
         prompter().warn(this, tr("Save request"), error);
 }
 
+QString ComposerWidget::curlLine(bool includeSecret, QString* error)
+{
+    if (!startSimulatorIfNeeded(error))
+        return QString();
+    return m_draft.curlCommandLine(includeSecret ? CurlCommand::Secret::Included : CurlCommand::Secret::Redacted,
+                                   error);
+}
+
 QString ComposerWidget::curlCommandLine(bool includeSecret) const
 {
-    ApiRequest request;
     QString error;
-    if (!const_cast<ComposerWidget*>(this)->prepareRequest(&request, &error))
-        return QString();
-    return CurlCommand::fromRequest(request).toCommandLine(includeSecret ? CurlCommand::Secret::Included
-                                                                         : CurlCommand::Secret::Redacted);
+    return const_cast<ComposerWidget*>(this)->curlLine(includeSecret, &error);
 }
 
 void ComposerWidget::copyCurlLine(bool includeSecret)
 {
-    ApiRequest request;
     QString error;
-    if (!prepareRequest(&request, &error)) {
+    const QString line = curlLine(includeSecret, &error);
+    if (line.isEmpty()) {
         showError(tr("Nothing copied: %1").arg(error));
         return;
     }
-    QGuiApplication::clipboard()->setText(CurlCommand::fromRequest(request).toCommandLine(
-        includeSecret ? CurlCommand::Secret::Included : CurlCommand::Secret::Redacted));
+    QGuiApplication::clipboard()->setText(line);
     if (includeSecret)
         emit statusMessage(tr("Copied as cURL WITH the secret key: paste it only where it is safe."), 6000);
     else

@@ -36,11 +36,11 @@ class SendBar;
 class SimulatorProvider;
 struct Scenario;
 
-// The request composer (issue 4 §4), a view of a RequestDraft (the request, its bytes, drafts,
-// files, cURL and live lint, in core): CredentialsBar (environment, account and secret), a method
-// picker that knows methods.json, ParamsEditor (method field, params, headers, raw body, lint
-// fixes), request id, a preview of the exact body and of the URL with `secretKey=•••`, and
-// SendBar (Send with Ctrl+Enter, Cancel with Esc, the result line of the analysed call).
+// The request composer, a view of a RequestDraft (the request, its bytes, drafts, files, cURL
+// and live lint, in core): CredentialsBar (environment, account and secret), a method picker
+// that knows methods.json, ParamsEditor (method field, params, headers, raw body, lint fixes),
+// request id, a preview of the exact body and of the URL with `secretKey=•••`, and SendBar (Send
+// with Ctrl+Enter, Cancel with Esc, the result line of the analysed call).
 //
 // The secret key lives only in the secret field and the SecretStore (keychain when "Remember" is
 // ticked, otherwise this session); everything else the user typed is kept as a draft in QSettings
@@ -188,6 +188,7 @@ private:
     void saveLayout() const;
     void updatePreview();
     void updateActions();
+    bool startSimulatorIfNeeded(QString* error);
     bool prepareRequest(ApiRequest* request, QString* error);
     bool confirmMutating();
     void onCallAnalysed(const FinishedCall& call);
@@ -196,6 +197,8 @@ private:
     QString tinted(const QString& html, Tone::Kind kind) const;
     // Loads a body (file, cURL, scenario) and shows the tab it went to. False for a raw body.
     bool loadBody(const std::optional<RequestEnvelope>& envelope, const QByteArray& body);
+    // The cURL line, starting the simulator if the request goes to it; empty with *error if none.
+    QString curlLine(bool includeSecret, QString* error);
     void copyCurlLine(bool includeSecret);
     QString requestDirectory() const;
     Prompter& prompter();

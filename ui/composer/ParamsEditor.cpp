@@ -4,6 +4,7 @@
 #include "HeaderLines.h"
 #include "JsonHighlighter.h"
 #include "JsonSourceScanner.h"
+#include "LazyPage.h"
 #include "LintPanel.h"
 #include "MethodCatalog.h"
 #include "MethodPicker.h"
@@ -12,6 +13,7 @@
 #include "ui_ComposerHeadersPage.h"
 #include "ui_ComposerRawBodyPage.h"
 #include "ui_ParamsEditor.h"
+#include "WrapLabel.h"
 
 #include <QAction>
 #include <QCompleter>
@@ -21,20 +23,6 @@
 
 namespace {
 constexpr int kValidateDelayMs = 150;
-// Labels that wrap need no more than this: the layout then never takes their longest word as a
-// minimum (a long method name or URL would make the window wider than the screen).
-constexpr int kWrappedLabelMinWidth = 60;
-
-// A page filled while its tab is already on screen: its new children are shown now, not on the
-// next event-loop turn.
-void showNewChildren(QWidget* page)
-{
-    if (!page->isVisible())
-        return;
-    const QList<QWidget*> children = page->findChildren<QWidget*>(Qt::FindDirectChildrenOnly);
-    for (QWidget* child : children)
-        child->show();
-}
 } // namespace
 
 ParamsEditor::ParamsEditor(QWidget* parent)
@@ -47,7 +35,7 @@ ParamsEditor::ParamsEditor(QWidget* parent)
     m_ui->paramsEdit->setFont(fixed);
     m_ui->paramsEdit->setTabStopDistance(QFontMetricsF(fixed).horizontalAdvance(QLatin1Char(' ')) * 2);
     m_ui->noticeLabel->hide();
-    m_ui->noticeLabel->setMinimumWidth(kWrappedLabelMinWidth);
+    m_ui->noticeLabel->setMinimumWidth(WrapLabel::kMinWidth);
     // The params buttons sit beside the tabs (they act on the Params tab only).
     m_ui->requestTabs->setCornerWidget(m_ui->paramsToolbarWidget, Qt::TopRightCorner);
     connect(m_ui->requestTabs, &QTabWidget::currentChanged, this, [this] {
@@ -90,7 +78,7 @@ void ParamsEditor::setup(RequestDraft& draft, QWidget* actionOwner, QLineEdit* m
     m_badges = badges;
     m_summary = summary;
     for (QLabel* label : {m_badges, m_summary})
-        label->setMinimumWidth(kWrappedLabelMinWidth);
+        label->setMinimumWidth(WrapLabel::kMinWidth);
     createActions(actionOwner);
 
     auto* completer = new QCompleter(MethodCatalog::builtin().methodNames(), this);
@@ -224,14 +212,14 @@ Ui::ComposerHeadersPage& ParamsEditor::headersPage()
         m_headersUi = std::make_unique<Ui::ComposerHeadersPage>();
         m_headersUi->setupUi(m_ui->headersTab);
         m_headersUi->headersEdit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-        m_headersUi->headersStatus->setMinimumWidth(kWrappedLabelMinWidth);
+        m_headersUi->headersStatus->setMinimumWidth(WrapLabel::kMinWidth);
         m_headersUi->headersEdit->setPlainText(m_draft->headersText());
         connect(m_headersUi->headersEdit, &QPlainTextEdit::textChanged, this, [this] {
             if (!m_syncing)
                 m_draft->setHeadersText(m_headersUi->headersEdit->toPlainText());
         });
         updateHeadersStatus();
-        showNewChildren(m_ui->headersTab);
+        LazyPage::showNewChildren(m_ui->headersTab);
     }
     return *m_headersUi;
 }
@@ -250,7 +238,7 @@ Ui::ComposerRawBodyPage& ParamsEditor::rawBodyPage()
         };
         connect(m_rawBodyUi->rawBodyEdit, &QPlainTextEdit::textChanged, this, edited);
         connect(m_rawBodyUi->rawBodyCheck, &QCheckBox::toggled, this, edited);
-        showNewChildren(m_ui->rawBodyTab);
+        LazyPage::showNewChildren(m_ui->rawBodyTab);
     }
     return *m_rawBodyUi;
 }

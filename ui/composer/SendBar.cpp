@@ -4,13 +4,11 @@
 #include "CallAnalysis.h"
 #include "CallSender.h"
 #include "ui_SendBar.h"
+#include "WrapLabel.h"
 
 #include <QLocale>
 
 namespace {
-// Labels that wrap need no more than this (see ParamsEditor).
-constexpr int kWrappedLabelMinWidth = 60;
-
 QString sizeText(qint64 bytes)
 {
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
@@ -38,7 +36,7 @@ SendBar::SendBar(QWidget* parent)
 {
     m_ui->setupUi(this);
     m_ui->progressBar->hide();
-    m_ui->resultLabel->setMinimumWidth(kWrappedLabelMinWidth);
+    m_ui->resultLabel->setMinimumWidth(WrapLabel::kMinWidth);
     connect(m_ui->sendButton, &QPushButton::clicked, this, &SendBar::sendClicked);
     connect(m_ui->cancelButton, &QPushButton::clicked, this, &SendBar::cancelClicked);
     connect(m_ui->resultLabel, &QLabel::linkActivated, this, [this](const QString& link) {
