@@ -7,6 +7,7 @@
 #include "EnvironmentStore.h"
 #include "ErrorBrowserWidget.h"
 #include "ErrorCatalog.h"
+#include "FinishedCall.h"
 #include "GettingStartedPanel.h"
 #include "InspectorWidget.h"
 #include "PreferencesDialog.h"
@@ -125,7 +126,12 @@ void MainWindow::setupComposer()
     addDockWidget(Qt::LeftDockWidgetArea, m_composerDock);
 
     connect(m_composer, &ComposerWidget::statusMessage, statusBar(), &QStatusBar::showMessage);
-    connect(m_composer, &ComposerWidget::callFinished, this, &MainWindow::onCallFinished);
+    // Every call the composer finishes opens in the inspector, next to it, with the analysis the
+    // composer's result line shows (a call is analysed once).
+    connect(m_composer, &ComposerWidget::callAnalysed, this, [this](const FinishedCall& call) {
+        m_inspector->openAnalysedCall(call);
+        onCallFinished(call.capture);
+    });
     connect(m_composer, &ComposerWidget::inspectRequested, this, &MainWindow::showInspector);
     connect(m_composer, &ComposerWidget::connectionChanged, this, &MainWindow::updateConnectionStatus);
     connect(m_composer, &ComposerWidget::simulatorStarted, this, &MainWindow::updateConnectionStatus);
@@ -279,11 +285,12 @@ void MainWindow::setupMenus()
 void MainWindow::showEvent(QShowEvent* event)
 {
     QMainWindow::showEvent(event);
-    // First run (no saved layout): the composer gets a bit less than half the width, enough for
-    // its form; the inspector the rest.
+    // First run (no saved layout): the composer gets a bit less than half the width, and at least
+    // its form's natural width (its minimum is smaller: the window fits 1024-pixel screens); the
+    // inspector the rest.
     if (!m_layoutRestored && !m_composerSized) {
         m_composerSized = true;
-        const int least = m_composerDock->minimumSizeHint().width();
+        const int least = m_composerDock->sizeHint().width();
         resizeDocks({m_composerDock}, {std::max(least, int(width() * 0.44))}, Qt::Horizontal);
     }
 }
@@ -365,8 +372,6 @@ void MainWindow::updateConnectionStatus()
 
 void MainWindow::onCallFinished(const CallCapture& capture)
 {
-    // Every call the composer finishes opens in the inspector, next to it.
-    m_inspector->openCapture(capture);
     const QTime at = capture.startedAt.isValid() ? capture.startedAt.toLocalTime().time() : QTime::currentTime();
     m_lastCallText = tr("Last call %1").arg(at.toString(QStringLiteral("HH:mm:ss")));
     if (capture.totalMs >= 0)

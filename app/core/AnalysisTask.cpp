@@ -29,6 +29,8 @@ std::shared_ptr<const JsonIndex> shareIndex(JsonIndex&& index)
     const bool big = index.size() + index.indexMemory() >= kReleaseOffThreadBytes;
     return shareReleasedOffThread(new JsonIndex(std::move(index)), big);
 }
+
+std::atomic<int> analyses{0};
 } // namespace
 
 struct AnalysisTask::Run
@@ -104,6 +106,38 @@ void AnalysisTask::start(const QByteArray& body, const QString& path, const Resp
     thread->start(QThread::LowPriority);
 }
 
+std::shared_ptr<const AnalysisTask::Result> AnalysisTask::analyse(std::shared_ptr<const JsonIndex> index,
+                                                                  const ResponseAnalyzer::Context& context)
+{
+    QElapsedTimer clock;
+    clock.start();
+    auto* result = new Result;
+    result->index = std::move(index);
+    result->diagnosis = ResponseAnalyzer().analyze(*result->index, context);
+    result->analyzeMs = clock.elapsed();
+    analyses.fetch_add(1, std::memory_order_relaxed);
+    constexpr int kBigBatch = 10000;
+    return shareReleasedOffThread(result,
+                                  result->diagnosis.batch.size() + result->diagnosis.findings.size() >= kBigBatch);
+}
+
+std::shared_ptr<const AnalysisTask::Result> AnalysisTask::analyseNow(const QByteArray& body,
+                                                                     const ResponseAnalyzer::Context& context)
+{
+    QElapsedTimer clock;
+    clock.start();
+    std::shared_ptr<const JsonIndex> index = shareIndex(JsonIndex::fromBytes(body));
+    const qint64 indexMs = clock.elapsed();
+    auto result = std::const_pointer_cast<Result>(analyse(std::move(index), context));
+    result->indexMs = indexMs;
+    return result;
+}
+
+int AnalysisTask::analysisCount()
+{
+    return analyses.load(std::memory_order_relaxed);
+}
+
 // Runs on the worker thread. The task outlives the thread (its destructor waits), so posting
 // to it is safe; each posted call first checks that its run is still the current one.
 void AnalysisTask::work(const std::shared_ptr<Run>& run, QPointer<AnalysisTask> task)
@@ -162,15 +196,9 @@ void AnalysisTask::work(const std::shared_ptr<Run>& run, QPointer<AnalysisTask> 
     const std::shared_ptr<const JsonIndex> index = shareIndex(std::move(built));
     post([index](AnalysisTask* t) { emit t->indexReady(index); });
 
-    auto* result = new Result;
-    result->index = index;
-    result->source = run->path;
-    result->indexMs = indexMs;
-    result->diagnosis = ResponseAnalyzer().analyze(*index, run->context);
-    result->analyzeMs = clock.elapsed() - indexMs;
-    constexpr int kBigBatch = 10000;
-    std::shared_ptr<const Result> shared =
-        shareReleasedOffThread(result, result->diagnosis.batch.size() + result->diagnosis.findings.size() >= kBigBatch);
+    auto shared = std::const_pointer_cast<Result>(analyse(index, run->context));
+    shared->source = run->path;
+    shared->indexMs = indexMs;
     if (run->cancel)
         return;
     post([shared](AnalysisTask* t) {

@@ -38,6 +38,12 @@ public:
     // uninterruptible step: simdjson's stage 1, ~0.1 s per GB).
     ~AnalysisTask() override;
 
+    // The same analysis on the caller's thread, for bodies small enough not to stall it.
+    static std::shared_ptr<const Result> analyseNow(const QByteArray& body,
+                                                    const ResponseAnalyzer::Context& context = {});
+    // How many analyses ran in this process (both ways): lets tests prove a call is analysed once.
+    static int analysisCount();
+
     // Sizes are those of the bytes given: pass the body after decompression.
     void startBytes(const QByteArray& body, const ResponseAnalyzer::Context& context = {});
     // Maps the file (never copied into memory).
@@ -64,6 +70,8 @@ private:
     struct Run;
     void start(const QByteArray& body, const QString& path, const ResponseAnalyzer::Context& context);
     static void work(const std::shared_ptr<Run>& run, QPointer<AnalysisTask> task);
+    static std::shared_ptr<const Result> analyse(std::shared_ptr<const JsonIndex> index,
+                                                 const ResponseAnalyzer::Context& context);
 
     std::shared_ptr<Run> m_run;
     QList<QPointer<QThread>> m_threads;

@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QLocale>
+#include <QSignalBlocker>
 
 qint64 InspectorSession::Source::size() const
 {
@@ -96,7 +97,7 @@ void InspectorSession::openExample(const ErrorEntry& entry)
     start(std::move(source));
 }
 
-void InspectorSession::openCapture(const CallCapture& capture)
+void InspectorSession::openCapture(const CallCapture& capture, std::shared_ptr<const AnalysisTask::Result> analysis)
 {
     Source source;
     source.kind = Source::Kind::Received;
@@ -138,7 +139,7 @@ void InspectorSession::openCapture(const CallCapture& capture)
         emit noResponse(capture);
         return;
     }
-    start(std::move(source));
+    start(std::move(source), std::move(analysis));
 }
 
 bool InspectorSession::setRequestFile(const QString& path)
@@ -188,7 +189,7 @@ void InspectorSession::setSelectedFinding(int index)
     emit selectedFindingChanged(index);
 }
 
-void InspectorSession::start(Source source)
+void InspectorSession::start(Source source, std::shared_ptr<const AnalysisTask::Result> analysis)
 {
     m_source = std::move(source);
     m_hasSource = true;
@@ -197,6 +198,17 @@ void InspectorSession::start(Source source)
     setSelectedFinding(-1);
     emit started();
 
+    if (analysis) {
+        // Analysed already. A run still going for the previous source is dropped quietly, as
+        // starting a new one would drop it: nothing was canceled by the user.
+        if (m_task->isRunning()) {
+            const QSignalBlocker blocker(m_task);
+            m_task->cancel();
+        }
+        m_result = analysis;
+        emit finished(std::move(analysis));
+        return;
+    }
     ResponseAnalyzer::Context context;
     context.httpStatus = m_source.httpStatus;
     context.headers = m_source.headers;

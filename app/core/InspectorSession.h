@@ -56,7 +56,8 @@ public:
     void openText(const QByteArray& text, const QString& title);
     void openExample(const ErrorEntry& entry);
     // Without a response (the call failed below HTTP) nothing is analysed: noResponse.
-    void openCapture(const CallCapture& capture);
+    // analysis: the response's, when it is known already (nothing is analysed again).
+    void openCapture(const CallCapture& capture, std::shared_ptr<const AnalysisTask::Result> analysis = nullptr);
     bool setRequestFile(const QString& path);
     void setRequestEnvelope(const QJsonObject& envelope, const QString& description);
     void clearRequest();
@@ -97,7 +98,7 @@ signals:
     void selectedFindingChanged(int index);
 
 private:
-    void start(Source source);
+    void start(Source source, std::shared_ptr<const AnalysisTask::Result> analysis = nullptr);
     bool readRequestFile(const QString& path);
     void clearRequestState();
     void fail(const QString& title, const QString& details);

@@ -1,3 +1,4 @@
+#include "AnalysisTask.h"
 #include "ComposerWidget.h"
 #include "EmbeddedSimulatorProvider.h"
 #include "EnvironmentStore.h"
@@ -160,6 +161,27 @@ private slots:
         QVERIFY2(result->text().contains(QLatin1String("href=\"inspect\"")), qPrintable(result->text()));
         const QString simulator = labelText(window, "statusSimulator");
         QVERIFY2(simulator.startsWith(QLatin1String("Simulator running on 127.0.0.1:")), qPrintable(simulator));
+    }
+
+    // One analysis per call: the composer's result line and the inspector show the same one.
+    void callAnalysedOnce()
+    {
+        MainWindow window;
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy analysed(window.composer(), &ComposerWidget::callAnalysed);
+        const int before = AnalysisTask::analysisCount();
+        sendPartialFailure(window);
+        QCOMPARE(AnalysisTask::analysisCount() - before, 1);
+        QCOMPARE(analysed.count(), 1);
+        const auto call = analysed.constFirst().at(0).value<FinishedCall>();
+        QVERIFY(call.analysis);
+        QCOMPARE(window.inspector()->result(), call.analysis); // the same object, not a second run
+        const QString verdict = Diagnosis::verdictName(window.inspector()->result()->diagnosis.verdict);
+        QCOMPARE(verdict, QStringLiteral("partial_failure"));
+        auto* result = window.composer()->findChild<QLabel*>(QStringLiteral("resultLabel"));
+        QVERIFY2(result->text().contains(QStringLiteral("verdict: ") + verdict), qPrintable(result->text()));
     }
 
     // Environment, account (never the secret) and the last call's time, duration and verdict.

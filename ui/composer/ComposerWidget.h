@@ -4,14 +4,14 @@
 #include "CallCapture.h"
 #include "ComposerDraft.h"
 #include "Environment.h"
+#include "FinishedCall.h"
 #include "JsonText.h"
+#include "RequestDraft.h"
 #include "RequestEnvelope.h"
 #include "RequestLinter.h"
 #include "Tone.h"
 
 #include <QByteArray>
-#include <QJsonObject>
-#include <QSet>
 #include <QTimer>
 #include <QWidget>
 
@@ -19,29 +19,28 @@
 #include <optional>
 
 namespace Ui {
-class ComposerHeadersPage;
-class ComposerRawBodyPage;
 class ComposerResponsePage;
 class ComposerWidget;
 } // namespace Ui
-class ApiClient;
+class CredentialsBar;
 class EnvironmentStore;
 class JsonHighlighter;
 class LintPanel;
-class MethodCatalog;
 class MethodPicker;
+class ParamsEditor;
 class Prompter;
 class QAction;
 class QSettings;
 class SecretStore;
+class SendBar;
 class SimulatorProvider;
-struct MethodSpec;
 struct Scenario;
 
-// The request composer (issue 4 §4): environment, account and secret; a method picker that knows
-// methods.json; a params editor with JSON highlighting, live syntax check (line:column), Format,
-// template insertion and undo; request id; a preview of the exact body and of the URL with
-// `secretKey=•••`; Send (Ctrl+Enter) and Cancel (Esc) through ApiClient; request files and cURL.
+// The request composer, a view of a RequestDraft (the request, its bytes, drafts, files, cURL
+// and live lint, in core): CredentialsBar (environment, account and secret), a method picker
+// that knows methods.json, ParamsEditor (method field, params, headers, raw body, lint fixes),
+// request id, a preview of the exact body and of the URL with `secretKey=•••`, and SendBar (Send
+// with Ctrl+Enter, Cancel with Esc, the result line of the analysed call).
 //
 // The secret key lives only in the secret field and the SecretStore (keychain when "Remember" is
 // ticked, otherwise this session); everything else the user typed is kept as a draft in QSettings
@@ -70,8 +69,8 @@ public:
     QAction* copyCurlAction() const { return m_copyCurlAction; }
     QAction* copyCurlWithSecretAction() const { return m_copyCurlSecretAction; }
     QAction* importCurlAction() const { return m_importCurlAction; }
-    QAction* insertTemplateAction() const { return m_insertTemplateAction; }
-    QAction* formatAction() const { return m_formatAction; }
+    QAction* insertTemplateAction() const;
+    QAction* formatAction() const;
     QAction* manageEnvironmentsAction() const { return m_manageEnvironmentsAction; }
     // Shows or hides the method list (checkable). Until the user chooses, the list hides itself
     // when the composer is narrow (a side-by-side window on a laptop screen) and the method
@@ -102,12 +101,14 @@ public:
     // The URL Send would use, secret masked; empty when the endpoint is unknown.
     QString displayUrl() const;
     // The first syntax error of the params text (ok for valid JSON and for an empty editor).
-    JsonText::Syntax paramsSyntax() const { return m_syntax; }
+    JsonText::Syntax paramsSyntax() const;
     bool isSending() const;
     ComposerDraft draft() const;
+    // The request itself, without widgets.
+    RequestDraft& request() { return m_draft; }
     // The live lint: findings for the current request (after the debounce) and its panel.
-    const QList<LintFinding>& lintFindings() const { return m_findings; }
-    LintPanel* lintPanel() const { return m_lintPanel; }
+    const QList<LintFinding>& lintFindings() const { return m_draft.lintFindings(); }
+    LintPanel* lintPanel() const;
     // Runs the debounced checks now (tests, and before a send).
     void checkNow();
     // Applies finding `index`'s quick fix; false when it has none or the text changed meanwhile.
@@ -157,7 +158,10 @@ public slots:
     void importCurlInteractive();
 
 signals:
-    // A call ended (success or failure at any layer): everything captured, for the inspector.
+    // A call ended (success or failure at any layer) and its response was analysed, once:
+    // callAnalysed carries that analysis (the inspector shows it as is), then callFinished the
+    // capture alone.
+    void callAnalysed(const FinishedCall& call);
     void callFinished(const CallCapture& capture);
     void callStarted(const QString& displayUrl);
     // The user clicked "Inspect" on the result line: show the last call in the inspector.
@@ -175,86 +179,43 @@ protected:
 
 private:
     void createActions();
-    ApiClient* client();
-    // The Headers, Raw body and Response tabs, built on first use.
-    Ui::ComposerHeadersPage& headersPage();
-    Ui::ComposerRawBodyPage& rawBodyPage();
     Ui::ComposerResponsePage& responsePage();
-    void updateHeadersStatus();
     void restoreDraft();
-    void scheduleDraftSave();
-    void refreshEnvironments();
-    void onEnvironmentActivated(int index);
-    // startSimulator: a Simulator environment starts the simulator now (the user chose it); at
-    // construction it waits for the first call instead, to keep the application's start quick.
-    void applyEnvironment(const Environment& environment, const QString& accountId, bool startSimulator = true);
     void fitMethodList();
     // Shows or hides the method list; the list itself is built the first time it is shown.
     void setMethodListShown(bool shown);
     void restoreLayout();
     void saveLayout() const;
-    void refreshAccounts(const Environment& environment, const QString& accountId);
-    void onAccountChanged();
-    // Fills the secret field for the current environment and account. keepTyped: a secret the
-    // user typed stays when nothing is known for the new account (the account was typed after it).
-    void lookUpSecret(bool keepTyped = false);
-    void onSecretRead(const QString& key, const QString& secret, bool found);
-    void onSecretEdited();
-    void storeSecret();
-    void updateSecretUi();
-    void onMethodEdited();
-    void showMethodInfo();
-    void onParamsChanged();
-    void onHeadersChanged();
-    void onRawBodyChanged();
-    void updateNotice();
-    void updateTabTitles();
-    // Text for drafts and files: secretKey look-alikes and the secret field's value masked.
-    QString withoutSecret(const QString& text) const;
-    void updateValidation();
     void updatePreview();
-    void runLint();
-    void updateSelections();
-    void goToFinding(int index);
-    // The envelope as text. verbatimParams: the params exactly as in the editor (for the linter,
-    // whose offsets then map to the editor at *paramsOffset; -1 = no params member); otherwise
-    // compacted when valid (what is sent).
-    QString envelopeText(bool verbatimParams, int* paramsOffset = nullptr) const;
     void updateActions();
-    void replaceParams(const QString& text);
-    // Loads a request body (from a file or cURL): an envelope into method/params/id, anything
-    // else into the Raw body tab. False for a raw body.
-    bool loadBody(const std::optional<RequestEnvelope>& envelope, const QByteArray& body);
-    QString templateText(const MethodSpec& spec) const;
-    const MethodSpec* methodSpec() const;
+    bool startSimulatorIfNeeded(QString* error);
     bool prepareRequest(ApiRequest* request, QString* error);
     bool confirmMutating();
-    void onUploadProgress(qint64 sent, qint64 total);
-    void onDownloadProgress(qint64 received, qint64 total);
-    void onFinished(const CallCapture& capture);
-    void showResult(const QString& html, const QString& toolTip);
+    void onCallAnalysed(const FinishedCall& call);
+    void showResult(const QString& html, const QString& toolTip = QString());
+    void showError(const QString& text);
     QString tinted(const QString& html, Tone::Kind kind) const;
-    void rememberAccount(const Environment& environment, const QString& accountId);
-    QStringList recentAccounts(const QString& environmentId) const;
-    QString secretKeyId() const;
-    bool isDemoAccount(QString* secret = nullptr) const;
+    // Loads a body (file, cURL, scenario) and shows the tab it went to. False for a raw body.
+    bool loadBody(const std::optional<RequestEnvelope>& envelope, const QByteArray& body);
+    // The cURL line, starting the simulator if the request goes to it; empty with *error if none.
+    QString curlLine(bool includeSecret, QString* error);
+    void copyCurlLine(bool includeSecret);
+    QString requestDirectory() const;
     Prompter& prompter();
 
     std::unique_ptr<Ui::ComposerWidget> m_ui;
-    std::unique_ptr<Ui::ComposerHeadersPage> m_headersUi;
-    std::unique_ptr<Ui::ComposerRawBodyPage> m_rawBodyUi;
     std::unique_ptr<Ui::ComposerResponsePage> m_responseUi;
     EnvironmentStore& m_environments;
-    SecretStore& m_secrets;
-    const MethodCatalog& m_catalog;
     std::unique_ptr<QSettings> m_ownedSettings;
     QSettings* m_settings = nullptr;
+    RequestDraft m_draft;
+    CredentialsBar* m_credentials = nullptr;
+    ParamsEditor* m_editor = nullptr;
+    SendBar* m_sendBar = nullptr;
     std::unique_ptr<Prompter> m_defaultPrompter;
     Prompter* m_prompter = nullptr;
     SimulatorProvider* m_simulator = nullptr;
-    ApiClient* m_client = nullptr; // made on the first call
     MethodPicker* m_picker = nullptr;
-    JsonHighlighter* m_paramsHighlighter = nullptr;
     JsonHighlighter* m_envelopeHighlighter = nullptr;
     JsonHighlighter* m_responseHighlighter = nullptr;
 
@@ -265,42 +226,13 @@ private:
     QAction* m_copyCurlAction = nullptr;
     QAction* m_copyCurlSecretAction = nullptr;
     QAction* m_importCurlAction = nullptr;
-    QAction* m_insertTemplateAction = nullptr;
-    QAction* m_formatAction = nullptr;
-    QAction* m_undoAction = nullptr;
-    QAction* m_redoAction = nullptr;
     QAction* m_manageEnvironmentsAction = nullptr;
     QAction* m_methodListAction = nullptr;
     // Whether the user showed or hid the method list; otherwise it follows the width.
     bool m_methodListChosen = false;
     bool m_responsePreview = true;
-
-    QString m_environmentId;
-    QString m_method;
-    QString m_lastTemplate;           // the template text last inserted automatically (replaced on method change)
-    QString m_restoredTemplateMethod; // restored params not yet compared with this method's template
-    bool m_idEditedByUser = false;
-    bool m_restoring = false;
     // False while the constructor runs: the preview is built once at its end, not per step.
     bool m_constructed = false;
-    bool m_secretFromKeychain = false;
-    QString m_pendingSecretKey; // the SecretStore key a read was started for
-    QString m_secretEditedKey;  // the key the user typed a secret for (wins over late reads)
-    JsonText::Syntax m_syntax;
-    RequestLinter m_linter;
-    LintPanel* m_lintPanel = nullptr;
-    QList<LintFinding> m_findings;
-    QString m_lintedText;        // the text m_findings refer to
-    int m_lintParamsOffset = -1; // where the params start in m_lintedText
-    QTimer m_lintTimer;
-    QTimer m_validateTimer;
-    QTimer m_draftTimer;
-    QTimer m_accountTimer;
-    QSet<QString> m_keychainKeys; // SecretStore keys known to be in the keychain
-    // Members of an opened envelope other than method/params/id (the legacy `header` object,
-    // secrets removed): kept so a request file or cURL import round-trips.
-    QJsonObject m_extraMembers;
-    QString m_lastFile;       // last request file opened or saved, to suggest a location
-    QString m_scenarioNotice; // what the loaded scenario reproduces; cleared by the next edit
-    bool m_loadingScenario = false;
+    QTimer m_previewTimer;
+    QString m_lastFile; // last request file opened or saved, to suggest a location
 };

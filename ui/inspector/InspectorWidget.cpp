@@ -7,6 +7,7 @@
 #include "EmptyStateWidget.h"
 #include "ErrorCatalog.h"
 #include "FindingsModel.h"
+#include "FinishedCall.h"
 #include "InspectorResultsPage.h"
 #include "JsonTreeModel.h"
 #include "ui_InspectorContent.h"
@@ -237,6 +238,11 @@ void InspectorWidget::openExample(const ErrorEntry& entry)
 void InspectorWidget::openCapture(const CallCapture& capture)
 {
     m_session->openCapture(capture);
+}
+
+void InspectorWidget::openAnalysedCall(const FinishedCall& call)
+{
+    m_session->openCapture(call.capture, call.analysis);
 }
 
 void InspectorWidget::pasteFromClipboard()

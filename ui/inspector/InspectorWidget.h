@@ -24,6 +24,7 @@ class FindingsModel;
 class InspectorResultsPage;
 class JsonTreeModel;
 class QAction;
+struct FinishedCall;
 class QMimeData;
 struct CallCapture;
 struct ErrorEntry;
@@ -84,6 +85,9 @@ public slots:
     // A call the composer finished: status, headers, body (in memory or spilled to a file)
     // and the request envelope it sent, for correlation. Opens at once.
     void openCapture(const CallCapture& capture);
+    // The same for a call whose response is analysed already (the composer's FinishedCall): its
+    // analysis is shown, nothing is analysed again.
+    void openAnalysedCall(const FinishedCall& call);
     void pasteFromClipboard();
     void cancel();
     void selectFinding(int row);

@@ -13,6 +13,10 @@ class WrapLabel : public QLabel
     Q_OBJECT
 
 public:
+    // A small minimum width for labels that wrap: the layout then never takes their longest word
+    // as a minimum (a long method name, URL or API message would make the window wider).
+    static constexpr int kMinWidth = 60;
+
     explicit WrapLabel(QWidget* parent = nullptr);
 
     int heightForWidth(int width) const override;

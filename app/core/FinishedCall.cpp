@@ -1,0 +1,40 @@
+#include "FinishedCall.h"
+
+#include "JsonText.h"
+#include "RequestEnvelope.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+ResponseAnalyzer::Context FinishedCall::contextFor(const CallCapture& capture)
+{
+    ResponseAnalyzer::Context context;
+    if (capture.hasResponse) {
+        context.httpStatus = capture.httpStatus;
+        context.headers = capture.responseHeaders;
+    }
+    if (const auto envelope = RequestEnvelope::parse(capture.requestBody))
+        context.request = envelope->object();
+    return context;
+}
+
+QString FinishedCall::responseText(qint64 limit) const
+{
+    QString error;
+    const bool small = capture.bodySize <= limit;
+    QString shown = QString::fromUtf8(small ? capture.readBody(&error) : capture.readBody(&error).left(limit));
+    if (!error.isEmpty()) {
+        shown = error;
+    } else {
+        // Indented for reading when it is complete JSON; the raw bytes go to the inspector.
+        if (small && JsonText::check(shown).ok)
+            shown = JsonText::indented(shown);
+        if (!small)
+            shown +=
+                QCoreApplication::translate("FinishedCall", "\n\n… %1 in all; the inspector shows the whole response.")
+                    .arg(QLocale().formattedDataSize(capture.bodySize, 1, QLocale::DataSizeTraditionalFormat));
+    }
+    if (!capture.hasResponse && shown.isEmpty())
+        shown = capture.explanation;
+    return shown;
+}
