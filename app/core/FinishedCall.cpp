@@ -20,11 +20,11 @@ ResponseAnalyzer::Context FinishedCall::contextFor(const CallCapture& capture)
 
 QString FinishedCall::responseText(qint64 limit) const
 {
-    QString error;
+    QString readError;
     const bool small = capture.bodySize <= limit;
-    QString shown = QString::fromUtf8(small ? capture.readBody(&error) : capture.readBody(&error).left(limit));
-    if (!error.isEmpty()) {
-        shown = error;
+    QString shown = QString::fromUtf8(small ? capture.readBody(&readError) : capture.readBody(&readError).left(limit));
+    if (!readError.isEmpty()) {
+        shown = readError;
     } else {
         // Indented for reading when it is complete JSON; the raw bytes go to the inspector.
         if (small && JsonText::check(shown).ok)
