@@ -140,7 +140,7 @@ int AnalysisTask::analysisCount()
 
 // Runs on the worker thread. The task outlives the thread (its destructor waits), so posting
 // to it is safe; each posted call first checks that its run is still the current one.
-void AnalysisTask::work(const std::shared_ptr<Run>& run, QPointer<AnalysisTask> task)
+void AnalysisTask::work(const std::shared_ptr<Run>& run, const QPointer<AnalysisTask>& task)
 {
     AnalysisTask* target = task.data();
     auto post = [&](auto&& call) {

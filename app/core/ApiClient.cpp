@@ -608,7 +608,7 @@ void ApiClient::onFinished()
     finish(std::move(capture));
 }
 
-void ApiClient::finish(CallCapture capture)
+void ApiClient::finish(const CallCapture& capture)
 {
     // State is reset before the signal, so a slot may send() the next call right away.
     m_cancelled = false;

@@ -75,7 +75,7 @@ private:
     void onTimeout();
     void markFirstByte();
     void appendBody(const QByteArray& chunk);
-    void finish(CallCapture capture);
+    void finish(const CallCapture& capture);
     void detachReply();
 
     QNetworkAccessManager* m_network = nullptr;

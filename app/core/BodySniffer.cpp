@@ -13,7 +13,7 @@ QString headText(const JsonIndex& index, qint64 bytes)
     return QString::fromUtf8(index.data(), qsizetype(std::min(index.size(), bytes)));
 }
 
-QString decodeHtmlEntities(QString text)
+QString decodeHtmlEntities(const QString& text)
 {
     static const QRegularExpression numeric(QStringLiteral("&#(x?)([0-9a-fA-F]+);"));
     QString out;

@@ -11,7 +11,7 @@ namespace BodySniffer {
 // The first bytes as text (invalid UTF-8 replaced): enough to sniff without decoding 1 GB.
 QString headText(const JsonIndex& index, qint64 bytes = 64 * 1024);
 // Numeric and the common named entities (&amp; last, so "&amp;lt;" stays "&lt;").
-QString decodeHtmlEntities(QString text);
+QString decodeHtmlEntities(const QString& text);
 // A text/html Content-Type, or a body starting with a typical HTML tag.
 bool looksLikeHtml(const QString& head, const QByteArray& contentType);
 // The page's <title>, else its first <h1>, as plain text; empty when it has neither.

@@ -4,7 +4,7 @@
 
 class QSettings;
 
-// What the composer keeps between runs and across failed sends (issue 4 §4): everything the user
+// What the composer keeps between runs and across failed sends: everything the user
 // typed except the secret key, which has no member here on purpose.
 struct ComposerDraft
 {

@@ -68,7 +68,7 @@ bool CountryCodes::isAlpha2(const QString& code)
 
 QString CountryCodes::suggestAlpha2(const QString& text)
 {
-    const QString upper = text.trimmed().toUpper();
+    QString upper = text.trimmed().toUpper();
     if (upper.isEmpty())
         return QString();
     if (const auto it = alpha3Map().constFind(upper); it != alpha3Map().constEnd())

@@ -153,7 +153,7 @@ ExampleCheck checkExample(const QJsonObject& example, const ErrorEntry& entry)
         }
         if (!carries)
             continue;
-        // The top-level error array repeats every failed object's error (api-facts §2.2).
+        // The top-level error array repeats every failed object's error.
         const QJsonArray errors = error.toArray();
         bool listed = false;
         for (const QJsonValue& e : errors)

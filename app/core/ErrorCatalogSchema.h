@@ -18,11 +18,11 @@ namespace ErrorCatalogSchema {
 // schema, version and a non-empty entries list.
 void checkRoot(const QJsonObject& root, QStringList& problems);
 // "errors.json entry I (CODE or KEY)": how the problems of the entry at `index` start.
-QString entryWhere(const QJsonValue& entry, qsizetype index);
+QString entryWhere(const QJsonValue& value, qsizetype index);
 // One entry, with its example checked against its code and level. Incomplete entries are still
 // returned (a consumer gets what is there rather than nothing); nullopt only when the entry
 // cannot be identified (no usable code or key).
-std::optional<ErrorEntry> parseEntry(const QJsonObject& entry, const QString& where, QStringList& problems);
+std::optional<ErrorEntry> parseEntry(const QJsonObject& o, const QString& where, QStringList& problems);
 // related and related_keys, once every entry is loaded: they must name other entries.
 void checkReferences(const ErrorCatalog& catalog, QStringList& problems);
 

@@ -24,7 +24,7 @@ InspectorSession::InspectorSession(QObject* parent)
 {
     connect(m_task, &AnalysisTask::progress, this, &InspectorSession::progress);
     connect(m_task, &AnalysisTask::indexReady, this, &InspectorSession::indexReady);
-    connect(m_task, &AnalysisTask::finished, this, [this](std::shared_ptr<const AnalysisTask::Result> result) {
+    connect(m_task, &AnalysisTask::finished, this, [this](const std::shared_ptr<const AnalysisTask::Result>& result) {
         m_result = result;
         emit finished(result);
     });

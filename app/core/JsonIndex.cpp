@@ -166,7 +166,8 @@ void JsonIndex::fail(Status status, qint64 offset, const QString& message, bool 
 
 qint64 JsonIndex::indexMemory() const
 {
-    return qint64(m_nodes.size() * sizeof(Node) + m_containers.size() * sizeof(Container) + m_farKeys.size() * 32);
+    return qint64(m_nodes.size()) * qint64(sizeof(Node)) + qint64(m_containers.size()) * qint64(sizeof(Container)) +
+           qint64(m_farKeys.size()) * 32;
 }
 
 bool JsonIndex::isContainer(NodeId node) const

@@ -112,8 +112,8 @@ QJsonValue Redactor::redactJson(const QJsonValue& value)
 {
     if (value.isArray()) {
         QJsonArray array = value.toArray();
-        for (qsizetype i = 0; i < array.size(); ++i)
-            array[i] = redactJson(array.at(i));
+        for (auto item : array) // QJsonValueRef: assigning writes into the array
+            item = redactJson(item);
         return array;
     }
     if (!value.isObject())

@@ -74,7 +74,7 @@ public:
         if (f.offset >= 0)
             m_lines.lineColumn(f.offset, &f.line, &f.column);
         f.quickFix = r.quickFix;
-        m_findings.push_back({m_ruleIndex, std::move(f)});
+        m_findings.emplace_back(m_ruleIndex, std::move(f));
     }
 
     QList<LintFinding> findings()

@@ -81,15 +81,17 @@ struct LintFinding
 
     bool isError() const { return severity == Severity::Error; }
     QString severityName() const { return isError() ? QStringLiteral("error") : QStringLiteral("warning"); }
-    // design.md §4 lint finding: severity, predicted_code, path, message, fix (+ added keys).
+    // The lint finding of docs/design.md (Command line): severity, predicted_code, path,
+    // message, fix (+ added keys).
     QJsonObject toJson() const;
 };
 
-// Predicts, before sending, the error a request envelope would get (design.md §4 `lint`). Driven
-// by methods.json (which params a method requires, their types and allowed values, object
-// fields, batch limits) and errors.json (texts of the predicted codes); the checks themselves are
-// one table of rules, run in the order the API is believed to check (credentials, body,
-// envelope, params, objects, fields), so the first error finding is the likely answer.
+// Predicts, before sending, the error a request envelope would get (docs/design.md, Command
+// line: `lint`). Driven by methods.json (which params a method requires, their types and allowed
+// values, object fields, batch limits) and errors.json (texts of the predicted codes); the checks
+// themselves are rule tables by scope (LintTextRules, LintEnvelopeRules, LintParamsRules,
+// LintObjectRules), run in the order the API is believed to check (credentials, body, envelope,
+// params, objects, fields), so the first error finding is the likely answer.
 class RequestLinter
 {
 public:

@@ -41,7 +41,7 @@ private:
     void analyzeNotJson();
     void analyzeEnvelope(NodeId root);
     void analyzeId(NodeId idNode);
-    void analyzeResult(NodeId result, bool apiError);
+    void analyzeResult(NodeId result, bool errorReported);
     void analyzeBatch(const QString& key, NodeId array);
     void correlateCopies(NodeId errorArray);
     void checkSilentUpdates();

@@ -115,10 +115,11 @@ void SecretStore::remove(const QString& key)
     job->setKey(key);
     connect(job, &QKeychain::Job::finished, this, [this, key](QKeychain::Job* finishedJob) {
         const QKeychain::Error error = finishedJob->error();
-        if (error == QKeychain::NoError)
+        if (error == QKeychain::NoError) {
             noteKeychainWorked();
-        else if (error != QKeychain::EntryNotFound)
+        } else if (error != QKeychain::EntryNotFound) {
             noteKeychainFailed(finishedJob->errorString());
+        }
         emit removeFinished(key);
     });
     job->start();

@@ -2,7 +2,7 @@
 
 class SimMethods;
 
-// Agency and reseller calls (api-facts §3.5, codes 215-223 and 304-307): getClients,
+// Agency and reseller calls (codes 215-223 and 304-307): getClients,
 // updateAccountSendLimit, createClient, updateClient, enableAccountSending,
 // disableAccountSending.
 //

@@ -321,8 +321,8 @@ void EntityMethods::deleteMany(SimCall& call, const QString& type)
 
 void EntityMethods::registerInto(SimMethods& methods)
 {
-    // Accounts, campaigns, opportunities, opportunity leads, deal stages, e-mails: the pattern of
-    // api-facts §3.4.
+    // Accounts, campaigns, opportunities, opportunity leads, deal stages, e-mails: one get/create/
+    // update/delete pattern for each.
     struct Family
     {
         const char* type;
@@ -363,7 +363,7 @@ void EntityMethods::registerInto(SimMethods& methods)
 
     methods.add(QStringLiteral("getEmailListing"), [](SimCall& call) {
         getMany(call, QStringLiteral("email"), {}, [&call](const SimTable& table, const SimRecord& record) {
-            // The listing shape: id, createTimestamp, title, subject, thumbnail (api-facts §3.5).
+            // The listing shape: id, createTimestamp, title, subject, thumbnail.
             QStringList fields = {QStringLiteral("id"), QStringLiteral("createTimestamp"), QStringLiteral("title"),
                                   QStringLiteral("subject"), QStringLiteral("thumbnail")};
             return call.renderRecord(table, record, fields);
@@ -444,7 +444,7 @@ void EntityMethods::registerInto(SimMethods& methods)
     // Calls: leadID is the "who" of the call; a bad one is 220 "Please supply a valid whoID".
     methods.add(QStringLiteral("logCalls"), [](SimCall& call) { createMany(call, QStringLiteral("call")); });
 
-    // Tasks are known by name only (api-facts §3.5); the simulator models them with a whoID
+    // Tasks are known by name only; the simulator models them with a whoID
     // (the lead) so that 220 can be met: objects of {whoID, subject, description, dueDate,
     // ownerID, status, priority, whatID}.
     auto checkTask = [](SimCall& call, const QJsonObject& object, bool create, QJsonValue* data) {

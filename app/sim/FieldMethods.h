@@ -2,7 +2,7 @@
 
 class SimMethods;
 
-// Fields (api-facts §3.2): getFields lists standard and custom fields; createFields adds a
+// Fields: getFields lists standard and custom fields; createFields adds a
 // custom field (a new column of leads, opportunities or accounts, named label_<13 hex>);
 // updateFields changes a custom field's label or flags; deleteFields removes custom fields only
 // (211 for standard ones).

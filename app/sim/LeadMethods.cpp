@@ -126,7 +126,7 @@ void getLeadsDateRange(SimCall& call)
     const qint64 start = call.parseTimestamp(textOf(call.param(QStringLiteral("startDate")))).value_or(0);
     const qint64 end = call.parseTimestamp(textOf(call.param(QStringLiteral("endDate")))).value_or(0);
     // Leads never updated after creation are in the "update" set too; inactive leads are not
-    // (since 2017, api-facts §3.1).
+    // (since 2017).
     const bool byUpdate = SimCall::storedValue(call.param(QStringLiteral("timestamp"))) == QStringLiteral("update");
     EntityMethods::listPage(
         call, leads,
@@ -152,7 +152,7 @@ void createLeads(SimCall& call)
             code = EntityMethods::checkReferences(call, kLead, object, &data);
         const QString key = SimStore::emailKey(textOf(object.value(kEmail)));
         if (!code && call.company.leadByEmail.contains(key)) {
-            // Same address in another case is the same lead (api-facts §5.3).
+            // Same address in another case is the same lead.
             code = 301;
             data = QJsonArray();
         }
@@ -231,7 +231,7 @@ void updateLeads(SimCall& call, bool v2)
             continue;
         }
         // A new address already used by another lead: the API reports success and changes only
-        // updateTimestamp (api-facts §5.3).
+        // updateTimestamp.
         if (object.contains(kEmail) && !object.value(kEmail).isNull()) {
             const QString newKey = SimStore::emailKey(textOf(object.value(kEmail)));
             const auto owner = call.company.leadByEmail.constFind(newKey);

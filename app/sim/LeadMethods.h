@@ -2,7 +2,7 @@
 
 class SimMethods;
 
-// Leads (api-facts §3.1, §5): getLead, getLeads, getLeadsDateRange, createLeads, updateLeads
+// Leads: getLead, getLeads, getLeadsDateRange, createLeads, updateLeads
 // (with its silent-success quirks), updateLeadsV2 (404), deleteLeads, subscribeToLeadUpdates,
 // getLeadTimeline.
 class LeadMethods

@@ -225,7 +225,7 @@ void listMembers(SimCall& call, bool removed)
     if (removed && where.contains(QStringLiteral("flag")) && !where.value(QStringLiteral("flag")).isNull())
         flag = SimCall::storedValue(where.value(QStringLiteral("flag"))).value_or(QString());
     const SimTable& leads = call.company.table(kLead);
-    // An unknown list id or flag gives an empty list, not an error (api-facts §2.3).
+    // An unknown list id or flag gives an empty list, not an error.
     EntityMethods::listPage(
         call, call.company.table(kMember),
         [&](const SimTable& table, const SimRecord& record) {
@@ -250,7 +250,7 @@ void listMembers(SimCall& call, bool removed)
             w.value(listId);
             w.key(QLatin1String("leadID"));
             w.value(leadId);
-            // getRemovedListMembers spells these in lower case (api-facts §3.7).
+            // getRemovedListMembers spells these in lower case.
             w.key(removed ? QLatin1String("firstname") : QLatin1String("firstName"));
             w.value(leadField(QStringLiteral("firstName")));
             w.key(removed ? QLatin1String("lastname") : QLatin1String("lastName"));

@@ -22,7 +22,7 @@ QByteArray gatewayPage(int status)
            "</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
 }
 
-// The plain-text answer the real service gives to unknown credentials (design.md §5).
+// The plain-text answer the real service gives to unknown credentials (docs/design.md, Simulator).
 QByteArray unauthorizedText()
 {
     const ErrorEntry* entry = ErrorCatalog::builtin().byKey(QStringLiteral("http_401_text"));
@@ -38,7 +38,7 @@ QString credential(const QByteArray& query, const QJsonObject& header, const QSt
     const QString fromQuery = SimApi::queryValue(query, name.toLatin1());
     if (!fromQuery.isEmpty())
         return fromQuery;
-    // The legacy `header` object of the vendor's PHP samples (api-facts §1.3).
+    // The legacy `header` object of the vendor's PHP samples.
     return SimCall::storedValue(header.value(name)).value_or(QString());
 }
 
@@ -172,7 +172,7 @@ SimReply SimApi::handle(const HttpRequest& request)
         return reply;
     }
     if (fault.notJson) {
-        // A body that is not JSON with status 200, as seen during bursts (api-facts §1.5).
+        // A body that is not JSON with status 200, as seen during bursts.
         response.contentType = "text/html; charset=UTF-8";
         response.body = "Service temporarily unavailable, try again in a few minutes\n";
         log.httpStatus = 200;

@@ -23,7 +23,7 @@ struct SimReply
     SimLogEntry log;
 };
 
-// The API itself, without sockets: one HTTP request in, one reply out (design.md §5).
+// The API itself, without sockets: one HTTP request in, one reply out (docs/design.md, Simulator).
 // Order of checks: path, fault injection, 203 header, credentials (103, 104, HTTP 401, 105),
 // limits (106, 107), envelope (101, 102, 201, 204, 202), params (methods.json), the method.
 class SimApi

@@ -83,7 +83,7 @@ void SimCall::succeedWithList(const QString& key, const QList<QByteArray>& items
     }
     json += ']';
     if (spec.hasMore) {
-        // Sent twice by the real API: inside result and at the top level (api-facts §1.4).
+        // Sent twice by the real API: inside result and at the top level.
         json += more ? ",\"hasMore\":true" : ",\"hasMore\":false";
         m_hasMore = more;
     }

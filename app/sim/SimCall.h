@@ -113,7 +113,7 @@ public:
     // The stored string form of a written value ("1"/"0" for booleans, integers without ".0").
     static SimValue storedValue(const QJsonValue& value);
     // Writes the fields of `object` (except id and read-only fields) into the record; returns
-    // whether anything changed. Null -> "" is a change (api-facts §5.3).
+    // whether anything changed. Null -> "" is a change.
     bool applyObject(SimTable& table, SimRecord& record, const QJsonObject& object) const;
     // Foreign key check of an id field: 0 = exists in this company, 212 = belongs to another
     // company, 303 = does not exist.

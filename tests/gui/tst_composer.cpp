@@ -449,7 +449,7 @@ private slots:
     }
 
     // --------------------------------------------------------------------------------------
-    // Live lint (issue 6 item 2): findings as you edit, underlined at the offending key, listed
+    // Live lint: findings as you edit, underlined at the offending key, listed
     // with one-click fixes; Send stays possible with the prediction visible.
 
     void lintFix_data()

@@ -41,7 +41,7 @@ QString plain(const QLabel* label)
 }
 } // namespace
 
-// The composer's Headers tab and Raw body tab (issue 6 §4): typed, validated, sent, shown in the
+// The composer's Headers tab and Raw body tab: typed, validated, sent, shown in the
 // preview, kept in drafts and request files, carried by cURL; never a home for the secret key.
 class TestComposerHeaders : public QObject
 {

@@ -15,7 +15,7 @@
 
 #include <memory>
 
-// "Remember" in the composer across sessions (issue 4 §3). Runs twice (tests/extra.cmake):
+// "Remember" in the composer across sessions. Runs twice (tests/extra.cmake):
 // LEADGEN_KEYCHAIN_MODE=real inside tests/support/with-keyring.sh (a real Secret Service): the key
 // comes back in a new session and unticking forgets it; LEADGEN_KEYCHAIN_MODE=none with no D-Bus
 // at all: the UI says the key is kept for this session only, and a new session has nothing,

@@ -6,7 +6,7 @@
 #include <QJsonObject>
 #include <QtTest>
 
-// cURL import/export (issue 4 §6). The real-world shapes are files under tests/data/curl (exactly
+// cURL import/export. The real-world shapes are files under tests/data/curl (exactly
 // as customers paste them: quoting styles, continuations, cmd and PowerShell, @file bodies),
 // their expected readings in tests/data/curl/expected.json. Every shape round-trips through
 // export, and the default export never carries the secret.

@@ -6,7 +6,7 @@
 #include <functional>
 #include <thread>
 
-// resources/errors.json is the single source of error facts (design.md §3): it must hold every
+// resources/errors.json is the single source of error facts (docs/design.md, Catalogues): it must hold every
 // seed code with its exact message, complete explanations and examples that really carry the
 // code, and the loader must reject broken catalogues with a clear message. Search must rank the
 // cases of the catalogue issue (codes, hex, pasted text, names, synonyms, methods, situations).
@@ -15,7 +15,7 @@ class TestErrorCatalog : public QObject
     Q_OBJECT
 
 private:
-    // code -> message from tests/data/error-codes.tsv (the copy of ../shared/seed).
+    // code -> message from tests/data/error-codes.tsv (the API's published table).
     static QMap<int, QString> seed()
     {
         QMap<int, QString> codes;

@@ -4,15 +4,16 @@
 
 #include <QtTest>
 
-// resources/methods.json is the single source of method facts (design.md §3): it must load
-// clean, cover every method named in api-facts §3 and keep the documented-vs-actual result-key
-// gotchas of api-facts §3.7.
+// resources/methods.json is the single source of method facts (docs/design.md, Catalogues): it
+// must load clean, cover every method the API is known to have and keep the gotchas where the
+// documented result key differs from the actual one.
 class TestMethodCatalog : public QObject
 {
     Q_OBJECT
 
 private:
-    // Every method name of api-facts §3 (3.1–3.5, including the names-only list of 3.5).
+    // Every method name known from the vendor's documentation and clients (including the methods
+    // known by name only).
     static QStringList apiFactsMethodNames()
     {
         return {QStringLiteral("getLead"),
@@ -362,7 +363,7 @@ private slots:
         QVERIFY(!notes->documented);
         QVERIFY(notes->params.isEmpty());
         QCOMPARE(notes->confidence, QStringLiteral("inferred"));
-        // Every mutating name prefix is flagged as mutating (design.md §6 confirmation).
+        // Every mutating name prefix is flagged as mutating (docs/design.md, Security: confirmation).
         for (const MethodSpec& m : catalog.methods()) {
             for (const char* prefix : {"create", "update", "delete", "add", "remove"}) {
                 if (m.name.startsWith(QLatin1String(prefix)))

@@ -8,7 +8,7 @@ namespace Ui {
 class CurlImportDialog;
 }
 
-// Where a cURL command line is pasted (issue 4 §6). It is parsed as you type: a bad command line
+// Where a cURL command line is pasted. It is parsed as you type: a bad command line
 // gets a precise message (line, column, what is wrong) and its position underlined, a good one a
 // summary of what will be imported; Import is enabled only for a usable command.
 class CurlImportDialog : public QDialog

@@ -12,7 +12,7 @@ class EnvironmentDialog;
 class EnvironmentStore;
 class Prompter;
 
-// Manages the environments (issue 4 §2): the built-ins (Simulator, Production v1.2, Production
+// Manages the environments: the built-ins (Simulator, Production v1.2, Production
 // v1), whose account ID and trusted certificates can be changed, and any number of custom ones
 // (name, endpoint URL, API version, account ID). The store's rules are checked live; plain
 // http:// to a host other than this computer is saved only after the user acknowledged the

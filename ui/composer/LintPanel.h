@@ -9,7 +9,7 @@ class QLabel;
 class QTreeWidget;
 class QTreeWidgetItem;
 
-// The live lint of the composer (issue 6 item 2): the predicted answer on one line, then one row
+// The live lint of the composer: the predicted answer on one line, then one row
 // per finding (predicted code, message, and a one-click fix where the linter has a safe one).
 // The composer runs the linter and applies fixes; this widget only shows and asks.
 class LintPanel : public QWidget
