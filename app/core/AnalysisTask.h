@@ -69,7 +69,7 @@ signals:
 private:
     struct Run;
     void start(const QByteArray& body, const QString& path, const ResponseAnalyzer::Context& context);
-    static void work(const std::shared_ptr<Run>& run, QPointer<AnalysisTask> task);
+    static void work(const std::shared_ptr<Run>& run, const QPointer<AnalysisTask>& task);
     static std::shared_ptr<const Result> analyse(std::shared_ptr<const JsonIndex> index,
                                                  const ResponseAnalyzer::Context& context);
 
