@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AnalysisTask.h"
+#include "AppSettings.h"
 #include "CallCapture.h"
 #include "ComposerWidget.h"
 #include "EmbeddedSimulatorProvider.h"
@@ -30,9 +31,6 @@
 #include <QTime>
 
 namespace {
-const QString kGeometryKey = QStringLiteral("MainWindow/geometry");
-const QString kStateKey = QStringLiteral("MainWindow/state");
-const QString kGuideShownKey = QStringLiteral("MainWindow/gettingStartedShown");
 // Bumped when the dock layout changes incompatibly: an older saved state is then ignored.
 constexpr int kStateVersion = 2;
 } // namespace
@@ -342,9 +340,9 @@ void MainWindow::showGettingStarted()
 bool MainWindow::showGettingStartedOnFirstRun()
 {
     QSettings settings;
-    if (settings.value(kGuideShownKey, false).toBool())
+    if (AppSettings::value(settings, AppSettings::Key::GettingStartedShown).toBool())
         return false;
-    settings.setValue(kGuideShownKey, true);
+    AppSettings::setValue(settings, AppSettings::Key::GettingStartedShown, true);
     showGettingStarted();
     return true;
 }
@@ -464,8 +462,9 @@ void MainWindow::closeEvent(QCloseEvent* event)
 void MainWindow::restoreWindowState()
 {
     QSettings settings;
-    restoreGeometry(settings.value(kGeometryKey).toByteArray());
-    m_layoutRestored = restoreState(settings.value(kStateKey).toByteArray(), kStateVersion);
+    restoreGeometry(AppSettings::value(settings, AppSettings::Key::WindowGeometry).toByteArray());
+    m_layoutRestored =
+        restoreState(AppSettings::value(settings, AppSettings::Key::WindowState).toByteArray(), kStateVersion);
     // A restored layout has placed the error dock where the user left it.
     m_errorDockPlaced = m_layoutRestored;
 }
@@ -473,7 +472,7 @@ void MainWindow::restoreWindowState()
 void MainWindow::saveWindowState() const
 {
     QSettings settings;
-    settings.setValue(kGeometryKey, saveGeometry());
-    settings.setValue(kStateKey, saveState(kStateVersion));
-    settings.remove(QStringLiteral("MainWindow/tab")); // the tabs of versions before the docks
+    AppSettings::setValue(settings, AppSettings::Key::WindowGeometry, saveGeometry());
+    AppSettings::setValue(settings, AppSettings::Key::WindowState, saveState(kStateVersion));
+    AppSettings::remove(settings, AppSettings::Key::WindowLegacyTab);
 }

@@ -1,47 +1,46 @@
 #include "ComposerDraft.h"
 
+#include "AppSettings.h"
+
 #include <QSettings>
 
 namespace {
-const QString kGroup = QStringLiteral("composer/draft");
 constexpr int kMinTimeoutMs = 1000;
 constexpr int kMaxTimeoutMs = 3600 * 1000;
 } // namespace
 
 ComposerDraft ComposerDraft::load(QSettings& settings)
 {
+    using Key = AppSettings::Key;
     ComposerDraft draft;
-    settings.beginGroup(kGroup);
-    draft.saved = settings.contains(QStringLiteral("method"));
-    draft.method = settings.value(QStringLiteral("method")).toString();
-    draft.params = settings.value(QStringLiteral("params")).toString();
-    draft.requestId = settings.value(QStringLiteral("requestId")).toString();
-    draft.headers = settings.value(QStringLiteral("headers")).toString();
-    draft.rawBody = settings.value(QStringLiteral("rawBody")).toString();
-    draft.rawBodyEnabled = settings.value(QStringLiteral("rawBodyEnabled"), false).toBool();
-    draft.environmentId = settings.value(QStringLiteral("environment")).toString();
-    draft.accountId = settings.value(QStringLiteral("accountId")).toString();
+    draft.saved = AppSettings::contains(settings, Key::DraftMethod);
+    draft.method = AppSettings::value(settings, Key::DraftMethod).toString();
+    draft.params = AppSettings::value(settings, Key::DraftParams).toString();
+    draft.requestId = AppSettings::value(settings, Key::DraftRequestId).toString();
+    draft.headers = AppSettings::value(settings, Key::DraftHeaders).toString();
+    draft.rawBody = AppSettings::value(settings, Key::DraftRawBody).toString();
+    draft.rawBodyEnabled = AppSettings::value(settings, Key::DraftRawBodyEnabled).toBool();
+    draft.environmentId = AppSettings::value(settings, Key::DraftEnvironment).toString();
+    draft.accountId = AppSettings::value(settings, Key::DraftAccountId).toString();
     bool ok = false;
-    const int timeout = settings.value(QStringLiteral("timeoutMs")).toInt(&ok);
+    const int timeout = AppSettings::value(settings, Key::DraftTimeoutMs).toInt(&ok);
     // A hand-edited or damaged value falls back to the default instead of an unusable timeout.
     draft.timeoutMs = ok && timeout >= kMinTimeoutMs && timeout <= kMaxTimeoutMs ? timeout : kDefaultTimeoutMs;
-    settings.endGroup();
     return draft;
 }
 
 void ComposerDraft::save(QSettings& settings) const
 {
-    settings.beginGroup(kGroup);
-    settings.setValue(QStringLiteral("method"), method);
-    settings.setValue(QStringLiteral("params"), params);
-    settings.setValue(QStringLiteral("requestId"), requestId);
-    settings.setValue(QStringLiteral("headers"), headers);
-    settings.setValue(QStringLiteral("rawBody"), rawBody);
-    settings.setValue(QStringLiteral("rawBodyEnabled"), rawBodyEnabled);
-    settings.setValue(QStringLiteral("environment"), environmentId);
-    settings.setValue(QStringLiteral("accountId"), accountId);
-    settings.setValue(QStringLiteral("timeoutMs"), timeoutMs);
-    settings.endGroup();
+    using Key = AppSettings::Key;
+    AppSettings::setValue(settings, Key::DraftMethod, method);
+    AppSettings::setValue(settings, Key::DraftParams, params);
+    AppSettings::setValue(settings, Key::DraftRequestId, requestId);
+    AppSettings::setValue(settings, Key::DraftHeaders, headers);
+    AppSettings::setValue(settings, Key::DraftRawBody, rawBody);
+    AppSettings::setValue(settings, Key::DraftRawBodyEnabled, rawBodyEnabled);
+    AppSettings::setValue(settings, Key::DraftEnvironment, environmentId);
+    AppSettings::setValue(settings, Key::DraftAccountId, accountId);
+    AppSettings::setValue(settings, Key::DraftTimeoutMs, timeoutMs);
 }
 
 bool ComposerDraft::operator==(const ComposerDraft& other) const

@@ -1,5 +1,7 @@
 #include "EnvironmentStore.h"
 
+#include "AppSettings.h"
+
 #include <QSettings>
 #include <QUrlQuery>
 #include <QUuid>
@@ -7,7 +9,6 @@
 #include <algorithm>
 
 namespace {
-const QString kGroup = QStringLiteral("environments");
 constexpr int kMaxNameLength = 80;
 constexpr int kMaxAccountIdLength = 100;
 
@@ -354,7 +355,7 @@ QUrl EnvironmentStore::endpoint(const Environment& environment) const
 
 void EnvironmentStore::load()
 {
-    m_settings->beginGroup(kGroup);
+    m_settings->beginGroup(AppSettings::path(AppSettings::Group::Environments));
     m_currentId = m_settings->value(QStringLiteral("current"), simulatorId()).toString();
 
     m_settings->beginGroup(QStringLiteral("builtin"));
@@ -403,7 +404,7 @@ void EnvironmentStore::load()
 
 void EnvironmentStore::persist()
 {
-    m_settings->beginGroup(kGroup);
+    m_settings->beginGroup(AppSettings::path(AppSettings::Group::Environments));
     m_settings->setValue(QStringLiteral("current"), m_currentId);
 
     m_settings->remove(QStringLiteral("builtin"));

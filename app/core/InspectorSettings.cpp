@@ -3,18 +3,13 @@
 #include <QSettings>
 
 namespace {
-QString key(const char* name)
-{
-    return QStringLiteral("Inspector/") + QLatin1String(name);
-}
-
 // A value that is missing, not a number or not positive keeps the default: a hand-edited
 // settings file must not turn highlighting off by accident.
-qint64 readLimit(const QSettings& settings, const char* name, qint64 fallback)
+qint64 readLimit(const QSettings& settings, AppSettings::Key key)
 {
     bool ok = false;
-    const qint64 value = settings.value(key(name)).toLongLong(&ok);
-    return ok && value > 0 ? value : fallback;
+    const qint64 value = AppSettings::value(settings, key).toLongLong(&ok);
+    return ok && value > 0 ? value : AppSettings::defaultValue(key).toLongLong();
 }
 } // namespace
 
@@ -22,33 +17,33 @@ InspectorSettings InspectorSettings::load()
 {
     const QSettings settings;
     InspectorSettings s;
-    s.highlightLimit = readLimit(settings, "highlightLimit", s.highlightLimit);
-    s.prettyPrintLimit = readLimit(settings, "prettyPrintLimit", s.prettyPrintLimit);
-    s.reopenLimit = readLimit(settings, "reopenLimit", s.reopenLimit);
+    s.highlightLimit = readLimit(settings, AppSettings::Key::InspectorHighlightLimit);
+    s.prettyPrintLimit = readLimit(settings, AppSettings::Key::InspectorPrettyPrintLimit);
+    s.reopenLimit = readLimit(settings, AppSettings::Key::InspectorReopenLimit);
     return s;
 }
 
 void InspectorSettings::save() const
 {
     QSettings settings;
-    settings.setValue(key("highlightLimit"), highlightLimit);
-    settings.setValue(key("prettyPrintLimit"), prettyPrintLimit);
-    settings.setValue(key("reopenLimit"), reopenLimit);
+    AppSettings::setValue(settings, AppSettings::Key::InspectorHighlightLimit, highlightLimit);
+    AppSettings::setValue(settings, AppSettings::Key::InspectorPrettyPrintLimit, prettyPrintLimit);
+    AppSettings::setValue(settings, AppSettings::Key::InspectorReopenLimit, reopenLimit);
 }
 
 QString InspectorSettings::lastFile()
 {
-    return QSettings().value(key("lastFile")).toString();
+    return AppSettings::value(QSettings(), AppSettings::Key::InspectorLastFile).toString();
 }
 
 QString InspectorSettings::lastRequestFile()
 {
-    return QSettings().value(key("lastRequestFile")).toString();
+    return AppSettings::value(QSettings(), AppSettings::Key::InspectorLastRequestFile).toString();
 }
 
 void InspectorSettings::setLastFile(const QString& responsePath, const QString& requestPath)
 {
     QSettings settings;
-    settings.setValue(key("lastFile"), responsePath);
-    settings.setValue(key("lastRequestFile"), requestPath);
+    AppSettings::setValue(settings, AppSettings::Key::InspectorLastFile, responsePath);
+    AppSettings::setValue(settings, AppSettings::Key::InspectorLastRequestFile, requestPath);
 }

@@ -1,5 +1,6 @@
 #include "ComposerWidget.h"
 
+#include "AppSettings.h"
 #include "CredentialsBar.h"
 #include "EnvironmentDialog.h"
 #include "EnvironmentStore.h"
@@ -750,9 +751,11 @@ void ComposerWidget::setResponsePreviewShown(bool shown)
 
 void ComposerWidget::restoreLayout()
 {
-    m_ui->composerSplitter->restoreState(m_settings->value(QStringLiteral("composer/layout/splitter")).toByteArray());
-    m_ui->editorSplitter->restoreState(m_settings->value(QStringLiteral("composer/layout/editor")).toByteArray());
-    const QVariant list = m_settings->value(QStringLiteral("composer/layout/methodList"));
+    m_ui->composerSplitter->restoreState(
+        AppSettings::value(*m_settings, AppSettings::Key::ComposerSplitter).toByteArray());
+    m_ui->editorSplitter->restoreState(
+        AppSettings::value(*m_settings, AppSettings::Key::ComposerEditorSplitter).toByteArray());
+    const QVariant list = AppSettings::value(*m_settings, AppSettings::Key::ComposerMethodList);
     if (list.isValid()) {
         m_methodListChosen = true;
         setMethodListShown(list.toBool());
@@ -762,12 +765,12 @@ void ComposerWidget::restoreLayout()
 
 void ComposerWidget::saveLayout() const
 {
-    m_settings->setValue(QStringLiteral("composer/layout/splitter"), m_ui->composerSplitter->saveState());
-    m_settings->setValue(QStringLiteral("composer/layout/editor"), m_ui->editorSplitter->saveState());
+    AppSettings::setValue(*m_settings, AppSettings::Key::ComposerSplitter, m_ui->composerSplitter->saveState());
+    AppSettings::setValue(*m_settings, AppSettings::Key::ComposerEditorSplitter, m_ui->editorSplitter->saveState());
     if (m_methodListChosen)
-        m_settings->setValue(QStringLiteral("composer/layout/methodList"), isMethodListVisible());
+        AppSettings::setValue(*m_settings, AppSettings::Key::ComposerMethodList, isMethodListVisible());
     else
-        m_settings->remove(QStringLiteral("composer/layout/methodList"));
+        AppSettings::remove(*m_settings, AppSettings::Key::ComposerMethodList);
 }
 
 void ComposerWidget::changeEvent(QEvent* event)

@@ -1,5 +1,6 @@
 #include "CredentialsBar.h"
 
+#include "AppSettings.h"
 #include "EnvironmentStore.h"
 #include "RequestDraft.h"
 #include "SecretStore.h"
@@ -13,7 +14,6 @@
 namespace {
 constexpr int kAccountDelayMs = 300;
 constexpr int kMaxRecentAccounts = 10;
-const QString kRecentAccountsGroup = QStringLiteral("composer/recentAccounts");
 } // namespace
 
 CredentialsBar::CredentialsBar(QWidget* parent)
@@ -357,7 +357,8 @@ void CredentialsBar::updateSecretUi()
 
 QStringList CredentialsBar::recentAccounts(const QString& environmentId) const
 {
-    return m_settings->value(kRecentAccountsGroup + QLatin1Char('/') + environmentId).toStringList();
+    return m_settings->value(AppSettings::path(AppSettings::Group::RecentAccounts) + QLatin1Char('/') + environmentId)
+        .toStringList();
 }
 
 void CredentialsBar::rememberAccount()
@@ -371,5 +372,6 @@ void CredentialsBar::rememberAccount()
     recent.prepend(account);
     while (recent.size() > kMaxRecentAccounts)
         recent.removeLast();
-    m_settings->setValue(kRecentAccountsGroup + QLatin1Char('/') + environmentId, recent);
+    m_settings->setValue(AppSettings::path(AppSettings::Group::RecentAccounts) + QLatin1Char('/') + environmentId,
+                         recent);
 }

@@ -1,5 +1,6 @@
 #include "ErrorBrowserWidget.h"
 
+#include "AppSettings.h"
 #include "Badge.h"
 #include "ErrorCatalog.h"
 #include "ErrorCodeModel.h"
@@ -24,7 +25,6 @@
 #include <QTimer>
 
 namespace {
-const QString kSplitterKey = QStringLiteral("ErrorBrowser/splitter");
 
 bool isTextKey(const QKeyEvent* key)
 {
@@ -114,7 +114,8 @@ ErrorBrowserWidget::ErrorBrowserWidget(const ErrorCatalog& catalog, QWidget* par
     m_ui->splitter->setStretchFactor(1, 1);
     m_ui->detailView->document()->setDocumentMargin(12);
     // Until the user drags the splitter, the list is sized to its content (fitSplitter).
-    m_autoSplit = !m_ui->splitter->restoreState(QSettings().value(kSplitterKey).toByteArray());
+    m_autoSplit = !m_ui->splitter->restoreState(
+        AppSettings::value(QSettings(), AppSettings::Key::ErrorBrowserSplitter).toByteArray());
     connect(m_ui->splitter, &QSplitter::splitterMoved, this, [this] { m_autoSplit = false; });
 
     updateCount();
@@ -128,8 +129,10 @@ ErrorBrowserWidget::ErrorBrowserWidget(const ErrorCatalog& catalog, QWidget* par
 
 ErrorBrowserWidget::~ErrorBrowserWidget()
 {
-    if (!m_autoSplit)
-        QSettings().setValue(kSplitterKey, m_ui->splitter->saveState());
+    if (!m_autoSplit) {
+        QSettings settings;
+        AppSettings::setValue(settings, AppSettings::Key::ErrorBrowserSplitter, m_ui->splitter->saveState());
+    }
 }
 
 void ErrorBrowserWidget::setupFilters()
