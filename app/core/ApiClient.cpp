@@ -303,7 +303,7 @@ void ApiClient::send(const ApiRequest& request)
                                              "was sent.")
                                   .arg(capture.displayUrl);
         capture.explanation = capture.facts;
-        finish(std::move(capture));
+        finish(capture);
         return;
     }
 
@@ -605,7 +605,7 @@ void ApiClient::onFinished()
     capture.errorKey = key;
     capture.facts = facts;
     capture.explanation = layer == FailureLayer::None ? facts : explanation(key, facts);
-    finish(std::move(capture));
+    finish(capture);
 }
 
 void ApiClient::finish(const CallCapture& capture)
