@@ -117,7 +117,7 @@ void HttpConnection::process()
     compactBuffer();
 }
 
-void HttpConnection::handle(HttpRequest request)
+void HttpConnection::handle(const HttpRequest& request)
 {
     QElapsedTimer timer;
     timer.start();

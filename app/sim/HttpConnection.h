@@ -32,7 +32,7 @@ private:
     void onReadyRead();
     void onBytesWritten();
     void process();
-    void handle(HttpRequest request);
+    void handle(const HttpRequest& request);
     void send(const SimReply& reply, bool keepAlive, int versionMinor, bool headRequest);
     void sendError(int status, const QString& reason);
     void closeAfterWrite();

@@ -35,7 +35,7 @@ QByteArray unauthorizedText()
 
 QString credential(const QByteArray& query, const QJsonObject& header, const QString& name)
 {
-    const QString fromQuery = SimApi::queryValue(query, name.toLatin1());
+    QString fromQuery = SimApi::queryValue(query, name.toLatin1());
     if (!fromQuery.isEmpty())
         return fromQuery;
     // The legacy `header` object of the vendor's PHP samples.

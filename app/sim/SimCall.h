@@ -122,7 +122,7 @@ public:
     // --- rendering -----------------------------------------------------------------------------
     QString formatTimestamp(qint64 ms) const;
     // Parses "Y-m-d H:i:s" (also "Y-m-d", "Y-m-d H:i", ISO 'T') in the call's zone.
-    std::optional<qint64> parseTimestamp(const QString& text) const;
+    std::optional<qint64> parseTimestamp(const QString& input) const;
     // A record as the API returns it (values as strings); cached per timestamp mode.
     QByteArray renderRecord(const SimTable& table, const SimRecord& record) const;
     QByteArray renderRecord(const SimTable& table, const SimRecord& record, const QStringList& fields) const;

@@ -22,7 +22,7 @@ public:
     const SimHandler* find(const QString& name) const;
     QStringList names() const { return m_handlers.keys(); }
 
-    void add(const QString& name, SimHandler handler) { m_handlers.insert(name, std::move(handler)); }
+    void add(const QString& name, const SimHandler& handler) { m_handlers.insert(name, handler); }
 
 private:
     SimMethods();
