@@ -35,7 +35,7 @@ int GuiApplication::main(int argc, char** argv, const std::function<void(QWidget
 
     MainWindow window;
     catalogues.join(); // long done: the window used both
-    const QStringList args = app.arguments();
+    const QStringList args = QCoreApplication::arguments();
     window.show();
     if (args.size() > 1)
         window.openFile(args.at(1));
@@ -46,5 +46,5 @@ int GuiApplication::main(int argc, char** argv, const std::function<void(QWidget
     // the first frame draws it.
     FirstPaintProbe::afterFirstPaint(
         &window, [] { QApplication::setWindowIcon(QIcon(QStringLiteral(":/leadgen/icons/app.svg"))); });
-    return app.exec();
+    return QApplication::exec();
 }

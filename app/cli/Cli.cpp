@@ -66,7 +66,7 @@ int Cli::main(int argc, char** argv)
                  return in.readAll();
              }};
     Cli cli;
-    const int status = cli.run(app.arguments().mid(1), io);
+    const int status = cli.run(QCoreApplication::arguments().mid(1), io);
     out.flush();
     err.flush();
     return status;
