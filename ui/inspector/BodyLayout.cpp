@@ -48,7 +48,7 @@ bool canceled(const std::atomic<bool>* cancel)
 }
 } // namespace
 
-std::shared_ptr<const BodyLayout> BodyLayout::pretty(std::shared_ptr<const JsonIndex> index,
+std::shared_ptr<const BodyLayout> BodyLayout::pretty(const std::shared_ptr<const JsonIndex>& index,
                                                      const std::atomic<bool>* cancel)
 {
     if (!index || !index->isValid() || index->nodeCount() > kNodeMask / 2)
@@ -93,7 +93,7 @@ std::shared_ptr<const BodyLayout> BodyLayout::pretty(std::shared_ptr<const JsonI
     return layout;
 }
 
-std::shared_ptr<const BodyLayout> BodyLayout::raw(std::shared_ptr<const JsonIndex> index,
+std::shared_ptr<const BodyLayout> BodyLayout::raw(const std::shared_ptr<const JsonIndex>& index,
                                                   const std::atomic<bool>* cancel)
 {
     if (!index)

@@ -39,9 +39,9 @@ public:
     };
 
     // Null when canceled, or (pretty) when the document is not valid JSON.
-    static std::shared_ptr<const BodyLayout> pretty(std::shared_ptr<const JsonIndex> index,
+    static std::shared_ptr<const BodyLayout> pretty(const std::shared_ptr<const JsonIndex>& index,
                                                     const std::atomic<bool>* cancel = nullptr);
-    static std::shared_ptr<const BodyLayout> raw(std::shared_ptr<const JsonIndex> index,
+    static std::shared_ptr<const BodyLayout> raw(const std::shared_ptr<const JsonIndex>& index,
                                                  const std::atomic<bool>* cancel = nullptr);
 
     static constexpr int maxRawLineBytes() { return 160; }
