@@ -49,7 +49,7 @@ QColor markBackground(Finding::Severity severity, const QPalette& palette, bool 
     return mix(palette.color(QPalette::Base), severityHue(severity), t);
 }
 
-BodyView::FindResult runSearch(std::shared_ptr<const BodyLayout> layout, const BodySearch& search, qint64 from,
+BodyView::FindResult runSearch(const std::shared_ptr<const BodyLayout>& layout, const BodySearch& search, qint64 from,
                                bool backward, const std::atomic<bool>* cancel)
 {
     const QByteArrayView bytes = layout->bytes();

@@ -405,7 +405,7 @@ void InspectorWidget::setBusy(bool busy)
     }
 }
 
-void InspectorWidget::onTreeReady(std::shared_ptr<const JsonIndex> index)
+void InspectorWidget::onTreeReady(const std::shared_ptr<const JsonIndex>& index)
 {
     m_tree->setDocument(index);
     if (index && index->isValid()) {
@@ -422,7 +422,7 @@ void InspectorWidget::onTreeReady(std::shared_ptr<const JsonIndex> index)
     emit treeReady();
 }
 
-void InspectorWidget::onFinished(std::shared_ptr<const AnalysisTask::Result> result)
+void InspectorWidget::onFinished(const std::shared_ptr<const AnalysisTask::Result>& result)
 {
     if (m_tree->document() != result->index)
         onTreeReady(result->index);

@@ -134,8 +134,8 @@ private:
     void onOpenFailed(const QString& title, const QString& details);
     void onNoResponse(const CallCapture& capture);
     void setBusy(bool busy);
-    void onTreeReady(std::shared_ptr<const JsonIndex> index);
-    void onFinished(std::shared_ptr<const AnalysisTask::Result> result);
+    void onTreeReady(const std::shared_ptr<const JsonIndex>& index);
+    void onFinished(const std::shared_ptr<const AnalysisTask::Result>& result);
     void onCanceled();
     void onFailed(const QString& message);
     void cancelLayouts();
