@@ -126,8 +126,10 @@ void MainWindow::setupComposer()
     connect(m_composer, &ComposerWidget::statusMessage, statusBar(), &QStatusBar::showMessage);
     // Every call the composer finishes opens in the inspector, next to it, with the analysis the
     // composer's result line shows (a call is analysed once).
+    m_composer->setInspectorSession(m_inspector->session());
     connect(m_composer, &ComposerWidget::callAnalysed, this, [this](const FinishedCall& call) {
-        m_inspector->openAnalysedCall(call);
+        if (!call.inspected)
+            m_inspector->openAnalysedCall(call);
         onCallFinished(call.capture);
     });
     connect(m_composer, &ComposerWidget::inspectRequested, this, &MainWindow::showInspector);

@@ -15,7 +15,9 @@ struct FinishedCall
     CallCapture capture;
     // Null when there was nothing to analyse (no response, cancelled) or the body was unreadable.
     std::shared_ptr<const AnalysisTask::Result> analysis;
-    QString error; // why the body could not be read, if it could not
+    QString error; // why the body was not analysed (unreadable, analysis canceled), if it was not
+    // The inspector's session analysed it, so the inspector shows it already (CallAnalysis).
+    bool inspected = false;
 
     // The response as text for a quick look: indented when it is complete JSON, cut at `limit`
     // bytes with a note, or what went wrong when there is no body.

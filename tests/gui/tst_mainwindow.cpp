@@ -1,14 +1,19 @@
 #include "AnalysisTask.h"
+#include "CallAnalysis.h"
 #include "ComposerWidget.h"
 #include "EmbeddedSimulatorProvider.h"
+#include "Environment.h"
 #include "EnvironmentStore.h"
 #include "ErrorBrowserWidget.h"
 #include "ErrorCatalog.h"
 #include "ErrorCodeModel.h"
+#include "FakeHttpServer.h"
 #include "GettingStartedPanel.h"
 #include "GuiApplication.h"
+#include "InspectorSession.h"
 #include "InspectorWidget.h"
 #include "MainWindow.h"
+#include "ResponseGenerator.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -22,6 +27,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QToolButton>
 #include <QtTest>
 
@@ -182,6 +188,82 @@ private slots:
         QCOMPARE(verdict, QStringLiteral("partial_failure"));
         auto* result = window.composer()->findChild<QLabel*>(QStringLiteral("resultLabel"));
         QVERIFY2(result->text().contains(QStringLiteral("verdict: ") + verdict), qPrintable(result->text()));
+    }
+
+    // A body too big to analyse at once opens in the inspector while it is being analysed (the
+    // tree before the findings), and Esc in the composer stops that very analysis.
+    void bigResponseAnalysedInInspector_data()
+    {
+        QTest::addColumn<bool>("cancel");
+        QTest::newRow("analysed") << false;
+        QTest::newRow("Esc cancels") << true;
+    }
+    void bigResponseAnalysedInInspector()
+    {
+        QFETCH(bool, cancel);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("big.json"));
+        ResponseGenerator::writeLeadsAndBatch(path, 3 * CallAnalysis::kAnalyseNowLimit);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        FakeHttpServer server;
+        FakeHttpServer::Script script;
+        script.body = file.readAll();
+        server.setScript(script);
+        QVERIFY(server.listen());
+        Environment environment;
+        environment.name = QStringLiteral("Big answers");
+        environment.kind = Environment::Kind::Custom;
+        environment.baseUrl = server.url();
+        environment.accountId = QStringLiteral("ACC-BIG");
+        {
+            EnvironmentStore store(nullptr);
+            QVERIFY(store.save(environment));
+        }
+
+        MainWindow window;
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        ComposerWidget* composer = window.composer();
+        QVERIFY(composer->selectEnvironment(environment.id));
+        composer->setSecretKey(QStringLiteral("big-secret"));
+        composer->setMethod(QStringLiteral("getLeads"));
+        composer->setParamsText(QStringLiteral("{\"where\": {}, \"limit\": 500}"));
+        InspectorSession* session = window.inspector()->session();
+        bool sendingWhenOpened = false;
+        connect(session, &InspectorSession::started, this, [&] { sendingWhenOpened = composer->isSending(); });
+        if (cancel) {
+            // The index is complete and the findings are being computed: Esc now.
+            auto* params = composer->findChild<QWidget*>(QStringLiteral("paramsEdit"));
+            connect(
+                session, &InspectorSession::indexReady, params, [params] { QTest::keyClick(params, Qt::Key_Escape); },
+                Qt::SingleShotConnection);
+            params->setFocus();
+        }
+        QSignalSpy analysed(composer, &ComposerWidget::callAnalysed);
+        QSignalSpy canceled(session, &InspectorSession::canceled);
+        const int before = AnalysisTask::analysisCount();
+        composer->send();
+        QVERIFY(analysed.wait(30000));
+        QVERIFY(sendingWhenOpened); // the inspector had it before the analysis ended
+        QVERIFY(!composer->isSending());
+        const auto call = analysed.constFirst().at(0).value<FinishedCall>();
+        QVERIFY(call.inspected);
+        auto* result = composer->findChild<QLabel*>(QStringLiteral("resultLabel"));
+        if (cancel) {
+            QCOMPARE(canceled.count(), 1);
+            QVERIFY(!call.analysis);
+            QVERIFY2(result->text().contains(QLatin1String("Analysis canceled")), qPrintable(result->text()));
+            QVERIFY(!window.inspector()->result());
+        } else {
+            QCOMPARE(canceled.count(), 0);
+            QVERIFY(call.analysis);
+            QCOMPARE(window.inspector()->result(), call.analysis);
+            QCOMPARE(AnalysisTask::analysisCount() - before, 1);
+            QVERIFY2(result->text().contains(QLatin1String("verdict: partial_failure")), qPrintable(result->text()));
+        }
+        QCOMPARE(analysed.count(), 1);
     }
 
     // Environment, account (never the secret) and the last call's time, duration and verdict.

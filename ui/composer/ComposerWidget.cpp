@@ -749,6 +749,11 @@ void ComposerWidget::setResponsePreviewShown(bool shown)
     m_responsePreview = shown;
 }
 
+void ComposerWidget::setInspectorSession(InspectorSession* session)
+{
+    m_sendBar->setInspectorSession(session);
+}
+
 void ComposerWidget::restoreLayout()
 {
     m_ui->composerSplitter->restoreState(

@@ -24,6 +24,7 @@ class ComposerWidget;
 } // namespace Ui
 class CredentialsBar;
 class EnvironmentStore;
+class InspectorSession;
 class JsonHighlighter;
 class LintPanel;
 class MethodPicker;
@@ -80,6 +81,9 @@ public:
     // The quick Response tab next to the request body (default on). The main window turns it off:
     // its inspector shows every call next to the composer.
     void setResponsePreviewShown(bool shown);
+    // Big responses are analysed in the inspector's session, so the inspector shows them as they
+    // are indexed and Cancel (Esc) stops that analysis; their FinishedCall is marked `inspected`.
+    void setInspectorSession(InspectorSession* session);
 
     // State, for the main window and tests.
     QString method() const;

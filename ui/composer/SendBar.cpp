@@ -93,6 +93,13 @@ void SendBar::cancel()
 {
     if (m_client && m_client->isRunning())
         m_client->cancel();
+    else
+        m_analysis->cancel(); // a big body still being analysed
+}
+
+void SendBar::setInspectorSession(InspectorSession* session)
+{
+    m_analysis->setSession(session);
 }
 
 void SendBar::setSendEnabled(bool enabled)
@@ -186,6 +193,9 @@ void SendBar::showCall(const FinishedCall& call, bool inspectLink)
         } else if (capture.layer != FailureLayer::None) {
             line += QStringLiteral(" · ") + failureLayerTitle(capture.layer).toHtmlEscaped() + QStringLiteral(": ") +
                     capture.facts.toHtmlEscaped();
+        } else if (!call.error.isEmpty()) {
+            line += QStringLiteral(" · ") + call.error.toHtmlEscaped();
+            tone = Tone::Kind::Warning;
         }
     } else {
         line = failureLayerTitle(capture.layer).toHtmlEscaped() + QStringLiteral(": ") + capture.facts.toHtmlEscaped();

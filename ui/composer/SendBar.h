@@ -11,6 +11,7 @@ namespace Ui {
 class SendBar;
 }
 class CallAnalysis;
+class InspectorSession;
 class ApiClient;
 struct ApiRequest;
 
@@ -37,6 +38,8 @@ public:
     void showMessage(const QString& text, Tone::Kind kind);
     // The line for a finished call; inspectLink: offer "Inspect" (the main window shows it).
     void showCall(const FinishedCall& call, bool inspectLink);
+    // Big bodies are analysed in this session (CallAnalysis::setSession).
+    void setInspectorSession(InspectorSession* session);
 
 signals:
     void sendClicked();

@@ -80,6 +80,7 @@ public:
     QAction* pasteAction() const { return m_pasteAction; }
     QAction* correlateAction() const { return m_correlateAction; }
     QAction* findAction() const { return m_findAction; }
+    InspectorSession* session() const { return m_session; }
 
 public slots:
     // A call the composer finished: status, headers, body (in memory or spilled to a file)
