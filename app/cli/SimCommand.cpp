@@ -87,6 +87,10 @@ int SimCommand::run(const QStringList& args, CliIo& io)
         {QStringLiteral("daily"), QStringLiteral("Calls per day per account (0 = unlimited)."), QStringLiteral("N")},
         {QStringLiteral("leads"), QStringLiteral("Number of demo leads."), QStringLiteral("N")},
         {QStringLiteral("seed"), QStringLiteral("Demo data seed."), QStringLiteral("N")},
+        {QStringLiteral("batch-shape"),
+         QStringLiteral("How batch calls report failed objects: observed (default; top-level error array) or "
+                        "documented (top-level error null, success \"false\")."),
+         QStringLiteral("SHAPE")},
         {QStringLiteral("quiet"), QStringLiteral("Do not log each request.")},
         {QStringLiteral("scenarios"), QStringLiteral("Print the request reproducing each error code, then exit.")},
         {QStringLiteral("json"), QStringLiteral("With --scenarios: one JSON document.")},
@@ -106,6 +110,15 @@ int SimCommand::run(const QStringList& args, CliIo& io)
         config.accountId = parser.value(QStringLiteral("account"));
     if (parser.isSet(QStringLiteral("secret")))
         config.secretKey = parser.value(QStringLiteral("secret"));
+    if (parser.isSet(QStringLiteral("batch-shape"))) {
+        const std::optional<SimConfig::BatchShape> shape =
+            SimConfig::batchShapeFromName(parser.value(QStringLiteral("batch-shape")));
+        if (!shape)
+            return usageError(io, name(),
+                              QStringLiteral("--batch-shape must be observed or documented, not '%1'")
+                                  .arg(parser.value(QStringLiteral("batch-shape"))));
+        config.batchShape = *shape;
+    }
     qint64 port = config.port, perSecond = config.perSecond, daily = config.daily, leads = config.leads,
            seed = config.seed;
     QString error;
@@ -154,6 +167,7 @@ int SimCommand::run(const QStringList& args, CliIo& io)
                             : QStringLiteral("no daily limit"))
            << " per account\n"
            << "  demo data  " << config.leads << " leads, seed " << config.seed << '\n'
+           << "  batches    " << SimConfig::batchShapeName(config.batchShape) << " shape\n"
            << "  faults     header X-Simulator-Fault: code=N | http=502 | latency=MS | truncate | drop | not-json\n"
            << "  try        curl -sS -X POST "
            << shellQuote(url.toString() + QStringLiteral("?accountID=") +

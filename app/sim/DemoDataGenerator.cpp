@@ -7,6 +7,9 @@
 #include <QDate>
 #include <QDateTime>
 
+#include <algorithm>
+#include <iterator>
+
 using namespace DemoDataTables;
 
 namespace {
@@ -179,8 +182,9 @@ void DemoDataGenerator::createTables(SimCompany& company)
         SimTable& table = company.table(type);
         const QList<FieldSpec> fields = catalog.objectFields(type);
         for (const FieldSpec& field : fields) {
-            // Empty integer fields come back as "", standard string fields as null.
-            const bool emptyString = field.type == QLatin1String("integer") || !field.nullable;
+            // Empty integer fields come back as "", standard string fields never set as null
+            // (even those that may not be set to null).
+            const bool emptyString = field.type == QLatin1String("integer");
             table.addColumn(field.name, emptyString ? SimValue(QString()) : SimValue());
         }
         const FieldSpec* created = catalog.objectField(type, QStringLiteral("createTimestamp"));
@@ -239,8 +243,12 @@ void DemoDataGenerator::addFields(SimCompany& company, bool withDemoCustomFields
             const int length = spec.maxLength > 0 ? spec.maxLength : (spec.type == QLatin1String("text") ? 65535 : 255);
             QString label = spec.name;
             label[0] = label[0].toUpper();
-            addField(m_store.nextId(QStringLiteral("field")), relationship, spec.name, label, fieldDataType(spec),
-                     false, spec.required, length);
+            const qint64 id = m_store.nextId(QStringLiteral("field")); // taken anyway: later ids stay put
+            if (relationship == QLatin1String("lead") &&
+                std::any_of(std::begin(kLeadColumnsNotFields), std::end(kLeadColumnsNotFields),
+                            [&](const char* name) { return spec.name == QLatin1String(name); }))
+                continue;
+            addField(id, relationship, spec.name, label, fieldDataType(spec), false, spec.required, length);
         }
         if (relationship == QLatin1String("lead")) {
             for (const char* name : kLeadFieldsOnlyInGetFields) {

@@ -145,6 +145,9 @@ inline constexpr DemoDataGenerator::CustomField kCustomFields[] = {
 inline constexpr const char* kLeadFieldsOnlyInGetFields[] = {
     "crmID", "numBounces", "hardBounced", "hasOpportunity", "isQualified", "isContact", "isCustomer"};
 
+// Lead columns getLead returns that are not fields: getFields does not list them.
+inline constexpr const char* kLeadColumnsNotFields[] = {"accountID", "active"};
+
 // Lead statuses, weighted by repetition.
 inline constexpr const char* kLeadStatuses[] = {"unqualified", "unqualified", "open",          "open",
                                                 "qualified",   "contact",     "contactWithOpp"};

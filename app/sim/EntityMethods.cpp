@@ -135,18 +135,10 @@ void EntityMethods::getMany(SimCall& call, const QString& type, const Filter& ex
 
 void EntityMethods::getDateRange(SimCall& call, const QString& type, const Filter& extra)
 {
-    // validateParams() made sure both parse.
-    const qint64 start =
-        call.parseTimestamp(SimCall::storedValue(call.param(QStringLiteral("startDate"))).value_or(QString()))
-            .value_or(0);
-    const qint64 end =
-        call.parseTimestamp(SimCall::storedValue(call.param(QStringLiteral("endDate"))).value_or(QString()))
-            .value_or(0);
-    const bool byUpdate = SimCall::storedValue(call.param(QStringLiteral("timestamp"))) == QStringLiteral("update");
+    const SimCall::DateRange range = call.dateRange();
     listPage(call, call.company.table(type),
              [&](const SimTable& table, const SimRecord& record) {
-                 const qint64 t = byUpdate ? record.updateMs : record.createMs;
-                 return t >= start && t <= end && (!extra || extra(table, record));
+                 return range.contains(record) && (!extra || extra(table, record));
              },
              {});
 }

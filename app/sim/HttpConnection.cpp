@@ -4,7 +4,7 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QPointer>
+#include <QSocketNotifier>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -137,19 +137,38 @@ void HttpConnection::handle(const HttpRequest& request)
     // Answer later without blocking anything: this connection pauses (answers stay in order),
     // the others carry on.
     m_paused = true;
-    QPointer<HttpConnection> self(this);
+    m_delayed = Delayed{reply, keepAlive, versionMinor, headRequest, timer};
+    setReading(false);
     // Precise: a coarse timer may fire 5 % early, and "latency=MS" promises at least MS.
-    QTimer::singleShot(reply.latencyMs, Qt::PreciseTimer, this,
-                       [self, reply, keepAlive, versionMinor, headRequest, timer]() mutable {
-                           if (!self)
-                               return;
-                           self->m_paused = false;
-                           self->send(reply, keepAlive, versionMinor, headRequest);
-                           reply.log.elapsedMs = double(timer.nsecsElapsed()) / 1e6;
-                           if (self->m_server->logWanted())
-                               emit self->m_server->requestHandled(reply.log);
-                           self->process();
-                       });
+    QTimer::singleShot(reply.latencyMs, Qt::PreciseTimer, this, &HttpConnection::sendDelayed);
+}
+
+void HttpConnection::setReading(bool enabled)
+{
+    // QTcpSocket closes its descriptor as soon as it reads the end of input, so a client that
+    // half-closes after its request would never get a delayed answer. While one is pending the
+    // socket's read notifier (a child of its socket engine) is switched off: nothing is read,
+    // the end of input stays in the kernel until the answer has been written.
+    const QList<QSocketNotifier*> notifiers = m_socket->findChildren<QSocketNotifier*>();
+    for (QSocketNotifier* notifier : notifiers) {
+        if (notifier->type() == QSocketNotifier::Read)
+            notifier->setEnabled(enabled);
+    }
+}
+
+void HttpConnection::sendDelayed()
+{
+    if (!m_delayed)
+        return; // already sent (the client half-closed)
+    Delayed delayed = std::move(*m_delayed);
+    m_delayed.reset();
+    m_paused = false;
+    send(delayed.reply, delayed.keepAlive, delayed.versionMinor, delayed.headRequest);
+    setReading(true);
+    delayed.reply.log.elapsedMs = double(delayed.timer.nsecsElapsed()) / 1e6;
+    if (m_server->logWanted())
+        emit m_server->requestHandled(delayed.reply.log);
+    process();
 }
 
 void HttpConnection::send(const SimReply& reply, bool keepAlive, int versionMinor, bool headRequest)
@@ -175,8 +194,8 @@ void HttpConnection::send(const SimReply& reply, bool keepAlive, int versionMino
         out += head;
         out += reply.response.body;
         m_socket->write(out);
-        m_socket->flush(); // write now rather than on the next write notification
     }
+    m_socket->flush(); // write now rather than on the next write notification
     m_lastActivityMs = m_server->monotonicMs();
     if (close)
         closeAfterWrite();

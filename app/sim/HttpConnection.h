@@ -4,8 +4,11 @@
 #include "SimApi.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QObject>
 #include <QString>
+
+#include <optional>
 
 class QTcpSocket;
 class SimServer;
@@ -38,6 +41,8 @@ private:
     void closeAfterWrite();
     void startLinger();
     void compactBuffer();
+    void sendDelayed();
+    void setReading(bool enabled);
 
     SimServer* m_server;
     QTcpSocket* m_socket;
@@ -49,6 +54,16 @@ private:
     qint64 m_lastActivityMs = 0;
     qint64 m_lingerStartMs = -1; // discarding input after an error answer, -1 = not lingering
     bool m_paused = false;       // a delayed (latency fault) answer is pending
+    // The delayed answer, sent by its timer (reading pauses meanwhile, see setReading()).
+    struct Delayed
+    {
+        SimReply reply;
+        bool keepAlive = false;
+        int versionMinor = 1;
+        bool headRequest = false;
+        QElapsedTimer timer;
+    };
+    std::optional<Delayed> m_delayed;
     bool m_waitingForDrain = false;
     bool m_closing = false;
 };

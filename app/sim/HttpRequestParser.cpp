@@ -1,5 +1,8 @@
 #include "HttpRequestParser.h"
 
+#include <algorithm>
+#include <cctype>
+
 namespace {
 // RFC 9110 §5.6.2 token characters.
 bool isTokenChar(char c)
@@ -180,7 +183,12 @@ HttpRequestParser::Status HttpRequestParser::parseHeaderLine(const QByteArray& l
         return fail(400, QStringLiteral("malformed header name"));
     if (m_request.headers.size() >= m_limits.maxHeaderCount)
         return fail(431, QStringLiteral("more than %1 header fields").arg(m_limits.maxHeaderCount));
-    m_request.headers.append({name.toLower(), trimOws(line.mid(colon + 1))});
+    const QByteArray value = trimOws(line.mid(colon + 1));
+    // A CR that does not end the line, or a NUL, would let a value smuggle a header through a
+    // proxy that splits differently.
+    if (value.contains('\r') || value.contains('\0'))
+        return fail(400, QStringLiteral("malformed header value: bare CR or NUL in %1").arg(QString::fromLatin1(name)));
+    m_request.headers.append({name.toLower(), value});
     return Status::NeedMore;
 }
 
@@ -189,6 +197,8 @@ HttpRequestParser::Status HttpRequestParser::headersDone()
     HttpRequest& r = m_request;
     if (r.versionMinor == 1 && !r.hasHeader("host"))
         return fail(400, QStringLiteral("HTTP/1.1 request without a Host header"));
+    if (std::count_if(r.headers.cbegin(), r.headers.cend(), [](const auto& h) { return h.first == "host"; }) > 1)
+        return fail(400, QStringLiteral("more than one Host header"));
 
     // Connection management: HTTP/1.1 defaults to keep-alive, HTTP/1.0 to close.
     r.keepAlive = r.versionMinor == 1;
@@ -323,7 +333,10 @@ HttpRequestParser::Status HttpRequestParser::parse(const QByteArray& data, qsize
                 return lineError;
             const qsizetype semicolon = line.indexOf(';'); // chunk extensions are ignored
             const QByteArray hex = trimOws(semicolon < 0 ? line : line.left(semicolon));
-            if (hex.isEmpty() || hex.size() > 15)
+            // Hex digits only: toLongLong() would also take "0x10", "+3" or " 3".
+            if (hex.isEmpty() || hex.size() > 15 || !std::all_of(hex.cbegin(), hex.cend(), [](char c) {
+                    return std::isxdigit(static_cast<unsigned char>(c));
+                }))
                 return fail(400, QStringLiteral("malformed chunk size line"));
             bool ok = false;
             const qint64 size = hex.toLongLong(&ok, 16);

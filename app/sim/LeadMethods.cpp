@@ -123,16 +123,13 @@ void getLeadsDateRange(SimCall& call)
     QStringList fields;
     if (!call.requestedFields(leads, &fields))
         return;
-    const qint64 start = call.parseTimestamp(textOf(call.param(QStringLiteral("startDate")))).value_or(0);
-    const qint64 end = call.parseTimestamp(textOf(call.param(QStringLiteral("endDate")))).value_or(0);
     // Leads never updated after creation are in the "update" set too; inactive leads are not
     // (since 2017).
-    const bool byUpdate = SimCall::storedValue(call.param(QStringLiteral("timestamp"))) == QStringLiteral("update");
+    const SimCall::DateRange range = call.dateRange();
     EntityMethods::listPage(
         call, leads,
         [&](const SimTable& table, const SimRecord& record) {
-            const qint64 t = byUpdate ? record.updateMs : record.createMs;
-            return t >= start && t <= end && isActive(table, record);
+            return range.contains(record) && isActive(table, record);
         },
         [&](const SimTable& table, const SimRecord& record) { return call.renderRecord(table, record, fields); });
 }
@@ -196,7 +193,7 @@ void updateLeads(SimCall& call, bool v2)
         if (!idValue.isUndefined() && !idValue.isNull()) {
             const std::optional<qint64> id = SimCall::toInteger(idValue);
             if (!id) {
-                batch.failed(205, detail(QStringLiteral("id"), QStringLiteral("expected a numeric lead id")));
+                batch.failed(205, detail(QStringLiteral("id"), QStringLiteral("expected a value of type integer")));
                 continue;
             }
             record = leads.find(*id);
@@ -230,6 +227,16 @@ void updateLeads(SimCall& call, bool v2)
             batch.failed(code, data);
             continue;
         }
+        // contactWithOpp -> contact: reported as a success, the status stays (v1 observation).
+        const bool statusKept =
+            leads.value(*record, QStringLiteral("leadStatus")) == QStringLiteral("contactWithOpp") &&
+            object.value(QStringLiteral("leadStatus")).toString() == QLatin1String("contact");
+        if (statusKept) {
+            object.remove(QStringLiteral("leadStatus"));
+            call.notes << QStringLiteral("updates[%1]: silent success for leadStatus, it stays contactWithOpp (the API "
+                                         "does not set a lead with an opportunity back to contact)")
+                              .arg(index);
+        }
         // A new address already used by another lead: the API reports success and changes only
         // updateTimestamp.
         if (object.contains(kEmail) && !object.value(kEmail).isNull()) {
@@ -248,7 +255,10 @@ void updateLeads(SimCall& call, bool v2)
         }
         const SimValue oldEmail = leads.value(*record, kEmail);
         if (!call.applyObject(leads, *record, object)) {
-            batch.failed(302); // nothing changed
+            if (statusKept)
+                batch.succeeded();
+            else
+                batch.failed(302); // nothing changed
             continue;
         }
         const SimValue newEmail = leads.value(*record, kEmail);

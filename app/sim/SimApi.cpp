@@ -56,10 +56,10 @@ QByteArray idJsonOf(const QJsonObject& envelope)
 }
 
 QByteArray envelope(const QByteArray& result, const QByteArray& error, const QByteArray& idJson,
-                    std::optional<bool> hasMore)
+                    std::optional<bool> hasMore, const QByteArray& usage = QByteArray())
 {
     QByteArray body;
-    body.reserve(result.size() + error.size() + idJson.size() + 48);
+    body.reserve(result.size() + error.size() + idJson.size() + usage.size() + 48);
     body += "{\"result\":";
     body += result;
     body += ",\"error\":";
@@ -68,8 +68,17 @@ QByteArray envelope(const QByteArray& result, const QByteArray& error, const QBy
     body += idJson;
     if (hasMore)
         body += *hasMore ? ",\"hasMore\":true" : ",\"hasMore\":false";
+    body += usage;
     body += '}';
     return body;
+}
+
+// ,"callCount":"N","queryLimit":"M": the account's calls today and its daily quota, as strings
+// (what the service sends).
+QByteArray usageMembers(int callCount, int queryLimit)
+{
+    return ",\"callCount\":\"" + QByteArray::number(callCount) + "\",\"queryLimit\":\"" +
+           QByteArray::number(queryLimit) + '"';
 }
 } // namespace
 
@@ -189,8 +198,9 @@ SimReply SimApi::handle(const HttpRequest& request)
     response.contentType = kJson;
     response.status = 200;
     log.httpStatus = 200;
+    QByteArray usage; // set once the account is known
     auto apiError = [&](int code, const QJsonValue& data = QJsonObject()) {
-        response.body = errorBody(code, data, idJson);
+        response.body = envelope("null", SimCall::errorJson(code, data), idJson, std::nullopt, usage);
         log.code = code;
         return reply;
     };
@@ -203,6 +213,7 @@ SimReply SimApi::handle(const HttpRequest& request)
             env.value(QStringLiteral("params")).toObject().value(QStringLiteral("objects")).toArray();
         if (entry && entry->level == QLatin1String("object") && spec && spec->batch && !objects.isEmpty()) {
             const QByteArray error = SimCall::errorJson(fault.code, QJsonArray());
+            const QByteArray item = SimCall::failedItemJson(fault.code, QJsonArray(), m_config.batchShape);
             QByteArray items;
             QByteArray errors;
             for (qsizetype i = 0; i < objects.size(); ++i) {
@@ -210,13 +221,15 @@ SimReply SimApi::handle(const HttpRequest& request)
                     items += ',';
                     errors += ',';
                 }
-                items += "{\"success\":false,\"error\":" + error + '}';
+                items += item;
                 errors += error;
             }
             QByteArray result = "{";
             JsonWriter::appendString(result, spec->resultKey);
             result += ":[" + items + "]}";
-            response.body = envelope(result, '[' + errors + ']', idJson, std::nullopt);
+            const bool documented = m_config.batchShape == SimConfig::BatchShape::Documented;
+            response.body =
+                envelope(result, documented ? QByteArray("null") : '[' + errors + ']', idJson, std::nullopt);
             log.objectErrors = int(objects.size());
             return reply;
         }
@@ -254,7 +267,9 @@ SimReply SimApi::handle(const HttpRequest& request)
     if (company->secretKey != secretKey)
         return apiError(105);
 
-    switch (m_limiter.admit(accountId)) {
+    const RateLimiter::Verdict verdict = m_limiter.admit(accountId);
+    usage = usageMembers(m_limiter.usedToday(accountId), m_config.daily);
+    switch (verdict) {
     case RateLimiter::Verdict::DailyExceeded:
         return apiError(106, QJsonObject{{QStringLiteral("limit"), m_limiter.daily()}});
     case RateLimiter::Verdict::PerSecondExceeded:
@@ -331,7 +346,7 @@ SimReply SimApi::handle(const HttpRequest& request)
         error = call.objectErrorsJson();
         break;
     }
-    response.body = envelope(call.resultJson(), error, idJson, call.hasMore());
+    response.body = envelope(call.resultJson(), error, idJson, call.hasMore(), usage);
     log.objectErrors = call.objectErrorCount();
     if (!call.notes.isEmpty()) {
         QByteArray note = call.notes.join(QStringLiteral(" | ")).toUtf8();

@@ -34,6 +34,13 @@ std::optional<double> numberOf(const QJsonValue& value)
     return std::nullopt;
 }
 
+// null, "", {} or []: a parameter sent without a value.
+bool isEmptyValue(const QJsonValue& value)
+{
+    return value.isNull() || (value.isString() && value.toString().trimmed().isEmpty()) ||
+           (value.isArray() && value.toArray().isEmpty()) || (value.isObject() && value.toObject().isEmpty());
+}
+
 QJsonObject detail(const QString& key, const QJsonValue& value, const QString& reason)
 {
     QJsonObject data;
@@ -92,19 +99,71 @@ void SimCall::succeedWithList(const QString& key, const QList<QByteArray>& items
     succeed(json, spec.area == QLatin1String("lists") && spec.hasMore ? SuccessError::EmptyArray : SuccessError::Null);
 }
 
+QString SimCall::wireMessage(int code)
+{
+    // The catalogue keeps the published table's wording, which ends in a period; the service
+    // sends the message without it.
+    const ErrorEntry* entry = ErrorCatalog::builtin().byCode(code);
+    QString message = entry ? entry->message.trimmed() : QString();
+    while (message.endsWith(QLatin1Char('.')))
+        message.chop(1);
+    return message;
+}
+
 QByteArray SimCall::errorJson(int code, const QJsonValue& data)
 {
-    const ErrorEntry* entry = ErrorCatalog::builtin().byCode(code);
     JsonWriter w;
     w.beginObject();
     w.key(QLatin1String("code"));
     w.value(code);
     w.key(QLatin1String("message"));
-    w.value(entry ? entry->message : QString());
+    w.value(wireMessage(code));
     w.key(QLatin1String("data"));
     w.value(data);
     w.endObject();
     return w.take();
+}
+
+QJsonValue SimCall::documentedParamsData(const QString& objectType, const QJsonValue& data)
+{
+    // The vendor's example: {"params": [{"param": "id", "message": "Expected data of type
+    // integer", "validFormat": {"type": "int", "length": 11, "required": false}}]}.
+    const QJsonObject detailObject = data.toObject();
+    const QString field = detailObject.value(QStringLiteral("field")).toString();
+    if (field.isEmpty())
+        return data;
+    QString message = detailObject.value(QStringLiteral("reason")).toString();
+    static const QString typePrefix = QStringLiteral("expected a value of type ");
+    if (message.startsWith(typePrefix))
+        message = QStringLiteral("Expected data of type ") + message.mid(typePrefix.size());
+    else if (!message.isEmpty())
+        message[0] = message[0].toUpper();
+    const FieldSpec* spec = MethodCatalog::builtin().objectField(objectType, field);
+    const QString type = spec ? spec->type : QStringLiteral("string");
+    const bool integer = type == QLatin1String("integer");
+    int length = spec && spec->maxLength > 0 ? spec->maxLength : 255;
+    if (integer)
+        length = 11;
+    else if (type == QLatin1String("text") && !(spec && spec->maxLength > 0))
+        length = 65535;
+    QJsonObject validFormat;
+    validFormat.insert(QStringLiteral("type"), integer ? QStringLiteral("int") : type);
+    validFormat.insert(QStringLiteral("length"), length);
+    validFormat.insert(QStringLiteral("required"), spec && spec->required);
+    QJsonObject param;
+    param.insert(QStringLiteral("param"), field);
+    param.insert(QStringLiteral("message"), message);
+    param.insert(QStringLiteral("validFormat"), validFormat);
+    return QJsonObject{{QStringLiteral("params"), QJsonArray{param}}};
+}
+
+QByteArray SimCall::failedItemJson(int code, const QJsonValue& data, SimConfig::BatchShape shape)
+{
+    const bool documented = shape == SimConfig::BatchShape::Documented;
+    QByteArray item = documented ? "{\"success\":\"false\",\"error\":" : "{\"success\":false,\"error\":";
+    item += errorJson(code, data);
+    item += '}';
+    return item;
 }
 
 // --- batch ---------------------------------------------------------------------------------------
@@ -112,6 +171,7 @@ QByteArray SimCall::errorJson(int code, const QJsonValue& data)
 SimCall::Batch::Batch(SimCall& call, const QString& key)
     : m_call(call)
     , m_key(key)
+    , m_shape(call.store.config().batchShape)
 {
     m_items.reserve(64);
 }
@@ -134,15 +194,15 @@ void SimCall::Batch::succeeded()
 
 void SimCall::Batch::failed(int code, const QJsonValue& data)
 {
-    const QByteArray error = errorJson(code, data);
+    const QJsonValue shown = m_shape == SimConfig::BatchShape::Documented && code == 205
+                                 ? documentedParamsData(m_call.spec.objectType, data)
+                                 : data;
     if (m_count++)
         m_items += ',';
-    m_items += "{\"success\":false,\"error\":";
-    m_items += error;
-    m_items += '}';
+    m_items += failedItemJson(code, shown, m_shape);
     if (m_failed++)
         m_errors += ',';
-    m_errors += error;
+    m_errors += errorJson(code, shown);
 }
 
 void SimCall::Batch::finish()
@@ -152,8 +212,12 @@ void SimCall::Batch::finish()
     json += ":[";
     json += m_items;
     json += "]}";
-    m_call.succeed(json, SuccessError::ObjectErrors);
-    m_call.m_objectErrors = '[' + m_errors + ']';
+    if (m_shape == SimConfig::BatchShape::Documented) {
+        m_call.succeed(json, SuccessError::Null);
+    } else {
+        m_call.succeed(json, SuccessError::ObjectErrors);
+        m_call.m_objectErrors = '[' + m_errors + ']';
+    }
     m_call.m_objectErrorCount = m_failed;
 }
 
@@ -252,8 +316,14 @@ bool SimCall::validateParams()
     }
 
     QStringList unknown;
+    // *DateRange methods tolerate extra parameters left empty (a production template sends them).
+    const bool tolerateEmpty = spec.name.endsWith(QLatin1String("DateRange"));
     for (auto it = params.constBegin(); it != params.constEnd(); ++it) {
-        if (!spec.param(it.key()))
+        if (spec.param(it.key()))
+            continue;
+        if (tolerateEmpty && isEmptyValue(it.value()))
+            notes << QStringLiteral("%1 is not a parameter of %2; left empty, it was ignored").arg(it.key(), spec.name);
+        else
             unknown << it.key();
     }
     if (!unknown.isEmpty()) {
@@ -374,6 +444,24 @@ QJsonObject SimCall::where() const
     return where;
 }
 
+bool SimCall::DateRange::contains(const SimRecord& record) const
+{
+    const qint64 ms = byUpdate ? record.updateMs : record.createMs;
+    // Floor to the second (also before 1970, where / rounds towards zero).
+    const qint64 second = (ms >= 0 ? ms / 1000 : (ms - 999) / 1000) * 1000;
+    return second >= startMs && second <= endMs;
+}
+
+SimCall::DateRange SimCall::dateRange() const
+{
+    // validateParams() made sure both parse.
+    DateRange range;
+    range.startMs = parseTimestamp(storedValue(param(QStringLiteral("startDate"))).value_or(QString())).value_or(0);
+    range.endMs = parseTimestamp(storedValue(param(QStringLiteral("endDate"))).value_or(QString())).value_or(0);
+    range.byUpdate = storedValue(param(QStringLiteral("timestamp"))) == QStringLiteral("update");
+    return range;
+}
+
 bool SimCall::requestedFields(const SimTable& table, QStringList* fields)
 {
     fields->clear();
@@ -466,6 +554,21 @@ SimValue SimCall::storedValue(const QJsonValue& value)
     return JsonScalar::text(value);
 }
 
+QString SimCall::encodedAsStored(const QString& written)
+{
+    // The API stores text written through it as given, except `<`: it comes back as &lt; unless
+    // it is the last character.
+    QString stored;
+    stored.reserve(written.size());
+    for (qsizetype i = 0; i < written.size(); ++i) {
+        if (written.at(i) == QLatin1Char('<') && i + 1 < written.size())
+            stored += QLatin1String("&lt;");
+        else
+            stored += written.at(i);
+    }
+    return stored;
+}
+
 bool SimCall::applyObject(SimTable& table, SimRecord& record, const QJsonObject& object) const
 {
     const MethodCatalog& catalog = MethodCatalog::builtin();
@@ -480,6 +583,8 @@ bool SimCall::applyObject(SimTable& table, SimRecord& record, const QJsonObject&
         if (column < 0)
             continue;
         SimValue value = storedValue(it.value());
+        if (it.value().isString())
+            value = encodedAsStored(*value);
         if (field && field->type == QLatin1String("boolean") && value) {
             const QString t = value->toLower();
             value = (t == QLatin1String("1") || t == QLatin1String("true")) ? QStringLiteral("1") : QStringLiteral("0");

@@ -58,8 +58,10 @@ public:
     // Notes for the X-Simulator-Note header (quirks the body does not show).
     QStringList notes;
 
-    // Per-object results of a batch call: result.<key>[i] = {success, error, id?} in input order,
-    // top-level error = the failed objects' errors ([] when none failed).
+    // Per-object results of a batch call: result.<key>[i] = {success, error, id?} in input order.
+    // Observed shape (SimConfig::batchShape): top-level error = the failed objects' errors ([]
+    // when none failed). Documented shape: top-level error null, a failed object's success the
+    // string "false", 205 data as {"params": [{param, message, validFormat}]}.
     class Batch
     {
     public:
@@ -74,11 +76,18 @@ public:
         QString m_key;
         QByteArray m_items;
         QByteArray m_errors;
+        SimConfig::BatchShape m_shape;
         int m_count = 0;
         int m_failed = 0;
     };
-    // {"code": N, "message": <errors.json>, "data": ...} in the API's key order.
+    // The message the service sends for a code: the catalogue's without its trailing period.
+    static QString wireMessage(int code);
+    // {"code": N, "message": <wireMessage>, "data": ...} in the API's key order.
     static QByteArray errorJson(int code, const QJsonValue& data);
+    // A failed object's result element in the given batch shape.
+    static QByteArray failedItemJson(int code, const QJsonValue& data, SimConfig::BatchShape shape);
+    // Object-level 205 data {"field", "reason"} in the documented shape's form.
+    static QJsonValue documentedParamsData(const QString& objectType, const QJsonValue& data);
     // Result key of a per-object answer: methods.json's result_key, or its assumed_result_key.
     QString batchKey() const;
 
@@ -98,6 +107,17 @@ public:
     int offset() const;
     // The `where` hash (empty for {} and []), without the filters the method does not know.
     QJsonObject where() const;
+    // The startDate/endDate/timestamp of a *DateRange call (after validateParams()). Bounds are
+    // inclusive to the second: a record is compared by the second it is shown with, so one
+    // stamped T is found by startDate = endDate = T even though it was stored with milliseconds.
+    struct DateRange
+    {
+        qint64 startMs = 0;
+        qint64 endMs = 0;
+        bool byUpdate = false; // timestamp = update (else create)
+        bool contains(const SimRecord& record) const;
+    };
+    DateRange dateRange() const;
     // The `fields` restriction, empty = all. Unknown names fail with 205 (returns false).
     bool requestedFields(const SimTable& table, QStringList* fields);
 
@@ -112,6 +132,9 @@ public:
     int validateObject(const QString& objectType, const QJsonObject& object, WriteMode mode, QJsonValue* data) const;
     // The stored string form of a written value ("1"/"0" for booleans, integers without ".0").
     static SimValue storedValue(const QJsonValue& value);
+    // A string written through the API as it is stored and read back: every `<` but a last one
+    // becomes &lt;, nothing else is encoded.
+    static QString encodedAsStored(const QString& written);
     // Writes the fields of `object` (except id and read-only fields) into the record; returns
     // whether anything changed. Null -> "" is a change.
     bool applyObject(SimTable& table, SimRecord& record, const QJsonObject& object) const;

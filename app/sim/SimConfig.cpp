@@ -47,3 +47,18 @@ ScenarioContext SimConfig::scenarioContext() const
     context.daily = daily;
     return context;
 }
+
+std::optional<SimConfig::BatchShape> SimConfig::batchShapeFromName(const QString& name)
+{
+    const QString key = name.trimmed().toLower();
+    if (key == QLatin1String("observed"))
+        return BatchShape::Observed;
+    if (key == QLatin1String("documented"))
+        return BatchShape::Documented;
+    return std::nullopt;
+}
+
+QString SimConfig::batchShapeName(BatchShape shape)
+{
+    return shape == BatchShape::Documented ? QStringLiteral("documented") : QStringLiteral("observed");
+}

@@ -6,6 +6,8 @@
 #include <QStringList>
 #include <QtGlobal>
 
+#include <optional>
+
 // Settings of one simulator instance (docs/design.md, Simulator). The defaults are the demo set-up the GUI
 // shows: the demo secrets are public by design, the UI displays them.
 struct SimConfig
@@ -37,6 +39,20 @@ struct SimConfig
     quint32 seed = 1; // demo data generator seed: same seed, same data
     // Company Profile time zone of every demo account: v1 reports dates in it, v1.2 in UTC.
     QString timeZone = QStringLiteral("America/New_York");
+
+    // How create/update/delete calls report failed objects. Observed: what clients see, failed
+    // objects' errors copied into a top-level `error` array ([] when none failed). Documented: the
+    // vendor's overview example, top-level `error` null and a failed object's `success` the
+    // string "false".
+    enum class BatchShape
+    {
+        Observed,
+        Documented
+    };
+    BatchShape batchShape = BatchShape::Observed;
+    // "observed" / "documented" (the `sim --batch-shape` values); nullopt for anything else.
+    static std::optional<BatchShape> batchShapeFromName(const QString& name);
+    static QString batchShapeName(BatchShape shape);
 
     // HTTP limits.
     qint64 maxBodyBytes = 8 * 1024 * 1024; // larger bodies get 413

@@ -2,9 +2,14 @@
 
 #include "HttpConnection.h"
 
+#include <QDateTime>
 #include <QMetaMethod>
 #include <QTcpServer>
 #include <QTcpSocket>
+
+namespace {
+constexpr int kAcceptRetryMs = 100;
+} // namespace
 
 SimServer::SimServer(const SimConfig& config, const SimClock* clock, QObject* parent)
     : QObject(parent)
@@ -15,6 +20,13 @@ SimServer::SimServer(const SimConfig& config, const SimClock* clock, QObject* pa
     qRegisterMetaType<SimLogEntry>();
     m_monotonic.start();
     connect(m_server, &QTcpServer::newConnection, this, &SimServer::onNewConnection);
+    connect(m_server, &QTcpServer::acceptError, this, &SimServer::onAcceptError);
+    m_acceptRetry.setSingleShot(true);
+    m_acceptRetry.setInterval(kAcceptRetryMs);
+    connect(&m_acceptRetry, &QTimer::timeout, this, [this] {
+        if (m_server->isListening())
+            m_server->resumeAccepting();
+    });
     // Timeouts are checked by one timer for all connections rather than a timer each.
     const int shortest = qMin(m_config.requestTimeoutMs, m_config.idleTimeoutMs);
     m_sweepTimer.setInterval(qBound(20, shortest / 4, 250));
@@ -101,10 +113,32 @@ void SimServer::onNewConnection()
     }
 }
 
+void SimServer::onAcceptError(QAbstractSocket::SocketError error)
+{
+    // Qt stops accepting after a failed accept() (out of file descriptors, typically) and never
+    // starts again by itself. Retrying at once would fail again in a busy loop: retry after a
+    // pause, or as soon as a connection closes and frees a descriptor.
+    SimLogEntry entry;
+    entry.timeMs = QDateTime::currentMSecsSinceEpoch();
+    entry.path = QStringLiteral("(accept failed: %1 (socket error %2); retrying in %3 ms)")
+                     .arg(m_server->errorString())
+                     .arg(int(error))
+                     .arg(kAcceptRetryMs);
+    if (logWanted())
+        emit requestHandled(entry);
+    if (!m_acceptRetry.isActive())
+        m_acceptRetry.start();
+}
+
 void SimServer::connectionClosed(HttpConnection* connection)
 {
     if (m_connections.remove(connection))
         connection->deleteLater();
+    if (m_acceptRetry.isActive()) {
+        m_acceptRetry.stop();
+        if (m_server->isListening())
+            m_server->resumeAccepting();
+    }
 }
 
 void SimServer::sweep()

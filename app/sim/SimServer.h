@@ -5,6 +5,7 @@
 #include "SimConfig.h"
 #include "SimLogEntry.h"
 
+#include <QAbstractSocket>
 #include <QElapsedTimer>
 #include <QHostAddress>
 #include <QObject>
@@ -55,6 +56,7 @@ private:
     friend class HttpConnection;
 
     void onNewConnection();
+    void onAcceptError(QAbstractSocket::SocketError error);
     void sweep();
     void connectionClosed(HttpConnection* connection);
     bool logWanted() const;
@@ -65,6 +67,7 @@ private:
     QTcpServer* m_server;
     QSet<HttpConnection*> m_connections;
     QTimer m_sweepTimer;
+    QTimer m_acceptRetry; // resumes accepting after a failed accept()
     QElapsedTimer m_monotonic;
     quint64 m_requestCount = 0;
 };

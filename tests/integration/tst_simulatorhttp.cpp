@@ -1,5 +1,6 @@
 #include "SimServer.h"
 
+#include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -8,7 +9,11 @@
 #include <QTcpSocket>
 #include <QtTest>
 
+#include <algorithm>
 #include <memory>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <vector>
 
 // The simulator's HTTP layer under abuse, with raw sockets where a well-behaved client cannot
 // misbehave: garbage, TLS on the plain port, an oversized body, a stalled half request, 200
@@ -135,6 +140,105 @@ private slots:
         QCOMPARE(responses.at(0).status, 400);
         QVERIFY(responses.at(0).head.contains("Connection: close"));
         QTRY_COMPARE(socket->state(), QAbstractSocket::UnconnectedState);
+        QVERIFY(otherClientIsServed(server, 3000));
+    }
+
+    void ambiguousFramingIs400_data()
+    {
+        QTest::addColumn<QByteArray>("raw");
+        const QByteArray head = "POST /pubapi/v1.2/?" + QByteArray(kQuery) + " HTTP/1.1\r\n";
+        const QByteArray body(kBody);
+        auto chunked = [&](const QByteArray& size) {
+            return head + "Host: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n" + size + "\r\n" + body.left(16) +
+                   "\r\n0\r\n\r\n";
+        };
+        QTest::newRow("two Host headers") << request(body, "Host: 127.0.0.2\r\n");
+        QTest::newRow("chunk size 0x10") << chunked("0x10");
+        QTest::newRow("chunk size +10") << chunked("+10");
+        QTest::newRow("bare CR in a header value") << request(body, "X-Note: a\rInjected: 1\r\n");
+        QTest::newRow("NUL in a header value") << request(body, QByteArray("X-Note: a\0b\r\n", 13));
+    }
+    void ambiguousFramingIs400()
+    {
+        QFETCH(QByteArray, raw);
+        SimServer server;
+        QVERIFY(server.listen());
+        auto socket = connectTo(server);
+        QVERIFY(socket);
+        socket->write(raw);
+        const QList<RawResponse> responses = readResponses(*socket, 1);
+        QCOMPARE(responses.size(), 1);
+        QCOMPARE(responses.at(0).status, 400);
+        QTRY_COMPARE(socket->state(), QAbstractSocket::UnconnectedState);
+        // The same framing done right is served (the rows differ only in the flaw).
+        auto good = connectTo(server);
+        QVERIFY(good);
+        good->write(request());
+        const QList<RawResponse> served = readResponses(*good, 1);
+        QCOMPARE(served.size(), 1);
+        QCOMPARE(served.at(0).status, 200);
+    }
+
+    void halfCloseStillGetsTheDelayedAnswer()
+    {
+        SimServer server;
+        QVERIFY(server.listen());
+        auto socket = connectTo(server);
+        QVERIFY(socket);
+        socket->write(request(kBody, "X-Simulator-Fault: latency=300\r\n"));
+        QVERIFY(socket->waitForBytesWritten(5000));
+        // The client is done sending (shutdown of its write side) but still reads.
+        QCOMPARE(::shutdown(int(socket->socketDescriptor()), SHUT_WR), 0);
+        const QList<RawResponse> responses = readResponses(*socket, 1);
+        QCOMPARE(responses.size(), 1);
+        QCOMPARE(responses.at(0).status, 200);
+        const QJsonObject json = QJsonDocument::fromJson(responses.at(0).body).object();
+        QVERIFY(json.value(QStringLiteral("error")).isNull());
+        QVERIFY(json.value(QStringLiteral("result")).toObject().contains(QStringLiteral("lead")));
+    }
+
+    void acceptFailureIsLoggedAndRecovered()
+    {
+        SimServer server;
+        QVERIFY(server.listen());
+        QStringList log;
+        connect(&server, &SimServer::requestHandled, this, [&](const SimLogEntry& entry) { log << entry.path; });
+        auto acceptFailures = [&] {
+            return int(std::count_if(log.cbegin(), log.cend(), [](const QString& path) {
+                return path.startsWith(QLatin1String("(accept failed"));
+            }));
+        };
+        // Leave this process a few descriptors, take them all with clients: the server's accept()
+        // fails with EMFILE while their connections wait in the backlog.
+        rlimit original{};
+        QCOMPARE(getrlimit(RLIMIT_NOFILE, &original), 0);
+        const int open = int(QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::Files | QDir::System).size());
+        rlimit low = original;
+        low.rlim_cur = rlim_t(open + 3);
+        QCOMPARE(setrlimit(RLIMIT_NOFILE, &low), 0);
+        std::vector<std::unique_ptr<QTcpSocket>> clients;
+        for (int i = 0; i < 16; ++i) {
+            auto client = std::make_unique<QTcpSocket>();
+            client->connectToHost(QHostAddress::LocalHost, server.port());
+            if (!client->waitForConnected(2000))
+                break;
+            clients.push_back(std::move(client));
+        }
+        const bool failedToAccept = QTest::qWaitFor([&] { return acceptFailures() > 0; }, 5000);
+        // A while out of descriptors: retried at a measured pace, not in a busy loop.
+        QTest::qWait(500);
+        const int failuresWhileOut = acceptFailures();
+        QCOMPARE(setrlimit(RLIMIT_NOFILE, &original), 0);
+        QVERIFY(!clients.empty());
+        QVERIFY(failedToAccept);
+        QVERIFY2(failuresWhileOut <= 10, qPrintable(QString::number(failuresWhileOut)));
+        // Descriptors are back: the waiting clients are accepted and served.
+        for (const auto& client : clients) {
+            client->write(request());
+            const QList<RawResponse> responses = readResponses(*client, 1);
+            QCOMPARE(responses.size(), 1);
+            QCOMPARE(responses.at(0).status, 200);
+        }
         QVERIFY(otherClientIsServed(server, 3000));
     }
 

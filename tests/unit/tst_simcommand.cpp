@@ -45,6 +45,8 @@ private slots:
                                   << QStringLiteral("not an IP address");
         QTest::newRow("empty secret") << QStringList{QStringLiteral("--secret"), QString()}
                                       << QStringLiteral("secret key");
+        QTest::newRow("unknown batch shape") << QStringList{QStringLiteral("--batch-shape"), QStringLiteral("vendor")}
+                                             << QStringLiteral("--batch-shape must be observed or documented");
     }
     void usageErrors()
     {
@@ -129,6 +131,57 @@ private slots:
         QVERIFY2(log.contains(QStringLiteral("POST /pubapi/v1.2/ SIMDEMO0001 getLead -> 200 ok")), qPrintable(log));
         QVERIFY(!log.contains(QStringLiteral("sim-demo-secret-0001"))); // never in the request log
         QVERIFY(log.contains(QStringLiteral("Simulator stopped after 1 request(s).")));
+    }
+
+    void batchShapeOption_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QJsonValue>("topError");
+        QTest::addColumn<QJsonValue>("success");
+        QTest::newRow("default") << QStringList() << QJsonValue(QJsonArray()) << QJsonValue(false);
+        QTest::newRow("observed") << QStringList{QStringLiteral("--batch-shape"), QStringLiteral("observed")}
+                                  << QJsonValue(QJsonArray()) << QJsonValue(false);
+        QTest::newRow("documented") << QStringList{QStringLiteral("--batch-shape"), QStringLiteral("Documented")}
+                                    << QJsonValue(QJsonValue::Null) << QJsonValue(QStringLiteral("false"));
+    }
+    void batchShapeOption()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QJsonValue, topError);
+        QFETCH(QJsonValue, success);
+        SimCommand command;
+        QNetworkAccessManager nam;
+        QByteArray body;
+        command.setStartedHook([&](SimServer& server) {
+            QUrl url = server.endpoint();
+            url.setQuery(QStringLiteral("accountID=SIMDEMO0001&secretKey=sim-demo-secret-0001"));
+            QNetworkRequest request(url);
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+            QNetworkReply* reply =
+                nam.post(request, QByteArray(R"({"method":"updateLeads","params":{"objects":[{"id":"abc"}]},"id":1})"));
+            connect(reply, &QNetworkReply::finished, reply, [&command, &body, reply] {
+                body = reply->readAll();
+                reply->deleteLater();
+                command.stop();
+            });
+        });
+        const Run result = run(
+            QStringList{QStringLiteral("--leads"), QStringLiteral("20"), QStringLiteral("--quiet")} + args, &command);
+        QCOMPARE(result.status, 0);
+        const QJsonObject json = QJsonDocument::fromJson(body).object();
+        // Observed: the failed object's error copied into the top-level array; documented: null.
+        if (topError.isArray())
+            QCOMPARE(json.value(QStringLiteral("error")).toArray().size(), 1);
+        else
+            QCOMPARE(json.value(QStringLiteral("error")), topError);
+        const QJsonObject item = json.value(QStringLiteral("result"))
+                                     .toObject()
+                                     .value(QStringLiteral("updates"))
+                                     .toArray()
+                                     .first()
+                                     .toObject();
+        QCOMPARE(item.value(QStringLiteral("success")), success);
+        QCOMPARE(item.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toInt(), 205);
     }
 
     void stopsOnSignals_data()
