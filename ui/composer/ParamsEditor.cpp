@@ -312,6 +312,12 @@ void ParamsEditor::updateTabTitles()
     tabs->setTabText(tabs->indexOf(m_ui->rawBodyTab), raw ? tr("Ra&w body (sent)") : tr("Ra&w body"));
 }
 
+void ParamsEditor::clearScenario()
+{
+    m_scenarioNotice.clear();
+    updateNotice();
+}
+
 void ParamsEditor::showScenario(const Scenario& scenario)
 {
     QStringList facts;

@@ -62,6 +62,8 @@ public:
     // What the loaded scenario reproduces, above the editor; the next edit clears it unless held.
     void showScenario(const Scenario& scenario);
     void holdNotice(bool hold) { m_holdNotice = hold; }
+    // The scenario is gone from the editor (the user's request is back).
+    void clearScenario();
     // Runs the debounced syntax check now.
     void validateNow();
     void insertTemplate();
