@@ -280,6 +280,19 @@ void InspectorResultsPage::showDiagnosis(const Diagnosis& d, bool batchKeysKnown
     m_ui->batchView->resizeColumnsToContents();
 }
 
+void InspectorResultsPage::showNotAnalysed(const QString& why)
+{
+    m_ui->findingsLabel->setText(why);
+    m_ui->findingDetail->clear();
+    m_ui->explainButton->setEnabled(false);
+    const int batchIndex = m_ui->detailTabs->indexOf(m_ui->batchTab);
+    m_ui->detailTabs->setTabEnabled(batchIndex, false);
+    m_ui->detailTabs->setTabText(batchIndex, tr("B&atch"));
+    m_ui->batchSummary->clear();
+    if (m_ui->detailTabs->currentWidget() == m_ui->batchTab)
+        m_ui->detailTabs->setCurrentWidget(m_ui->bodyTab);
+}
+
 void InspectorResultsPage::fitFindingsPanel(int findings)
 {
     const int rows = std::clamp(findings, 1, 5);

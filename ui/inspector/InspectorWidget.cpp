@@ -358,6 +358,7 @@ void InspectorWidget::onOpenFailed(const QString& title, const QString& details)
     cancelLayouts();
     showContentPage();
     clearResults(details);
+    m_page->showNotAnalysed(tr("Not analysed: %1").arg(title));
     m_ui->sourceLabel->clear();
     m_ui->verdictBanner->setMessage(title, details, VerdictBanner::Tone::Error);
     emit statusMessage(title + QStringLiteral(": ") + details, 8000);
@@ -371,6 +372,8 @@ void InspectorWidget::onNoResponse(const CallCapture& capture)
     m_ui->verdictBanner->setMessage(tr("No response: %1").arg(failureLayerTitle(capture.layer)), capture.facts,
                                     VerdictBanner::Tone::Error);
     clearResults(capture.explanation.isEmpty() ? capture.facts : capture.explanation);
+    // A failed call is never "nothing wrong": there was no response to check.
+    m_page->showNotAnalysed(tr("Not analysed: no response arrived (%1)").arg(failureLayerTitle(capture.layer)));
     m_page->showHeaders(m_session->source());
     updateRequestTab();
     emit opened(m_session->source().title);
