@@ -7,6 +7,7 @@
 #include "FindingsModel.h"
 #include "JsonHighlighter.h"
 #include "JsonTreeModel.h"
+#include "LazyTreeFetcher.h"
 #include "RequestEnvelope.h"
 #include "ui_InspectorContent.h"
 
@@ -41,6 +42,9 @@ InspectorResultsPage::InspectorResultsPage(QWidget* page, const InspectorSession
     page->setObjectName(QStringLiteral("contentPage")); // setupUi names it after the form
     m_ui->findingsView->setModel(findings);
     m_ui->treeView->setModel(tree);
+    // Big arrays keep coming while scrolled, wherever they are in the document.
+    auto* fetcher = new LazyTreeFetcher(m_ui->treeView);
+    fetcher->setObjectName(QStringLiteral("treeFetcher"));
     m_ui->batchView->setModel(batch);
 
     QHeaderView* header = m_ui->findingsView->header();
