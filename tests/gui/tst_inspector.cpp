@@ -211,7 +211,14 @@ private slots:
         f.child<QCheckBox>("failedOnlyCheck")->setChecked(true);
         QCOMPARE(batch->rowCount(), 2);
         QCOMPARE(batch->index(0, BatchTableModel::CodeColumn).data().toString(), QStringLiteral("301"));
-        QCOMPARE(batch->index(1, BatchTableModel::IndexColumn).data().toString(), QStringLiteral("4"));
+        // Objects are numbered from 1 as the findings count them; the JSON path stays 0-based.
+        QCOMPARE(batch->index(1, BatchTableModel::IndexColumn).data().toString(), QStringLiteral("5"));
+        QCOMPARE(batch->index(1, BatchTableModel::PathColumn).data().toString(), QStringLiteral("creates[4]"));
+        // ...and the finding about that object names the same number.
+        bool named = false;
+        for (const Finding& finding : f.diagnosis().findings)
+            named = named || finding.message.contains(QLatin1String("object 5 of 5"));
+        QVERIFY(named);
         f.child<QCheckBox>("failedOnlyCheck")->setChecked(false);
         QCOMPARE(batch->rowCount(), 5);
 
@@ -409,7 +416,9 @@ private slots:
         f.child<QCheckBox>("failedOnlyCheck")->setChecked(true);
         QCOMPARE(batch->rowCount(), 3);
         batch->sort(BatchTableModel::IndexColumn, Qt::AscendingOrder);
-        QCOMPARE(column(batch, BatchTableModel::IndexColumn), (QStringList{"17", "42", "86"}));
+        QCOMPARE(column(batch, BatchTableModel::IndexColumn), (QStringList{"18", "43", "87"}));
+        QCOMPARE(column(batch, BatchTableModel::PathColumn),
+                 (QStringList{"creates[17]", "creates[42]", "creates[86]"}));
         QCOMPARE(batch->modelRow(86), 2);
         QCOMPARE(batch->modelRow(5), -1);
     }
