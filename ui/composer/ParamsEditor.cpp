@@ -1,6 +1,7 @@
 #include "ParamsEditor.h"
 
 #include "Badge.h"
+#include "ByteSize.h"
 #include "HeaderLines.h"
 #include "JsonHighlighter.h"
 #include "JsonSourceScanner.h"
@@ -20,7 +21,6 @@
 #include <QFontDatabase>
 #include <QKeyEvent>
 #include <QLineEdit>
-#include <QLocale>
 #include <QPlainTextEdit>
 #include <QTextBlock>
 #include <QTextCursor>
@@ -574,8 +574,7 @@ void ParamsEditor::showLint()
 {
     if (m_draft->isLintPaused()) {
         m_lintPanel->setNote(tr("Live checks are paused for requests over %1; `leadgen-diag lint FILE` checks them.")
-                                 .arg(QLocale().formattedDataSize(RequestDraft::kMaxLiveLintChars, 1,
-                                                                  QLocale::DataSizeTraditionalFormat)));
+                                 .arg(ByteSize::text(RequestDraft::kMaxLiveLintChars)));
         updateSelections();
         return;
     }

@@ -3,6 +3,7 @@
 #include "Badge.h"
 #include "BatchTableModel.h"
 #include "BodyView.h"
+#include "ByteSize.h"
 #include "ExplainLinkDelegate.h"
 #include "FindingsModel.h"
 #include "JsonHighlighter.h"
@@ -17,16 +18,8 @@
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QLocale>
 #include <QMenu>
 #include <QResizeEvent>
-
-namespace {
-QString sizeText(qint64 bytes)
-{
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
-}
-} // namespace
 
 InspectorResultsPage::InspectorResultsPage(QWidget* page, const InspectorSession* session, FindingsModel* findings,
                                            JsonTreeModel* tree, BatchTableModel* batch, QObject* parent)
@@ -179,10 +172,10 @@ void InspectorResultsPage::showBodyNotice(const QString& note, const AnalysisTas
         } else if (index.isValid() && m_ui->bodyView->bodyLayout()->mode() == BodyLayout::Mode::Raw) {
             notes.append(tr("Shown as received: %1 is above the pretty-print limit of %2. "
                             "The tree and the findings cover all of it. <a href=\"pretty\">Pretty-print anyway</a>")
-                             .arg(sizeText(index.size()), sizeText(settings.prettyPrintLimit)));
+                             .arg(ByteSize::text(index.size()), ByteSize::text(settings.prettyPrintLimit)));
         } else if (index.size() > settings.highlightLimit) {
             notes.append(tr("No syntax colours: %1 is above the highlighting limit of %2.")
-                             .arg(sizeText(index.size()), sizeText(settings.highlightLimit)));
+                             .arg(ByteSize::text(index.size()), ByteSize::text(settings.highlightLimit)));
         }
         if (!index.isValid() && index.size() > 0 && index.errorOffset() >= 0) {
             const JsonIndex::LineColumn at = index.lineColumn(index.errorOffset());
