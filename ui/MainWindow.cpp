@@ -15,6 +15,7 @@
 #include "ReproduceController.h"
 #include "RequestFile.h"
 #include "SecretStore.h"
+#include "ShortcutsDialog.h"
 #include "ui_MainWindow.h"
 #include "VerdictBanner.h"
 
@@ -97,6 +98,7 @@ void MainWindow::setupInspector()
 {
     m_inspector = new InspectorWidget(ErrorCatalog::builtin(), this);
     m_inspector->setObjectName(QStringLiteral("inspector"));
+    m_inspector->setAccessibleName(tr("Inspector"));
     setCentralWidget(m_inspector);
     connect(m_inspector, &InspectorWidget::statusMessage, statusBar(), &QStatusBar::showMessage);
     connect(m_inspector, &InspectorWidget::explainRequested, this, &MainWindow::explain);
@@ -119,6 +121,7 @@ void MainWindow::setupComposer()
     m_composerDock->setTitleBarWidget(new QWidget(m_composerDock));
     m_composer = new ComposerWidget(*m_environments, *m_secrets, nullptr, m_simulatorProvider.get(), m_composerDock);
     m_composer->setObjectName(QStringLiteral("composer"));
+    m_composer->setAccessibleName(tr("Composer"));
     m_composer->setResponsePreviewShown(false); // the inspector next to it shows every call
     m_composerDock->setWidget(m_composer);
     addDockWidget(Qt::LeftDockWidgetArea, m_composerDock);
@@ -277,6 +280,10 @@ void MainWindow::setupMenus()
         errorBrowser()->showGallery();
     });
     m_ui->menuHelp->insertAction(m_ui->actionAbout, tryError);
+    auto* shortcuts = new QAction(tr("&Keyboard shortcuts"), this);
+    shortcuts->setObjectName(QStringLiteral("actionKeyboardShortcuts"));
+    connect(shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
+    m_ui->menuHelp->insertAction(m_ui->actionAbout, shortcuts);
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
 }
 
@@ -436,6 +443,15 @@ QString MainWindow::aboutText() const
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About Leadgen Diag"), aboutText());
+}
+
+void MainWindow::showShortcuts()
+{
+    errorBrowser(); // its shortcuts exist once it does
+    auto* dialog = new ShortcutsDialog(this, this);
+    dialog->setObjectName(QStringLiteral("shortcutsDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::showPreferences()

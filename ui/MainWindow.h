@@ -61,6 +61,8 @@ public slots:
     void showGettingStarted();
     void showAbout();
     void showPreferences();
+    // Help → Keyboard shortcuts: generated from the window's actions.
+    void showShortcuts();
 
 protected:
     void closeEvent(QCloseEvent* event) override;

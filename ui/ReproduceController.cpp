@@ -58,6 +58,7 @@ void ReproduceController::reproduce(int code)
         return;
     }
     emit started(code);
+    m_held = m_composer.snapshot();
     QString error;
     if (!m_composer.loadScenario(*resolved, &error)) {
         fail(error);
@@ -163,7 +164,9 @@ void ReproduceController::onComposerFinished(const CallCapture& capture)
     if (!m_awaitingFinal)
         return;
     m_awaitingFinal = false;
-    done();
+    // After the composer has finished with its call (result line, next id): then its request is
+    // put back.
+    QMetaObject::invokeMethod(this, &ReproduceController::done, Qt::QueuedConnection);
 }
 
 void ReproduceController::recordCall()
@@ -174,11 +177,21 @@ void ReproduceController::recordCall()
         m_recentCalls.removeFirst();
 }
 
+void ReproduceController::restoreComposer()
+{
+    if (!m_held)
+        return;
+    const RequestDraft::Snapshot held = *m_held;
+    m_held.reset();
+    m_composer.restoreSnapshot(held);
+}
+
 void ReproduceController::fail(const QString& message)
 {
     const int code = m_code;
     m_code = 0;
     m_paceTimer.stop();
+    restoreComposer();
     emit statusMessage(message, 8000);
     emit failed(code, message);
 }
@@ -187,6 +200,12 @@ void ReproduceController::done()
 {
     const int code = m_code;
     m_code = 0;
-    emit statusMessage(tr("Reproduced %1.").arg(code), 5000);
+    const bool restored = m_held.has_value();
+    restoreComposer();
+    emit statusMessage(restored ? tr("Reproduced %1; the inspector shows the call. Your request is back in the "
+                                     "composer.")
+                                      .arg(code)
+                                : tr("Reproduced %1.").arg(code),
+                       8000);
     emit finished(code);
 }

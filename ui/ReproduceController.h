@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CallCapture.h"
+#include "RequestDraft.h"
 #include "ScenarioCatalog.h"
 
 #include <QElapsedTimer>
@@ -20,6 +21,11 @@ class ErrorBrowserWidget;
 // environment, sends it, and the composer's callFinished takes the answer to the inspector.
 // Scenarios with `repeat` > 1 (107) send their warm-up calls first, outside the composer, so the
 // last call is the one shown.
+//
+// The composer is borrowed, not taken: what the user had in it (request, headers, environment,
+// account, secret, whether the id was theirs) is put back once the scenario's call is done, so
+// the next ordinary call carries no fault header and no demo credentials. The inspector shows
+// the scenario's request with its answer.
 //
 // The simulator counts calls per account in a sliding second (107); the controller paces its
 // sends so that one scenario's calls never turn the next one's answer into 107, and a burst
@@ -71,8 +77,12 @@ private:
     QElapsedTimer m_clock;
     QList<qint64> m_recentCalls; // m_clock times at which calls ended (within the last seconds)
 
+    // What the composer held before the scenario was loaded (put back by done() and fail()).
+    void restoreComposer();
+
     int m_code = 0;
     Scenario m_scenario;
+    std::optional<RequestDraft::Snapshot> m_held;
     int m_warmUpsLeft = 0;
     bool m_awaitingFinal = false;
 };

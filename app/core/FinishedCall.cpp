@@ -1,10 +1,10 @@
 #include "FinishedCall.h"
 
+#include "ByteSize.h"
 #include "JsonText.h"
 #include "RequestEnvelope.h"
 
 #include <QCoreApplication>
-#include <QLocale>
 
 ResponseAnalyzer::Context FinishedCall::contextFor(const CallCapture& capture)
 {
@@ -32,7 +32,7 @@ QString FinishedCall::responseText(qint64 limit) const
         if (!small)
             shown +=
                 QCoreApplication::translate("FinishedCall", "\n\n… %1 in all; the inspector shows the whole response.")
-                    .arg(QLocale().formattedDataSize(capture.bodySize, 1, QLocale::DataSizeTraditionalFormat));
+                    .arg(ByteSize::text(capture.bodySize));
     }
     if (!capture.hasResponse && shown.isEmpty())
         shown = capture.explanation;

@@ -1,5 +1,6 @@
 #include "InspectorSession.h"
 
+#include "ByteSize.h"
 #include "CallCapture.h"
 #include "ErrorCatalog.h"
 #include "HttpResponseText.h"
@@ -10,7 +11,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QLocale>
 #include <QSignalBlocker>
 
 qint64 InspectorSession::Source::size() const
@@ -121,7 +121,7 @@ void InspectorSession::openCapture(const CallCapture& capture, std::shared_ptr<c
     }
     if (!capture.bodyComplete)
         source.note = tr("The connection broke while the body was arriving: only the first %1 arrived.")
-                          .arg(QLocale().formattedDataSize(capture.bodySize, 1, QLocale::DataSizeSIFormat));
+                          .arg(ByteSize::text(capture.bodySize));
     // The request the composer sent is the best correlation there is.
     clearRequestState();
     if (envelope) {

@@ -353,6 +353,30 @@ void RequestDraft::restoreRequest(const ComposerDraft& draft)
     m_restoring = restoring;
 }
 
+RequestDraft::Snapshot RequestDraft::snapshot() const
+{
+    Snapshot snapshot;
+    snapshot.fields = toDraft();
+    snapshot.fields.params = m_params;
+    snapshot.fields.headers = m_headers;
+    snapshot.fields.rawBody = m_rawBody;
+    snapshot.extraMembers = m_extraMembers;
+    snapshot.secretKey = m_secretKey;
+    snapshot.requestIdChosen = m_requestIdChosen;
+    return snapshot;
+}
+
+void RequestDraft::restoreSnapshot(const Snapshot& snapshot)
+{
+    restoreRequest(snapshot.fields);
+    if (snapshot.extraMembers != m_extraMembers) {
+        m_extraMembers = snapshot.extraMembers;
+        touch();
+    }
+    if (!snapshot.requestIdChosen)
+        regenerateRequestId();
+}
+
 void RequestDraft::setDraftSettings(QSettings* settings)
 {
     m_settings = settings;

@@ -102,6 +102,21 @@ public:
     // Text for drafts and files: secretKey look-alikes and the current secret masked.
     QString withoutSecret(const QString& text) const;
 
+    // The request as it stands, the secret included, in memory only: a reproduced scenario
+    // borrows the composer for one call and then puts this back (nothing left behind: no fault
+    // header, no demo credentials, no id pinned that the user had not chosen).
+    struct Snapshot
+    {
+        ComposerDraft fields; // unmasked: never saved as such
+        QJsonObject extraMembers;
+        QString secretKey;
+        bool requestIdChosen = false;
+    };
+    Snapshot snapshot() const;
+    // The request fields of a snapshot (environment, account and secret are the credentials'
+    // business); an id the user had not chosen is replaced by a fresh one.
+    void restoreSnapshot(const Snapshot& snapshot);
+
     // --- drafts, files, cURL -------------------------------------------------------------------
     ComposerDraft toDraft() const;
     // Takes the draft's request fields (method, params, id, headers, raw body, timeout); the

@@ -211,7 +211,14 @@ private slots:
         f.child<QCheckBox>("failedOnlyCheck")->setChecked(true);
         QCOMPARE(batch->rowCount(), 2);
         QCOMPARE(batch->index(0, BatchTableModel::CodeColumn).data().toString(), QStringLiteral("301"));
-        QCOMPARE(batch->index(1, BatchTableModel::IndexColumn).data().toString(), QStringLiteral("4"));
+        // Objects are numbered from 1 as the findings count them; the JSON path stays 0-based.
+        QCOMPARE(batch->index(1, BatchTableModel::IndexColumn).data().toString(), QStringLiteral("5"));
+        QCOMPARE(batch->index(1, BatchTableModel::PathColumn).data().toString(), QStringLiteral("creates[4]"));
+        // ...and the finding about that object names the same number.
+        bool named = false;
+        for (const Finding& finding : f.diagnosis().findings)
+            named = named || finding.message.contains(QLatin1String("object 5 of 5"));
+        QVERIFY(named);
         f.child<QCheckBox>("failedOnlyCheck")->setChecked(false);
         QCOMPARE(batch->rowCount(), 5);
 
@@ -409,7 +416,9 @@ private slots:
         f.child<QCheckBox>("failedOnlyCheck")->setChecked(true);
         QCOMPARE(batch->rowCount(), 3);
         batch->sort(BatchTableModel::IndexColumn, Qt::AscendingOrder);
-        QCOMPARE(column(batch, BatchTableModel::IndexColumn), (QStringList{"17", "42", "86"}));
+        QCOMPARE(column(batch, BatchTableModel::IndexColumn), (QStringList{"18", "43", "87"}));
+        QCOMPARE(column(batch, BatchTableModel::PathColumn),
+                 (QStringList{"creates[17]", "creates[42]", "creates[86]"}));
         QCOMPARE(batch->modelRow(86), 2);
         QCOMPARE(batch->modelRow(5), -1);
     }
@@ -701,20 +710,51 @@ private slots:
         QCOMPARE(f.child<QTreeWidget>("headersView")->topLevelItemCount(), 1);
     }
 
+    // A call that got no response (any transport layer) is explained as such; the findings header
+    // never says nothing is wrong, whether or not a clean response was shown before.
+    void transportFailureCapture_data()
+    {
+        QTest::addColumn<int>("layerValue");
+        QTest::addColumn<bool>("afterCleanResponse");
+        for (FailureLayer layer :
+             {FailureLayer::Dns, FailureLayer::ConnectionRefused, FailureLayer::Tls, FailureLayer::Timeout}) {
+            QTest::addRow("%s first", qPrintable(failureLayerName(layer))) << int(layer) << false;
+            QTest::addRow("%s after a clean response", qPrintable(failureLayerName(layer))) << int(layer) << true;
+        }
+    }
+
     void transportFailureCapture()
     {
+        QFETCH(int, layerValue);
+        QFETCH(bool, afterCleanResponse);
+        const auto layer = FailureLayer(layerValue);
         Fixture f;
+        auto* findingsLabel = f.child<QLabel>("findingsLabel");
+        if (afterCleanResponse) {
+            QSignalSpy loaded(&f.widget, &InspectorWidget::loaded);
+            f.widget.openText(QByteArrayLiteral("{\"result\": {\"lead\": []}, \"error\": null, \"id\": \"1\"}"),
+                              QStringLiteral("clean"));
+            QVERIFY(waitLoaded(f.widget, loaded));
+            QVERIFY(f.diagnosis().findings.isEmpty());
+            findingsLabel = f.child<QLabel>("findingsLabel");
+            QVERIFY(findingsLabel->text().contains(QLatin1String("nothing wrong")));
+        }
         CallCapture capture;
         capture.displayUrl = QStringLiteral("https://api.invalid/pubapi/v1.2/?secretKey=•••");
-        capture.layer = FailureLayer::Dns;
-        capture.facts = QStringLiteral("api.invalid could not be resolved.");
+        capture.layer = layer;
+        capture.facts = QStringLiteral("The call failed at the %1 layer.").arg(failureLayerTitle(layer));
         capture.explanation = capture.facts;
         QSignalSpy loaded(&f.widget, &InspectorWidget::loaded);
         f.widget.openCapture(capture);
         QCOMPARE(loaded.size(), 1);
         QCOMPARE(f.banner()->tone(), VerdictBanner::Tone::Error);
-        QVERIFY(f.banner()->title().contains(failureLayerTitle(FailureLayer::Dns)));
+        QVERIFY(f.banner()->title().contains(failureLayerTitle(layer)));
         QCOMPARE(f.widget.bodyView()->message(), capture.facts);
+        findingsLabel = f.child<QLabel>("findingsLabel");
+        QVERIFY(findingsLabel);
+        QVERIFY2(!findingsLabel->text().contains(QLatin1String("nothing wrong")), qPrintable(findingsLabel->text()));
+        QVERIFY2(findingsLabel->text().contains(QLatin1String("no response")), qPrintable(findingsLabel->text()));
+        QVERIFY(!f.tabs()->isTabEnabled(f.tabs()->indexOf(f.child<QWidget>("batchTab"))));
     }
 
     void reopensOnlySmallLastResponse_data()

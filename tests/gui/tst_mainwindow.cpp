@@ -7,6 +7,8 @@
 #include "ErrorBrowserWidget.h"
 #include "ErrorCatalog.h"
 #include "ErrorCodeModel.h"
+#include "ErrorGalleryWidget.h"
+#include "ErrorTile.h"
 #include "FakeHttpServer.h"
 #include "GettingStartedPanel.h"
 #include "GuiApplication.h"
@@ -534,6 +536,61 @@ private slots:
         };
         QTRY_VERIFY2(fitting() >= rows * 9 / 10,
                      qPrintable(QStringLiteral("%1 of %2 names fit").arg(fitting()).arg(rows)));
+    }
+
+    // "Try an error" on a fresh start: every tile is a card of its natural height (not a
+    // collapsed line) and a click on one starts reproducing its code.
+    void galleryTilesUsable_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("1024x700") << QSize(1024, 700);
+        QTest::newRow("1366x768") << QSize(1366, 768);
+        QTest::newRow("1920x1080") << QSize(1920, 1080);
+    }
+
+    void galleryTilesUsable()
+    {
+        QFETCH(QSize, size);
+        MainWindow window;
+        window.resize(size);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        // As on a first start: "Getting started" is open at the bottom already.
+        QVERIFY(window.showGettingStartedOnFirstRun());
+        auto* tryError = window.findChild<QAction*>(QStringLiteral("actionTryError"));
+        QVERIFY(tryError);
+        tryError->trigger();
+        auto* gallery = window.findChild<ErrorGalleryWidget*>(QStringLiteral("errorGallery"));
+        QVERIFY(gallery);
+        QTRY_VERIFY(gallery->isVisible());
+        ErrorTile* first = gallery->tile(gallery->codes().constFirst());
+        QVERIFY(first);
+        const int natural = first->sizeHint().height();
+        QVERIFY(natural > 30);
+        const auto collapsed = [&] {
+            QStringList list;
+            for (int code : gallery->codes()) {
+                if (gallery->tile(code)->height() < natural)
+                    list << QStringLiteral("%1: %2 px").arg(code).arg(gallery->tile(code)->height());
+            }
+            return list.join(QStringLiteral(", "));
+        };
+        QTRY_VERIFY2(collapsed().isEmpty(), qPrintable(collapsed()));
+        // The gallery shows whole tiles: at least two rows of them in view.
+        auto* scroll = gallery->findChild<QScrollArea*>(QStringLiteral("galleryScroll"));
+        QVERIFY(scroll);
+        QVERIFY2(scroll->viewport()->height() >= 2 * natural,
+                 qPrintable(QStringLiteral("%1 px for tiles of %2").arg(scroll->viewport()->height()).arg(natural)));
+        // A click on the first tile (where it is on screen) asks for its code.
+        QSignalSpy requested(gallery, &ErrorGalleryWidget::reproduceRequested);
+        QTRY_VERIFY(first->isEnabled());
+        scroll->ensureWidgetVisible(first);
+        QWidget* hit = scroll->viewport()->childAt(first->mapTo(scroll->viewport(), first->rect().center()));
+        QVERIFY2(hit == first || first->isAncestorOf(hit),
+                 qPrintable(hit ? hit->objectName() : QStringLiteral("none")));
+        QTest::mouseClick(first, Qt::LeftButton, {}, first->rect().center());
+        QCOMPARE(requested.count(), 1);
+        QCOMPARE(requested.constFirst().constFirst().toInt(), first->info().code);
     }
 
     void fitsSmallScreens()

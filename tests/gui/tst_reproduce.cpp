@@ -288,6 +288,58 @@ private slots:
         QVERIFY(!gallery->tile(107)->isBusy());
     }
 
+    // A tile borrows the composer for one call: afterwards the user's request is back as it was
+    // (no X-Simulator-Fault header, their account and secret, an id they had not chosen still
+    // fresh each call), and the next ordinary call is answered without the injected error.
+    void reproducingLeavesNothingBehind_data()
+    {
+        QTest::addColumn<int>("code");
+        QTest::newRow("999 fault header") << 999;
+        QTest::newRow("222 fault header") << 222;
+        QTest::newRow("104 no secret") << 104;
+        QTest::newRow("105 wrong secret") << 105;
+    }
+
+    void reproducingLeavesNothingBehind()
+    {
+        QFETCH(int, code);
+        QVERIFY(m_composer->selectEnvironment(EnvironmentStore::simulatorId()) ||
+                m_composer->environment().isSimulator());
+        m_composer->setMethod(QStringLiteral("getLeads"));
+        m_composer->setParamsText(QStringLiteral("{\"where\": {}, \"limit\": 1}"));
+        m_composer->regenerateRequestId();
+        const QString secret = m_composer->request().secretKey();
+        const QString account = m_composer->accountId();
+        QVERIFY(!secret.isEmpty() && !account.isEmpty());
+
+        QSignalSpy finished(m_controller, &ReproduceController::finished);
+        m_browser->showGallery();
+        ErrorTile* tile = m_browser->gallery()->tile(code);
+        QVERIFY(tile);
+        QTRY_VERIFY(tile->isEnabled());
+        QTest::mouseClick(tile, Qt::LeftButton);
+        QVERIFY(finished.wait(15000));
+        QVERIFY(errorCodes() == std::set<int>{code});
+
+        QCOMPARE(m_composer->method(), QStringLiteral("getLeads"));
+        QVERIFY(m_composer->extraHeaders().isEmpty());
+        QVERIFY(!m_composer->headersText().contains(QLatin1String("X-Simulator-Fault")));
+        QCOMPARE(m_composer->accountId(), account);
+        QCOMPARE(m_composer->request().secretKey(), secret);
+        QVERIFY(!m_composer->request().isRequestIdChosen());
+
+        const CallCapture next = sendAndInspect();
+        QVERIFY(next.hasResponse);
+        for (const CallCapture::Header& header : next.requestHeaders)
+            QVERIFY2(header.first.compare("X-Simulator-Fault", Qt::CaseInsensitive) != 0, header.second.constData());
+        QVERIFY2(errorCodes().empty(), qPrintable(describeFindings(m_inspector->findingsModel())));
+        // A fresh id for the next call too: the id was never pinned.
+        const QString id = m_composer->requestId();
+        const CallCapture third = sendAndInspect();
+        QVERIFY(third.hasResponse);
+        QVERIFY(m_composer->requestId() != id);
+    }
+
     // Every code: from the browser's Reproduce button (even rows) or a gallery tile (odd rows),
     // the composer shows exactly the scenario and the inspector finds exactly that code.
     void reproduceEveryCode_data()
@@ -311,6 +363,8 @@ private slots:
         QSignalSpy finished(m_controller, &ReproduceController::finished);
         QSignalSpy failed(m_controller, &ReproduceController::failed);
         QSignalSpy loaded(m_inspector, &InspectorWidget::loaded);
+        QSignalSpy calls(m_composer, &ComposerWidget::callFinished);
+        const RequestDraft::Snapshot before = m_composer->snapshot();
         if (viaGallery) {
             m_browser->showGallery();
             ErrorTile* tile = m_browser->gallery()->tile(code);
@@ -329,22 +383,29 @@ private slots:
         QCOMPARE(finished.constFirst().constFirst().toInt(), code);
         QVERIFY(loaded.count() >= 1 || loaded.wait(10000));
 
-        // The composer holds what was sent: body, headers, credentials.
-        if (scenario->body.isString()) {
-            QVERIFY(m_composer->isRawBodyEnabled());
-            QCOMPARE(m_composer->body(), scenario->bodyBytes());
-        } else {
-            QVERIFY(!m_composer->isRawBodyEnabled());
-            QCOMPARE(QJsonDocument::fromJson(m_composer->body()).object(), scenario->body.toObject());
+        // Exactly the scenario was sent (through the composer): body, headers, credentials.
+        QVERIFY(!calls.isEmpty());
+        const auto sent = calls.constLast().constFirst().value<CallCapture>();
+        if (scenario->body.isString())
+            QCOMPARE(sent.requestBody, scenario->bodyBytes());
+        else
+            QCOMPARE(QJsonDocument::fromJson(sent.requestBody).object(), scenario->body.toObject());
+        for (auto it = scenario->headers.begin(); it != scenario->headers.end(); ++it) {
+            const CallCapture::Header header{it.key().toLatin1(), it.value().toString().toLatin1()};
+            QVERIFY2(sent.requestHeaders.contains(header), header.first.constData());
         }
-        QJsonObject extra;
-        for (const ApiRequest::Header& h : m_composer->extraHeaders())
-            extra.insert(QString::fromLatin1(h.first), QString::fromLatin1(h.second));
-        QJsonObject expected = scenario->headers;
-        expected.remove(QStringLiteral("Content-Type"));
-        QCOMPARE(extra, expected);
-        QCOMPARE(m_composer->accountId(), scenario->query.value(QStringLiteral("accountID")).toString());
-        QVERIFY(m_composer->headerProblems().isEmpty());
+        const QString account = scenario->query.value(QStringLiteral("accountID")).toString();
+        QCOMPARE(sent.displayUrl.contains(QStringLiteral("accountID=%1").arg(account)), !account.isEmpty());
+        // ...and the composer has the user's request back, nothing of the scenario left in it.
+        const RequestDraft::Snapshot after = m_composer->snapshot();
+        QCOMPARE(after.fields.method, before.fields.method);
+        QCOMPARE(after.fields.params, before.fields.params);
+        QCOMPARE(after.fields.headers, before.fields.headers);
+        QCOMPARE(after.fields.rawBodyEnabled, before.fields.rawBodyEnabled);
+        QCOMPARE(after.fields.environmentId, before.fields.environmentId);
+        QCOMPARE(after.fields.accountId, before.fields.accountId);
+        QCOMPARE(after.secretKey, before.secretKey);
+        QCOMPARE(after.requestIdChosen, before.requestIdChosen);
 
         // The inspector: exactly this code among the errors, at the scenario's level, selected.
         QList<Finding::Level> levels;

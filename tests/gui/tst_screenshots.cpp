@@ -126,8 +126,8 @@ private:
     static void showGettingStarted(MainWindow& window) { window.showGettingStarted(); }
 
     // "Try an error" (Help menu): the gallery under the inspector, after one tile was clicked: the
-    // composer shows the scenario (222: the fault header in the Headers tab; 101: the raw body),
-    // the inspector its answer.
+    // inspector shows the scenario's call (222: the fault header; 101: the raw body) and its
+    // answer, the composer the user's own request again.
     static void showGalleryAfter(MainWindow& window, int code)
     {
         auto* action = window.findChild<QAction*>(QStringLiteral("actionTryError"));

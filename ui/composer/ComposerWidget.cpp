@@ -523,6 +523,26 @@ bool ComposerWidget::loadScenario(const Scenario& scenario, QString* error)
     return true;
 }
 
+void ComposerWidget::restoreSnapshot(const RequestDraft::Snapshot& snapshot)
+{
+    Environment env = m_environments.current();
+    if (const auto stored = m_environments.byId(snapshot.fields.environmentId))
+        env = *stored;
+    {
+        const QSignalBlocker blocker(m_ui->timeoutSpin);
+        m_ui->timeoutSpin->setValue(snapshot.fields.timeoutMs / 1000);
+    }
+    m_credentials->applyEnvironment(env, snapshot.fields.accountId, false);
+    // The secret the user had, not whatever the stores hold for that account (or nothing).
+    if (m_draft.secretKey() != snapshot.secretKey)
+        m_credentials->enterSecret(snapshot.secretKey);
+    m_draft.restoreSnapshot(snapshot);
+    m_editor->clearScenario();
+    m_editor->showTab(snapshot.fields.rawBodyEnabled ? ParamsEditor::Tab::RawBody : ParamsEditor::Tab::Params);
+    checkNow();
+    flushDraft();
+}
+
 void ComposerWidget::manageEnvironments()
 {
     EnvironmentDialog dialog(m_environments, prompter(), this);

@@ -133,6 +133,10 @@ public:
     // params, id, other members, extra headers, or a raw body. A note above the editor says what
     // it reproduces. False with a message when there is no Simulator environment.
     bool loadScenario(const Scenario& scenario, QString* error = nullptr);
+    // The request as it stands (secret included, in memory), and putting it back: a reproduced
+    // scenario's call must leave nothing behind (fault header, demo credentials, a pinned id).
+    RequestDraft::Snapshot snapshot() const { return m_draft.snapshot(); }
+    void restoreSnapshot(const RequestDraft::Snapshot& snapshot);
     // The call Send would make now (starts the simulator if needed). False with the reason the
     // result line would show (no endpoint, header problems, ...).
     bool currentRequest(ApiRequest* request, QString* error);

@@ -1,6 +1,7 @@
 #include "ParamsEditor.h"
 
 #include "Badge.h"
+#include "ByteSize.h"
 #include "HeaderLines.h"
 #include "JsonHighlighter.h"
 #include "JsonSourceScanner.h"
@@ -18,8 +19,12 @@
 #include <QAction>
 #include <QCompleter>
 #include <QFontDatabase>
+#include <QKeyEvent>
 #include <QLineEdit>
-#include <QLocale>
+#include <QPlainTextEdit>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocument>
 
 namespace {
 constexpr int kValidateDelayMs = 150;
@@ -46,6 +51,7 @@ ParamsEditor::ParamsEditor(QWidget* parent)
         else if (current == m_ui->rawBodyTab)
             rawBodyPage();
     });
+    m_ui->paramsEdit->installEventFilter(this);
     m_highlighter = new JsonHighlighter(m_ui->paramsEdit->document());
     m_highlighter->setPalette(palette());
 
@@ -148,6 +154,13 @@ void ParamsEditor::createActions(QWidget* owner)
                           tr("Indent the params JSON, keeping key order and numbers as typed (Ctrl+Shift+F)"));
     m_formatAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     connect(m_formatAction, &QAction::triggered, this, &ParamsEditor::formatParams);
+    m_indentAction = make(QStringLiteral("actionIndent"), tr("&Indent"),
+                          tr("Insert an indentation in the params, headers or raw body (Tab moves to the next "
+                             "field)"));
+    m_indentAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Tab));
+    // Triggered by the editors' event filter only: elsewhere Ctrl+Tab keeps switching tabs.
+    m_indentAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(m_indentAction, &QAction::triggered, this, &ParamsEditor::indent);
     m_undoAction = make(QStringLiteral("actionUndoParams"), tr("Undo"), tr("Undo the last change to the params"));
     connect(m_undoAction, &QAction::triggered, m_ui->paramsEdit, &QPlainTextEdit::undo);
     connect(m_ui->paramsEdit, &QPlainTextEdit::undoAvailable, m_undoAction, &QAction::setEnabled);
@@ -212,6 +225,7 @@ Ui::ComposerHeadersPage& ParamsEditor::headersPage()
         m_headersUi = std::make_unique<Ui::ComposerHeadersPage>();
         m_headersUi->setupUi(m_ui->headersTab);
         m_headersUi->headersEdit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        m_headersUi->headersEdit->installEventFilter(this);
         m_headersUi->headersStatus->setMinimumWidth(WrapLabel::kMinWidth);
         m_headersUi->headersEdit->setPlainText(m_draft->headersText());
         connect(m_headersUi->headersEdit, &QPlainTextEdit::textChanged, this, [this] {
@@ -230,6 +244,7 @@ Ui::ComposerRawBodyPage& ParamsEditor::rawBodyPage()
         m_rawBodyUi = std::make_unique<Ui::ComposerRawBodyPage>();
         m_rawBodyUi->setupUi(m_ui->rawBodyTab);
         m_rawBodyUi->rawBodyEdit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        m_rawBodyUi->rawBodyEdit->installEventFilter(this);
         m_rawBodyUi->rawBodyEdit->setPlainText(m_draft->rawBodyText());
         m_rawBodyUi->rawBodyCheck->setChecked(m_draft->isRawBodyEnabled());
         const auto edited = [this] {
@@ -310,6 +325,55 @@ void ParamsEditor::updateTabTitles()
     tabs->setTabText(tabs->indexOf(m_ui->headersTab), title);
     tabs->setTabText(tabs->indexOf(m_ui->paramsTab), raw ? tr("&Params (not sent)") : tr("&Params"));
     tabs->setTabText(tabs->indexOf(m_ui->rawBodyTab), raw ? tr("Ra&w body (sent)") : tr("Ra&w body"));
+}
+
+bool ParamsEditor::eventFilter(QObject* watched, QEvent* event)
+{
+    // The tab widget around the editors takes Ctrl+Tab to switch tabs: in an editor it indents.
+    if (event->type() == QEvent::KeyPress && m_indentAction) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if (key->keyCombination() == QKeyCombination(Qt::ControlModifier, Qt::Key_Tab)) {
+            m_indentAction->trigger();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void ParamsEditor::indent()
+{
+    QPlainTextEdit* editor = nullptr;
+    for (QPlainTextEdit* candidate : {m_ui->paramsEdit, m_headersUi ? m_headersUi->headersEdit : nullptr,
+                                      m_rawBodyUi ? m_rawBodyUi->rawBodyEdit : nullptr}) {
+        if (candidate && candidate->hasFocus())
+            editor = candidate;
+    }
+    if (!editor)
+        return;
+    const QString unit = QStringLiteral("  ");
+    QTextCursor cursor = editor->textCursor();
+    if (!cursor.hasSelection()) {
+        cursor.insertText(unit);
+        return;
+    }
+    // One undo step for all the lines touched by the selection.
+    QTextDocument* document = editor->document();
+    const QTextBlock first = document->findBlock(cursor.selectionStart());
+    const QTextBlock last = document->findBlock(std::max(cursor.selectionStart(), cursor.selectionEnd() - 1));
+    cursor.beginEditBlock();
+    for (QTextBlock block = first; block.isValid(); block = block.next()) {
+        QTextCursor line(block);
+        line.insertText(unit);
+        if (block == last)
+            break;
+    }
+    cursor.endEditBlock();
+}
+
+void ParamsEditor::clearScenario()
+{
+    m_scenarioNotice.clear();
+    updateNotice();
 }
 
 void ParamsEditor::showScenario(const Scenario& scenario)
@@ -510,8 +574,7 @@ void ParamsEditor::showLint()
 {
     if (m_draft->isLintPaused()) {
         m_lintPanel->setNote(tr("Live checks are paused for requests over %1; `leadgen-diag lint FILE` checks them.")
-                                 .arg(QLocale().formattedDataSize(RequestDraft::kMaxLiveLintChars, 1,
-                                                                  QLocale::DataSizeTraditionalFormat)));
+                                 .arg(ByteSize::text(RequestDraft::kMaxLiveLintChars)));
         updateSelections();
         return;
     }

@@ -50,6 +50,9 @@ public:
 
     QAction* insertTemplateAction() const { return m_insertTemplateAction; }
     QAction* formatAction() const { return m_formatAction; }
+    // Ctrl+Tab in a request editor: Tab itself moves the focus on (keyboard users must be able to
+    // leave the editor), so indentation has its own key.
+    QAction* indentAction() const { return m_indentAction; }
     QPlainTextEdit* paramsEdit() const;
     QTabWidget* tabs() const;
     LintPanel* lintPanel() const { return m_lintPanel; }
@@ -62,6 +65,8 @@ public:
     // What the loaded scenario reproduces, above the editor; the next edit clears it unless held.
     void showScenario(const Scenario& scenario);
     void holdNotice(bool hold) { m_holdNotice = hold; }
+    // The scenario is gone from the editor (the user's request is back).
+    void clearScenario();
     // Runs the debounced syntax check now.
     void validateNow();
     void insertTemplate();
@@ -74,6 +79,7 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     Ui::ComposerHeadersPage& headersPage();
@@ -93,6 +99,8 @@ private:
     void showLint();
     void goToFinding(int index);
     void replaceParams(const QString& text);
+    // Two spaces at the cursor, or before every selected line, in the focused request editor.
+    void indent();
     QString tinted(const QString& html, Tone::Kind kind) const;
 
     std::unique_ptr<Ui::ParamsEditor> m_ui;
@@ -106,6 +114,7 @@ private:
     LintPanel* m_lintPanel = nullptr;
     QAction* m_insertTemplateAction = nullptr;
     QAction* m_formatAction = nullptr;
+    QAction* m_indentAction = nullptr;
     QAction* m_undoAction = nullptr;
     QAction* m_redoAction = nullptr;
     JsonText::Syntax m_syntax;

@@ -2,17 +2,12 @@
 
 #include "ApiClient.h"
 #include "ApiRequest.h"
+#include "ByteSize.h"
 #include "CallAnalysis.h"
 #include "ui_SendBar.h"
 #include "WrapLabel.h"
 
-#include <QLocale>
-
 namespace {
-QString sizeText(qint64 bytes)
-{
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
-}
 
 // The verdict and the first findings: a big batch can have a finding per object, and the
 // inspector lists them all.
@@ -120,7 +115,7 @@ void SendBar::onUploadProgress(qint64 sent, qint64 total)
         return;
     m_ui->progressBar->setRange(0, 1000);
     m_ui->progressBar->setValue(int(sent * 1000 / total));
-    m_ui->progressBar->setFormat(tr("Sending %1 of %2").arg(sizeText(sent), sizeText(total)));
+    m_ui->progressBar->setFormat(tr("Sending %1 of %2").arg(ByteSize::text(sent), ByteSize::text(total)));
 }
 
 void SendBar::onDownloadProgress(qint64 received, qint64 total)
@@ -128,10 +123,10 @@ void SendBar::onDownloadProgress(qint64 received, qint64 total)
     if (total > 0) {
         m_ui->progressBar->setRange(0, 1000);
         m_ui->progressBar->setValue(int(qMin(received, total) * 1000 / total));
-        m_ui->progressBar->setFormat(tr("Received %1 of %2").arg(sizeText(received), sizeText(total)));
+        m_ui->progressBar->setFormat(tr("Received %1 of %2").arg(ByteSize::text(received), ByteSize::text(total)));
     } else if (received > 0) {
         m_ui->progressBar->setRange(0, 0);
-        m_ui->progressBar->setFormat(tr("Received %1").arg(sizeText(received)));
+        m_ui->progressBar->setFormat(tr("Received %1").arg(ByteSize::text(received)));
     }
 }
 
@@ -164,7 +159,7 @@ void SendBar::showCall(const FinishedCall& call, bool inspectLink)
     } else if (capture.hasResponse) {
         line = tr("HTTP %1 %2 · %3 ms · %4")
                    .arg(capture.httpStatus)
-                   .arg(capture.reasonPhrase, QString::number(capture.totalMs), sizeText(capture.bodySize))
+                   .arg(capture.reasonPhrase, QString::number(capture.totalMs), ByteSize::text(capture.bodySize))
                    .toHtmlEscaped();
         tone = capture.layer == FailureLayer::None ? Tone::Kind::Ok : Tone::Kind::Error;
         if (call.analysis) {

@@ -217,6 +217,13 @@ void ErrorBrowserWidget::setupActions()
         button->setToolButtonStyle(action->icon().isNull() ? Qt::ToolButtonTextOnly : Qt::ToolButtonIconOnly);
     }
 
+    // Tab goes through the entry's toolbar in the order it is shown, then into its text.
+    const QList<QWidget*> order{m_ui->codeTable,       m_ui->backButton,         m_ui->forwardButton,
+                                m_ui->copyTextButton,  m_ui->copyMarkdownButton, m_ui->openExampleButton,
+                                m_ui->reproduceButton, m_ui->detailView};
+    for (int i = 1; i < order.size(); ++i)
+        QWidget::setTabOrder(order.at(i - 1), order.at(i));
+
     // The list's context menu and keyboard shortcuts act on the selected entry.
     QTableView* table = m_ui->codeTable;
     m_copyTextAction->setShortcut(QKeySequence::Copy);

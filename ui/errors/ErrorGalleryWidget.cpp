@@ -46,6 +46,11 @@ ErrorGalleryWidget::ErrorGalleryWidget(const ErrorCatalog& errors, const Scenari
     auto* contentLayout = new QVBoxLayout(m_content);
     contentLayout->setContentsMargins(0, 0, 4, 8);
     contentLayout->setSpacing(4);
+    // The content is never smaller than its tiles: a regrid while the page is hidden (a dock
+    // tabbed behind another) changes the layout's minimum without telling the scroll area, which
+    // then kept the old size and squeezed every tile to a line. Enforced as the widget's own
+    // minimum, the size follows (and the scroll area sees the resize).
+    contentLayout->setSizeConstraint(QLayout::SetMinimumSize);
 
     // Sections in code order of their first code: envelope and auth first, server last.
     const QList<Scenario> list = scenarios.scenarios();

@@ -106,6 +106,7 @@ QVariant BatchTableModel::sortKey(int responseRow, int column) const
     const BatchRow& row = m_rows.at(responseRow);
     switch (column) {
     case IndexColumn:
+    case PathColumn:
         return responseRow;
     case ResultColumn:
         return row.success ? 1 : 0;
@@ -188,7 +189,10 @@ QVariant BatchTableModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         switch (column) {
         case IndexColumn:
-            return m_severalKeys ? QStringLiteral("%1[%2]").arg(row->key).arg(row->index) : QString::number(row->index);
+            return m_severalKeys ? QStringLiteral("%1 %2").arg(row->key).arg(row->index + 1)
+                                 : QString::number(row->index + 1);
+        case PathColumn:
+            return QStringLiteral("%1[%2]").arg(row->key).arg(row->index);
         case ResultColumn:
             return row->success ? tr("Success") : tr("Failed");
         case CodeColumn:
@@ -207,7 +211,7 @@ QVariant BatchTableModel::data(const QModelIndex& index, int role) const
             return FindingsModel::severityIcon(Finding::Severity::Error);
         break;
     case Qt::ToolTipRole: {
-        QString tip = QStringLiteral("$.result.%1[%2]").arg(row->key).arg(row->index);
+        QString tip = tr("Object %1 · $.result.%2[%3]").arg(row->index + 1).arg(row->key).arg(row->index);
         if (!row->success && row->code)
             tip += QStringLiteral("\n%1 %2").arg(*row->code).arg(row->message);
         if (row->hasRequestObject)
@@ -223,7 +227,7 @@ QVariant BatchTableModel::data(const QModelIndex& index, int role) const
         }
         break;
     case Qt::TextAlignmentRole:
-        if (column == IndexColumn || column == CodeColumn)
+        if (column == IndexColumn || column == PathColumn || column == CodeColumn)
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         break;
     case SuccessRole:
@@ -248,7 +252,9 @@ QVariant BatchTableModel::headerData(int section, Qt::Orientation orientation, i
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case IndexColumn:
-        return tr("Index");
+        return tr("Object");
+    case PathColumn:
+        return tr("JSON path");
     case ResultColumn:
         return tr("Result");
     case CodeColumn:

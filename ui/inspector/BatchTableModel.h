@@ -22,7 +22,8 @@ class BatchTableModel : public QAbstractTableModel
 public:
     enum FixedColumn
     {
-        IndexColumn,
+        IndexColumn, // the object's number from 1, as findings count ("object 2 of 3")
+        PathColumn,  // where it is in the response, 0-based as JSON is ("creates[1]")
         ResultColumn,
         CodeColumn,
         MessageColumn,

@@ -3,10 +3,12 @@
 #include "Badge.h"
 #include "BatchTableModel.h"
 #include "BodyView.h"
+#include "ByteSize.h"
 #include "ExplainLinkDelegate.h"
 #include "FindingsModel.h"
 #include "JsonHighlighter.h"
 #include "JsonTreeModel.h"
+#include "LazyTreeFetcher.h"
 #include "RequestEnvelope.h"
 #include "ui_InspectorContent.h"
 
@@ -16,16 +18,8 @@
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QLocale>
 #include <QMenu>
 #include <QResizeEvent>
-
-namespace {
-QString sizeText(qint64 bytes)
-{
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
-}
-} // namespace
 
 InspectorResultsPage::InspectorResultsPage(QWidget* page, const InspectorSession* session, FindingsModel* findings,
                                            JsonTreeModel* tree, BatchTableModel* batch, QObject* parent)
@@ -41,6 +35,9 @@ InspectorResultsPage::InspectorResultsPage(QWidget* page, const InspectorSession
     page->setObjectName(QStringLiteral("contentPage")); // setupUi names it after the form
     m_ui->findingsView->setModel(findings);
     m_ui->treeView->setModel(tree);
+    // Big arrays keep coming while scrolled, wherever they are in the document.
+    auto* fetcher = new LazyTreeFetcher(m_ui->treeView);
+    fetcher->setObjectName(QStringLiteral("treeFetcher"));
     m_ui->batchView->setModel(batch);
 
     QHeaderView* header = m_ui->findingsView->header();
@@ -175,10 +172,10 @@ void InspectorResultsPage::showBodyNotice(const QString& note, const AnalysisTas
         } else if (index.isValid() && m_ui->bodyView->bodyLayout()->mode() == BodyLayout::Mode::Raw) {
             notes.append(tr("Shown as received: %1 is above the pretty-print limit of %2. "
                             "The tree and the findings cover all of it. <a href=\"pretty\">Pretty-print anyway</a>")
-                             .arg(sizeText(index.size()), sizeText(settings.prettyPrintLimit)));
+                             .arg(ByteSize::text(index.size()), ByteSize::text(settings.prettyPrintLimit)));
         } else if (index.size() > settings.highlightLimit) {
             notes.append(tr("No syntax colours: %1 is above the highlighting limit of %2.")
-                             .arg(sizeText(index.size()), sizeText(settings.highlightLimit)));
+                             .arg(ByteSize::text(index.size()), ByteSize::text(settings.highlightLimit)));
         }
         if (!index.isValid() && index.size() > 0 && index.errorOffset() >= 0) {
             const JsonIndex::LineColumn at = index.lineColumn(index.errorOffset());
@@ -278,6 +275,19 @@ void InspectorResultsPage::showDiagnosis(const Diagnosis& d, bool batchKeysKnown
     if (d.batch.isEmpty() && m_ui->detailTabs->currentWidget() == m_ui->batchTab)
         m_ui->detailTabs->setCurrentWidget(m_ui->bodyTab);
     m_ui->batchView->resizeColumnsToContents();
+}
+
+void InspectorResultsPage::showNotAnalysed(const QString& why)
+{
+    m_ui->findingsLabel->setText(why);
+    m_ui->findingDetail->clear();
+    m_ui->explainButton->setEnabled(false);
+    const int batchIndex = m_ui->detailTabs->indexOf(m_ui->batchTab);
+    m_ui->detailTabs->setTabEnabled(batchIndex, false);
+    m_ui->detailTabs->setTabText(batchIndex, tr("B&atch"));
+    m_ui->batchSummary->clear();
+    if (m_ui->detailTabs->currentWidget() == m_ui->batchTab)
+        m_ui->detailTabs->setCurrentWidget(m_ui->bodyTab);
 }
 
 void InspectorResultsPage::fitFindingsPanel(int findings)

@@ -42,6 +42,9 @@ public:
     void showBodyNotice(const QString& note, const AnalysisTask::Result* result, const InspectorSettings& settings);
     // The findings heading and the batch tab's title and summary.
     void showDiagnosis(const Diagnosis& diagnosis, bool batchKeysKnown);
+    // Nothing was analysed (no response arrived, the file could not be read): the findings
+    // header says so, never "nothing wrong", and the batch tab is off.
+    void showNotAnalysed(const QString& why);
     // Up to five findings without scrolling; the body gets the rest.
     void fitFindingsPanel(int findings);
     // The explanation as tall as it needs at the pane's width (at least three lines).

@@ -3,6 +3,7 @@
 #include "BatchTableModel.h"
 #include "BodyFindBar.h"
 #include "BodyView.h"
+#include "ByteSize.h"
 #include "CallCapture.h"
 #include "EmptyStateWidget.h"
 #include "ErrorCatalog.h"
@@ -20,7 +21,6 @@
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QLocale>
 #include <QMenu>
 #include <QMimeData>
 #include <QPushButton>
@@ -28,10 +28,6 @@
 #include <QTreeView>
 
 namespace {
-QString sizeText(qint64 bytes)
-{
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
-}
 
 bool looksLikeJson(QByteArrayView bytes)
 {
@@ -295,11 +291,11 @@ void InspectorWidget::restoreLastResponse()
         // Never at startup: a huge file would keep the machine busy before the user asked.
         m_reopenPath = path;
         EmptyStateWidget* empty = m_ui->emptyState;
-        empty->setText(
-            empty->text() +
-            tr("<br><br>The last response, <b>%1</b> (%2), was not reopened because it is larger "
-               "than %3.")
-                .arg(info.fileName().toHtmlEscaped(), sizeText(info.size()), sizeText(m_settings.reopenLimit)));
+        empty->setText(empty->text() +
+                       tr("<br><br>The last response, <b>%1</b> (%2), was not reopened because it is larger "
+                          "than %3.")
+                           .arg(info.fileName().toHtmlEscaped(), ByteSize::text(info.size()),
+                                ByteSize::text(m_settings.reopenLimit)));
         QPushButton* reopen = empty->addButton(tr("Open %1").arg(info.fileName()), QStringLiteral("reopenButton"));
         connect(reopen, &QPushButton::clicked, this, [this, reopen] {
             reopen->hide();
@@ -341,10 +337,10 @@ void InspectorWidget::onStarted()
     m_ui->sourceLabel->setText(source.title);
     m_ui->sourceLabel->setToolTip(source.title);
     const qint64 size = source.size();
-    m_ui->verdictBanner->setMessage(tr("Analysing…"), tr("%1 to index and check").arg(sizeText(size)));
+    m_ui->verdictBanner->setMessage(tr("Analysing…"), tr("%1 to index and check").arg(ByteSize::text(size)));
     content()->findingDetail->clear();
     content()->findingsLabel->setText(tr("Findings"));
-    clearResults(tr("Analysing %1…").arg(sizeText(size)));
+    clearResults(tr("Analysing %1…").arg(ByteSize::text(size)));
     m_page->showHeaders(source);
     updateRequestTab();
     content()->bodyNotice->setVisible(!source.note.isEmpty());
@@ -358,6 +354,7 @@ void InspectorWidget::onOpenFailed(const QString& title, const QString& details)
     cancelLayouts();
     showContentPage();
     clearResults(details);
+    m_page->showNotAnalysed(tr("Not analysed: %1").arg(title));
     m_ui->sourceLabel->clear();
     m_ui->verdictBanner->setMessage(title, details, VerdictBanner::Tone::Error);
     emit statusMessage(title + QStringLiteral(": ") + details, 8000);
@@ -371,6 +368,8 @@ void InspectorWidget::onNoResponse(const CallCapture& capture)
     m_ui->verdictBanner->setMessage(tr("No response: %1").arg(failureLayerTitle(capture.layer)), capture.facts,
                                     VerdictBanner::Tone::Error);
     clearResults(capture.explanation.isEmpty() ? capture.facts : capture.explanation);
+    // A failed call is never "nothing wrong": there was no response to check.
+    m_page->showNotAnalysed(tr("Not analysed: no response arrived (%1)").arg(failureLayerTitle(capture.layer)));
     m_page->showHeaders(m_session->source());
     updateRequestTab();
     emit opened(m_session->source().title);

@@ -1,13 +1,13 @@
 #include "VerdictBanner.h"
 
 #include "Badge.h"
+#include "ByteSize.h"
 #include "FindingsModel.h"
 #include "WrapLabel.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLocale>
 #include <QPainter>
 #include <QVBoxLayout>
 
@@ -189,7 +189,7 @@ QString VerdictBanner::detailsFor(const Diagnosis& d)
         else
             parts.append(tr("id %1").arg(*d.requestId));
     }
-    parts.append(QLocale().formattedDataSize(d.stats.bytes, 1, QLocale::DataSizeSIFormat));
+    parts.append(ByteSize::text(d.stats.bytes));
     const int errors = d.count(Finding::Severity::Error);
     const int warnings = d.count(Finding::Severity::Warning);
     const int infos = d.count(Finding::Severity::Info);
