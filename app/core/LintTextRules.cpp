@@ -103,14 +103,16 @@ QString doubleEncodedEnvelope(const LintSubject& s)
 const LintRule kRules[] = {
     // --- credentials (query string), checked before the body
     {"missing-account-id", LintScope::Context, Severity::Error, 103, "api", Confidence::Observed,
-     "No account ID is set for this environment: the URL would carry no accountID.",
+     "No account ID is set for this environment: the URL would carry no accountID (the real service was seen to "
+     "answer missing credentials with HTTP 401 and a plain-text body rather than 103).",
      "Enter the account ID of this environment (CRM: Settings, API Settings).",
      [](const LintSubject& s, LintReporter& out) {
          if (!s.context->hasAccountId)
              out.report(LintReport{QStringLiteral("query.accountID")});
      }},
     {"missing-secret-key", LintScope::Context, Severity::Error, 104, "api", Confidence::Observed,
-     "No secret key is set for this environment: the URL would carry no secretKey.",
+     "No secret key is set for this environment: the URL would carry no secretKey (the real service was seen to "
+     "answer missing credentials with HTTP 401 and a plain-text body rather than 104).",
      "Enter the secret key of this environment (CRM: Settings, API Settings); it is kept in the keychain, never "
      "in the request.",
      [](const LintSubject& s, LintReporter& out) {

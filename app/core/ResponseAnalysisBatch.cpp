@@ -143,17 +143,15 @@ void ResponseAnalysis::analyzeBatch(const QString& key, NodeId array)
                                          ? m_index.string(successNode).trimmed().toLower()
                                          : rawText(successNode);
                 // "true"/"1" and "false"/"0" are the documented string forms; anything else is odd.
-                if (text == QLatin1String("true") || text == QLatin1String("1"))
-                    success = true;
-                else if (text == QLatin1String("false") || text == QLatin1String("0"))
-                    success = false;
-                else if (text.isEmpty())
-                    success = false;
-                if (!success || text.isEmpty()) {
-                    if (++oddSuccess == 1)
-                        firstOdd = successNode;
-                } else if (++nonBoolSuccess == 1) {
-                    firstNonBool = successNode;
+                const bool truthy = text == QLatin1String("true") || text == QLatin1String("1");
+                const bool documentedForm = truthy || text == QLatin1String("false") || text == QLatin1String("0");
+                if (documentedForm || text.isEmpty())
+                    success = truthy;
+                if (documentedForm) {
+                    if (++nonBoolSuccess == 1)
+                        firstNonBool = successNode;
+                } else if (++oddSuccess == 1) {
+                    firstOdd = successNode;
                 }
                 break;
             }
