@@ -151,9 +151,18 @@ QJsonObject Diagnosis::toJson() const
     // Added keys.
     QJsonObject info;
     info.insert(QStringLiteral("hasMore"), hasMore ? QJsonValue(*hasMore) : QJsonValue(QJsonValue::Null));
-    info.insert(QStringLiteral("callCount"), optionalInt64(callCount));
-    info.insert(QStringLiteral("queryLimit"), optionalInt64(queryLimit));
+    info.insert(QStringLiteral("callCount"), optionalInt64(quota.callCount));
+    info.insert(QStringLiteral("queryLimit"), optionalInt64(quota.queryLimit));
     o.insert(QStringLiteral("info"), info);
+    if (quota.isEmpty()) {
+        o.insert(QStringLiteral("quota"), QJsonValue::Null);
+    } else {
+        o.insert(QStringLiteral("quota"), QJsonObject{{QStringLiteral("call_count"), optionalInt64(quota.callCount)},
+                                                      {QStringLiteral("query_limit"), optionalInt64(quota.queryLimit)},
+                                                      {QStringLiteral("remaining"), optionalInt64(quota.remaining())},
+                                                      {QStringLiteral("text"), quota.text()}});
+    }
+    o.insert(QStringLiteral("next_page"), nextPage ? QJsonValue(nextPage->toJson()) : QJsonValue(QJsonValue::Null));
     o.insert(QStringLiteral("method"), method.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(method));
     // Every row of a real batch (the API takes at most 500 objects); for the huge batches of
     // generated or concatenated documents only the failed rows, which are what a script needs.
@@ -166,6 +175,39 @@ QJsonObject Diagnosis::toJson() const
     o.insert(QStringLiteral("batch"), rows);
     o.insert(QStringLiteral("batch_rows"), allRows ? QStringLiteral("all") : QStringLiteral("failed"));
     return o;
+}
+
+std::optional<qint64> Diagnosis::Quota::remaining() const
+{
+    if (!callCount || !queryLimit)
+        return std::nullopt;
+    return std::max<qint64>(0, *queryLimit - *callCount);
+}
+
+QString Diagnosis::Quota::text() const
+{
+    // Thousands separators whatever the locale, as in the counters' usual reading.
+    const auto grouped = [](qint64 n) {
+        QString digits = QString::number(n < 0 ? -n : n);
+        for (qsizetype i = digits.size() - 3; i > 0; i -= 3)
+            digits.insert(i, QLatin1Char(','));
+        return n < 0 ? QLatin1Char('-') + digits : digits;
+    };
+    if (callCount && queryLimit)
+        return QStringLiteral("call %1 of %2 today").arg(grouped(*callCount), grouped(*queryLimit));
+    if (callCount)
+        return QStringLiteral("call %1 today").arg(grouped(*callCount));
+    if (queryLimit)
+        return QStringLiteral("daily limit %1 calls").arg(grouped(*queryLimit));
+    return QString();
+}
+
+QJsonObject Diagnosis::PageRequest::toJson() const
+{
+    return QJsonObject{{QStringLiteral("offset"), double(offset)},
+                       {QStringLiteral("limit"), double(limit)},
+                       {QStringLiteral("params"), params},
+                       {QStringLiteral("label"), label}};
 }
 
 QString Diagnosis::verdictLine() const
@@ -183,6 +225,8 @@ QString Diagnosis::verdictLine() const
     if (idMatches)
         details.append(*idMatches ? QStringLiteral("id matches the request")
                                   : QStringLiteral("id differs from the request"));
+    if (!quota.isEmpty())
+        details.append(quota.text());
     details.append(QStringLiteral("%1 bytes").arg(stats.bytes));
     const int errors = count(Finding::Severity::Error);
     const int warnings = count(Finding::Severity::Warning);

@@ -99,8 +99,31 @@ struct Diagnosis
 
     // Informational fields (docs/design.md, The API in brief); also reported as info findings.
     std::optional<bool> hasMore;
-    std::optional<qint64> callCount;
-    std::optional<qint64> queryLimit;
+
+    // The top-level quota counters (sent as strings, "1036" and "50000"): calls made today and
+    // the daily allowance, as captures show them. For the verdict line and a rate meter.
+    struct Quota
+    {
+        std::optional<qint64> callCount;
+        std::optional<qint64> queryLimit;
+
+        bool isEmpty() const { return !callCount && !queryLimit; }
+        std::optional<qint64> remaining() const;
+        // "call 1,036 of 50,000 today" (the parts that are known); empty without counters.
+        QString text() const;
+    } quota;
+
+    // A page of a paginated method that is exactly `limit` long: the request for the next one
+    // (same params, offset + limit), for a one-click "Next page".
+    struct PageRequest
+    {
+        qint64 offset = 0;
+        qint64 limit = 0;
+        QJsonObject params; // the request's params with the new offset
+        QString label;      // "Next page (offset 500)"
+        QJsonObject toJson() const;
+    };
+    std::optional<PageRequest> nextPage;
 
     QString method;        // from the request envelope, when given
     QList<BatchRow> batch; // per-object results, in order
@@ -112,7 +135,8 @@ struct Diagnosis
     int count(Finding::Severity severity) const;
     static QString verdictName(Verdict verdict);
     // Exactly the inspect object of docs/design.md (Command line), plus added keys: info {hasMore, callCount,
-    // queryLimit}, method, batch (rows) and batch_rows ("all" | "failed", see kMaxJsonBatchRows).
+    // queryLimit}, quota, next_page, method, batch (rows) and batch_rows ("all" | "failed", see
+    // kMaxJsonBatchRows).
     QJsonObject toJson() const;
     // The verdict line then one line per finding (`inspect` text output).
     QString toText() const;

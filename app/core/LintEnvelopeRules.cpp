@@ -9,13 +9,14 @@ namespace {
 using namespace LintText;
 using Node = JsonSourceNode;
 using Severity = LintFinding::Severity;
+using Confidence = LintConfidence;
 
 // In check order. Each entry: id, scope, severity, predicted code, level, message (%1.. from the
 // check), fix text, check.
 const LintRule kRules[] = {
     // --- the envelope
-    {"missing-id", LintScope::Envelope, Severity::Error, 102, "api", "The envelope has no \"id\" member.",
-     "Add an \"id\" (any string or number; the response echoes it).",
+    {"missing-id", LintScope::Envelope, Severity::Error, 102, "api", Confidence::Documented,
+     "The envelope has no \"id\" member.", "Add an \"id\" (any string or number; the response echoes it).",
      [](const LintSubject& s, LintReporter& out) {
          if (s.root->member(QStringLiteral("id")))
              return;
@@ -29,7 +30,7 @@ const LintRule kRules[] = {
                                             QStringLiteral("\"id\": ") + jsonQuote(RequestEnvelope::generateId()))}};
          out.report(r);
      }},
-    {"id-not-scalar", LintScope::Envelope, Severity::Warning, 0, "request",
+    {"id-not-scalar", LintScope::Envelope, Severity::Warning, 0, "request", Confidence::Inferred,
      "\"id\" is %1; the response echoes it and clients compare it as a string or number.",
      "Use a string or a number as the id.",
      [](const LintSubject& s, LintReporter& out) {
@@ -41,13 +42,13 @@ const LintRule kRules[] = {
                                            {replaceValue(*id, jsonQuote(RequestEnvelope::generateId()))}};
          out.report(r);
      }},
-    {"missing-method", LintScope::Envelope, Severity::Error, 201, "api", "The envelope has no \"method\" member.",
-     "Add \"method\" with a method name, e.g. \"getLeads\".",
+    {"missing-method", LintScope::Envelope, Severity::Error, 201, "api", Confidence::Documented,
+     "The envelope has no \"method\" member.", "Add \"method\" with a method name, e.g. \"getLeads\".",
      [](const LintSubject& s, LintReporter& out) {
          if (!s.root->member(QStringLiteral("method")))
              out.report(LintReport{QStringLiteral("$.method")}.atContainer(*s.root));
      }},
-    {"method-empty", LintScope::Envelope, Severity::Error, 201, "api", "\"method\" is %1.",
+    {"method-empty", LintScope::Envelope, Severity::Error, 201, "api", Confidence::Documented, "\"method\" is %1.",
      "Put a method name in \"method\".",
      [](const LintSubject& s, LintReporter& out) {
          const Node* m = s.root->member(QStringLiteral("method"));
@@ -55,14 +56,14 @@ const LintRule kRules[] = {
                    (m->kind == Node::Kind::String && m->scalar.toString().trimmed().isEmpty())))
              out.report(LintReport{QStringLiteral("$.method"), -1, 0, {describe(*m)}}.at(*m));
      }},
-    {"method-not-string", LintScope::Envelope, Severity::Error, 204, "api", "\"method\" is %1, not a method name.",
-     "Write the method name as a string, e.g. \"getLeads\".",
+    {"method-not-string", LintScope::Envelope, Severity::Error, 204, "api", Confidence::Documented,
+     "\"method\" is %1, not a method name.", "Write the method name as a string, e.g. \"getLeads\".",
      [](const LintSubject& s, LintReporter& out) {
          const Node* m = s.root->member(QStringLiteral("method"));
          if (m && m->kind != Node::Kind::String && m->kind != Node::Kind::Null)
              out.report(LintReport{QStringLiteral("$.method"), -1, 0, {describe(*m)}}.at(*m));
      }},
-    {"method-wrong-case", LintScope::Envelope, Severity::Error, 204, "api",
+    {"method-wrong-case", LintScope::Envelope, Severity::Error, 204, "api", Confidence::Observed,
      "\"%1\" is not a method: method names are case-sensitive, the method is \"%2\".", "Write \"%1\".",
      [](const LintSubject& s, LintReporter& out) {
          const Node* m = s.root->member(QStringLiteral("method"));
@@ -76,7 +77,8 @@ const LintRule kRules[] = {
              LintQuickFix{QStringLiteral("Write \"%1\"").arg(spec->name), {replaceValue(*m, jsonQuote(spec->name))}};
          out.report(r);
      }},
-    {"method-unknown", LintScope::Envelope, Severity::Error, 204, "api", "\"%1\" is not a method of this API%2.",
+    {"method-unknown", LintScope::Envelope, Severity::Error, 204, "api", Confidence::Documented,
+     "\"%1\" is not a method of this API%2.",
      "Use a method name from the catalogue (explain lists them; names are case-sensitive).",
      [](const LintSubject& s, LintReporter& out) {
          const Node* m = s.root->member(QStringLiteral("method"));
@@ -91,7 +93,7 @@ const LintRule kRules[] = {
              close.isEmpty() ? QString() : QStringLiteral(" (did you mean %1?)").arg(close.join(QLatin1String(", ")));
          out.report(LintReport{QStringLiteral("$.method"), -1, 0, {name, hint}}.at(*m));
      }},
-    {"missing-params", LintScope::Envelope, Severity::Error, 202, "api",
+    {"missing-params", LintScope::Envelope, Severity::Error, 202, "api", Confidence::Documented,
      "The envelope has no \"params\" member (it is required even when the method takes no parameters).",
      "Add \"params\": {}.",
      [](const LintSubject& s, LintReporter& out) {
@@ -104,8 +106,8 @@ const LintRule kRules[] = {
                                        {insertMember(s.text, *s.root, QStringLiteral("\"params\": {}"))}};
          out.report(r);
      }},
-    {"params-not-object", LintScope::Envelope, Severity::Error, 202, "api", "\"params\" is %1; it must be an object.",
-     "Send the parameters as an object, e.g. \"params\": {}.",
+    {"params-not-object", LintScope::Envelope, Severity::Error, 202, "api", Confidence::Documented,
+     "\"params\" is %1; it must be an object.", "Send the parameters as an object, e.g. \"params\": {}.",
      [](const LintSubject& s, LintReporter& out) {
          const Node* p = s.root->member(QStringLiteral("params"));
          if (!p || p->isContainer())
@@ -117,7 +119,7 @@ const LintRule kRules[] = {
                  LintQuickFix{QStringLiteral("Replace null with {}"), {replaceValue(*p, QStringLiteral("{}"))}};
          out.report(r);
      }},
-    {"params-list", LintScope::Envelope, Severity::Error, 205, "api",
+    {"params-list", LintScope::Envelope, Severity::Warning, 205, "api", Confidence::Inferred,
      "\"params\" is a list; parameters must be named members of an object.",
      "Turn the list into an object of named parameters.",
      [](const LintSubject& s, LintReporter& out) {
@@ -125,7 +127,7 @@ const LintRule kRules[] = {
          if (p && p->isArray() && !p->children.empty())
              out.report(LintReport{QStringLiteral("$.params")}.at(*p));
      }},
-    {"envelope-key-miscased", LintScope::Envelope, Severity::Warning, 0, "request",
+    {"envelope-key-miscased", LintScope::Envelope, Severity::Warning, 0, "request", Confidence::Inferred,
      "\"%1\" is not an envelope member; did you mean \"%2\"? Member names are case-sensitive.", "Rename it to \"%1\".",
      [](const LintSubject& s, LintReporter& out) {
          for (const Node& child : s.root->children) {
@@ -141,7 +143,7 @@ const LintRule kRules[] = {
              }
          }
      }},
-    {"envelope-unknown-key", LintScope::Envelope, Severity::Warning, 0, "request",
+    {"envelope-unknown-key", LintScope::Envelope, Severity::Warning, 0, "request", Confidence::Inferred,
      "\"%1\" is not part of the envelope; the API reads only method, params and id.", "Remove \"%1\".",
      [](const LintSubject& s, LintReporter& out) {
          for (const Node& child : s.root->children) {
@@ -153,7 +155,7 @@ const LintRule kRules[] = {
                      child, true));
          }
      }},
-    {"legacy-header", LintScope::Envelope, Severity::Warning, 0, "request",
+    {"legacy-header", LintScope::Envelope, Severity::Warning, 0, "request", Confidence::Observed,
      "The legacy \"header\" object is not needed: the API takes accountID and secretKey from the query string.",
      "Remove \"header\" and set the credentials on the environment.",
      [](const LintSubject& s, LintReporter& out) {
@@ -162,7 +164,7 @@ const LintRule kRules[] = {
      }},
 
     // --- the method
-    {"undocumented-method", LintScope::Method, Severity::Warning, 0, "request",
+    {"undocumented-method", LintScope::Method, Severity::Warning, 0, "request", Confidence::Inferred,
      "The parameters of %1 are not documented; only the envelope was checked.",
      "Check the vendor documentation, and try the call on the simulator before production.",
      [](const LintSubject& s, LintReporter& out) {
@@ -170,7 +172,7 @@ const LintRule kRules[] = {
              out.report(LintReport{QStringLiteral("$.method"), -1, 0, {s.method->name}}.at(
                  *s.root->member(QStringLiteral("method"))));
      }},
-    {"production-mutating", LintScope::Method, Severity::Warning, 0, "request",
+    {"production-mutating", LintScope::Method, Severity::Warning, 0, "request", Confidence::Inferred,
      "%1 changes data and the environment is production.",
      "Try it on the simulator first; the composer asks for confirmation before sending.",
      [](const LintSubject& s, LintReporter& out) {

@@ -11,6 +11,7 @@ namespace {
 using namespace LintText;
 using Node = JsonSourceNode;
 using Severity = LintFinding::Severity;
+using Confidence = LintConfidence;
 
 bool isCreateMethod(const MethodSpec* m)
 {
@@ -21,13 +22,13 @@ bool isCreateMethod(const MethodSpec* m)
 // check), fix text, check.
 const LintRule kRules[] = {
     // --- the objects list of a batch method
-    {"objects-not-array", LintScope::Objects, Severity::Error, 207, "api",
+    {"objects-not-array", LintScope::Objects, Severity::Error, 207, "api", Confidence::Documented,
      "\"objects\" is %1; it must be a list of hashes.", "Send \"objects\": [ {...} ].",
      [](const LintSubject& s, LintReporter& out) {
          if (!s.objects->isContainer())
              out.report(LintReport{s.path, -1, 0, {describe(*s.objects)}}.at(*s.objects));
      }},
-    {"objects-not-list", LintScope::Objects, Severity::Error, 208, "api",
+    {"objects-not-list", LintScope::Objects, Severity::Error, 208, "api", Confidence::Documented,
      "\"objects\" is a single hash, not a list of hashes.", "Wrap it in a list: [ {...} ].",
      [](const LintSubject& s, LintReporter& out) {
          if (!s.objects->isObject())
@@ -38,13 +39,13 @@ const LintRule kRules[] = {
                           {{s.objects->start, 0, QStringLiteral("[")}, {s.objects->end, 0, QStringLiteral("]")}}};
          out.report(r);
      }},
-    {"objects-empty", LintScope::Objects, Severity::Warning, 0, "request",
+    {"objects-empty", LintScope::Objects, Severity::Warning, 0, "request", Confidence::Inferred,
      "\"objects\" is empty; the call does nothing.", "Add at least one record.",
      [](const LintSubject& s, LintReporter& out) {
          if (s.objects->isArray() && s.objects->children.empty())
              out.report(LintReport{s.path}.at(*s.objects));
      }},
-    {"objects-too-many", LintScope::Objects, Severity::Error, 209, "api",
+    {"objects-too-many", LintScope::Objects, Severity::Error, 209, "api", Confidence::Documented,
      "\"objects\" has %1 records; at most %2 are allowed per call.", "Split the records into calls of at most %1.",
      [](const LintSubject& s, LintReporter& out) {
          const int limit = s.method->maxObjects;
@@ -56,7 +57,8 @@ const LintRule kRules[] = {
                                    {QString::number(limit)}}
                             .at(*s.objects, true));
      }},
-    {"objects-scalar", LintScope::Objects, Severity::Error, 208, "api", "objects[%1] is %2, not a hash%3.", "%1",
+    {"objects-scalar", LintScope::Objects, Severity::Error, 208, "api", Confidence::Documented,
+     "objects[%1] is %2, not a hash%3.", "%1",
      [](const LintSubject& s, LintReporter& out) {
          if (!s.objects->isArray())
              return;
@@ -92,8 +94,8 @@ const LintRule kRules[] = {
          }
          out.report(r);
      }},
-    {"objects-nested-list", LintScope::Objects, Severity::Error, 205, "object", "objects[%1] is a list, not a hash.",
-     "Write each element as a hash of field names.",
+    {"objects-nested-list", LintScope::Objects, Severity::Warning, 205, "object", Confidence::Inferred,
+     "objects[%1] is a list, not a hash.", "Write each element as a hash of field names.",
      [](const LintSubject& s, LintReporter& out) {
          if (!s.objects->isArray())
              return;
@@ -103,7 +105,7 @@ const LintRule kRules[] = {
                  out.report(LintReport{pathIndex(s.path, i), -1, 0, {QString::number(i)}}.at(element));
          }
      }},
-    {"unique-duplicate", LintScope::Objects, Severity::Error, 301, "object",
+    {"unique-duplicate", LintScope::Objects, Severity::Error, 301, "object", Confidence::Observed,
      "%1 %2 is also in objects[%3]; this record fails because %1 must be unique (case-insensitively).",
      "Remove the duplicate record, or update the existing one instead.",
      [](const LintSubject& s, LintReporter& out) {
@@ -131,7 +133,7 @@ const LintRule kRules[] = {
      }},
 
     // --- each record
-    {"object-required-key", LintScope::Element, Severity::Error, 205, "object",
+    {"object-required-key", LintScope::Element, Severity::Error, 205, "object", Confidence::Documented,
      "objects[%1] has no \"%2\", which %3 requires.", "Add \"%1\" to every record.",
      [](const LintSubject& s, LintReporter& out) {
          for (const QString& key : s.method->objectRequired) {
@@ -141,7 +143,7 @@ const LintRule kRules[] = {
                                 .atContainer(*s.element));
          }
      }},
-    {"object-key-not-accepted", LintScope::Element, Severity::Error, 205, "object",
+    {"object-key-not-accepted", LintScope::Element, Severity::Error, 205, "object", Confidence::Observed,
      "objects[%1] has \"%2\"; %3 takes only %4 in each record.", "Remove \"%1\".",
      [](const LintSubject& s, LintReporter& out) {
          if (s.method->objectKeys.isEmpty())
@@ -157,7 +159,7 @@ const LintRule kRules[] = {
                          .at(child, true));
          }
      }},
-    {"object-no-identifier", LintScope::Element, Severity::Warning, 0, "object",
+    {"object-no-identifier", LintScope::Element, Severity::Warning, 0, "object", Confidence::Observed,
      "objects[%1] has none of %2, so the API cannot tell which record to change (%3 then reports success and "
      "changes nothing, or fails).",
      "Add %1.",
@@ -177,7 +179,7 @@ const LintRule kRules[] = {
      }},
 
     // --- each field of a record
-    {"field-miscased", LintScope::Field, Severity::Error, 205, "object",
+    {"field-miscased", LintScope::Field, Severity::Error, 205, "object", Confidence::Observed,
      "\"%1\" is not a %2 field; field names are case-sensitive: \"%3\".", "Rename it to \"%1\".",
      [](const LintSubject& s, LintReporter& out) {
          if (s.field)
@@ -191,7 +193,8 @@ const LintRule kRules[] = {
              r.quickFix = LintQuickFix{QStringLiteral("Rename to \"%1\"").arg(f->name), {renameKey(*s.node, f->name)}};
          out.report(r);
      }},
-    {"field-unknown", LintScope::Field, Severity::Error, 205, "object", "\"%1\" is not a %2 field%3.", "%1",
+    {"field-unknown", LintScope::Field, Severity::Error, 205, "object", Confidence::Observed,
+     "\"%1\" is not a %2 field%3.", "%1",
      [](const LintSubject& s, LintReporter& out) {
          const QString type = s.objectType();
          if (s.field || s.methods->objectFieldCaseInsensitive(type, s.node->key) ||
@@ -219,14 +222,15 @@ const LintRule kRules[] = {
                                        {renameKey(*s.node, close.first())}};
          out.report(r);
      }},
-    {"field-custom-not-allowed", LintScope::Field, Severity::Error, 205, "object",
+    {"field-custom-not-allowed", LintScope::Field, Severity::Warning, 205, "object", Confidence::Inferred,
      "\"%1\" looks like a custom field, but %2 records have no custom fields.", "Remove \"%1\".",
      [](const LintSubject& s, LintReporter& out) {
          const QString type = s.objectType();
          if (!s.field && MethodCatalog::isCustomFieldName(s.node->key) && !s.methods->objectAllowsCustomFields(type))
              out.report(LintReport{s.path, -1, 0, {s.node->key, type}, {s.node->key}}.at(*s.node, true));
      }},
-    {"field-null", LintScope::Field, Severity::Error, 205, "object", "\"%1\" must not be null.", "%1",
+    {"field-null", LintScope::Field, Severity::Error, 205, "object", Confidence::Observed, "\"%1\" must not be null.",
+     "%1",
      [](const LintSubject& s, LintReporter& out) {
          if (!s.field || s.field->nullable || s.node->kind != Node::Kind::Null)
              return;
@@ -239,7 +243,7 @@ const LintRule kRules[] = {
                                      : QStringLiteral("Leave the field out or give it a value.")}}
                         .at(*s.node));
      }},
-    {"field-empty-number", LintScope::Field, Severity::Error, 205, "object",
+    {"field-empty-number", LintScope::Field, Severity::Error, 205, "object", Confidence::Observed,
      "\"%1\" is an empty string; %2 fields reject \"\".", "%1",
      [](const LintSubject& s, LintReporter& out) {
          if (!s.field || (!isNumericType(s.field->type) && s.field->type != QLatin1String("boolean")) ||
@@ -253,26 +257,27 @@ const LintRule kRules[] = {
                                                   : QStringLiteral("Leave the field out or give it a value.")}}
                         .at(*s.node));
      }},
-    {"field-array", LintScope::Field, Severity::Error, 205, "object", "\"%1\" is a list; it must be a single %2 value.",
-     "Send one value.",
+    {"field-array", LintScope::Field, Severity::Warning, 205, "object", Confidence::Inferred,
+     "\"%1\" is a list; it must be a single %2 value.", "Send one value.",
      [](const LintSubject& s, LintReporter& out) {
          if (s.field)
              LintRule::checkTypedValue(s, out, s.field->name, s.field->type, true, false);
      }},
-    {"field-type", LintScope::Field, Severity::Error, 205, "object", "\"%1\" must be %2; got %3.", "Send %1.",
+    {"field-type", LintScope::Field, Severity::Warning, 205, "object", Confidence::Inferred,
+     "\"%1\" must be %2; got %3.", "Send %1.",
      [](const LintSubject& s, LintReporter& out) {
          if (s.field)
              LintRule::checkTypedValue(s, out, s.field->name, s.field->type, false, true);
      }},
-    {"field-not-allowed", LintScope::Field, Severity::Error, 205, "object", "\"%1\" is %2; allowed: %3.",
-     "Use one of: %1.",
+    {"field-not-allowed", LintScope::Field, Severity::Warning, 205, "object", Confidence::Inferred,
+     "\"%1\" is %2; allowed: %3.", "Use one of: %1.",
      [](const LintSubject& s, LintReporter& out) {
          if (!s.field || s.field->allowed.isEmpty() || s.node->kind != Node::Kind::String)
              return;
          const QString value = s.node->scalar.toString();
          LintRule::checkAllowedValue(s, out, s.field->name, s.field->allowed, value);
      }},
-    {"field-too-long", LintScope::Field, Severity::Warning, 0, "object",
+    {"field-too-long", LintScope::Field, Severity::Warning, 0, "object", Confidence::Inferred,
      "\"%1\" has %2 characters; the field holds %3.", "Shorten it to %1 characters.",
      [](const LintSubject& s, LintReporter& out) {
          if (!s.field || s.field->maxLength <= 0 || s.node->kind != Node::Kind::String)
@@ -286,8 +291,8 @@ const LintRule kRules[] = {
                                    {QString::number(s.field->maxLength)}}
                             .at(*s.node));
      }},
-    {"field-out-of-range", LintScope::Field, Severity::Warning, 0, "object", "\"%1\" is %2; expected %3 to %4.",
-     "Use a value from %1 to %2.",
+    {"field-out-of-range", LintScope::Field, Severity::Warning, 0, "object", Confidence::Inferred,
+     "\"%1\" is %2; expected %3 to %4.", "Use a value from %1 to %2.",
      [](const LintSubject& s, LintReporter& out) {
          if (!s.field || (!s.field->min && !s.field->max) || !isNumericType(s.field->type))
              return;
@@ -298,7 +303,7 @@ const LintRule kRules[] = {
          const QString high = s.field->max ? numberText(*s.field->max) : QStringLiteral("-");
          out.report(LintReport{s.path, -1, 0, {s.field->name, numberText(*v), low, high}, {low, high}}.at(*s.node));
      }},
-    {"field-read-only", LintScope::Field, Severity::Warning, 0, "object",
+    {"field-read-only", LintScope::Field, Severity::Warning, 0, "object", Confidence::Observed,
      "\"%1\" is read-only%2; the API ignores it here.", "Remove \"%1\".",
      [](const LintSubject& s, LintReporter& out) {
          if (!s.field || !s.field->readOnly)
@@ -315,8 +320,8 @@ const LintRule kRules[] = {
                                {s.field->name}}
                         .at(*s.node, true));
      }},
-    {"field-datetime-format", LintScope::Field, Severity::Warning, 0, "object", "\"%1\" is %2, not in the '%3' format.",
-     "Write it as '%1' without T or time zone%2.",
+    {"field-datetime-format", LintScope::Field, Severity::Warning, 0, "object", Confidence::Inferred,
+     "\"%1\" is %2, not in the '%3' format.", "Write it as '%1' without T or time zone%2.",
      [](const LintSubject& s, LintReporter& out) {
          if (!s.field || s.node->kind != Node::Kind::String || s.field->readOnly)
              return;
@@ -339,14 +344,14 @@ const LintRule kRules[] = {
                  LintQuickFix{QStringLiteral("Write \"%1\"").arg(fixed), {replaceValue(*s.node, jsonQuote(fixed))}};
          out.report(r);
      }},
-    {"field-email-format", LintScope::Field, Severity::Warning, 0, "object",
+    {"field-email-format", LintScope::Field, Severity::Warning, 0, "object", Confidence::Observed,
      "\"%1\" is %2, which does not look like an email address; the API stores it unchecked.", "Check the address.",
      [](const LintSubject& s, LintReporter& out) {
          if (s.field && s.field->format == QLatin1String("email") && s.node->kind == Node::Kind::String &&
              !looksLikeEmail(s.node->scalar.toString()))
              out.report(LintReport{s.path, -1, 0, {s.field->name, describe(*s.node)}}.at(*s.node));
      }},
-    {"system-field-delete", LintScope::Field, Severity::Error, 211, "object",
+    {"system-field-delete", LintScope::Field, Severity::Error, 211, "object", Confidence::Documented,
      "\"%1\" is a standard %2 field; only custom fields can be deleted.",
      "Delete only custom fields (isCustom = 1 in getFields).",
      [](const LintSubject& s, LintReporter& out) {
@@ -361,7 +366,7 @@ const LintRule kRules[] = {
              }
          }
      }},
-    {"custom-field-name", LintScope::Field, Severity::Warning, 0, "object",
+    {"custom-field-name", LintScope::Field, Severity::Warning, 0, "object", Confidence::Inferred,
      "\"%1\" is not a custom field system name (a label, '_' and 13 hex digits).",
      "Take the systemName from getFields.",
      [](const LintSubject& s, LintReporter& out) {

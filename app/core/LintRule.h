@@ -90,6 +90,9 @@ struct LintRule
     LintFinding::Severity severity;
     int code;          // predicted error code, 0 = none
     const char* level; // api | object | request
+    // How sure the rule is (docs/design.md, Command line: lint). Errors are documented or
+    // observed rejections; an inferred rule with a code is a warning naming the likely code.
+    LintConfidence confidence;
     const char* message;
     const char* fix;
     void (*check)(const LintSubject&, LintReporter&);

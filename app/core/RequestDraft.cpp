@@ -543,6 +543,16 @@ bool RequestDraft::applyLintFix(int index)
     // may be uninitialized (-Werror), although it was checked above.
     QList<LintTextEdit> edits = m_findings.at(index).quickFix->edits;
     const LintFinding finding = m_findings.at(index);
+    if (m_rawBodyEnabled) {
+        // A raw body is sent as typed: the fix (e.g. the decoded envelope of a body encoded twice)
+        // goes into the raw body itself.
+        const QString fixed = RequestLinter::applyFix(text, finding);
+        if (fixed == text)
+            return false;
+        setRawBody(fixed, true);
+        runLint();
+        return true;
+    }
     bool inParams = paramsOffset >= 0;
     for (const LintTextEdit& edit : std::as_const(edits)) {
         if (edit.offset < paramsOffset || edit.offset + edit.length > paramsOffset + m_params.size())

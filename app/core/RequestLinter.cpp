@@ -57,14 +57,18 @@ public:
     {
         LintFinding f;
         f.severity = m_rule->severity;
-        f.predictedCode = m_rule->code;
+        f.confidence = m_rule->confidence;
+        // Only an error predicts the answer; a warning with a code names what the API may say.
+        (f.isError() ? f.predictedCode : f.likelyCode) = m_rule->code;
         f.rule = QString::fromLatin1(m_rule->id);
         f.level = QString::fromLatin1(m_rule->level);
         f.path = r.path;
         f.message = LintText::fillTemplate(m_rule->message, r.args);
+        if (f.likelyCode)
+            f.message += QStringLiteral(" It may be answered with %1.").arg(f.likelyCode);
         f.fix = LintText::fillTemplate(m_rule->fix, r.fixArgs);
-        if (f.predictedCode) {
-            if (const ErrorEntry* entry = m_errors.byCode(f.predictedCode)) {
+        if (const int code = f.predictedCode ? f.predictedCode : f.likelyCode) {
+            if (const ErrorEntry* entry = m_errors.byCode(code)) {
                 f.codeMessage = entry->message;
                 f.explanation = entry->summary;
             }
@@ -148,12 +152,27 @@ LintContext LintContext::forEnvironment(const ::Environment& environment, bool h
     return context;
 }
 
+QString LintFinding::confidenceName(LintConfidence confidence)
+{
+    switch (confidence) {
+    case LintConfidence::Documented:
+        return QStringLiteral("documented");
+    case LintConfidence::Observed:
+        return QStringLiteral("observed");
+    case LintConfidence::Inferred:
+        break;
+    }
+    return QStringLiteral("inferred");
+}
+
 QJsonObject LintFinding::toJson() const
 {
     QJsonObject o;
     o.insert(QStringLiteral("severity"), severityName());
     o.insert(QStringLiteral("predicted_code"),
              predictedCode ? QJsonValue(predictedCode) : QJsonValue(QJsonValue::Null));
+    o.insert(QStringLiteral("likely_code"), likelyCode ? QJsonValue(likelyCode) : QJsonValue(QJsonValue::Null));
+    o.insert(QStringLiteral("confidence"), confidenceName(confidence));
     o.insert(QStringLiteral("path"), path);
     o.insert(QStringLiteral("message"), message);
     o.insert(QStringLiteral("fix"), fix);
@@ -359,6 +378,7 @@ QList<RequestLinter::RuleInfo> RequestLinter::rules()
 {
     QList<RuleInfo> list;
     for (const LintRule& rule : allRules())
-        list.append({QString::fromLatin1(rule.id), rule.severity, rule.code, QString::fromLatin1(rule.level)});
+        list.append(
+            {QString::fromLatin1(rule.id), rule.severity, rule.code, QString::fromLatin1(rule.level), rule.confidence});
     return list;
 }

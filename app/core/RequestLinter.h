@@ -56,6 +56,16 @@ struct LintQuickFix
     QList<LintTextEdit> edits;
 };
 
+// How sure a lint rule is, with the marks of the catalogues: documented (the vendor's documentation
+// says so, including an error message that names the condition), observed (seen in real
+// responses or tested clients) or inferred (our reasoning only).
+enum class LintConfidence
+{
+    Documented,
+    Observed,
+    Inferred
+};
+
 struct LintFinding
 {
     enum class Severity
@@ -66,14 +76,16 @@ struct LintFinding
 
     Severity severity = Severity::Error;
     int predictedCode = 0; // the API error code this would cause; 0 = none (warnings)
-    QString rule;          // stable rule id ("required-param-missing")
-    QString level;         // api | object (inside result.*[i]) | request (not an API answer)
-    QString path;          // "$.params.objects[2].emailaddress"; "query.accountID" for the URL
-    QString message;       // what exactly is wrong here
-    QString fix;           // what to do about it
-    QString codeMessage;   // errors.json message of predictedCode
-    QString explanation;   // errors.json summary of predictedCode
-    int offset = -1;       // source range of the offending key or value (QString positions); -1 = none
+    int likelyCode = 0;    // inferred warnings: the code the API may answer with; 0 = none
+    LintConfidence confidence = LintConfidence::Inferred;
+    QString rule;        // stable rule id ("required-param-missing")
+    QString level;       // api | object (inside result.*[i]) | request (not an API answer)
+    QString path;        // "$.params.objects[2].emailaddress"; "query.accountID" for the URL
+    QString message;     // what exactly is wrong here
+    QString fix;         // what to do about it
+    QString codeMessage; // errors.json message of predictedCode
+    QString explanation; // errors.json summary of predictedCode
+    int offset = -1;     // source range of the offending key or value (QString positions); -1 = none
     int length = 0;
     int line = 0; // 1-based position of offset; 0 = none
     int column = 0;
@@ -81,6 +93,7 @@ struct LintFinding
 
     bool isError() const { return severity == Severity::Error; }
     QString severityName() const { return isError() ? QStringLiteral("error") : QStringLiteral("warning"); }
+    static QString confidenceName(LintConfidence confidence);
     // The lint finding of docs/design.md (Command line): severity, predicted_code, path,
     // message, fix (+ added keys).
     QJsonObject toJson() const;
@@ -101,6 +114,7 @@ public:
         LintFinding::Severity severity;
         int code;
         QString level;
+        LintConfidence confidence;
     };
 
     RequestLinter();

@@ -384,14 +384,17 @@ void ResponseAnalysis::reportInfo(NodeId root, NodeId result)
     const NodeId callCount = m_index.member(root, QLatin1String("callCount"));
     const NodeId queryLimit = m_index.member(root, QLatin1String("queryLimit"));
     if (callCount != npos || queryLimit != npos) {
-        m_d.callCount = readCounter(callCount);
-        m_d.queryLimit = readCounter(queryLimit);
+        m_d.quota.callCount = readCounter(callCount);
+        m_d.quota.queryLimit = readCounter(queryLimit);
         QStringList parts;
         if (callCount != npos)
             parts.append(QStringLiteral("callCount %1").arg(rawText(callCount, 40)));
         if (queryLimit != npos)
             parts.append(QStringLiteral("queryLimit %1").arg(rawText(queryLimit, 40)));
-        add(Severity::Info, Level::Envelope, QStringLiteral("quota_counters"), parts.join(QStringLiteral(", ")),
+        QString message = parts.join(QStringLiteral(", "));
+        if (!m_d.quota.isEmpty())
+            message += QStringLiteral(": ") + m_d.quota.text();
+        add(Severity::Info, Level::Envelope, QStringLiteral("quota_counters"), message,
             callCount != npos ? callCount : queryLimit);
     }
 }

@@ -46,6 +46,8 @@ private:
     void correlateCopies(NodeId errorArray);
     void checkSilentUpdates();
     void reportInfo(NodeId root, NodeId result);
+    // Paging of a data page (ResponseAnalysisPaging.cpp): silent cap, end of results, next page.
+    void analyzePaging();
     // Reads {code, message, data}; returns the code (nullopt when absent or unusable).
     // How a finding names the error it reports: "<subject> <code clause>: <message><suffix>".
     struct ErrorWording
@@ -85,6 +87,8 @@ private:
     Diagnosis m_d;
     bool m_httpError = false;
     bool m_bodyExplainsHttp = false; // e.g. the 401 clusterID text: no separate http_status finding
+    NodeId m_dataArray = npos;       // the result's first data array (not a batch key)
+    QString m_dataKey;
     QJsonArray m_requestObjects;
     bool m_hasRequestObjects = false;
 };

@@ -70,8 +70,10 @@ void ResponseAnalysis::analyzeBatch(const QString& key, NodeId array)
     const int total = m_index.childCount(array);
     m_d.stats.objects += total;
     // Anomalies that tend to repeat over hundreds of elements are counted and reported once.
-    int nonBoolSuccess = 0;
+    int nonBoolSuccess = 0; // "true", "false", "1", "0": the documented string forms
     NodeId firstNonBool = npos;
+    int oddSuccess = 0; // any other value that is not a boolean
+    NodeId firstOdd = npos;
     int missingSuccess = 0;
     NodeId firstMissing = npos;
 
@@ -140,12 +142,17 @@ void ResponseAnalysis::analyzeBatch(const QString& key, NodeId array)
                 const QString text = m_index.type(successNode) == Type::String
                                          ? m_index.string(successNode).trimmed().toLower()
                                          : rawText(successNode);
-                if (text == QLatin1String("true") || text == QLatin1String("1"))
-                    success = true;
-                else if (text == QLatin1String("false") || text == QLatin1String("0") || text.isEmpty())
-                    success = false;
-                if (++nonBoolSuccess == 1)
-                    firstNonBool = successNode;
+                // "true"/"1" and "false"/"0" are the documented string forms; anything else is odd.
+                const bool truthy = text == QLatin1String("true") || text == QLatin1String("1");
+                const bool documentedForm = truthy || text == QLatin1String("false") || text == QLatin1String("0");
+                if (documentedForm || text.isEmpty())
+                    success = truthy;
+                if (documentedForm) {
+                    if (++nonBoolSuccess == 1)
+                        firstNonBool = successNode;
+                } else if (++oddSuccess == 1) {
+                    firstOdd = successNode;
+                }
                 break;
             }
             }
@@ -178,12 +185,12 @@ void ResponseAnalysis::analyzeBatch(const QString& key, NodeId array)
             }
         } else if (success.has_value() && !*success) {
             row.success = false;
-            Finding& f =
-                add(Severity::Error, Level::Object, QStringLiteral("unknown_code"),
-                    QStringLiteral("object %1 reports success: false without an error object").arg(ordinalOf(i, total)),
-                    element);
+            // The vendor's documented shape: the failure is real, its reason is not given.
+            Finding& f = add(Severity::Error, Level::Object, QStringLiteral("batch_failed_without_error"),
+                             QStringLiteral("object %1 reports success: %2 without an error object")
+                                 .arg(ordinalOf(i, total), rawText(successNode, 40)),
+                             element);
             f.index = i;
-            f.known = false;
         } else {
             row.success = true;
         }
@@ -191,9 +198,14 @@ void ResponseAnalysis::analyzeBatch(const QString& key, NodeId array)
             ++m_d.stats.failed;
         m_d.batch.append(std::move(row));
     }
-    if (nonBoolSuccess > 0)
+    if (oddSuccess > 0)
         add(Severity::Warning, Level::Envelope, QStringLiteral("invalid_envelope"),
-            QStringLiteral("'success' is not a boolean in %1 of %2 objects in %3")
+            QStringLiteral("'success' is not a boolean in %1 of %2 objects in %3").arg(oddSuccess).arg(total).arg(key),
+            firstOdd);
+    if (nonBoolSuccess > 0)
+        add(Severity::Info, Level::Envelope, QStringLiteral("batch_failed_without_error"),
+            QStringLiteral("'success' is written as \"true\", \"false\", 1 or 0 instead of a boolean in %1 of %2 "
+                           "objects in %3 (as in the vendor's documentation); read as booleans")
                 .arg(nonBoolSuccess)
                 .arg(total)
                 .arg(key),

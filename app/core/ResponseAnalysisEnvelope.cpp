@@ -81,6 +81,7 @@ void ResponseAnalysis::analyzeEnvelope(NodeId root)
 
     // error: null | [] | {code, message, data} | [copies...]
     bool apiError = false;
+    bool emptyErrorList = false;
     NodeId copies = npos;
     if (error == npos) {
         add(Severity::Warning, Level::Envelope, QStringLiteral("invalid_envelope"),
@@ -97,6 +98,8 @@ void ResponseAnalysis::analyzeEnvelope(NodeId root)
         case Type::Array:
             if (m_index.childCount(error) > 0)
                 copies = error;
+            else
+                emptyErrorList = true;
             break;
         case Type::String: {
             const QString text = m_index.string(error);
@@ -139,6 +142,20 @@ void ResponseAnalysis::analyzeEnvelope(NodeId root)
         correlateCopies(copies);
     checkSilentUpdates();
     reportInfo(root, result);
+    if (!apiError && copies == npos)
+        analyzePaging();
+    if (emptyErrorList && m_d.stats.failed == 0)
+        add(Severity::Info, Level::Envelope, QStringLiteral("error_empty_list"),
+            QStringLiteral("\"error\": [] is a success (no error); clients that treat any truthy error as a failure "
+                           "misread it"),
+            error);
+    if (copies != npos && !m_d.batch.isEmpty())
+        add(Severity::Info, Level::Envelope, QStringLiteral("batch_error_copies"),
+            QStringLiteral("the top-level error list repeats the errors of the %1 failed object%2 (the shape the "
+                           "service was seen to send); the call itself went through")
+                .arg(m_d.stats.failed)
+                .arg(m_d.stats.failed == 1 ? QString() : QStringLiteral("s")),
+            copies);
 
     if (!m_d.batch.isEmpty() && m_d.stats.failed > 0)
         raise(m_d.stats.failed == m_d.stats.objects ? Verdict::AllFailed : Verdict::PartialFailure);
@@ -221,7 +238,12 @@ void ResponseAnalysis::analyzeResult(NodeId result, bool errorReported)
                                           [&](const char* k) { return key == QLatin1String(k); });
         if (batchKey && m_index.type(member) == Type::Array)
             analyzeBatch(key, member);
-        else if (m_index.type(member) == Type::Array)
+        else if (m_index.type(member) == Type::Array) {
             m_d.stats.objects += m_index.childCount(member);
+            if (m_dataArray == npos) {
+                m_dataArray = member;
+                m_dataKey = key;
+            }
+        }
     }
 }

@@ -147,7 +147,7 @@ private slots:
     {
         QStringList unconfirmed;
         for (const RequestLinter::RuleInfo& rule : RequestLinter::rules()) {
-            if (!rule.code || m_confirmed.contains(rule.id))
+            if (!rule.code || rule.severity == LintFinding::Severity::Warning || m_confirmed.contains(rule.id))
                 continue;
             if (m_knownDifferent.contains(rule.id))
                 qInfo("%s (%d): only in known-difference cases", qPrintable(rule.id), rule.code);

@@ -16,7 +16,7 @@
 //                "account_id": bool, "secret_key": bool},            (optional)
 //    "envelope": <any JSON, taken VERBATIM from the file>  | "raw": S | "raw_base64": S,
 //    "expect": [{"code": N, "path": S, "rule": S?, "at": S?, "message_contains": S?},
-//               {"severity": "warning", "rule": S, "path": S, ...}],
+//               {"severity": "warning", "rule": S, "path": S, "likely_code": N?, "confidence": S?, ...}],
 //    "sim_account": "agency",                                          (optional, oracle only)
 //    "oracle_known_difference": S,    (optional: the simulator is known to answer otherwise; why)
 //    "oracle": false, "oracle_reason": S}                              (optional)

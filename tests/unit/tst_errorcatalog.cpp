@@ -84,7 +84,7 @@ private slots:
         QVERIFY2(catalog.validationErrors().isEmpty(), qPrintable(catalog.validationErrors().join(QLatin1Char('\n'))));
         QCOMPARE(catalog.loadError(), QString());
         QVERIFY(!catalog.version().isEmpty());
-        QCOMPARE(int(catalog.entries().size()), 60);
+        QCOMPARE(int(catalog.entries().size()), 66);
     }
 
     void seedCodesExactlyPresent()
@@ -108,10 +108,31 @@ private slots:
     void situationKeys_data()
     {
         QTest::addColumn<QString>("key");
-        for (const char* key : {"http_401_text", "html_page", "http_status", "id_mismatch", "silent_update_success",
-                                "not_json", "empty_body", "invalid_utf8", "invalid_envelope", "unknown_code",
-                                "code_as_string", "batch_count_mismatch", "has_more", "quota_counters", "transport_dns",
-                                "transport_refused", "transport_timeout", "transport_tls", "transport_proxy"})
+        for (const char* key : {"http_401_text",
+                                "html_page",
+                                "http_status",
+                                "id_mismatch",
+                                "silent_update_success",
+                                "not_json",
+                                "empty_body",
+                                "invalid_utf8",
+                                "invalid_envelope",
+                                "unknown_code",
+                                "code_as_string",
+                                "batch_count_mismatch",
+                                "has_more",
+                                "quota_counters",
+                                "transport_dns",
+                                "transport_refused",
+                                "transport_timeout",
+                                "transport_tls",
+                                "transport_proxy",
+                                "error_empty_list",
+                                "batch_error_copies",
+                                "batch_failed_without_error",
+                                "page_capped",
+                                "end_of_results",
+                                "next_page"})
             QTest::newRow(key) << QString::fromLatin1(key);
     }
     void situationKeys()

@@ -70,12 +70,53 @@ private slots:
         const Run r = run({body("delete_leads_mixed.json"), QStringLiteral("--http-status"), QStringLiteral("200")});
         QCOMPARE(r.status, 1);
         const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        QCOMPARE(lines.size(), 3);
+        QCOMPARE(lines.size(), 4); // the verdict, two failed objects, the note on the top-level copies
+        QVERIFY(lines.at(3).contains(QLatin1String("batch_error_copies")));
         QVERIFY(lines.at(0).startsWith(QLatin1String("verdict: partial_failure (HTTP 200, 2 of 3 objects failed")));
         QVERIFY(lines.at(1).contains(QLatin1String("$.result.deletes[1].error")));
         QVERIFY(lines.at(1).contains(QLatin1String("404")));
         QVERIFY(lines.at(2).contains(QLatin1String("$.result.deletes[2].error")));
         QVERIFY(lines.at(2).contains(QLatin1String("303")));
+    }
+
+    // The quota counters reach the verdict line and the JSON; with the request, a capped page
+    // explains the cap and carries the next page's params.
+    void quotaAndNextPage()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString requestPath = dir.filePath(QStringLiteral("request.json"));
+        QFile request(requestPath);
+        QVERIFY(request.open(QIODevice::WriteOnly));
+        request.write("{\"method\":\"getLeads\",\"params\":{\"where\":{},\"limit\":10000},\"id\":\"page-500\"}");
+        request.close();
+        const Run text = run({body("get_leads_500_page.json"), QStringLiteral("--request"), requestPath});
+        QCOMPARE(text.status, 0);
+        QVERIFY2(text.out.section(QLatin1Char('\n'), 0, 0).contains(QLatin1String("call 1,036 of 50,000 today")),
+                 qPrintable(text.out));
+        QVERIFY(text.out.contains(QLatin1String("page_capped")));
+
+        const Run r =
+            run({body("get_leads_500_page.json"), QStringLiteral("--request"), requestPath, QStringLiteral("--json")});
+        QCOMPARE(r.status, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        const QJsonObject quota = o.value(QStringLiteral("quota")).toObject();
+        QCOMPARE(quota.value(QStringLiteral("call_count")).toInt(), 1036);
+        QCOMPARE(quota.value(QStringLiteral("query_limit")).toInt(), 50000);
+        QCOMPARE(quota.value(QStringLiteral("remaining")).toInt(), 48964);
+        QCOMPARE(o.value(QStringLiteral("info")).toObject().value(QStringLiteral("callCount")).toInt(), 1036);
+        const QJsonObject next = o.value(QStringLiteral("next_page")).toObject();
+        QCOMPARE(next.value(QStringLiteral("offset")).toInt(), 500);
+        const QJsonObject params = next.value(QStringLiteral("params")).toObject();
+        QCOMPARE(params.value(QStringLiteral("offset")).toInt(), 500);
+        QCOMPARE(params.value(QStringLiteral("limit")).toInt(), 500);
+        QVERIFY(params.value(QStringLiteral("where")).isObject());
+
+        // Without counters or a page to follow, both keys are null, never missing.
+        const Run plain = run({body("api_error_105.json"), QStringLiteral("--json")});
+        const QJsonObject p = QJsonDocument::fromJson(plain.out.toUtf8()).object();
+        QVERIFY(p.contains(QStringLiteral("quota")) && p.value(QStringLiteral("quota")).isNull());
+        QVERIFY(p.contains(QStringLiteral("next_page")) && p.value(QStringLiteral("next_page")).isNull());
     }
 
     void readsStdin()

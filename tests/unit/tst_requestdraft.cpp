@@ -290,6 +290,34 @@ private slots:
         QCOMPARE(draft->method(), QStringLiteral("getLeads"));
         QCOMPARE(draft->paramsText(), QStringLiteral("{\"where\": {}}"));
     }
+
+    // A raw body encoded twice (a JSON string holding the envelope): one click puts the decoded
+    // envelope in the raw body, which is what is sent.
+    void rawBodyFixApplied()
+    {
+        QObject owner;
+        RequestDraft* draft = makeDraft(&owner);
+        draft->setAccountId(QStringLiteral("ACC-1"));
+        draft->setSecretKey(QStringLiteral("secret"));
+        const QString envelope =
+            QStringLiteral("{\"method\": \"getLeads\", \"params\": {\"where\": {}}, \"id\": \"1\"}");
+        QString encoded = envelope;
+        encoded.replace(QLatin1Char('"'), QLatin1String("\\\""));
+        draft->setRawBody(QLatin1Char('"') + encoded + QLatin1Char('"'), true);
+        draft->lintNow();
+        int fix = -1;
+        for (int i = 0; i < draft->lintFindings().size(); ++i) {
+            if (draft->lintFindings().at(i).rule == QLatin1String("body-double-encoded"))
+                fix = i;
+        }
+        QVERIFY(fix >= 0);
+        QVERIFY(!draft->lintFindings().at(fix).isError());
+        QVERIFY(draft->applyLintFix(fix));
+        QCOMPARE(draft->rawBodyText(), envelope);
+        QCOMPARE(draft->body(), envelope.toUtf8());
+        for (const LintFinding& f : draft->lintFindings())
+            QVERIFY2(f.rule != QLatin1String("body-double-encoded"), qPrintable(f.message));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRequestDraft)

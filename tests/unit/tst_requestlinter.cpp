@@ -20,7 +20,10 @@ QList<LintFinding> runLint(const RequestLinter& linter, const LintCase& c)
 
 QString describe(const LintFinding& f)
 {
-    return QStringLiteral("%1 %2 %3 %4: %5").arg(f.severityName()).arg(f.predictedCode).arg(f.rule, f.path, f.message);
+    return QStringLiteral("%1 %2 %3 %4: %5")
+        .arg(f.severityName())
+        .arg(f.predictedCode ? f.predictedCode : f.likelyCode)
+        .arg(f.rule, f.path, f.message);
 }
 
 QString describeAll(const QList<LintFinding>& findings)
@@ -43,6 +46,11 @@ bool matches(const LintFinding& f, const QJsonObject& e)
     if (f.severityName() != severity)
         return false;
     if (e.contains(QStringLiteral("rule")) && f.rule != e.value(QStringLiteral("rule")).toString())
+        return false;
+    if (e.contains(QStringLiteral("likely_code")) && f.likelyCode != e.value(QStringLiteral("likely_code")).toInt())
+        return false;
+    if (e.contains(QStringLiteral("confidence")) &&
+        LintFinding::confidenceName(f.confidence) != e.value(QStringLiteral("confidence")).toString())
         return false;
     return true;
 }
@@ -121,8 +129,15 @@ private slots:
                 QVERIFY(f.offset + f.length <= text.size());
                 QVERIFY(f.line >= 1 && f.column >= 1);
             }
-            if (f.predictedCode) {
-                const ErrorEntry* entry = ErrorCatalog::builtin().byCode(f.predictedCode);
+            // Only errors predict; an inferred warning names its likely code in the message.
+            QVERIFY2(!(f.predictedCode && f.likelyCode), qPrintable(describe(f)));
+            QVERIFY2(f.isError() ? f.confidence != LintConfidence::Inferred || !f.predictedCode : !f.predictedCode,
+                     qPrintable(describe(f)));
+            if (f.likelyCode)
+                QVERIFY2(f.message.contains(QStringLiteral("may be answered with %1").arg(f.likelyCode)),
+                         qPrintable(describe(f)));
+            if (const int code = f.predictedCode ? f.predictedCode : f.likelyCode) {
+                const ErrorEntry* entry = ErrorCatalog::builtin().byCode(code);
                 QVERIFY2(entry, qPrintable(describe(f)));
                 QCOMPARE(f.codeMessage, entry->message);
                 QCOMPARE(f.explanation, entry->summary);
@@ -155,10 +170,12 @@ private slots:
             ids.insert(rule.id);
             QVERIFY(rule.level == QLatin1String("api") || rule.level == QLatin1String("object") ||
                     rule.level == QLatin1String("request"));
-            if (rule.severity == LintFinding::Severity::Warning)
-                QCOMPARE(rule.code, 0);
-            else
+            if (rule.severity == LintFinding::Severity::Warning && rule.code)
+                QVERIFY2(rule.confidence == LintConfidence::Inferred, qPrintable(rule.id));
+            if (rule.code)
                 QVERIFY2(ErrorCatalog::builtin().byCode(rule.code), qPrintable(rule.id));
+            else
+                QVERIFY2(rule.severity == LintFinding::Severity::Warning, qPrintable(rule.id));
         }
     }
 
@@ -231,6 +248,10 @@ private slots:
         QTest::newRow("add params") << R"({"method": "getClients", "id": "1"})"
                                     << "missing-params"
                                     << R"({"params": {}, "method": "getClients", "id": "1"})";
+        QTest::newRow("double-encoded body")
+            << "\"{\\\"method\\\": \\\"getLeads\\\", \\\"params\\\": {\\\"where\\\": {}}, \\\"id\\\": \\\"1\\\"}\""
+            << "body-double-encoded"
+            << R"({"method": "getLeads", "params": {"where": {}}, "id": "1"})";
         QTest::newRow("where null") << R"({"method": "getLeads", "params": {"where": null}, "id": "1"})"
                                     << "required-param-null"
                                     << R"({"method": "getLeads", "params": {"where": {}}, "id": "1"})";
@@ -367,12 +388,19 @@ private slots:
     {
         // Envelope problems come before parameter problems, as the API checks them.
         const QList<LintFinding> findings =
-            RequestLinter().lint(QStringLiteral(R"({"method": "getLeads", "params": {"limit": "abc"}})"));
+            RequestLinter().lint(QStringLiteral(R"({"method": "getLeads", "params": {"limit": [5], "offset": "x"}})"));
         QCOMPARE(RequestLinter::predictedResponseCode(findings), 102);
         QList<int> codes;
-        for (const LintFinding& f : findings)
+        QList<int> likely;
+        for (const LintFinding& f : findings) {
             codes.append(f.predictedCode);
-        QCOMPARE(codes, (QList<int>{102, 206, 205}));
+            likely.append(f.likelyCode);
+        }
+        QCOMPARE(codes, (QList<int>{102, 206, 210, 0}));
+        // The inferred type problem only names what the API may say; it never becomes the prediction.
+        QCOMPARE(likely, (QList<int>{0, 0, 0, 205}));
+        QCOMPARE(findings.last().confidence, LintConfidence::Inferred);
+        QVERIFY(!findings.last().isError());
     }
 
     void sourcePositions()
