@@ -10,6 +10,7 @@
 #include "ErrorCatalog.h"
 #include "FinishedCall.h"
 #include "GettingStartedPanel.h"
+#include "HistoryController.h"
 #include "InspectorWidget.h"
 #include "PreferencesDialog.h"
 #include "ReproduceController.h"
@@ -48,6 +49,7 @@ MainWindow::MainWindow(QWidget* parent)
     setupInspector();
     setupComposer();
     setupErrorBrowser();
+    setupHistory();
     setupGettingStarted();
     setupStatusBar();
     setupMenus();
@@ -130,6 +132,7 @@ void MainWindow::setupComposer()
     connect(m_composer, &ComposerWidget::callAnalysed, this, [this](const FinishedCall& call) {
         if (!call.inspected)
             m_inspector->openAnalysedCall(call);
+        m_history->record(call);
         onCallFinished(call.capture);
     });
     connect(m_composer, &ComposerWidget::inspectRequested, this, &MainWindow::showInspector);
@@ -142,6 +145,10 @@ void MainWindow::setupComposer()
     m_reproducer->setObjectName(QStringLiteral("reproduceController"));
     connect(m_reproducer, &ReproduceController::finished, this, &MainWindow::showInspector);
     connect(m_reproducer, &ReproduceController::statusMessage, statusBar(), &QStatusBar::showMessage);
+
+    m_history = new HistoryController(*m_composer, *m_inspector, this);
+    m_history->setObjectName(QStringLiteral("historyController"));
+    connect(m_history, &HistoryController::statusMessage, statusBar(), &QStatusBar::showMessage);
 }
 
 QDockWidget* MainWindow::addLazyDock(const QString& title, const QString& name, const QString& actionName,
@@ -188,6 +195,20 @@ void MainWindow::createErrorBrowser()
     });
     m_errorBrowser->setInspectorAvailable(true);
     m_reproducer->attach(m_errorBrowser);
+}
+
+void MainWindow::setupHistory()
+{
+    m_historyDock = addLazyDock(tr("History"), QStringLiteral("historyDock"), QStringLiteral("actionShowHistory"),
+                                &MainWindow::createHistory);
+    m_historyDock->toggleViewAction()->setText(tr("&History"));
+    m_historyDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+}
+
+void MainWindow::createHistory()
+{
+    if (!m_historyDock->widget())
+        m_historyDock->setWidget(m_history->view(m_historyDock));
 }
 
 void MainWindow::setupGettingStarted()
@@ -266,6 +287,7 @@ void MainWindow::setupMenus()
     m_ui->actionFindErrorCode->setShortcut(ErrorBrowserWidget::focusSearchShortcut());
     connect(m_ui->actionFindErrorCode, &QAction::triggered, this, &MainWindow::showErrorBrowser);
     m_ui->menuView->addAction(m_errorDock->toggleViewAction());
+    m_ui->menuView->addAction(m_historyDock->toggleViewAction());
     m_ui->menuView->addAction(m_composer->methodListAction());
 
     connect(m_ui->actionGettingStarted, &QAction::triggered, this, &MainWindow::showGettingStarted);
