@@ -11,6 +11,7 @@
 #include "FinishedCall.h"
 #include "GettingStartedPanel.h"
 #include "HistoryController.h"
+#include "HistorySettings.h"
 #include "InspectorWidget.h"
 #include "PreferencesDialog.h"
 #include "ReproduceController.h"
@@ -466,10 +467,14 @@ void MainWindow::showPreferences()
     auto* dialog = new PreferencesDialog(m_inspector->settings(), this);
     dialog->setObjectName(QStringLiteral("preferencesDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setHistorySettings(HistorySettings::load(QSettings()));
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const InspectorSettings settings = dialog->settings();
         settings.save();
         m_inspector->setSettings(settings);
+        QSettings history;
+        dialog->historySettings().save(history);
+        m_history->reloadSettings();
         statusBar()->showMessage(tr("Preferences saved"), 3000);
     });
     dialog->open();

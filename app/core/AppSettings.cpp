@@ -37,7 +37,7 @@ const Row kRows[] = {
     {AppSettings::Key::InspectorLastFile, "Inspector/lastFile", QString()},
     {AppSettings::Key::InspectorLastRequestFile, "Inspector/lastRequestFile", QString()},
     {AppSettings::Key::HistoryEnabled, "History/enabled", true},
-    {AppSettings::Key::HistoryBodyLimit, "History/bodyLimit", qint64(16 * 1024 * 1024)},
+    {AppSettings::Key::HistoryBodyLimit, "History/bodyLimit", qint64(16 * 1000 * 1000)},
     {AppSettings::Key::HistoryKeepDays, "History/keepDays", 0},
     {AppSettings::Key::HistoryMaxMegabytes, "History/maxMegabytes", 0},
 };

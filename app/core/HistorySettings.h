@@ -10,7 +10,7 @@ class QSettings;
 struct HistorySettings
 {
     bool enabled = true;
-    qint64 bodyLimit = 16 * 1024 * 1024; // bytes of a response body kept; more is cut
+    qint64 bodyLimit = 16 * 1000 * 1000; // bytes of a response body kept; more is cut
     int keepDays = 0;                    // 0 = keep every call
     int maxMegabytes = 0;                // bodies beyond this are dropped, oldest first; 0 = no limit
 
