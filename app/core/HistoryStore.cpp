@@ -339,17 +339,19 @@ bool HistoryStore::insert(QList<HistoryRecord>& records)
         m_db.rollback();
         return fail(QStringLiteral("Cannot record the call"), why);
     };
+    // A null QString binds as SQL NULL; the text columns hold "" instead.
+    const auto nonNull = [](const QString& value) { return value.isNull() ? QStringLiteral("") : value; };
     for (HistoryRecord& record : records) {
         int storage = 0;
         const QString codes = codesText(record);
         const QList<QVariant> values{
             record.timeMs,
-            record.source,
-            record.environment,
-            record.url,
-            record.account,
+            nonNull(record.source),
+            nonNull(record.environment),
+            nonNull(record.url),
+            nonNull(record.account),
             record.method.isEmpty() ? QVariant() : QVariant(record.method),
-            record.requestId,
+            nonNull(record.requestId),
             packed(record.requestBody, RequestZlib, &storage),
             headersJson(record.requestHeaders),
             record.httpStatus ? QVariant(*record.httpStatus) : QVariant(),
@@ -360,7 +362,7 @@ bool HistoryStore::insert(QList<HistoryRecord>& records)
             record.bodyCut,
             record.bodiesDropped,
             record.elapsedMs >= 0 ? QVariant(record.elapsedMs) : QVariant(),
-            record.verdict,
+            nonNull(record.verdict),
             record.transportError.isEmpty() ? QVariant() : QVariant(record.transportError),
             codes.isEmpty() ? QVariant() : QVariant(codes),
         };
@@ -420,7 +422,7 @@ std::optional<HistoryRecord> HistoryStore::call(qint64 id)
         return std::nullopt;
     }
     HistoryRecord record = summaryFrom(query);
-    const int storage = query.value(21).toInt();
+    const int storage = query.value(20).toInt();
     record.requestBody = unpacked(query.value(16), RequestZlib, storage);
     record.requestHeaders = headersFromJson(query.value(17).toString());
     record.responseHeaders = headersFromJson(query.value(18).toString());

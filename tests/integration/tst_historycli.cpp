@@ -84,7 +84,8 @@ private slots:
             QVERIFY2(call.contains(QLatin1String(key)), key);
         QCOMPARE(call.value(QLatin1String("method")).toString(), QStringLiteral("createLeads"));
         QCOMPARE(call.value(QLatin1String("http_status")).toInt(), 200);
-        QVERIFY(call.value(QLatin1String("url")).toString().contains(QLatin1String("secretKey=•••")));
+        const QString url = call.value(QLatin1String("url")).toString();
+        QVERIFY2(url.contains(QStringLiteral("secretKey=•••")), qPrintable(url));
         const QJsonValue leadId = call.value(
             QLatin1String("response"))[QLatin1String("result")][QLatin1String("creates")][0][QLatin1String("id")];
         QVERIFY2(!leadId.isUndefined(), shown.out.toUtf8().constData());
