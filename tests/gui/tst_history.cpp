@@ -188,11 +188,14 @@ private slots:
         HistoryModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setDatabase(qEnvironmentVariable("LEADGEN_HISTORY"));
-        QCOMPARE(model.rowCount(), HistoryModel::kPageSize);
+        const int total = HistoryModel::kPageSize * 2 + 10;
+        // The first page at once (the tester may have asked for one more), never everything.
+        QVERIFY(model.rowCount() >= HistoryModel::kPageSize);
+        QVERIFY(model.rowCount() < total);
         QVERIFY(model.canFetchMore(QModelIndex()));
-        model.fetchMore(QModelIndex());
-        model.fetchMore(QModelIndex());
-        QCOMPARE(model.rowCount(), HistoryModel::kPageSize * 2 + 10);
+        while (model.canFetchMore(QModelIndex()))
+            model.fetchMore(QModelIndex());
+        QCOMPARE(model.rowCount(), total);
         QVERIFY(!model.canFetchMore(QModelIndex()));
     }
 };

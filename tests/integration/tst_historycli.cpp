@@ -124,7 +124,7 @@ private slots:
         QCOMPARE(leadChanges, QStringList{QStringLiteral("$.result.lead[0].firstName")});
         const auto text = runCli(
             {QStringLiteral("history"), QStringLiteral("diff"), QString::number(before), QString::number(after)});
-        QVERIFY2(text.out.contains(QLatin1String("changed  $.result.lead[0].firstName: \"Ada\" → \"Grace\"")),
+        QVERIFY2(text.out.contains(QStringLiteral("changed  $.result.lead[0].firstName: \"Ada\" → \"Grace\"")),
                  qPrintable(text.out));
     }
 

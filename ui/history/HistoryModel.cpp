@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QLocale>
 #include <QPalette>
+#include <QScopeGuard>
 #include <QStyle>
 
 HistoryModel::HistoryModel(QObject* parent)
@@ -16,13 +17,9 @@ HistoryModel::~HistoryModel() = default;
 
 void HistoryModel::setDatabase(const QString& path)
 {
-    beginResetModel();
-    m_rows.clear();
-    m_more = false;
     m_store.reset();
     if (!path.isEmpty())
         m_store = std::make_unique<HistoryStore>(path);
-    endResetModel();
     reload();
 }
 
@@ -34,23 +31,34 @@ void HistoryModel::setFilter(const HistoryFilter& filter)
 
 void HistoryModel::reload()
 {
+    // The first page comes with the reset: views and tests see rows at once, and a view that
+    // wants more asks (fetchMore).
     beginResetModel();
     m_rows.clear();
-    m_more = m_store && m_store->isOpen();
+    m_more = false;
+    if (m_store && m_store->isOpen()) {
+        m_rows = m_store->calls(m_filter, kPageSize, 0);
+        m_more = m_rows.size() == kPageSize;
+    }
+    // Nobody fetches the next page from inside the reset notification (a view asks again once
+    // it lays the rows out): rows inserted while a reset is being announced confuse observers.
+    m_resetting = true;
     endResetModel();
-    if (m_more)
-        fetchMore(QModelIndex());
+    m_resetting = false;
 }
 
 bool HistoryModel::canFetchMore(const QModelIndex& parent) const
 {
-    return !parent.isValid() && m_more;
+    return !parent.isValid() && m_more && !m_resetting && !m_fetching;
 }
 
 void HistoryModel::fetchMore(const QModelIndex& parent)
 {
-    if (parent.isValid() || !m_more || !m_store)
+    if (parent.isValid() || !m_more || !m_store || m_resetting || m_fetching)
         return;
+    // Observers of the insertion may ask for more: not until this page is in.
+    m_fetching = true;
+    const auto done = qScopeGuard([this] { m_fetching = false; });
     const QList<HistoryRecord> page = m_store->calls(m_filter, kPageSize, int(m_rows.size()));
     m_more = page.size() == kPageSize;
     if (page.isEmpty())

@@ -61,4 +61,6 @@ private:
     HistoryFilter m_filter;
     QList<HistoryRecord> m_rows;
     bool m_more = false;
+    bool m_resetting = false;
+    bool m_fetching = false;
 };
