@@ -8,7 +8,7 @@ preset=${LEADGEN_PRESET:-dev}
 
 packages=(
     cmake ninja-build g++ pkg-config
-    qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins qt6-svg-dev libqt6svg6
+    qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libqt6sql6-sqlite qt6-svg-dev libqt6svg6
     qtkeychain-qt6-dev libsimdjson-dev zlib1g-dev libxkbcommon-dev
     fonts-dejavu-core
     # keychain tests: a real Secret Service on a private session bus

@@ -11,7 +11,7 @@ set(LEADGEN_NO_KEYCHAIN_ENV
     "DISPLAY=")
 set_property(TEST tst_secretstore APPEND PROPERTY ENVIRONMENT ${LEADGEN_NO_KEYCHAIN_ENV} "LEADGEN_KEYCHAIN_MODE=none")
 set_property(TEST tst_composerkeychain APPEND PROPERTY ENVIRONMENT ${LEADGEN_NO_KEYCHAIN_ENV} "LEADGEN_KEYCHAIN_MODE=none")
-foreach(test tst_sendcommand tst_canary tst_composer tst_mainwindow tst_screenshots)
+foreach(test tst_sendcommand tst_canary tst_composer tst_mainwindow tst_screenshots tst_history tst_historycli)
     if(TEST ${test})
         set_property(TEST ${test} APPEND PROPERTY ENVIRONMENT ${LEADGEN_NO_KEYCHAIN_ENV})
     endif()

@@ -10,6 +10,8 @@
 #include "ErrorCatalog.h"
 #include "FinishedCall.h"
 #include "GettingStartedPanel.h"
+#include "HistoryController.h"
+#include "HistorySettings.h"
 #include "InspectorWidget.h"
 #include "PreferencesDialog.h"
 #include "ReproduceController.h"
@@ -49,6 +51,7 @@ MainWindow::MainWindow(QWidget* parent)
     setupInspector();
     setupComposer();
     setupErrorBrowser();
+    setupHistory();
     setupGettingStarted();
     setupStatusBar();
     setupMenus();
@@ -133,6 +136,7 @@ void MainWindow::setupComposer()
     connect(m_composer, &ComposerWidget::callAnalysed, this, [this](const FinishedCall& call) {
         if (!call.inspected)
             m_inspector->openAnalysedCall(call);
+        m_history->record(call);
         onCallFinished(call.capture);
     });
     connect(m_composer, &ComposerWidget::inspectRequested, this, &MainWindow::showInspector);
@@ -145,6 +149,10 @@ void MainWindow::setupComposer()
     m_reproducer->setObjectName(QStringLiteral("reproduceController"));
     connect(m_reproducer, &ReproduceController::finished, this, &MainWindow::showInspector);
     connect(m_reproducer, &ReproduceController::statusMessage, statusBar(), &QStatusBar::showMessage);
+
+    m_history = new HistoryController(*m_composer, *m_inspector, this);
+    m_history->setObjectName(QStringLiteral("historyController"));
+    connect(m_history, &HistoryController::statusMessage, statusBar(), &QStatusBar::showMessage);
 }
 
 QDockWidget* MainWindow::addLazyDock(const QString& title, const QString& name, const QString& actionName,
@@ -191,6 +199,20 @@ void MainWindow::createErrorBrowser()
     });
     m_errorBrowser->setInspectorAvailable(true);
     m_reproducer->attach(m_errorBrowser);
+}
+
+void MainWindow::setupHistory()
+{
+    m_historyDock = addLazyDock(tr("History"), QStringLiteral("historyDock"), QStringLiteral("actionShowHistory"),
+                                &MainWindow::createHistory);
+    m_historyDock->toggleViewAction()->setText(tr("&History"));
+    m_historyDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+}
+
+void MainWindow::createHistory()
+{
+    if (!m_historyDock->widget())
+        m_historyDock->setWidget(m_history->view(m_historyDock));
 }
 
 void MainWindow::setupGettingStarted()
@@ -269,6 +291,7 @@ void MainWindow::setupMenus()
     m_ui->actionFindErrorCode->setShortcut(ErrorBrowserWidget::focusSearchShortcut());
     connect(m_ui->actionFindErrorCode, &QAction::triggered, this, &MainWindow::showErrorBrowser);
     m_ui->menuView->addAction(m_errorDock->toggleViewAction());
+    m_ui->menuView->addAction(m_historyDock->toggleViewAction());
     m_ui->menuView->addAction(m_composer->methodListAction());
 
     connect(m_ui->actionGettingStarted, &QAction::triggered, this, &MainWindow::showGettingStarted);
@@ -460,10 +483,14 @@ void MainWindow::showPreferences()
     auto* dialog = new PreferencesDialog(m_inspector->settings(), this);
     dialog->setObjectName(QStringLiteral("preferencesDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setHistorySettings(HistorySettings::load(QSettings()));
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const InspectorSettings settings = dialog->settings();
         settings.save();
         m_inspector->setSettings(settings);
+        QSettings history;
+        dialog->historySettings().save(history);
+        m_history->reloadSettings();
         statusBar()->showMessage(tr("Preferences saved"), 3000);
     });
     dialog->open();

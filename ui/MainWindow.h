@@ -13,6 +13,7 @@ class EmbeddedSimulatorProvider;
 class EnvironmentStore;
 class ErrorBrowserWidget;
 class GettingStartedPanel;
+class HistoryController;
 class InspectorWidget;
 class QDockWidget;
 class QLabel;
@@ -42,6 +43,7 @@ public:
     InspectorWidget* inspector() const;
     QDockWidget* errorDock() const { return m_errorDock; }
     QDockWidget* composerDock() const { return m_composerDock; }
+    QDockWidget* historyDock() const { return m_historyDock; }
     QDockWidget* gettingStartedDock() const { return m_guideDock; }
     GettingStartedPanel* gettingStarted(); // created when first needed, like the error browser
 
@@ -85,6 +87,8 @@ private:
     void showErrorDock();
     void updateConnectionStatus();
     void onCallFinished(const CallCapture& capture);
+    void setupHistory();
+    void createHistory();
     void showLastCallVerdict();
     void restoreWindowState();
     void saveWindowState() const;
@@ -114,4 +118,6 @@ private:
     // The last call: its time and duration wait for the inspector's verdict.
     QString m_lastCallText;
     bool m_verdictPending = false;
+    HistoryController* m_history = nullptr;
+    QDockWidget* m_historyDock = nullptr;
 };

@@ -1,8 +1,12 @@
 #include "PreferencesDialog.h"
 
+#include "HistoryStore.h"
 #include "ui_PreferencesDialog.h"
 
+#include <QDesktopServices>
+#include <QFileInfo>
 #include <QPushButton>
+#include <QUrl>
 
 namespace {
 constexpr qint64 kMegabyte = 1'000'000;
@@ -23,7 +27,23 @@ PreferencesDialog::PreferencesDialog(const InspectorSettings& settings, QWidget*
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     QPushButton* defaults = m_ui->buttonBox->button(QDialogButtonBox::RestoreDefaults);
     defaults->setObjectName(QStringLiteral("restoreDefaultsButton"));
-    connect(defaults, &QPushButton::clicked, this, [this] { display(InspectorSettings()); });
+    connect(defaults, &QPushButton::clicked, this, [this] {
+        display(InspectorSettings());
+        setHistorySettings(HistorySettings());
+    });
+    setHistorySettings(HistorySettings());
+    connect(m_ui->historyEnabled, &QCheckBox::toggled, this, [this](bool on) {
+        for (QWidget* widget :
+             {static_cast<QWidget*>(m_ui->historyBodyLimit), static_cast<QWidget*>(m_ui->historyKeepDays),
+              static_cast<QWidget*>(m_ui->historyMaxMegabytes)})
+            widget->setEnabled(on);
+    });
+    const QString path = HistoryStore::defaultPath();
+    m_ui->historyPath->setText(path.isEmpty() ? tr("LEADGEN_HISTORY=off: nothing is recorded, whatever is chosen here.")
+                                              : tr("Database: %1").arg(path));
+    m_ui->historyOpenFolder->setEnabled(!path.isEmpty());
+    connect(m_ui->historyOpenFolder, &QPushButton::clicked, this,
+            [path] { QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path).absolutePath())); });
     for (QSpinBox* spin : {m_ui->highlightLimit, m_ui->prettyPrintLimit, m_ui->reopenLimit})
         connect(spin, &QSpinBox::valueChanged, this, &PreferencesDialog::updateHint);
     updateHint();
@@ -37,6 +57,24 @@ InspectorSettings PreferencesDialog::settings() const
     s.highlightLimit = m_ui->highlightLimit->value() * kMegabyte;
     s.prettyPrintLimit = m_ui->prettyPrintLimit->value() * kMegabyte;
     s.reopenLimit = m_ui->reopenLimit->value() * kMegabyte;
+    return s;
+}
+
+void PreferencesDialog::setHistorySettings(const HistorySettings& settings)
+{
+    m_ui->historyEnabled->setChecked(settings.enabled);
+    m_ui->historyBodyLimit->setValue(int(settings.bodyLimit / kMegabyte));
+    m_ui->historyKeepDays->setValue(settings.keepDays);
+    m_ui->historyMaxMegabytes->setValue(settings.maxMegabytes);
+}
+
+HistorySettings PreferencesDialog::historySettings() const
+{
+    HistorySettings s;
+    s.enabled = m_ui->historyEnabled->isChecked();
+    s.bodyLimit = qint64(m_ui->historyBodyLimit->value()) * kMegabyte;
+    s.keepDays = m_ui->historyKeepDays->value();
+    s.maxMegabytes = m_ui->historyMaxMegabytes->value();
     return s;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "HistorySettings.h"
 #include "InspectorSettings.h"
 
 #include <QDialog>
@@ -10,9 +11,9 @@ namespace Ui {
 class PreferencesDialog;
 }
 
-// Edit → Preferences: the inspector's size limits (docs/design.md, Big responses), which decide how much text
-// work the body view does on big responses. The tree, findings and batch table work at any size,
-// so these trade convenience against speed only; they are shown in MB (10^6 bytes).
+// Edit → Preferences: the call history (docs/design.md, Call history) and the inspector's size limits (docs/design.md,
+// Big responses), which decide how much text work the body view does on big responses. The tree, findings and batch
+// table work at any size, so these trade convenience against speed only; they are shown in MB (10^6 bytes).
 class PreferencesDialog : public QDialog
 {
     Q_OBJECT
@@ -22,6 +23,9 @@ public:
     ~PreferencesDialog() override;
 
     InspectorSettings settings() const;
+    // The call history's settings: recording, body limit, retention (the database path shown).
+    void setHistorySettings(const HistorySettings& settings);
+    HistorySettings historySettings() const;
 
 private:
     void display(const InspectorSettings& settings);

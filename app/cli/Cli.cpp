@@ -1,10 +1,12 @@
 #include "Cli.h"
 
 #include "ExplainCommand.h"
+#include "HistoryCommand.h"
 #include "InspectCommand.h"
 #include "LintCommand.h"
 #include "SendCommand.h"
 #include "SimCommand.h"
+#include "StatsCommand.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -12,7 +14,7 @@
 #include <cstdio>
 
 namespace {
-const char* const kCommandNames[] = {"explain", "inspect", "lint", "send", "sim"};
+const char* const kCommandNames[] = {"explain", "history", "inspect", "lint", "send", "sim", "stats"};
 
 bool isHelp(const QString& arg)
 {
@@ -28,10 +30,12 @@ bool isVersion(const QString& arg)
 Cli::Cli()
 {
     m_commands.push_back(std::make_unique<ExplainCommand>());
+    m_commands.push_back(std::make_unique<HistoryCommand>());
     m_commands.push_back(std::make_unique<InspectCommand>());
     m_commands.push_back(std::make_unique<LintCommand>());
     m_commands.push_back(std::make_unique<SendCommand>());
     m_commands.push_back(std::make_unique<SimCommand>());
+    m_commands.push_back(std::make_unique<StatsCommand>());
 }
 
 Cli::~Cli() = default;

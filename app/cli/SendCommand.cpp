@@ -4,6 +4,8 @@
 #include "Diagnosis.h"
 #include "EmbeddedSimulator.h"
 #include "EnvironmentStore.h"
+#include "HistoryRecorder.h"
+#include "HistorySettings.h"
 #include "JsonIndex.h"
 #include "Redactor.h"
 #include "RequestFile.h"
@@ -16,6 +18,7 @@
 #include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkProxyFactory>
+#include <QSettings>
 #include <QTextStream>
 #include <QUrlQuery>
 
@@ -403,6 +406,18 @@ int SendCommand::run(const QStringList& args, CliIo& io)
             capture.isSpilled() ? JsonIndex::fromFile(capture.spillPath) : JsonIndex::fromBytes(body);
         diagnosis = ResponseAnalyzer().analyze(index, context);
     }
+    // Every call goes into the call history (docs/design.md, Call history), the secret masked.
+    const HistorySettings historySettings = HistorySettings::load(QSettings());
+    HistoryRecorder history(historySettings.recordingPath());
+    history.setRetention(historySettings.keepDays, qint64(historySettings.maxMegabytes) * 1000 * 1000);
+    history.record(
+        HistoryRecord::fromCall(capture, body, diagnosis ? &*diagnosis : nullptr,
+                                target.environmentName.isEmpty() ? target.endpoint.host() : target.environmentName,
+                                target.accountId, QStringLiteral("cli"), target.secret, historySettings.bodyLimit));
+    if (history.isEnabled() && (!history.flush() || !history.lastFailure().isEmpty()))
+        io.err << "leadgen-diag send: warning: the call was not recorded in the history: "
+               << (history.lastFailure().isEmpty() ? QStringLiteral("timed out") : history.lastFailure()) << Qt::endl;
+
     const int status = !capture.hasResponse                                              ? int(ExitNoResponse)
                        : (capture.layer != FailureLayer::None || diagnosis->hasErrors()) ? int(ExitFound)
                                                                                          : int(ExitOk);

@@ -36,6 +36,10 @@ const Row kRows[] = {
     {AppSettings::Key::InspectorReopenLimit, "Inspector/reopenLimit", qint64(10'000'000)},
     {AppSettings::Key::InspectorLastFile, "Inspector/lastFile", QString()},
     {AppSettings::Key::InspectorLastRequestFile, "Inspector/lastRequestFile", QString()},
+    {AppSettings::Key::HistoryEnabled, "History/enabled", true},
+    {AppSettings::Key::HistoryBodyLimit, "History/bodyLimit", qint64(16 * 1000 * 1000)},
+    {AppSettings::Key::HistoryKeepDays, "History/keepDays", 0},
+    {AppSettings::Key::HistoryMaxMegabytes, "History/maxMegabytes", 0},
 };
 
 const Row& row(AppSettings::Key key)

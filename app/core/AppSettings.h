@@ -40,6 +40,11 @@ public:
         InspectorReopenLimit,
         InspectorLastFile,
         InspectorLastRequestFile,
+        // Call history
+        HistoryEnabled,
+        HistoryBodyLimit,
+        HistoryKeepDays,
+        HistoryMaxMegabytes,
     };
 
     // Groups whose members are records with ids of their own (EnvironmentStore's environments,

@@ -6,6 +6,7 @@
 #include "EnvironmentStore.h"
 #include "FakeHttpServer.h"
 #include "GuiApplication.h"
+#include "HistoryStore.h"
 #include "MainWindow.h"
 #include "MethodPicker.h"
 #include "RequestFile.h"
@@ -194,6 +195,12 @@ private slots:
         QVERIFY(!m_window->windowTitle().contains(m_secret));
         QVERIFY(!m_window->statusBar()->currentMessage().contains(m_secret));
         QVERIFY(!composer->displayUrl().contains(m_secret));
+
+        // The call went into the history, which the scan below reads with everything else.
+        {
+            HistoryStore history(HistoryStore::defaultPath());
+            QTRY_VERIFY_WITH_TIMEOUT(history.count() >= 1, 10000);
+        }
 
         QVERIFY(m_window->close());
         QSettings().sync();

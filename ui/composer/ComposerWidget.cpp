@@ -565,28 +565,33 @@ bool ComposerWidget::openRequestFile(const QString& path, QString* error)
         showError(message);
         return false;
     }
-    if (!file->environment.isEmpty()) {
-        if (const auto env = m_environments.find(file->environment))
-            m_credentials->applyEnvironment(*env, file->accountId);
+    loadRequest(*file, tr("Opened %1.").arg(QFileInfo(path).fileName()), warnings);
+    m_lastFile = path;
+    return true;
+}
+
+void ComposerWidget::loadRequest(const RequestFile& file, const QString& what, QStringList warnings)
+{
+    if (!file.environment.isEmpty()) {
+        if (const auto env = m_environments.find(file.environment))
+            m_credentials->applyEnvironment(*env, file.accountId);
         else
             warnings << tr("There is no environment named “%1” here; the request stays on %2.")
-                            .arg(file->environment, environment().name);
+                            .arg(file.environment, environment().name);
     }
-    if (!file->accountId.isEmpty())
-        setAccountId(file->accountId);
-    m_draft.setHeadersText(HeaderLines::format(file->headers));
+    if (!file.accountId.isEmpty())
+        setAccountId(file.accountId);
+    m_draft.setHeadersText(HeaderLines::format(file.headers));
     // A body that is not an envelope (kept to reproduce 101) opens in the Raw body tab.
-    loadBody(RequestEnvelope::parse(file->body), file->body);
-    m_lastFile = path;
+    loadBody(RequestEnvelope::parse(file.body), file.body);
     checkNow();
     flushDraft();
 
-    QString message = tr("Opened %1.").arg(QFileInfo(path).fileName());
+    QString message = what;
     if (!warnings.isEmpty())
         message += QLatin1Char(' ') + warnings.join(QLatin1Char(' '));
     m_sendBar->showMessage(message, warnings.isEmpty() ? Tone::Kind::Neutral : Tone::Kind::Warning);
     emit statusMessage(message, 5000);
-    return true;
 }
 
 bool ComposerWidget::saveRequestFile(const QString& path, QString* error)

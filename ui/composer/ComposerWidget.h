@@ -30,6 +30,7 @@ class LintPanel;
 class MethodPicker;
 class ParamsEditor;
 class Prompter;
+class RequestFile;
 class QAction;
 class QSettings;
 class SecretStore;
@@ -148,6 +149,9 @@ public:
     // says exactly what is wrong (also shown in the result line).
     bool openRequestFile(const QString& path, QString* error = nullptr);
     bool saveRequestFile(const QString& path, QString* error = nullptr);
+    // Loads a request (a file's, or one from the history) like openRequestFile; `what` is the
+    // message shown, with the warnings after it.
+    void loadRequest(const RequestFile& file, const QString& what, QStringList warnings = {});
     bool importCurl(const QString& commandLine, QString* error = nullptr);
     // The cURL command line of the current request; the secret only with Secret::Included.
     QString curlCommandLine(bool includeSecret) const;
