@@ -16,8 +16,9 @@ public:
     QString name() const override { return QStringLiteral("sim"); }
     QString synopsis() const override
     {
-        return QStringLiteral("sim [--host H] [--port N] [--account ID] [--secret KEY] [--per-second N] [--daily N] "
-                              "[--leads N] [--seed N] [--quiet] [--scenarios [--json]]");
+        return QStringLiteral(
+            "sim [--host H] [--port N] [--account ID] [--secret KEY | --secret-env VAR] [--per-second N] [--daily N] "
+            "[--leads N] [--seed N] [--quiet] [--scenarios [--json]]");
     }
     int run(const QStringList& args, CliIo& io) override;
 
