@@ -126,10 +126,29 @@ int InspectCommand::run(const QStringList& args, CliIo& io)
         const qint64 leftOut = maxFindings > 0 && total > maxFindings ? total - maxFindings : 0;
         if (leftOut)
             diagnosis.findings.resize(qsizetype(maxFindings));
+        // The failed batch rows of a huge batch (see Diagnosis::kMaxJsonBatchRows) obey the same
+        // limit: they repeat the findings.
+        const bool onlyFailedRows = diagnosis.batch.size() > Diagnosis::kMaxJsonBatchRows;
+        qint64 rowsLeftOut = 0;
+        if (onlyFailedRows && maxFindings > 0) {
+            QList<BatchRow> kept;
+            for (const BatchRow& row : std::as_const(diagnosis.batch)) {
+                if (row.success)
+                    continue;
+                if (kept.size() < maxFindings)
+                    kept.append(row);
+                else
+                    ++rowsLeftOut;
+            }
+            diagnosis.batch = kept;
+        }
         QJsonObject document = diagnosis.toJson();
+        if (onlyFailedRows)
+            document.insert(QStringLiteral("batch_rows"), QStringLiteral("failed"));
         QJsonObject stats = document.value(QStringLiteral("stats")).toObject();
         stats.insert(QStringLiteral("findings"), double(total));
         stats.insert(QStringLiteral("findings_left_out"), double(leftOut));
+        stats.insert(QStringLiteral("batch_rows_left_out"), double(rowsLeftOut));
         document.insert(QStringLiteral("stats"), stats);
         io.out << QString::fromUtf8(QJsonDocument(document).toJson(QJsonDocument::Indented));
     } else {

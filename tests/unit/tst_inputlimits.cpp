@@ -269,6 +269,12 @@ private slots:
             document.value(QLatin1String("stats")).toObject().value(QLatin1String("findings_left_out")).toInteger(),
             total - 100);
         QCOMPARE(document.value(QLatin1String("verdict")).toString(), QStringLiteral("all_failed"));
+        // The failed rows of this huge batch follow the same limit.
+        QCOMPARE(document.value(QLatin1String("batch")).toArray().size(), 100);
+        QCOMPARE(document.value(QLatin1String("batch_rows")).toString(), QStringLiteral("failed"));
+        QCOMPARE(
+            document.value(QLatin1String("stats")).toObject().value(QLatin1String("batch_rows_left_out")).toInteger(),
+            kObjects - 100);
 
         // The default keeps them all at this size.
         const TestSupport::CliRun all =
