@@ -41,9 +41,11 @@ else()
                     "the real keychain test tst_secretstore_keyring is not registered")
 endif()
 
-# tst_explaincommand and tst_program run the real binary (no display, no QGuiApplication).
+# tst_explaincommand, tst_program, tst_inputlimits and tst_spillfiles run the real binary (no display, no QGuiApplication).
 add_dependencies(tst_explaincommand leadgen-diag)
 add_dependencies(tst_program leadgen-diag)
+add_dependencies(tst_inputlimits leadgen-diag)
+add_dependencies(tst_spillfiles leadgen-diag)
 set_property(TEST tst_program APPEND PROPERTY ENVIRONMENT ${LEADGEN_NO_KEYCHAIN_ENV})
 
 # Fuzzing: a brief run of fuzz_analyzer on the response corpus, when clang++ is there.

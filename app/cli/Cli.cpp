@@ -7,6 +7,7 @@
 #include "SendCommand.h"
 #include "SimCommand.h"
 #include "StatsCommand.h"
+#include "TerminalOutput.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -63,11 +64,11 @@ int Cli::main(int argc, char** argv)
 
     QTextStream out(stdout);
     QTextStream err(stderr);
-    CliIo io{out, err, [] {
-                 QFile in;
-                 if (!in.open(stdin, QIODevice::ReadOnly))
-                     return QByteArray();
-                 return in.readAll();
+    CliIo io{out, err, []() -> std::unique_ptr<QIODevice> {
+                 auto in = std::make_unique<QFile>();
+                 if (!in->open(stdin, QIODevice::ReadOnly))
+                     return nullptr;
+                 return in;
              }};
     Cli cli;
     const int status = cli.run(QCoreApplication::arguments().mid(1), io);
@@ -101,6 +102,21 @@ QString Cli::helpText() const
 }
 
 int Cli::run(const QStringList& args, CliIo& io)
+{
+    // Everything any command prints, on stdout and stderr, goes through TerminalOutput: one
+    // place where terminal control characters from responses and requests are made visible.
+    TerminalOutput outDevice(io.out);
+    TerminalOutput errDevice(io.err);
+    QTextStream out(&outDevice);
+    QTextStream err(&errDevice);
+    CliIo escaped{out, err, io.openStdin};
+    const int status = dispatch(args, escaped);
+    out.flush();
+    err.flush();
+    return status;
+}
+
+int Cli::dispatch(const QStringList& args, CliIo& io)
 {
     if (args.isEmpty() || isHelp(args.first())) {
         io.out << helpText();

@@ -24,5 +24,7 @@ public:
     QString helpText() const;
 
 private:
+    int dispatch(const QStringList& args, CliIo& io);
+
     std::vector<std::unique_ptr<CliCommand>> m_commands;
 };

@@ -1,18 +1,89 @@
 #include "CliCommand.h"
 
+#include "JsonIndex.h"
+
+#include <QBuffer>
 #include <QFile>
+#include <QFileInfo>
 #include <QtGlobal>
 
-std::optional<QByteArray> CliCommand::readInput(const QString& pathOrDash, CliIo& io)
+std::unique_ptr<QIODevice> CliCommand::openStdin(CliIo& io)
 {
-    if (pathOrDash == QLatin1String("-"))
-        return io.readStdin ? io.readStdin() : QByteArray();
-    QFile file(pathOrDash);
-    if (!file.open(QIODevice::ReadOnly)) {
-        io.err << "leadgen-diag: cannot read " << pathOrDash << ": " << file.errorString() << Qt::endl;
-        return std::nullopt;
+    std::unique_ptr<QIODevice> device = io.openStdin ? io.openStdin() : nullptr;
+    if (!device) {
+        auto empty = std::make_unique<QBuffer>();
+        empty->open(QIODevice::ReadOnly);
+        device = std::move(empty);
     }
-    return file.readAll();
+    return device;
+}
+
+std::optional<QByteArray> CliCommand::readInput(const QString& pathOrDash, CliIo& io, qint64 maxSize)
+{
+    const bool isStdin = pathOrDash == QLatin1String("-");
+    const QString shown = isStdin ? QStringLiteral("standard input") : pathOrDash;
+    const auto fail = [&](const QString& why) -> std::optional<QByteArray> {
+        io.err << "leadgen-diag: cannot read " << shown << ": " << why << Qt::endl;
+        return std::nullopt;
+    };
+    std::unique_ptr<QIODevice> device;
+    if (isStdin) {
+        device = openStdin(io);
+    } else {
+        const QFileInfo info(pathOrDash);
+        if (info.isDir())
+            return fail(QStringLiteral("it is a directory"));
+        auto file = std::make_unique<QFile>(pathOrDash);
+        if (!file->open(QIODevice::ReadOnly))
+            return fail(file->errorString());
+        if (info.isFile() && !file->isSequential() && file->size() > maxSize)
+            return fail(QStringLiteral("%1 bytes is larger than the %2-byte limit %3")
+                            .arg(file->size())
+                            .arg(maxSize)
+                            .arg(maxSizeHint(maxSize)));
+        device = std::move(file);
+    }
+    // Chunk by chunk with the bound checked as it grows: the size of a device or pipe is unknown.
+    constexpr qint64 kChunk = 1 << 20;
+    QByteArray bytes;
+    for (;;) {
+        const qint64 room = qMin(kChunk, maxSize + 1 - bytes.size());
+        const qsizetype at = bytes.size();
+        bytes.resize(at + room);
+        const qint64 n = device->read(bytes.data() + at, room);
+        if (n < 0)
+            return fail(device->errorString());
+        bytes.resize(at + n);
+        if (bytes.size() > maxSize)
+            return fail(
+                QStringLiteral("it is larger than the %1-byte limit %2").arg(maxSize).arg(maxSizeHint(maxSize)));
+        if (n == 0)
+            return bytes;
+    }
+}
+
+std::optional<qint64> CliCommand::parseSize(const QString& text)
+{
+    QString digits = text.trimmed().toUpper();
+    qint64 unit = 1;
+    if (digits.endsWith(QLatin1Char('B')))
+        digits.chop(1);
+    if (digits.endsWith(QLatin1Char('K')) || digits.endsWith(QLatin1Char('M')) || digits.endsWith(QLatin1Char('G'))) {
+        unit = digits.endsWith(QLatin1Char('K')) ? 1 << 10 : digits.endsWith(QLatin1Char('M')) ? 1 << 20 : 1 << 30;
+        digits.chop(1);
+    }
+    bool ok = false;
+    const qint64 value = digits.toLongLong(&ok);
+    // 4G is accepted and means the index's own maximum (4 GiB - 2 bytes).
+    if (!ok || value <= 0 || value > (JsonIndex::maxDocumentSize() + 2) / unit)
+        return std::nullopt;
+    return qMin(value * unit, JsonIndex::maxDocumentSize());
+}
+
+QString CliCommand::maxSizeHint(qint64 maxSize)
+{
+    Q_UNUSED(maxSize)
+    return QStringLiteral("(set by --max-size, default 1G; it can be raised up to --max-size 4G)");
 }
 
 int CliCommand::usageError(CliIo& io, const QString& command, const QString& message)

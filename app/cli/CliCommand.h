@@ -1,11 +1,13 @@
 #pragma once
 
 #include <QByteArray>
+#include <QIODevice>
 #include <QString>
 #include <QStringList>
 #include <QTextStream>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 // Exit status contract (docs/design.md, Command line).
@@ -22,8 +24,8 @@ struct CliIo
 {
     QTextStream& out;
     QTextStream& err;
-    // Reads all of stdin ("-" as FILE). Replaceable in tests.
-    std::function<QByteArray()> readStdin;
+    // Opens stdin ("-" as FILE) for reading. Replaceable in tests.
+    std::function<std::unique_ptr<QIODevice>()> openStdin;
 };
 
 // One subcommand. run() receives the arguments after the subcommand name and must leave stdout
@@ -36,9 +38,21 @@ public:
     virtual QString synopsis() const = 0; // one usage line, without the program name
     virtual int run(const QStringList& args, CliIo& io) = 0;
 
+    // Default of --max-size: every input (file, stdin, decompressed gzip) stops here while being
+    // read. The index itself supports up to JsonIndex::maxDocumentSize().
+    static constexpr qint64 kDefaultMaxSize = qint64(1) << 30;
+
 protected:
-    // Reads FILE or "-" (stdin); on failure writes one line to io.err and returns nullopt.
-    static std::optional<QByteArray> readInput(const QString& pathOrDash, CliIo& io);
+    // Reads FILE or "-" (stdin), at most maxSize bytes (checked while reading, so /dev/zero or an
+    // endless pipe stop there); a directory is refused. On failure writes one line to io.err and
+    // returns nullopt.
+    static std::optional<QByteArray> readInput(const QString& pathOrDash, CliIo& io, qint64 maxSize = kDefaultMaxSize);
+    // Standard input as a device (an empty one when the I/O has none).
+    static std::unique_ptr<QIODevice> openStdin(CliIo& io);
+    // A --max-size value: bytes, or with a K, M or G suffix (powers of 1024); nullopt when invalid
+    // or beyond what the index supports.
+    static std::optional<qint64> parseSize(const QString& text);
+    static QString maxSizeHint(qint64 maxSize);
     static int usageError(CliIo& io, const QString& command, const QString& message);
     // Columns for wrapped text output: $COLUMNS when it holds a sensible number, else 100.
     static int terminalWidth();

@@ -12,21 +12,35 @@
 int LintCommand::run(const QStringList& args, CliIo& io)
 {
     bool json = false;
+    qint64 maxSize = kDefaultMaxSize;
     QStringList files;
-    for (const QString& arg : args) {
-        if (arg == QLatin1String("--json"))
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString& arg = args.at(i);
+        if (arg == QLatin1String("--json")) {
             json = true;
-        else if (arg.startsWith(QLatin1String("--")) || (arg.startsWith(QLatin1Char('-')) && arg != QLatin1String("-")))
+        } else if (arg == QLatin1String("--max-size") || arg.startsWith(QLatin1String("--max-size="))) {
+            const QString text = arg.contains(QLatin1Char('=')) ? arg.section(QLatin1Char('='), 1)
+                                 : i + 1 < args.size()          ? args.at(++i)
+                                                                : QString();
+            const std::optional<qint64> size = parseSize(text);
+            if (!size)
+                return usageError(
+                    io, name(),
+                    QStringLiteral("--max-size needs a size such as 500M or 2G (at most 4G), not '%1'").arg(text));
+            maxSize = *size;
+        } else if (arg.startsWith(QLatin1String("--")) ||
+                   (arg.startsWith(QLatin1Char('-')) && arg != QLatin1String("-"))) {
             return usageError(io, name(), QStringLiteral("unknown option %1").arg(arg));
-        else
+        } else {
             files.append(arg);
+        }
     }
     if (files.size() != 1)
         return usageError(io, name(),
                           files.isEmpty() ? QStringLiteral("missing FILE (use - for standard input)")
                                           : QStringLiteral("expected one FILE, got %1").arg(files.size()));
 
-    const std::optional<QByteArray> body = readInput(files.first(), io);
+    const std::optional<QByteArray> body = readInput(files.first(), io, maxSize);
     if (!body)
         return ExitUsage;
 

@@ -4,9 +4,11 @@
 #include "Diagnosis.h"
 #include "EmbeddedSimulator.h"
 #include "EnvironmentStore.h"
+#include "HeaderLines.h"
 #include "HistoryRecorder.h"
 #include "HistorySettings.h"
 #include "JsonIndex.h"
+#include "Platform.h"
 #include "Redactor.h"
 #include "RequestFile.h"
 #include "ResponseAnalyzer.h"
@@ -367,8 +369,20 @@ int SendCommand::run(const QStringList& args, CliIo& io)
                << target.environmentName << "” as asked" << Qt::endl;
     }
 
+    // The file's extra headers go through the same checks as the composer's Headers tab (the GUI
+    // loads them there before sending): a transport header or the secret in a value is refused.
+    const HeaderLines::Result extraHeaders = HeaderLines::parse(HeaderLines::format(file->headers), target.secret);
+    if (!extraHeaders.ok()) {
+        QStringList problems;
+        for (const HeaderLines::Problem& problem : extraHeaders.problems)
+            problems << problem.message;
+        return usageError(io, name(),
+                          QStringLiteral("the request file's headers: %1").arg(problems.join(QStringLiteral("; "))));
+    }
+
     ApiRequest request;
     request.endpoint = target.endpoint;
+    request.headers = extraHeaders.headers;
     request.accountId = target.accountId;
     request.secretKey = target.secret;
     request.body = file->body;
@@ -387,9 +401,23 @@ int SendCommand::run(const QStringList& args, CliIo& io)
         capture = finished;
         loop.quit();
     });
+    // Ctrl+C or kill: cancel the call and return normally, so that the spill file of a big
+    // response (held by the capture) is removed like on any other exit. Until the command
+    // returns, the signals only end the call.
+    bool interrupted = false;
+    const Platform::StopSignalWatcher stopSignals([&] {
+        interrupted = true;
+        if (client.isRunning())
+            client.cancel();
+        loop.quit();
+    });
     client.send(request);
     if (client.isRunning())
         loop.exec();
+    if (interrupted) {
+        io.err << "leadgen-diag send: interrupted; no response is shown" << Qt::endl;
+        return ExitNoResponse;
+    }
 
     QString readError;
     const QByteArray body = capture.hasResponse ? capture.readBody(&readError) : QByteArray();

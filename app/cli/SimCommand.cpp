@@ -1,6 +1,7 @@
 #include "SimCommand.h"
 
 #include "Platform.h"
+#include "Redactor.h"
 #include "ScenarioCatalog.h"
 #include "SimServer.h"
 
@@ -35,7 +36,7 @@ QString shellQuote(const QString& text)
     return QLatin1Char('\'') + quoted + QLatin1Char('\'');
 }
 
-void printScenarios(const SimConfig& config, CliIo& io)
+void printScenarios(const SimConfig& config, CliIo& io, const std::function<QString(const QString&)>& shown)
 {
     const QList<Scenario> scenarios = ScenarioCatalog::builtin().scenarios(config.scenarioContext());
     const QString port = config.port ? QString::number(config.port) : QStringLiteral("$PORT");
@@ -57,7 +58,7 @@ void printScenarios(const SimConfig& config, CliIo& io)
             curl += QStringLiteral(" --data-binary ") + shellQuote(body);
         else
             curl += QStringLiteral(" --data-binary @body.json   # %1 bytes: see --json").arg(body.toUtf8().size());
-        io.out << "    " << curl << '\n';
+        io.out << "    " << shown(curl) << '\n';
         if (s.repeat > 1)
             io.out << "    repeat: send it " << s.repeat << " times in a row\n";
         if (!s.note.isEmpty())
@@ -81,7 +82,10 @@ int SimCommand::run(const QStringList& args, CliIo& io)
         {QStringLiteral("host"), QStringLiteral("Address to bind (default 127.0.0.1)."), QStringLiteral("H")},
         {QStringLiteral("port"), QStringLiteral("Port (default 0: a free one, printed)."), QStringLiteral("N")},
         {QStringLiteral("account"), QStringLiteral("accountID of the main demo account."), QStringLiteral("ID")},
-        {QStringLiteral("secret"), QStringLiteral("secretKey of the main demo account."), QStringLiteral("KEY")},
+        {QStringLiteral("secret"), QStringLiteral("secretKey of the main demo account (visible in the process list)."),
+         QStringLiteral("KEY")},
+        {QStringLiteral("secret-env"), QStringLiteral("Take that secretKey from the environment variable VAR."),
+         QStringLiteral("VAR")},
         {QStringLiteral("per-second"), QStringLiteral("Calls per second per account (0 = unlimited)."),
          QStringLiteral("N")},
         {QStringLiteral("daily"), QStringLiteral("Calls per day per account (0 = unlimited)."), QStringLiteral("N")},
@@ -108,6 +112,8 @@ int SimCommand::run(const QStringList& args, CliIo& io)
         config.host = parser.value(QStringLiteral("host"));
     if (parser.isSet(QStringLiteral("account")))
         config.accountId = parser.value(QStringLiteral("account"));
+    if (parser.isSet(QStringLiteral("secret")) && parser.isSet(QStringLiteral("secret-env")))
+        return usageError(io, name(), QStringLiteral("--secret and --secret-env both set the key: use one of them"));
     if (parser.isSet(QStringLiteral("secret")))
         config.secretKey = parser.value(QStringLiteral("secret"));
     if (parser.isSet(QStringLiteral("batch-shape"))) {
@@ -119,6 +125,19 @@ int SimCommand::run(const QStringList& args, CliIo& io)
                                   .arg(parser.value(QStringLiteral("batch-shape"))));
         config.batchShape = *shape;
     }
+    if (parser.isSet(QStringLiteral("secret-env"))) {
+        const QString variable = parser.value(QStringLiteral("secret-env"));
+        if (!qEnvironmentVariableIsSet(variable.toLocal8Bit().constData()))
+            return usageError(io, name(),
+                              QStringLiteral("the environment variable %1 (--secret-env) is not set").arg(variable));
+        config.secretKey = qEnvironmentVariable(variable.toLocal8Bit().constData());
+    }
+    // A key of the user's own is printed masked (the demo keys are public by design), and
+    // --secret is flagged: any user can read it in the process list.
+    const bool ownSecret = config.secretKey != QLatin1String(SimConfig::kDemoSecretKey);
+    const auto shown = [&](const QString& text) {
+        return ownSecret ? Redactor::redactSecret(text, config.secretKey) : text;
+    };
     qint64 port = config.port, perSecond = config.perSecond, daily = config.daily, leads = config.leads,
            seed = config.seed;
     QString error;
@@ -139,13 +158,18 @@ int SimCommand::run(const QStringList& args, CliIo& io)
 
     if (parser.isSet(QStringLiteral("scenarios"))) {
         if (parser.isSet(QStringLiteral("json")))
-            io.out << QJsonDocument(ScenarioCatalog::builtin().toJson(config.scenarioContext()))
-                          .toJson(QJsonDocument::Indented);
+            io.out << shown(QString::fromUtf8(QJsonDocument(ScenarioCatalog::builtin().toJson(config.scenarioContext()))
+                                                  .toJson(QJsonDocument::Indented)));
         else
-            printScenarios(config, io);
+            printScenarios(config, io, shown);
         io.out.flush();
         return ExitOk;
     }
+
+    if (ownSecret && parser.isSet(QStringLiteral("secret")))
+        io.err << "leadgen-diag sim: warning: --secret is visible to other users in the process list; put the key "
+                  "in an environment variable and pass --secret-env VAR"
+               << Qt::endl;
 
     SimServer server(config);
     if (!server.listen(&error)) {
@@ -156,7 +180,7 @@ int SimCommand::run(const QStringList& args, CliIo& io)
     io.out << "Lead Gen & CRM API simulator listening on " << url.toString() << "  (also "
            << server.endpoint(QStringLiteral("v1")).path() << ")\n"
            << "  accountID  " << config.accountId << '\n'
-           << "  secretKey  " << config.secretKey << '\n'
+           << "  secretKey  " << shown(config.secretKey) << '\n'
            << "  agency     " << config.agencyAccountId << " / " << config.agencySecretKey << '\n'
            << "  reseller   " << config.resellerAccountId << " / " << config.resellerSecretKey << '\n'
            << "  limits     "
@@ -170,9 +194,10 @@ int SimCommand::run(const QStringList& args, CliIo& io)
            << "  batches    " << SimConfig::batchShapeName(config.batchShape) << " shape\n"
            << "  faults     header X-Simulator-Fault: code=N | http=502 | latency=MS | truncate | drop | not-json\n"
            << "  try        curl -sS -X POST "
-           << shellQuote(url.toString() + QStringLiteral("?accountID=") +
-                         QString::fromLatin1(QUrl::toPercentEncoding(config.accountId)) +
-                         QStringLiteral("&secretKey=") + QString::fromLatin1(QUrl::toPercentEncoding(config.secretKey)))
+           << shown(shellQuote(url.toString() + QStringLiteral("?accountID=") +
+                               QString::fromLatin1(QUrl::toPercentEncoding(config.accountId)) +
+                               QStringLiteral("&secretKey=") +
+                               QString::fromLatin1(QUrl::toPercentEncoding(config.secretKey))))
            << " -H 'Content-Type: application/json' --data-binary "
            << shellQuote(QStringLiteral("{\"method\":\"getLead\",\"params\":{\"id\":346743252994},\"id\":\"1\"}"))
            << '\n'
@@ -183,7 +208,7 @@ int SimCommand::run(const QStringList& args, CliIo& io)
     QObject::connect(&server, &SimServer::requestHandled, &server, [&](const SimLogEntry& entry) {
         ++handled;
         if (!quiet)
-            io.out << entry.toLine() << Qt::endl;
+            io.out << shown(entry.toLine()) << Qt::endl;
     });
 
     QEventLoop loop;

@@ -17,7 +17,7 @@ public:
     QString synopsis() const override
     {
         return QStringLiteral(
-            "sim [--host H] [--port N] [--account ID] [--secret KEY] [--per-second N] [--daily N] "
+            "sim [--host H] [--port N] [--account ID] [--secret KEY | --secret-env VAR] [--per-second N] [--daily N] "
             "[--leads N] [--seed N] [--batch-shape observed|documented] [--quiet] [--scenarios [--json]]");
     }
     int run(const QStringList& args, CliIo& io) override;

@@ -2,8 +2,10 @@
 
 #include "Environment.h"
 #include "ErrorCatalog.h"
+#include "Platform.h"
 #include "Redactor.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QNetworkAccessManager>
@@ -14,6 +16,7 @@
 #include <QSslConfiguration>
 #include <QTemporaryFile>
 
+#include <mutex>
 #include <simdjson.h>
 #include <utility>
 
@@ -155,6 +158,9 @@ ApiClient::ApiClient(QNetworkAccessManager* network, QObject* parent)
     // A coarse timer may fire up to 5 % early; the limit the user set is a promise.
     m_timeout.setTimerType(Qt::PreciseTimer);
     connect(&m_timeout, &QTimer::timeout, this, &ApiClient::onTimeout);
+    // Once per process: spill files left by a run that was killed.
+    static std::once_flag swept;
+    std::call_once(swept, [this] { sweepStaleSpillFiles(m_spillDirectory); });
 }
 
 ApiClient::~ApiClient()
@@ -284,6 +290,14 @@ void ApiClient::send(const ApiRequest& request)
     m_capture.startedAt = QDateTime::currentDateTimeUtc();
     m_spillFile.reset();
     m_spillNote.clear();
+    m_spillCarry.clear();
+    m_spillSecrets.clear();
+    if (request.secretKey.size() >= 4) {
+        m_spillSecrets << request.secretKey.toUtf8();
+        const QByteArray encoded = QUrl::toPercentEncoding(request.secretKey);
+        if (encoded != m_spillSecrets.first())
+            m_spillSecrets << encoded;
+    }
     m_timedOut = false;
     m_cancelled = false;
 
@@ -373,28 +387,70 @@ void ApiClient::appendBody(const QByteArray& chunk)
         return;
     m_capture.bytesReceived += chunk.size();
     if (!m_spillFile && m_capture.body.size() + chunk.size() > m_spillThreshold && m_spillNote.isEmpty()) {
+        // The pid in the name lets a later run remove the file if this process is killed.
         auto file = std::make_unique<QTemporaryFile>(
-            QDir(m_spillDirectory).filePath(QStringLiteral("leadgen-diag-body-XXXXXX")));
+            QDir(m_spillDirectory)
+                .filePath(
+                    QStringLiteral("%1%2-XXXXXX").arg(spillFilePrefix()).arg(QCoreApplication::applicationPid())));
         file->setAutoRemove(false);
         if (file->open()) {
             m_capture.spillPath = file->fileName();
             m_capture.spillGuard = std::make_shared<SpillFileRemover>(file->fileName());
-            file->write(m_capture.body);
-            m_capture.body.clear();
             m_spillFile = std::move(file);
+            writeSpill(m_capture.body, false);
+            m_capture.body.clear();
         } else {
             m_spillNote = QStringLiteral("The body could not be saved to a temporary file in %1 (%2), so it is kept "
                                          "in memory.")
                               .arg(m_spillDirectory, file->errorString());
         }
     }
-    if (m_spillFile) {
-        if (m_spillFile->write(chunk) != chunk.size() && m_spillNote.isEmpty())
-            m_spillNote = QStringLiteral("Writing the body to %1 failed (%2): the saved body is incomplete.")
-                              .arg(m_capture.spillPath, m_spillFile->errorString());
-    } else {
+    if (m_spillFile)
+        writeSpill(chunk, false);
+    else
         m_capture.body += chunk;
+}
+
+void ApiClient::writeSpill(const QByteArray& chunk, bool last)
+{
+    // A server that echoes the query string puts the secret in the body, and this file is on
+    // disk: every copy of it is masked before writing. The last bytes wait for the next chunk in
+    // case a copy straddles two chunks.
+    QByteArray data = m_spillCarry + chunk;
+    qsizetype keep = 0;
+    for (const QByteArray& secret : std::as_const(m_spillSecrets)) {
+        data.replace(secret, Redactor::mask().toUtf8());
+        keep = qMax(keep, secret.size() - 1);
     }
+    keep = last ? 0 : qMin(keep, data.size());
+    m_spillCarry = data.right(keep);
+    data.chop(keep);
+    if (m_spillFile->write(data) != data.size() && m_spillNote.isEmpty())
+        m_spillNote = QStringLiteral("Writing the body to %1 failed (%2): the saved body is incomplete.")
+                          .arg(m_capture.spillPath, m_spillFile->errorString());
+}
+
+QString ApiClient::spillFilePrefix()
+{
+    return QStringLiteral("leadgen-diag-body-");
+}
+
+int ApiClient::sweepStaleSpillFiles(const QString& directory)
+{
+    // Only our own files (owner, name with a pid) whose process is gone: a running instance,
+    // another user's, or anything else in the directory is left alone.
+    int removed = 0;
+    const QFileInfoList files = QDir(directory).entryInfoList({spillFilePrefix() + QLatin1Char('*')}, QDir::Files);
+    for (const QFileInfo& info : files) {
+        const QString rest = info.fileName().mid(spillFilePrefix().size());
+        bool ok = false;
+        const qint64 pid = rest.section(QLatin1Char('-'), 0, 0).toLongLong(&ok);
+        if (!ok || pid <= 0 || pid == QCoreApplication::applicationPid() || Platform::processExists(pid) ||
+            info.ownerId() != Platform::currentUserId())
+            continue;
+        removed += QFile::remove(info.filePath()) ? 1 : 0;
+    }
+    return removed;
 }
 
 void ApiClient::onSslErrors(const QList<QSslError>& errors)
@@ -444,6 +500,7 @@ void ApiClient::onFinished()
     m_capture = CallCapture();
     capture.totalMs = m_clock.elapsed();
     if (m_spillFile) {
+        writeSpill(QByteArray(), true);
         m_spillFile->close();
         m_spillFile.reset();
     }

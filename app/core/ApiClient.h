@@ -38,6 +38,11 @@ public:
     qint64 spillThreshold() const { return m_spillThreshold; }
     // Where spill files are created (default: QDir::tempPath()).
     void setSpillDirectory(const QString& directory) { m_spillDirectory = directory; }
+    // Spill files are named <prefix><pid>-XXXXXX. The first ApiClient of a process sweeps the
+    // files of this user whose process no longer runs (a run killed mid-download); returns how
+    // many it removed.
+    static QString spillFilePrefix();
+    static int sweepStaleSpillFiles(const QString& directory);
 
     bool isRunning() const { return m_reply != nullptr; }
 
@@ -75,6 +80,7 @@ private:
     void onTimeout();
     void markFirstByte();
     void appendBody(const QByteArray& chunk);
+    void writeSpill(const QByteArray& chunk, bool last);
     void finish(const CallCapture& capture);
     void detachReply();
 
@@ -90,7 +96,9 @@ private:
     QTimer m_timeout;
     std::unique_ptr<QFile> m_spillFile;
     QString m_spillNote;
-    QNetworkProxy m_proxy; // the proxy this call goes through, for naming the failing layer
+    QByteArray m_spillCarry;          // tail not yet written (a secret may straddle two chunks)
+    QList<QByteArray> m_spillSecrets; // the secret as it may be echoed: as is, percent-encoded
+    QNetworkProxy m_proxy;            // the proxy this call goes through, for naming the failing layer
     bool m_timedOut = false;
     bool m_cancelled = false;
 };

@@ -2,7 +2,7 @@
 
 #include <QIODevice>
 
-#include <array>
+#include <vector>
 #include <zlib.h>
 
 namespace Gzip {
@@ -30,18 +30,22 @@ public:
     Inflater(const Inflater&) = delete;
     Inflater& operator=(const Inflater&) = delete;
 
+    Failure failure = Failure::None;
+
     bool run(const std::function<QByteArrayView()>& read, const std::function<bool(const char*, qint64)>& write,
              qint64 maxSize, QString* error)
     {
-        const auto fail = [error](const QString& message) {
+        const auto fail = [&](Failure why, const QString& message) {
+            failure = why;
             if (error)
                 *error = message;
             return false;
         };
         if (!m_ok)
-            return fail(QStringLiteral("cannot start the decompressor"));
-        std::array<char, kChunk> out{};
+            return fail(Failure::Other, QStringLiteral("cannot start the decompressor"));
+        std::vector<char> out(kChunk);
         qint64 produced = 0;
+        qint64 fed = 0; // compressed bytes handed to zlib, over all members
         bool memberEnded = false;
         for (;;) {
             if (m_stream.avail_in == 0) {
@@ -49,8 +53,10 @@ public:
                 if (input.isEmpty()) {
                     if (memberEnded)
                         return true;
-                    return fail(QStringLiteral("the gzip data is truncated after %1 decompressed bytes").arg(produced));
+                    return fail(Failure::Corrupt,
+                                QStringLiteral("the gzip data is truncated after %1 decompressed bytes").arg(produced));
                 }
+                fed += input.size();
                 m_stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(input.data()));
                 m_stream.avail_in = uInt(input.size());
             }
@@ -60,6 +66,14 @@ public:
                     m_stream.avail_in = 0;
                     continue;
                 }
+                // Anything else than another gzip header is not ours to decode: name it, rather
+                // than let zlib call it "incorrect header check".
+                if (*m_stream.next_in != 0x1f) {
+                    return fail(Failure::Corrupt,
+                                QStringLiteral("the gzip data ends after %1 compressed bytes and is followed by "
+                                               "trailing garbage (bytes that are not gzip)")
+                                    .arg(fed - m_stream.avail_in));
+                }
                 inflateReset(&m_stream);
                 memberEnded = false;
             }
@@ -67,13 +81,26 @@ public:
             m_stream.avail_out = uInt(out.size());
             const int status = inflate(&m_stream, Z_NO_FLUSH);
             if (status != Z_OK && status != Z_STREAM_END && status != Z_BUF_ERROR)
-                return fail(zlibError(status, m_stream));
+                return fail(Failure::Corrupt, zlibError(status, m_stream));
             const qint64 n = qint64(out.size()) - m_stream.avail_out;
             produced += n;
             if (produced > maxSize)
-                return fail(QStringLiteral("the decompressed response is larger than %1 bytes").arg(maxSize));
-            if (n > 0 && !write(out.data(), n))
+                return fail(Failure::TooLarge,
+                            QStringLiteral("the decompressed response is larger than %1 bytes").arg(maxSize));
+            const qint64 consumed = qMax<qint64>(1, fed - m_stream.avail_in);
+            if (produced > kBombGrace && produced > kMaxRatio * consumed) {
+                return fail(Failure::Bomb,
+                            QStringLiteral("%1 compressed bytes expand to more than %2 bytes (over %3:1), which looks "
+                                           "like a decompression bomb; if the data is genuine, decompress it yourself "
+                                           "(gunzip -c) and open the plain JSON")
+                                .arg(consumed)
+                                .arg(produced)
+                                .arg(kMaxRatio));
+            }
+            if (n > 0 && !write(out.data(), n)) {
+                failure = Failure::Other;
                 return false;
+            }
             if (status == Z_STREAM_END)
                 memberEnded = true;
         }
@@ -91,7 +118,7 @@ bool isGzip(QByteArrayView bytes)
     return bytes.size() >= 2 && uchar(bytes[0]) == 0x1f && uchar(bytes[1]) == 0x8b;
 }
 
-std::optional<QByteArray> decompress(QByteArrayView compressed, qint64 maxSize, QString* error)
+std::optional<QByteArray> decompress(QByteArrayView compressed, qint64 maxSize, QString* error, Failure* failure)
 {
     QByteArray result;
     bool given = false;
@@ -108,13 +135,15 @@ std::optional<QByteArray> decompress(QByteArrayView compressed, qint64 maxSize, 
             return true;
         },
         maxSize, error);
+    if (failure)
+        *failure = inflater.failure;
     if (!ok)
         return std::nullopt;
     return result;
 }
 
 bool decompress(QIODevice& in, QIODevice& out, qint64 maxSize, QString* error,
-                const std::function<bool(double)>& progress)
+                const std::function<bool(double)>& progress, Failure* failure)
 {
     const qint64 total = qMax<qint64>(1, in.size());
     QByteArray buffer;
@@ -139,6 +168,8 @@ bool decompress(QIODevice& in, QIODevice& out, qint64 maxSize, QString* error,
         maxSize, error);
     if (canceled && error)
         *error = QStringLiteral("canceled");
+    if (failure)
+        *failure = canceled ? Failure::Canceled : inflater.failure;
     return ok && !canceled;
 }
 

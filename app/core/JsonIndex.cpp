@@ -52,14 +52,36 @@ JsonIndex::~JsonIndex() = default;
 JsonIndex::JsonIndex(JsonIndex&& other) noexcept = default;
 JsonIndex& JsonIndex::operator=(JsonIndex&& other) noexcept = default;
 
-JsonIndex JsonIndex::fromBytes(const QByteArray& bytes, const Progress& progress)
+namespace {
+QString tooLargeText(qint64 maxSize)
 {
+    return QStringLiteral("larger than the %1-byte limit").arg(maxSize);
+}
+
+JsonIndex::Status statusOf(Gzip::Failure failure)
+{
+    switch (failure) {
+    case Gzip::Failure::TooLarge:
+    case Gzip::Failure::Bomb:
+        return JsonIndex::Status::TooLarge;
+    case Gzip::Failure::Canceled:
+        return JsonIndex::Status::Canceled;
+    default:
+        return JsonIndex::Status::Unreadable;
+    }
+}
+} // namespace
+
+JsonIndex JsonIndex::fromBytes(const QByteArray& bytes, const Progress& progress, qint64 maxSize)
+{
+    maxSize = qMin(maxSize, maxDocumentSize());
     JsonIndex index;
     if (Gzip::isGzip(bytes)) {
         QString error;
-        std::optional<QByteArray> plain = Gzip::decompress(bytes, maxDocumentSize(), &error);
+        Gzip::Failure failure = Gzip::Failure::None;
+        std::optional<QByteArray> plain = Gzip::decompress(bytes, maxSize, &error, &failure);
         if (!plain) {
-            index.fail(Status::Unreadable, -1, error);
+            index.fail(statusOf(failure), -1, QStringLiteral("the input is gzip-compressed and %1").arg(error));
             return index;
         }
         index.m_compressedSize = bytes.size();
@@ -69,6 +91,10 @@ JsonIndex JsonIndex::fromBytes(const QByteArray& bytes, const Progress& progress
         index.build(progress);
         return index;
     }
+    if (bytes.size() > maxSize) {
+        index.fail(Status::TooLarge, -1, QStringLiteral("%1 bytes is %2").arg(bytes.size()).arg(tooLargeText(maxSize)));
+        return index;
+    }
     index.m_bytes = bytes;
     index.m_data = index.m_bytes.constData();
     index.m_size = index.m_bytes.size();
@@ -76,14 +102,84 @@ JsonIndex JsonIndex::fromBytes(const QByteArray& bytes, const Progress& progress
     return index;
 }
 
-JsonIndex JsonIndex::fromFile(const QString& path, const Progress& progress)
+JsonIndex JsonIndex::fromFile(const QString& path, const Progress& progress, qint64 maxSize)
 {
     JsonIndex index;
+    const QFileInfo info(path);
+    if (info.isDir()) {
+        index.fail(Status::Unreadable, -1, QStringLiteral("it is a directory"));
+        return index;
+    }
     auto file = std::make_unique<QFile>(path);
     if (!file->open(QIODevice::ReadOnly)) {
         index.fail(Status::Unreadable, -1, file->errorString());
         return index;
     }
+    // /dev/zero, a FIFO, /dev/stdin: no size to trust and no mapping; read with the same bound.
+    if (!info.isFile() || file->isSequential())
+        return fromStream(*file, maxSize, progress);
+    return fromOpenFile(std::move(file), info.fileName(), progress, maxSize);
+}
+
+JsonIndex JsonIndex::fromStream(QIODevice& in, qint64 maxSize, const Progress& progress)
+{
+    maxSize = qMin(maxSize, maxDocumentSize());
+    constexpr qint64 kInMemory = 32 << 20;
+    constexpr qint64 kChunk = 1 << 20;
+    JsonIndex index;
+    QByteArray head;
+    std::unique_ptr<QTemporaryFile> spill;
+    QByteArray chunk;
+    qint64 total = 0;
+    for (;;) {
+        // One byte more than the limit is enough to know the input is too large.
+        chunk.resize(qMin(kChunk, maxSize + 1 - total));
+        const qint64 n = in.read(chunk.data(), chunk.size());
+        if (n < 0) {
+            index.fail(Status::Unreadable, -1, in.errorString());
+            return index;
+        }
+        if (n == 0) // blocking devices (files, pipes, buffers) return 0 only at the end
+            break;
+        total += n;
+        if (total > maxSize) {
+            index.fail(Status::TooLarge, -1, QStringLiteral("the input is %1").arg(tooLargeText(maxSize)));
+            return index;
+        }
+        if (!spill && head.size() + n <= kInMemory) {
+            head.append(chunk.constData(), n);
+            continue;
+        }
+        if (!spill) {
+            spill = std::make_unique<QTemporaryFile>(
+                QDir(QDir::tempPath()).filePath(QStringLiteral("leadgen-diag-stdin-XXXXXX")));
+            if (!spill->open() || spill->write(head) != head.size()) {
+                index.fail(Status::Unreadable, -1,
+                           QStringLiteral("cannot write a temporary file: %1").arg(spill->errorString()));
+                return index;
+            }
+            head = QByteArray();
+        }
+        if (spill->write(chunk.constData(), n) != n) {
+            index.fail(Status::Unreadable, -1,
+                       QStringLiteral("cannot write a temporary file: %1").arg(spill->errorString()));
+            return index;
+        }
+    }
+    if (!spill)
+        return fromBytes(head, progress, maxSize);
+    if (!spill->flush() || !spill->seek(0)) {
+        index.fail(Status::Unreadable, -1, spill->errorString());
+        return index;
+    }
+    return fromOpenFile(std::move(spill), QStringLiteral("the input"), progress, maxSize);
+}
+
+JsonIndex JsonIndex::fromOpenFile(std::unique_ptr<QFile> file, const QString& name, const Progress& progress,
+                                  qint64 maxSize)
+{
+    maxSize = qMin(maxSize, maxDocumentSize());
+    JsonIndex index;
     if (Gzip::isGzip(file->peek(2))) {
         // Decompressed into a temporary file (removed with the index) and mapped like any
         // other: a compressed 300 MB response must not need its plain size in memory twice.
@@ -96,10 +192,10 @@ JsonIndex JsonIndex::fromFile(const QString& path, const Progress& progress)
             return index;
         }
         QString error;
+        Gzip::Failure failure = Gzip::Failure::None;
         const auto onProgress = [&progress](double f) { return !progress || progress(0.1 * f); };
-        if (!Gzip::decompress(*file, *plain, maxDocumentSize(), &error, onProgress)) {
-            index.fail(error == QLatin1String("canceled") ? Status::Canceled : Status::Unreadable, -1,
-                       QStringLiteral("%1 is gzip-compressed and %2").arg(QFileInfo(path).fileName(), error));
+        if (!Gzip::decompress(*file, *plain, maxSize, &error, onProgress, &failure)) {
+            index.fail(statusOf(failure), -1, QStringLiteral("%1 is gzip-compressed and %2").arg(name, error));
             return index;
         }
         index.m_compressedSize = file->size();
@@ -110,10 +206,8 @@ JsonIndex JsonIndex::fromFile(const QString& path, const Progress& progress)
         file = std::move(plain);
     }
     const qint64 size = file->size();
-    if (size > maxDocumentSize()) {
-        index.fail(
-            Status::TooLarge, -1,
-            QStringLiteral("%1 bytes is more than the %2 bytes this index supports").arg(size).arg(maxDocumentSize()));
+    if (size > maxSize) {
+        index.fail(Status::TooLarge, -1, QStringLiteral("%1 bytes is %2").arg(size).arg(tooLargeText(maxSize)));
         return index;
     }
     constexpr qint64 kMapThreshold = 256 * 1024;
@@ -149,6 +243,91 @@ JsonIndex JsonIndex::fromFile(const QString& path, const Progress& progress)
     }
     index.build(progress ? Progress([&progress](double f) { return progress(0.15 + 0.85 * f); }) : Progress());
     return index;
+}
+
+void JsonIndex::build(const Progress& progress)
+{
+    m_knownNonJson = false;
+    // Looked at before indexing: invalid UTF-8 (a byte order mark, gzip's 8b) is replaced while
+    // indexing.
+    QString encoding = otherEncoding(QByteArrayView(m_data, m_size));
+    if (Gzip::isGzip(QByteArrayView(m_data, m_size)))
+        encoding = m_compressedSize ? QStringLiteral("the decompressed body is gzip-compressed again (compressed "
+                                                     "twice): decompress it once more")
+                                    : QStringLiteral("the body is gzip-compressed");
+    buildIndex(progress);
+    if (m_status != Status::Invalid)
+        return;
+    if (!encoding.isEmpty()) {
+        m_errorOffset = 0;
+        m_errorMessage = encoding;
+        m_knownNonJson = true;
+        m_truncated = false;
+        return;
+    }
+    nameKnownShape();
+}
+
+QString JsonIndex::otherEncoding(QByteArrayView bytes)
+{
+    // Text in another Unicode encoding: by its byte order mark, or by the NUL bytes every ASCII
+    // character then carries (JSON text starts with an ASCII character).
+    struct Encoding
+    {
+        const char* name;
+        QByteArrayView bom;
+        const char* nulPattern; // over the first 4 bytes: '0' a NUL byte, 'x' another
+    };
+    static const Encoding encodings[] = {
+        {"UTF-32LE", QByteArrayView("\xFF\xFE\x00\x00", 4), "x000"},
+        {"UTF-32BE", QByteArrayView("\x00\x00\xFE\xFF", 4), "000x"},
+        {"UTF-16LE", QByteArrayView("\xFF\xFE", 2), "x0x0"},
+        {"UTF-16BE", QByteArrayView("\xFE\xFF", 2), "0x0x"},
+    };
+    for (const Encoding& e : encodings) {
+        bool pattern = bytes.size() >= 4;
+        for (int i = 0; pattern && i < 4; ++i)
+            pattern = (bytes[i] == 0) == (e.nulPattern[i] == '0');
+        const bool bom = bytes.startsWith(e.bom);
+        if (bom || pattern) {
+            const QString how = bom ? QStringLiteral("byte order mark %1")
+                                          .arg(QString::fromLatin1(e.bom.toByteArray().toHex(' ')).toUpper())
+                                    : QStringLiteral("a NUL byte next to each ASCII character");
+            return QStringLiteral("the body is %1 text (%2), not UTF-8 as JSON requires: convert it first, e.g. "
+                                  "iconv -f %1 -t UTF-8")
+                .arg(QLatin1String(e.name), how);
+        }
+    }
+    return QString();
+}
+
+void JsonIndex::nameKnownShape()
+{
+    const QByteArrayView all(m_data, m_size);
+    const auto named = [this](qint64 offset, const QString& message) {
+        m_errorOffset = offset;
+        m_errorMessage = message;
+        m_knownNonJson = true;
+        m_truncated = false;
+    };
+    // At the error: a token JSON does not have.
+    qint64 at = m_errorOffset;
+    if (at < 0 || at >= m_size)
+        return;
+    const QByteArrayView here = all.sliced(at);
+    if (here.startsWith("//") || here.startsWith("/*")) {
+        named(at, QStringLiteral("a comment (%1): JSON has no comments; remove it")
+                      .arg(here.startsWith("//") ? QStringLiteral("//") : QStringLiteral("/* */")));
+        return;
+    }
+    for (const char* word : {"NaN", "Infinity", "-Infinity", "+Infinity", "-NaN"}) {
+        if (here.startsWith(word)) {
+            named(at, QStringLiteral("%1 is not a JSON number (JSON has no NaN or Infinity): the sender must write "
+                                     "null or a string instead")
+                          .arg(QLatin1String(word)));
+            return;
+        }
+    }
 }
 
 void JsonIndex::fail(Status status, qint64 offset, const QString& message, bool truncated)

@@ -13,6 +13,7 @@
 #include <vector>
 
 class QFile;
+class QIODevice;
 
 // A compact, read-only index of one JSON document (docs/design.md, Big responses), built for responses of
 // hundreds of MB: simdjson's stage 1 finds the structural characters, then an iterative pass
@@ -66,10 +67,17 @@ public:
     JsonIndex(const JsonIndex&) = delete;
     JsonIndex& operator=(const JsonIndex&) = delete;
 
+    // Every reader stops at maxSize bytes (after decompression) WHILE reading, with TooLarge, and
+    // refuses gzip that looks like a decompression bomb (Gzip::kMaxRatio) with TooLarge too.
     // Indexes bytes (shared, not copied).
-    static JsonIndex fromBytes(const QByteArray& bytes, const Progress& progress = {});
-    // Maps the file read-only (big files are never copied into memory) and indexes it.
-    static JsonIndex fromFile(const QString& path, const Progress& progress = {});
+    static JsonIndex fromBytes(const QByteArray& bytes, const Progress& progress = {},
+                               qint64 maxSize = maxDocumentSize());
+    // Maps the file read-only (big files are never copied into memory) and indexes it. A device,
+    // FIFO or socket is read like a stream (fromStream); a directory is Unreadable.
+    static JsonIndex fromFile(const QString& path, const Progress& progress = {}, qint64 maxSize = maxDocumentSize());
+    // Reads a stream (standard input, a pipe) to its end: in memory up to 32 MB, then into a
+    // temporary file (removed with the index) that is mapped like a file.
+    static JsonIndex fromStream(QIODevice& in, qint64 maxSize = maxDocumentSize(), const Progress& progress = {});
 
     static constexpr qint64 maxDocumentSize() { return qint64(0xfffffffeu); }
 
@@ -81,6 +89,9 @@ public:
     qint64 errorOffset() const { return m_errorOffset; }
     // True when the error is the end of the input arriving too early (a cut-off document).
     bool isTruncated() const { return m_truncated; }
+    // True when errorMessage() names what the input is instead of JSON (UTF-16 or UTF-32 text,
+    // gzip compressed twice, a comment, NaN or Infinity) rather than the byte the parser met.
+    bool isKnownNonJson() const { return m_knownNonJson; }
 
     // Invalid UTF-8 does not stop indexing: each offending byte is read as '?' (offsets are
     // unchanged) and the first offset and the count are reported here.
@@ -176,8 +187,15 @@ private:
     static constexpr quint8 kKeyEscaped = 2;
     friend class JsonIndexBuilder;
 
+    // build() = buildIndex() (JsonIndexBuilder.cpp), then on failure nameKnownShape() or the
+    // encoding found by otherEncoding() replaces the parser's message.
     void build(const Progress& progress);
+    void buildIndex(const Progress& progress);
+    void nameKnownShape();
+    static QString otherEncoding(QByteArrayView bytes);
     void fail(Status status, qint64 offset, const QString& message, bool truncated = false);
+    static JsonIndex fromOpenFile(std::unique_ptr<QFile> file, const QString& name, const Progress& progress,
+                                  qint64 maxSize);
     QByteArrayView keyLiteral(NodeId node) const;
     bool keyEquals(NodeId node, QByteArrayView utf8) const;
 
@@ -185,6 +203,7 @@ private:
     QString m_errorMessage;
     qint64 m_errorOffset = -1;
     bool m_truncated = false;
+    bool m_knownNonJson = false;
     qint64 m_invalidUtf8Offset = -1;
     qint64 m_invalidUtf8Count = 0;
 

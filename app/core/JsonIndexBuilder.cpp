@@ -411,7 +411,7 @@ bool JsonIndexBuilder::run(const JsonIndex::Progress& progress, double from, dou
     return true;
 }
 
-void JsonIndex::build(const Progress& progress)
+void JsonIndex::buildIndex(const Progress& progress)
 {
     m_status = Status::Empty;
     if (m_size > maxDocumentSize()) {

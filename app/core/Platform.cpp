@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #ifdef Q_OS_UNIX
+#include <cerrno>
 #include <csignal>
 #include <sys/mman.h>
 #include <sys/socket.h>
@@ -39,6 +40,26 @@ void releasePages(const void* start, const void* end)
 #else
     Q_UNUSED(start);
     Q_UNUSED(end);
+#endif
+}
+
+bool processExists(qint64 pid)
+{
+#ifdef Q_OS_UNIX
+    // EPERM: it exists but belongs to someone else.
+    return ::kill(pid_t(pid), 0) == 0 || errno != ESRCH;
+#else
+    Q_UNUSED(pid);
+    return true;
+#endif
+}
+
+uint currentUserId()
+{
+#ifdef Q_OS_UNIX
+    return uint(::getuid());
+#else
+    return uint(-2);
 #endif
 }
 

@@ -19,6 +19,12 @@ void adviseHugePages(const void* start, std::size_t bytes);
 // as zeros afterwards (Linux: MADV_DONTNEED). Advisory.
 void releasePages(const void* start, const void* end);
 
+// True when a process with this id exists (it may belong to another user). Unix: kill(pid, 0);
+// elsewhere always true, so nothing is ever taken for abandoned.
+bool processExists(qint64 pid);
+// The user id files are owned by (QFileInfo::ownerId()); -2 where there is none.
+uint currentUserId();
+
 // While it exists, SIGINT and SIGTERM (Ctrl+C, kill) call onStop from the event loop of the
 // thread that created it instead of ending the process, so a server can shut down cleanly. The
 // previous handlers come back when it is destroyed. Unix only; elsewhere it does nothing.

@@ -319,7 +319,7 @@ void ResponseAnalysis::analyzeNotJson()
     const QChar first = trimmed.isEmpty() ? QChar() : trimmed.at(0);
     const bool jsonStart = first == QLatin1Char('{') || first == QLatin1Char('[') || first == QLatin1Char('"') ||
                            first == QLatin1Char('-') || first.isDigit();
-    if (!jsonStart && offset <= qint64(head.size() - trimmed.size() + 1)) {
+    if (!jsonStart && offset <= qint64(head.size() - trimmed.size() + 1) && !m_index.isKnownNonJson()) {
         message = QStringLiteral("plain text, not JSON: %1").arg(quoted(firstLine(head)));
     } else {
         message = QStringLiteral("invalid JSON at byte %1 (line %2, column %3): %4")

@@ -22,7 +22,19 @@ ResponseAnalysis::ErrorWording ResponseAnalysis::copyWording(int index, qint64 t
 std::optional<int> ResponseAnalysis::reportErrorObject(NodeId error, Level level, int index,
                                                        const ErrorWording& wording, QString* messageOut)
 {
-    const NodeId codeNode = m_index.member(error, QLatin1String("code"));
+    // A repeated "code": the last one counts, the rule analyzeEnvelope applies to the envelope's
+    // keys (JsonIndex::member, like a simdjson lookup, would return the first).
+    NodeId codeNode = npos;
+    int codes = 0;
+    if (m_index.type(error) == Type::Object) {
+        for (int i = 0, n = m_index.childCount(error); i < n; ++i) {
+            const NodeId member = m_index.child(error, i);
+            if (m_index.keyIs(member, "code")) {
+                codeNode = member;
+                ++codes;
+            }
+        }
+    }
     const NodeId messageNode = m_index.member(error, QLatin1String("message"));
     const NodeId dataNode = m_index.member(error, QLatin1String("data"));
     bool asString = false;
@@ -55,6 +67,15 @@ std::optional<int> ResponseAnalysis::reportErrorObject(NodeId error, Level level
 
     Finding& f = addCode(Severity::Error, level, code, message, error);
     f.index = index;
+    if (codes > 1) {
+        add(Severity::Warning, level, QStringLiteral("invalid_envelope"),
+            QStringLiteral("key 'code' appears %1 times in this error object; clients disagree on which one counts "
+                           "(the last one, %2, is analysed, as most JSON parsers keep it)")
+                .arg(codes)
+                .arg(rawText(codeNode, 40)),
+            codeNode)
+            .index = index;
+    }
     if (asString) {
         Finding& s =
             add(Severity::Warning, Level::Envelope, QStringLiteral("code_as_string"),

@@ -3,6 +3,7 @@
 #include "Cli.h"
 #include "CliCommand.h"
 
+#include <QBuffer>
 #include <QJsonDocument>
 #include <QTextStream>
 
@@ -18,7 +19,12 @@ CliRun runCli(const QStringList& args, const QByteArray& stdinBytes, CliCommand*
     CliRun result;
     QTextStream out(&result.out);
     QTextStream err(&result.err);
-    CliIo io{out, err, [stdinBytes] { return stdinBytes; }};
+    CliIo io{out, err, [stdinBytes]() -> std::unique_ptr<QIODevice> {
+                 auto in = std::make_unique<QBuffer>();
+                 in->setData(stdinBytes);
+                 in->open(QIODevice::ReadOnly);
+                 return in;
+             }};
     if (command) {
         result.status = command->run(args, io);
     } else {

@@ -197,6 +197,39 @@ private slots:
         QVERIFY(!server.received().first().body.contains("inline-secret-zz"));
     }
 
+    // The "headers" a request file carries (the composer's Headers tab, saved by the GUI) are sent,
+    // checked like the GUI checks them.
+    void requestFileHeaders()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        const QString path = m_home.filePath(QStringLiteral("withHeaders.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"format\":\"leadgen-diag-request\",\"version\":1,\"headers\":{\"X-Trace-Id\":\"trace-42\"},"
+                   "\"request\":{\"method\":\"getLeads\",\"params\":{\"where\":{}},\"id\":\"t-1\"}}");
+        file.close();
+        const Run result =
+            run({path, QStringLiteral("--endpoint"), server.url().toString(), QStringLiteral("--account"),
+                 QStringLiteral("CLI-ACC"), QStringLiteral("--secret-env"), QStringLiteral("LEADGEN_TEST_SECRET")});
+        QCOMPARE(result.status, 0);
+        QCOMPARE(server.received().size(), 1);
+        QCOMPARE(server.received().first().header("X-Trace-Id"), QByteArray("trace-42"));
+
+        // A header the network layer owns is refused before anything is sent, as in the composer.
+        QFile hostFile(m_home.filePath(QStringLiteral("hostHeader.json")));
+        QVERIFY(hostFile.open(QIODevice::WriteOnly));
+        hostFile.write("{\"format\":\"leadgen-diag-request\",\"version\":1,\"headers\":{\"Host\":\"evil.example\"},"
+                       "\"request\":{\"method\":\"getLeads\",\"params\":{\"where\":{}},\"id\":\"t-1\"}}");
+        hostFile.close();
+        const Run refused = run({hostFile.fileName(), QStringLiteral("--endpoint"), server.url().toString(),
+                                 QStringLiteral("--account"), QStringLiteral("CLI-ACC"), QStringLiteral("--secret-env"),
+                                 QStringLiteral("LEADGEN_TEST_SECRET")});
+        QCOMPARE(refused.status, 2);
+        QVERIFY2(refused.err.contains(QLatin1String("Host")), qPrintable(refused.err));
+        QCOMPARE(server.received().size(), 1);
+    }
+
     void humanOutput()
     {
         FakeHttpServer server;

@@ -184,6 +184,57 @@ private slots:
         QCOMPARE(item.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toInt(), 205);
     }
 
+    // A key of the user's own, from --secret-env (not visible in the process list) or --secret
+    // (warned about when serving), is never printed, --quiet or not, in the banner or --scenarios.
+    void ownSecretIsMasked_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<bool>("warned");
+        QTest::newRow("--secret-env") << QStringList{QStringLiteral("--secret-env"), QStringLiteral("LEADGEN_SIM_OWN")}
+                                      << false;
+        QTest::newRow("--secret-env --quiet")
+            << QStringList{QStringLiteral("--secret-env"), QStringLiteral("LEADGEN_SIM_OWN"), QStringLiteral("--quiet")}
+            << false;
+        QTest::newRow("--secret") << QStringList{QStringLiteral("--secret"), QStringLiteral("own-sim-secret-7781")}
+                                  << true;
+    }
+
+    void ownSecretIsMasked()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(bool, warned);
+        const QString secret = QStringLiteral("own-sim-secret-7781");
+        qputenv("LEADGEN_SIM_OWN", secret.toUtf8());
+        SimCommand command;
+        QString endpoint;
+        command.setStartedHook([&](SimServer& server) {
+            endpoint = server.endpoint().toString();
+            QTimer::singleShot(0, &server, [&command] { command.stop(); });
+        });
+        const Run served = run(args, &command);
+        QCOMPARE(served.status, 0);
+        QVERIFY(!endpoint.isEmpty());
+        QVERIFY2(!served.out.contains(secret) && !served.err.contains(secret), qPrintable(served.out));
+        QVERIFY2(served.out.contains(QStringLiteral("secretKey  \u2022")), qPrintable(served.out));
+        QCOMPARE(served.err.contains(QLatin1String("process list")), warned);
+
+        for (const QString& json : {QString(), QStringLiteral("--json")}) {
+            const Run scenarios = run(args + QStringList{QStringLiteral("--scenarios")} +
+                                      (json.isEmpty() ? QStringList() : QStringList{json}));
+            QCOMPARE(scenarios.status, 0);
+            QVERIFY(scenarios.out.size() > 1000);
+            QVERIFY2(!scenarios.out.contains(secret), qPrintable(json));
+        }
+    }
+
+    void secretEnvUnset()
+    {
+        qunsetenv("LEADGEN_SIM_UNSET");
+        const Run result = run({QStringLiteral("--secret-env"), QStringLiteral("LEADGEN_SIM_UNSET")});
+        QCOMPARE(result.status, 2);
+        QVERIFY2(result.err.contains(QLatin1String("LEADGEN_SIM_UNSET")), qPrintable(result.err));
+    }
+
     void stopsOnSignals_data()
     {
         QTest::addColumn<int>("signal");

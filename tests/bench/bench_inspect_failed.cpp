@@ -1,0 +1,127 @@
+// `inspect` on a batch where every object failed (docs/design.md, Command line: output stays
+// proportional to the distinct problems), next to a bare simdjson DOM parse of the same file in
+// the same run. Each phase runs in its own child process (fork + exec or fork, then wait4), so
+// peak RSS and CPU time are that phase's alone.
+//
+//   build/dev/bench/bench_inspect_failed [MB]      (default 72; the file is made in a temp dir)
+//
+// Printed: wall/CPU time, peak RSS and stdout bytes of `inspect FILE`, `inspect FILE --json`
+// (default --max-findings) and the simdjson parse, and the ratios inspect / simdjson.
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+
+#include <cstdio>
+#include <fcntl.h>
+#include <simdjson.h>
+#include <string>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <vector>
+
+namespace {
+struct Phase
+{
+    int status = -1;
+    double wallMs = 0;
+    double cpuMs = 0;
+    qint64 maxRssKb = 0;
+    qint64 outBytes = 0;
+};
+
+// Runs `body` in a forked child (stdout into a counted pipe) and returns its own figures.
+template<typename Body>
+Phase inChild(Body&& body)
+{
+    int fds[2];
+    if (pipe(fds) != 0)
+        qFatal("pipe failed");
+    QElapsedTimer clock;
+    clock.start();
+    const pid_t pid = fork();
+    if (pid == 0) {
+        dup2(fds[1], STDOUT_FILENO);
+        close(fds[0]);
+        close(fds[1]);
+        body();
+        _exit(127);
+    }
+    close(fds[1]);
+    Phase p;
+    char chunk[65536];
+    ssize_t n;
+    while ((n = read(fds[0], chunk, sizeof chunk)) > 0)
+        p.outBytes += n;
+    close(fds[0]);
+    int status = 0;
+    struct rusage usage
+    {
+    };
+    wait4(pid, &status, 0, &usage);
+    p.wallMs = double(clock.nsecsElapsed()) / 1e6;
+    p.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    p.maxRssKb = usage.ru_maxrss;
+    p.cpuMs = double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000 +
+              double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000;
+    return p;
+}
+
+Phase runProgram(const std::vector<std::string>& argv)
+{
+    return inChild([&] {
+        std::vector<char*> args;
+        for (const std::string& a : argv)
+            args.push_back(const_cast<char*>(a.c_str()));
+        args.push_back(nullptr);
+        execv(args[0], args.data());
+    });
+}
+
+void print(const char* name, const Phase& p, const Phase& base)
+{
+    std::printf("%-22s status %3d  wall %8.0f ms  cpu %8.0f ms  peak RSS %6lld MB  stdout %10lld B"
+                "   x simdjson: time %5.2f  RSS %5.2f\n",
+                name, p.status, p.wallMs, p.cpuMs, p.maxRssKb / 1024, p.outBytes, p.cpuMs / qMax(1.0, base.cpuMs),
+                double(p.maxRssKb) / double(qMax<qint64>(1, base.maxRssKb)));
+}
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    const qint64 megabytes = argc > 1 ? QByteArray(argv[1]).toLongLong() : 72;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("all-failed.json"));
+    {
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            qFatal("cannot write %s", qPrintable(path));
+        file.write("{\"result\":{\"creates\":[");
+        const QByteArray failed =
+            "{\"success\":false,\"error\":{\"code\":301,\"message\":\"Entry already exists\",\"data\":[]}}";
+        qint64 objects = 0;
+        for (qint64 written = 0; written < megabytes * 1000 * 1000; written += failed.size() + 1, ++objects)
+            file.write(objects ? "," + failed : failed);
+        file.write("]},\"error\":null,\"id\":\"bench\"}");
+        std::printf("%lld MB, %lld objects, every one failed with 301\n", megabytes, objects);
+    }
+    const std::string file = path.toStdString();
+    const std::string binary = LEADGEN_BINARY_DIR "/bin/leadgen-diag";
+
+    const Phase simdjsonParse = inChild([&] {
+        simdjson::dom::parser parser;
+        simdjson::padded_string json;
+        if (simdjson::padded_string::load(file).get(json) != simdjson::SUCCESS)
+            _exit(2);
+        simdjson::dom::element root;
+        _exit(parser.parse(json).get(root) == simdjson::SUCCESS ? 0 : 1);
+    });
+    const Phase text = runProgram({binary, "inspect", file});
+    const Phase json = runProgram({binary, "inspect", file, "--json"});
+    print("simdjson DOM parse", simdjsonParse, simdjsonParse);
+    print("inspect (text)", text, simdjsonParse);
+    print("inspect --json", json, simdjsonParse);
+    return 0;
+}
