@@ -254,37 +254,14 @@ QAction* ComposerWidget::formatAction() const
 }
 
 // clang-format off
-QString ComposerWidget::method() const { return m_draft.method(); }
-QString ComposerWidget::paramsText() const { return m_draft.paramsText(); }
-QString ComposerWidget::requestId() const { return m_draft.requestId(); }
-QString ComposerWidget::accountId() const { return m_draft.accountId(); }
-Environment ComposerWidget::environment() const { return m_draft.environment(); }
-QByteArray ComposerWidget::body() const { return m_draft.body(); }
-QString ComposerWidget::headersText() const { return m_draft.headersText(); }
-QList<ApiRequest::Header> ComposerWidget::extraHeaders() const { return m_draft.extraHeaders(); }
-QStringList ComposerWidget::headerProblems() const { return m_draft.headerProblems(); }
-bool ComposerWidget::isRawBodyEnabled() const { return m_draft.isRawBodyEnabled(); }
-QString ComposerWidget::rawBodyText() const { return m_draft.rawBodyText(); }
-QString ComposerWidget::displayUrl() const { return m_draft.displayUrl(); }
-ComposerDraft ComposerWidget::draft() const { return m_draft.toDraft(); }
 JsonText::Syntax ComposerWidget::paramsSyntax() const { return m_editor->syntax(); }
 LintPanel* ComposerWidget::lintPanel() const { return m_editor->lintPanel(); }
 bool ComposerWidget::isSending() const { return m_sendBar->isRunning(); }
-void ComposerWidget::setMethod(const QString& name) { m_draft.setMethod(name); }
-void ComposerWidget::setParamsText(const QString& text) { m_draft.setParamsText(text); }
-void ComposerWidget::setRequestId(const QString& id) { m_draft.setRequestId(id); }
-void ComposerWidget::regenerateRequestId() { m_draft.regenerateRequestId(); }
-void ComposerWidget::setHeadersText(const QString& text) { m_draft.setHeadersText(text); }
-void ComposerWidget::setRawBody(const QString& text, bool enabled) { m_draft.setRawBody(text, enabled); }
 bool ComposerWidget::selectEnvironment(const QString& id) { return m_credentials->selectEnvironment(id); }
 void ComposerWidget::setAccountId(const QString& accountId) { m_credentials->setAccountId(accountId); }
 void ComposerWidget::setSecretKey(const QString& secret) { m_credentials->setSecretKey(secret); }
 void ComposerWidget::insertTemplate() { m_editor->insertTemplate(); }
 void ComposerWidget::formatParams() { m_editor->formatParams(); }
-bool ComposerWidget::applyLintFix(int index) { return m_draft.applyLintFix(index); }
-void ComposerWidget::flushDraft() { m_draft.flushDraft(); }
-void ComposerWidget::copyCurl() { copyCurlLine(false); }
-void ComposerWidget::copyCurlWithSecret() { copyCurlLine(true); }
 // clang-format on
 
 void ComposerWidget::checkNow()

@@ -87,28 +87,28 @@ public:
     void setInspectorSession(InspectorSession* session);
 
     // State, for the main window and tests.
-    QString method() const;
-    QString paramsText() const;
-    QString requestId() const;
-    QString accountId() const;
-    Environment environment() const;
+    QString method() const { return m_draft.method(); }
+    QString paramsText() const { return m_draft.paramsText(); }
+    QString requestId() const { return m_draft.requestId(); }
+    QString accountId() const { return m_draft.accountId(); }
+    Environment environment() const { return m_draft.environment(); }
     // The body exactly as Send would POST it (method, params as typed, id; absent parts left out),
     // or the raw body text when "send raw body" is on.
-    QByteArray body() const;
+    QByteArray body() const { return m_draft.body(); }
     // Extra request headers (Headers tab): the text as typed, and the valid headers in it.
-    QString headersText() const;
-    QList<ApiRequest::Header> extraHeaders() const;
+    QString headersText() const { return m_draft.headersText(); }
+    QList<ApiRequest::Header> extraHeaders() const { return m_draft.extraHeaders(); }
     // Problems of the Headers text ("line 2: ..."); Send refuses to go while there are any.
-    QStringList headerProblems() const;
+    QStringList headerProblems() const { return m_draft.headerProblems(); }
     // The Raw body tab: text sent as is instead of the envelope (to reproduce 101).
-    bool isRawBodyEnabled() const;
-    QString rawBodyText() const;
+    bool isRawBodyEnabled() const { return m_draft.isRawBodyEnabled(); }
+    QString rawBodyText() const { return m_draft.rawBodyText(); }
     // The URL Send would use, secret masked; empty when the endpoint is unknown.
-    QString displayUrl() const;
+    QString displayUrl() const { return m_draft.displayUrl(); }
     // The first syntax error of the params text (ok for valid JSON and for an empty editor).
     JsonText::Syntax paramsSyntax() const;
     bool isSending() const;
-    ComposerDraft draft() const;
+    ComposerDraft draft() const { return m_draft.toDraft(); }
     // The request itself, without widgets.
     RequestDraft& request() { return m_draft; }
     // The live lint: findings for the current request (after the debounce) and its panel.
@@ -117,17 +117,17 @@ public:
     // Runs the debounced checks now (tests, and before a send).
     void checkNow();
     // Applies finding `index`'s quick fix; false when it has none or the text changed meanwhile.
-    bool applyLintFix(int index);
+    bool applyLintFix(int index) { return m_draft.applyLintFix(index); }
 
     // Programmatic edits (menus, tests, files): same effects as the user doing them.
-    void setMethod(const QString& name);
-    void setParamsText(const QString& text);
-    void setRequestId(const QString& id);
+    void setMethod(const QString& name) { m_draft.setMethod(name); }
+    void setParamsText(const QString& text) { m_draft.setParamsText(text); }
+    void setRequestId(const QString& id) { m_draft.setRequestId(id); }
     bool selectEnvironment(const QString& id);
     void setAccountId(const QString& accountId);
     void setSecretKey(const QString& secret);
-    void setHeadersText(const QString& text);
-    void setRawBody(const QString& text, bool enabled);
+    void setHeadersText(const QString& text) { m_draft.setHeadersText(text); }
+    void setRawBody(const QString& text, bool enabled) { m_draft.setRawBody(text, enabled); }
 
     // Loads a simulator scenario (ScenarioCatalog) as the user would type it: Simulator
     // environment, the scenario's account and secret (left out when it leaves them out), method,
@@ -143,7 +143,7 @@ public:
     bool currentRequest(ApiRequest* request, QString* error);
 
     // Saves the draft now (the debounced save would do it a moment later).
-    void flushDraft();
+    void flushDraft() { m_draft.flushDraft(); }
 
     // Loads a request file or a cURL command line into the composer. False with a message that
     // says exactly what is wrong (also shown in the result line).
@@ -161,12 +161,12 @@ public slots:
     void cancel();
     void insertTemplate();
     void formatParams();
-    void regenerateRequestId();
+    void regenerateRequestId() { m_draft.regenerateRequestId(); }
     void manageEnvironments();
     void openRequestInteractive();
     void saveRequestInteractive();
-    void copyCurl();
-    void copyCurlWithSecret();
+    void copyCurl() { copyCurlLine(false); }
+    void copyCurlWithSecret() { copyCurlLine(true); }
     void importCurlInteractive();
 
 signals:
