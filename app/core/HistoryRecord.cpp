@@ -167,6 +167,9 @@ QList<QVariant> HistoryRecord::codes() const
     QList<QVariant> out;
     QSet<QString> seen;
     for (const HistoryFinding& finding : findings) {
+        // Notes (quota counters, shapes) are kept with the call but are not codes it met.
+        if (finding.severity == QLatin1String("info"))
+            continue;
         const QString text = finding.code ? QString::number(*finding.code) : finding.key;
         if (text.isEmpty() || seen.contains(text))
             continue;

@@ -461,9 +461,21 @@ QString HistoryStore::whereClause(const HistoryFilter& filter, QVariantList* val
     if (!filter.code.isEmpty()) {
         bool numeric = false;
         const int code = filter.code.toInt(&numeric);
-        conditions.append(numeric ? QStringLiteral("id IN (SELECT call_id FROM findings WHERE code = ?)")
-                                  : QStringLiteral("id IN (SELECT call_id FROM findings WHERE key = ?)"));
-        values->append(numeric ? QVariant(code) : QVariant(filter.code));
+        const QString column = numeric ? QStringLiteral("code") : QStringLiteral("key");
+        const QVariant value = numeric ? QVariant(code) : QVariant(filter.code);
+        // A common code: walk the calls newest first and stop at a page (EXISTS); a rare one:
+        // collect its few calls at once (IN). Either alone is slow on the other case.
+        QSqlQuery many(m_db);
+        many.prepare(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM findings WHERE %1 = ? LIMIT %2)")
+                         .arg(column)
+                         .arg(kManyCalls));
+        many.addBindValue(value);
+        const bool common = many.exec() && many.next() && many.value(0).toInt() >= kManyCalls;
+        conditions.append(
+            common ? QStringLiteral("EXISTS (SELECT 1 FROM findings f WHERE f.call_id = calls.id AND f.%1 = ?)")
+                         .arg(column)
+                   : QStringLiteral("id IN (SELECT call_id FROM findings WHERE %1 = ?)").arg(column));
+        values->append(value);
     }
     if (!filter.verdict.isEmpty()) {
         conditions.append(QStringLiteral("verdict = ?"));
@@ -612,7 +624,7 @@ QList<HistoryStore::StatsRow> HistoryStore::stats(StatsBy by, qint64 sinceMs, qi
     }
     QString sql;
     if (by == StatsBy::Code) {
-        conditions.prepend(QStringLiteral("1"));
+        conditions.prepend(QStringLiteral("f.severity <> 'info'"));
         sql = QStringLiteral("SELECT COALESCE(f.code, f.key) AS k, count(DISTINCT f.call_id),"
                              " count(DISTINCT CASE WHEN f.severity = 'error' THEN f.call_id END),"
                              " min(c.time_ms), max(c.time_ms)"

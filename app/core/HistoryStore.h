@@ -38,6 +38,8 @@ public:
     static constexpr qint64 kCompressAbove = 4096;
     // Only this much of a response body goes into the full-text index.
     static constexpr qint64 kIndexedBodyBytes = 64 * 1024;
+    // From this many calls with a code on, a filter by it walks the calls by time.
+    static constexpr int kManyCalls = 2000;
 
     // $LEADGEN_HISTORY (a file path) or AppDataLocation/history.sqlite; empty when
     // LEADGEN_HISTORY=off.

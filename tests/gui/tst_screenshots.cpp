@@ -3,6 +3,9 @@
 #include "ErrorGalleryWidget.h"
 #include "ErrorTile.h"
 #include "GuiApplication.h"
+#include "HistoryModel.h"
+#include "HistoryPanel.h"
+#include "HistoryStatsWidget.h"
 #include "InspectorWidget.h"
 #include "MainWindow.h"
 #include "ReproduceController.h"
@@ -14,7 +17,9 @@
 #include <QImage>
 #include <QScrollArea>
 #include <QSettings>
+#include <QTableView>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTextBrowser>
 #include <QtTest>
 
@@ -146,6 +151,37 @@ private:
         window.errorBrowser()->gallery()->findChild<QScrollArea*>()->ensureWidgetVisible(tile);
     }
 
+    // A history of a few calls on the simulator (its own database), the History dock shown.
+    static HistoryPanel* showHistory(MainWindow& window)
+    {
+        static QTemporaryDir dir;
+        static int databases = 0;
+        qputenv("LEADGEN_HISTORY", dir.filePath(QStringLiteral("shots-%1.sqlite").arg(++databases)).toUtf8());
+        ComposerWidget* composer = window.composer();
+        const QList<QPair<QString, QString>> calls{
+            {QStringLiteral("getLeads"), QStringLiteral("{\"where\": {}, \"limit\": 2}")},
+            {QStringLiteral("createLeads"),
+             QStringLiteral("{\"objects\": [{\"emailAddress\": \"KATHERINE.JOHNSON@northwind.example\"}]}")},
+            {QStringLiteral("getLead"), QStringLiteral("{}")},
+            {QStringLiteral("getCampaigns"), QStringLiteral("{\"where\": {}}")},
+            {QStringLiteral("getLeads"), QStringLiteral("{\"where\": {}, \"limit\": 3}")},
+        };
+        for (const auto& [method, params] : calls) {
+            composer->setMethod(method);
+            composer->setParamsText(params);
+            QSignalSpy finished(composer, &ComposerWidget::callFinished);
+            composer->send();
+            if (!finished.wait(10000))
+                return nullptr;
+        }
+        window.findChild<QAction*>(QStringLiteral("actionShowHistory"))->trigger();
+        auto* panel = window.findChild<HistoryPanel*>(QStringLiteral("historyPanel"));
+        if (!panel)
+            return nullptr;
+        const bool recorded = QTest::qWaitFor([&] { return panel->model()->rowCount() == int(calls.size()); }, 10000);
+        return recorded ? panel : nullptr;
+    }
+
     static const QList<Screen>& screens()
     {
         const QSize wide(1920, 1080);
@@ -165,6 +201,29 @@ private:
              QStringLiteral("inspector")},
             {QStringLiteral("gallery"), false, [](MainWindow& window) { showGalleryAfter(window, 222); }},
             {QStringLiteral("gallery-dark"), true, [](MainWindow& window) { showGalleryAfter(window, 101); }},
+            {QStringLiteral("history"), false,
+             [](MainWindow& window) {
+                 if (HistoryPanel* panel = showHistory(window))
+                     panel->view()->selectRow(1);
+             },
+             wide},
+            {QStringLiteral("history-analytics"), true,
+             [](MainWindow& window) {
+                 showHistory(window);
+                 auto* view = window.findChild<QTabWidget*>(QStringLiteral("historyView"));
+                 view->setCurrentWidget(window.findChild<HistoryStatsWidget*>(QStringLiteral("historyStats")));
+                 window.findChild<HistoryStatsWidget*>(QStringLiteral("historyStats"))
+                     ->setGrouping(HistoryStore::StatsBy::Method);
+             },
+             wide, QStringLiteral("historyDock")},
+            {QStringLiteral("history-compare"), false,
+             [](MainWindow& window) {
+                 if (HistoryPanel* panel = showHistory(window)) {
+                     panel->view()->selectRow(0);
+                     panel->compareSelected();
+                 }
+             },
+             wide, QStringLiteral("historyCompareDialog")},
         };
         return list;
     }
