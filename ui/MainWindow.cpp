@@ -211,8 +211,12 @@ void MainWindow::setupHistory()
 
 void MainWindow::createHistory()
 {
-    if (!m_historyDock->widget())
-        m_historyDock->setWidget(m_history->view(m_historyDock));
+    if (m_historyDock->widget())
+        return;
+    m_historyDock->setWidget(m_history->view(m_historyDock));
+    // Under the inspector with room for a screenful of calls; the user's resizing is kept after.
+    if (!m_historyDock->isFloating() && dockWidgetArea(m_historyDock) == Qt::BottomDockWidgetArea)
+        resizeDocks({m_historyDock}, {int(height() * 0.4)}, Qt::Vertical);
 }
 
 void MainWindow::setupGettingStarted()

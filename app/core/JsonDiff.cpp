@@ -41,9 +41,11 @@ void compareArrays(const QJsonArray& before, const QJsonArray& after, const QStr
         for (qsizetype i = 0; i < common; ++i)
             compare(before.at(i), after.at(i), path + QStringLiteral("[%1]").arg(i), out);
         for (qsizetype i = common; i < before.size(); ++i)
-            out->append({path + QStringLiteral("[%1]").arg(i), JsonChange::Op::Removed, before.at(i), QJsonValue()});
+            out->append({path + QStringLiteral("[%1]").arg(i), JsonChange::Op::Removed, before.at(i),
+                         QJsonValue(QJsonValue::Undefined)});
         for (qsizetype i = common; i < after.size(); ++i)
-            out->append({path + QStringLiteral("[%1]").arg(i), JsonChange::Op::Added, QJsonValue(), after.at(i)});
+            out->append({path + QStringLiteral("[%1]").arg(i), JsonChange::Op::Added, QJsonValue(QJsonValue::Undefined),
+                         after.at(i)});
         return;
     }
     QHash<QString, qsizetype> afterIndex;
@@ -52,14 +54,16 @@ void compareArrays(const QJsonArray& before, const QJsonArray& after, const QStr
     for (qsizetype i = 0; i < beforeIds.size(); ++i) {
         const auto match = afterIndex.constFind(beforeIds.at(i));
         if (match == afterIndex.cend())
-            out->append({path + QStringLiteral("[%1]").arg(i), JsonChange::Op::Removed, before.at(i), QJsonValue()});
+            out->append({path + QStringLiteral("[%1]").arg(i), JsonChange::Op::Removed, before.at(i),
+                         QJsonValue(QJsonValue::Undefined)});
         else
             compare(before.at(i), after.at(*match), path + QStringLiteral("[%1]").arg(*match), out);
     }
     const QSet<QString> known(beforeIds.cbegin(), beforeIds.cend());
     for (qsizetype i = 0; i < afterIds.size(); ++i) {
         if (!known.contains(afterIds.at(i)))
-            out->append({path + QStringLiteral("[%1]").arg(i), JsonChange::Op::Added, QJsonValue(), after.at(i)});
+            out->append({path + QStringLiteral("[%1]").arg(i), JsonChange::Op::Added, QJsonValue(QJsonValue::Undefined),
+                         after.at(i)});
     }
 }
 
@@ -76,13 +80,14 @@ void compare(const QJsonValue& before, const QJsonValue& after, const QString& p
             const QString step = path + JsonDiff::memberStep(it.key());
             const auto other = b.constFind(it.key());
             if (other == b.constEnd())
-                out->append({step, JsonChange::Op::Removed, it.value(), QJsonValue()});
+                out->append({step, JsonChange::Op::Removed, it.value(), QJsonValue(QJsonValue::Undefined)});
             else
                 compare(it.value(), other.value(), step, out);
         }
         for (auto it = b.constBegin(); it != b.constEnd(); ++it) {
             if (!a.contains(it.key()))
-                out->append({path + JsonDiff::memberStep(it.key()), JsonChange::Op::Added, QJsonValue(), it.value()});
+                out->append({path + JsonDiff::memberStep(it.key()), JsonChange::Op::Added,
+                             QJsonValue(QJsonValue::Undefined), it.value()});
         }
         return;
     }

@@ -104,7 +104,9 @@ HistoryCompareDialog::HistoryCompareDialog(const HistoryRecord& before, const Hi
     m_ui->summaryLabel->setText(
         m_changes.isEmpty()
             ? tr("The two responses are the same.")
-            : tr("%n change(s) from call %1 to call %2.", nullptr, int(m_changes.size())).arg(before.id).arg(after.id));
+            : (m_changes.size() == 1
+                   ? tr("1 change from call %1 to call %2.").arg(before.id).arg(after.id)
+                   : tr("%1 changes from call %2 to call %3.").arg(m_changes.size()).arg(before.id).arg(after.id)));
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_ui->beforeView->setFont(mono);
     m_ui->afterView->setFont(mono);

@@ -214,10 +214,11 @@ void HistoryPanel::updateState()
     m_ui->curlButton->setEnabled(selected == 1);
     m_ui->deleteButton->setEnabled(selected > 0);
     m_ui->clearButton->setEnabled(open);
-    m_ui->countLabel->setText(open ? (m_model->canFetchMore(QModelIndex())
-                                          ? tr("%1+ calls").arg(m_model->rowCount())
-                                          : tr("%n call(s)", nullptr, m_model->rowCount()))
-                                   : QString());
+    m_ui->countLabel->setText(
+        open ? (m_model->canFetchMore(QModelIndex())
+                    ? tr("%1+ calls").arg(m_model->rowCount())
+                    : (m_model->rowCount() == 1 ? tr("1 call") : tr("%1 calls").arg(m_model->rowCount())))
+             : QString());
 }
 
 QList<qint64> HistoryPanel::selectedIds() const

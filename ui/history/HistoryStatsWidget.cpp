@@ -133,10 +133,11 @@ void HistoryStatsWidget::refresh()
         bar->setData(Qt::UserRole, double(row.calls) / double(most));
         bar->setData(Qt::UserRole + 1, row.calls ? double(row.errors) / double(row.calls) : 0.0);
     }
-    m_ui->summaryLabel->setText(!m_store                            ? tr("The call history is off.")
-                                : m_rows.isEmpty()                  ? tr("Nothing recorded yet.")
-                                : by == HistoryStore::StatsBy::Code ? tr("%n code(s) met", nullptr, int(m_rows.size()))
-                                                                    : tr("%n call(s)", nullptr, int(calls)));
+    m_ui->summaryLabel->setText(!m_store           ? tr("The call history is off.")
+                                : m_rows.isEmpty() ? tr("Nothing recorded yet.")
+                                : by == HistoryStore::StatsBy::Code
+                                    ? (m_rows.size() == 1 ? tr("1 code met") : tr("%1 codes met").arg(m_rows.size()))
+                                    : (calls == 1 ? tr("1 call") : tr("%1 calls").arg(calls)));
 }
 
 void HistoryStatsWidget::activateRow(int row)
