@@ -128,6 +128,23 @@ const char* const kSchemaV1[] = {
     "CREATE VIRTUAL TABLE calls_fts USING fts5 (method, request_id, codes, messages, request_body, response_body)",
 };
 
+// Version 2: the distinct codes of each call (no info notes), so statistics by code and their
+// time bounds come from one covering index instead of every finding joined to its call.
+const char* const kSchemaV2[] = {
+    "CREATE TABLE call_codes ("
+    " call_id INTEGER NOT NULL,"
+    " code TEXT NOT NULL,"
+    " is_error INTEGER NOT NULL,"
+    " time_ms INTEGER NOT NULL)",
+    "CREATE INDEX call_codes_stats ON call_codes (code, time_ms, is_error)",
+    "CREATE INDEX call_codes_call ON call_codes (call_id)",
+    "INSERT INTO call_codes (call_id, code, is_error, time_ms)"
+    " SELECT f.call_id, COALESCE(CAST(f.code AS TEXT), f.key), max(f.severity = 'error'), c.time_ms"
+    " FROM findings f JOIN calls c ON c.id = f.call_id"
+    " WHERE f.severity <> 'info' AND COALESCE(CAST(f.code AS TEXT), f.key) IS NOT NULL"
+    " GROUP BY f.call_id, COALESCE(CAST(f.code AS TEXT), f.key)",
+};
+
 QString connectionName()
 {
     static std::atomic<int> counter{0};
@@ -179,7 +196,7 @@ bool HistoryFilter::isEmpty() const
 
 QString HistoryStore::defaultPath()
 {
-    const QString variable = qEnvironmentVariable("LEADGEN_HISTORY");
+    QString variable = qEnvironmentVariable("LEADGEN_HISTORY");
     if (variable.compare(QLatin1String("off"), Qt::CaseInsensitive) == 0)
         return QString();
     if (!variable.isEmpty())
@@ -298,15 +315,18 @@ bool HistoryStore::migrate()
         return current == kSchemaVersion ||
                fail(QStringLiteral("History database (%1)").arg(m_path), QStringLiteral("made by a newer version"));
     }
-    if (current < 1) {
-        for (const char* statement : kSchemaV1) {
-            if (!exec(QString::fromLatin1(statement))) {
-                const QString why = m_error;
-                exec(QStringLiteral("ROLLBACK"));
-                m_error = why;
+    const auto apply = [this](const auto& statements) {
+        for (const char* statement : statements) {
+            if (!exec(QString::fromLatin1(statement)))
                 return false;
-            }
         }
+        return true;
+    };
+    if ((current < 1 && !apply(kSchemaV1)) || (current < 2 && !apply(kSchemaV2))) {
+        const QString why = m_error;
+        exec(QStringLiteral("ROLLBACK"));
+        m_error = why;
+        return false;
     }
     if (!exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion)) || !exec(QStringLiteral("COMMIT"))) {
         const QString why = m_error;
@@ -334,6 +354,8 @@ bool HistoryStore::insert(QList<HistoryRecord>& records)
     QSqlQuery text(m_db);
     text.prepare(QStringLiteral("INSERT INTO calls_fts (rowid, method, request_id, codes, messages, request_body, "
                                 "response_body) VALUES (?,?,?,?,?,?,?)"));
+    QSqlQuery codeRow(m_db);
+    codeRow.prepare(QStringLiteral("INSERT INTO call_codes (call_id, code, is_error, time_ms) VALUES (?,?,?,?)"));
     const auto rollback = [this](const QSqlQuery& query) {
         const QString why = query.lastError().text();
         m_db.rollback();
@@ -394,6 +416,19 @@ bool HistoryStore::insert(QList<HistoryRecord>& records)
         text.bindValue(6, QString::fromUtf8(record.responseBody.left(kIndexedBodyBytes)));
         if (!text.exec())
             return rollback(text);
+        for (const QVariant& code : record.codes()) {
+            const QString name = code.toString();
+            bool error = false;
+            for (const HistoryFinding& item : std::as_const(record.findings))
+                error = error || (item.severity == QLatin1String("error") &&
+                                  (item.code ? QString::number(*item.code) : item.key) == name);
+            codeRow.bindValue(0, record.id);
+            codeRow.bindValue(1, name);
+            codeRow.bindValue(2, error);
+            codeRow.bindValue(3, record.timeMs);
+            if (!codeRow.exec())
+                return rollback(codeRow);
+        }
     }
     if (!m_db.commit()) {
         const QString why = m_db.lastError().text();
@@ -567,6 +602,7 @@ bool HistoryStore::remove(qint64 id)
     QSqlQuery query(m_db);
     for (const QString& sql :
          {QStringLiteral("DELETE FROM calls_fts WHERE rowid = ?"),
+          QStringLiteral("DELETE FROM call_codes WHERE call_id = ?"),
           QStringLiteral("DELETE FROM findings WHERE call_id = ?"), QStringLiteral("DELETE FROM calls WHERE id = ?")}) {
         query.prepare(sql);
         query.addBindValue(id);
@@ -583,8 +619,8 @@ bool HistoryStore::clear()
 {
     if (!m_open || !m_db.transaction())
         return false;
-    if (!exec(QStringLiteral("DELETE FROM calls_fts")) || !exec(QStringLiteral("DELETE FROM findings")) ||
-        !exec(QStringLiteral("DELETE FROM calls"))) {
+    if (!exec(QStringLiteral("DELETE FROM calls_fts")) || !exec(QStringLiteral("DELETE FROM call_codes")) ||
+        !exec(QStringLiteral("DELETE FROM findings")) || !exec(QStringLiteral("DELETE FROM calls"))) {
         m_db.rollback();
         return false;
     }
@@ -624,12 +660,10 @@ QList<HistoryStore::StatsRow> HistoryStore::stats(StatsBy by, qint64 sinceMs, qi
     }
     QString sql;
     if (by == StatsBy::Code) {
-        conditions.prepend(QStringLiteral("f.severity <> 'info'"));
-        sql = QStringLiteral("SELECT COALESCE(f.code, f.key) AS k, count(DISTINCT f.call_id),"
-                             " count(DISTINCT CASE WHEN f.severity = 'error' THEN f.call_id END),"
-                             " min(c.time_ms), max(c.time_ms)"
-                             " FROM findings f JOIN calls c ON c.id = f.call_id WHERE %1"
-                             " GROUP BY k ORDER BY 2 DESC, 1");
+        conditions.replaceInStrings(QStringLiteral("c.time_ms"), QStringLiteral("time_ms"));
+        conditions.prepend(QStringLiteral("1"));
+        sql = QStringLiteral("SELECT code AS k, count(*), sum(is_error), min(time_ms), max(time_ms)"
+                             " FROM call_codes WHERE %1 GROUP BY code ORDER BY 2 DESC, 1");
     } else {
         const QString key = by == StatsBy::Method ? QStringLiteral("COALESCE(c.method, '')")
                             : by == StatsBy::Day ? QStringLiteral("strftime('%Y-%m-%d', c.time_ms / 1000, 'unixepoch')")
@@ -652,8 +686,10 @@ QList<HistoryStore::StatsRow> HistoryStore::stats(StatsBy by, qint64 sinceMs, qi
     while (query.next()) {
         StatsRow row;
         const QVariant key = query.value(0);
-        row.key = key.typeId() == QMetaType::LongLong || key.typeId() == QMetaType::Int ? QVariant(key.toInt())
-                                                                                        : QVariant(key.toString());
+        bool numeric = false;
+        const int code = key.toString().toInt(&numeric); // codes are kept as text beside keys
+        row.key = numeric && (by == StatsBy::Code || key.typeId() != QMetaType::QString) ? QVariant(code)
+                                                                                         : QVariant(key.toString());
         row.calls = query.value(1).toLongLong();
         row.errors = query.value(2).toLongLong();
         row.firstMs = query.value(3).toLongLong();
@@ -694,6 +730,7 @@ std::optional<HistoryStore::PruneResult> HistoryStore::prune(int keepDays, qint6
         const qint64 cutoff = nowMs - qint64(keepDays) * 24 * 3600 * 1000;
         ok = run(QStringLiteral("DELETE FROM calls_fts WHERE rowid IN (SELECT id FROM calls WHERE time_ms < ?)"),
                  {cutoff}) &&
+             run(QStringLiteral("DELETE FROM call_codes WHERE time_ms < ?"), {cutoff}) &&
              run(QStringLiteral("DELETE FROM findings WHERE call_id IN (SELECT id FROM calls WHERE time_ms < ?)"),
                  {cutoff}) &&
              run(QStringLiteral("DELETE FROM calls WHERE time_ms < ?"), {cutoff});

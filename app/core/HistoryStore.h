@@ -33,7 +33,7 @@ struct HistoryFilter
 class HistoryStore
 {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
     // Response bodies above this many bytes are stored compressed.
     static constexpr qint64 kCompressAbove = 4096;
     // Only this much of a response body goes into the full-text index.

@@ -245,6 +245,39 @@ private slots:
         QVERIFY(store.insert(batch));
     }
 
+    // A database of the first schema is migrated forward on open, its codes filled in from the
+    // findings it already holds.
+    void migratesVersionOne()
+    {
+        const QString path = freshPath();
+        {
+            HistoryStore store(path);
+            QList<HistoryRecord> batch{sample(1000, QStringLiteral("getLeads"), 301),
+                                       sample(2000, QStringLiteral("createLeads"), 301),
+                                       sample(3000, QStringLiteral("getLead"), 205)};
+            QVERIFY(store.insert(batch));
+        }
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QVERIFY(QSqlQuery(db).exec(QStringLiteral("DROP TABLE call_codes")));
+            QVERIFY(QSqlQuery(db).exec(QStringLiteral("PRAGMA user_version = 1")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+        HistoryStore store(path);
+        QVERIFY2(store.isOpen(), qPrintable(store.error()));
+        const QList<HistoryStore::StatsRow> codes = store.stats(HistoryStore::StatsBy::Code);
+        QCOMPARE(codes.size(), 2);
+        QCOMPARE(codes.at(0).key, QVariant(301));
+        QCOMPARE(codes.at(0).calls, qint64(2));
+        QCOMPARE(codes.at(0).errors, qint64(2));
+        QCOMPARE(codes.at(0).firstMs, qint64(1000));
+        QCOMPARE(codes.at(1).key, QVariant(205));
+        QVERIFY(store.checkIntegrity());
+    }
+
     void newerSchemaIsRefusedNotMoved()
     {
         const QString path = freshPath();
