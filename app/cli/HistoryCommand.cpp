@@ -117,7 +117,7 @@ int HistoryCommand::list(const QStringList& args, CliIo& io)
             return usageError(io, name(), QStringLiteral("unknown argument %1").arg(arg));
         if (i + 1 >= args.size())
             return usageError(io, name(), QStringLiteral("%1 needs a value").arg(arg));
-        const QString value = args.at(++i);
+        const QString& value = args.at(++i);
         if (arg == QLatin1String("--method"))
             filter.method = value;
         else if (arg == QLatin1String("--code"))

@@ -24,7 +24,7 @@ int StatsCommand::run(const QStringList& args, CliIo& io)
             return usageError(io, name(), QStringLiteral("unknown argument %1").arg(arg));
         if (i + 1 >= args.size())
             return usageError(io, name(), QStringLiteral("%1 needs a value").arg(arg));
-        const QString value = args.at(++i);
+        const QString& value = args.at(++i);
         if (arg == QLatin1String("--by")) {
             by = value;
             continue;
