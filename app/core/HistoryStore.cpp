@@ -337,12 +337,31 @@ bool HistoryStore::migrate()
     return true;
 }
 
+// Write transactions take the write lock at BEGIN: a deferred one that read first could not
+// wait for another process's write (SQLite answers "locked" at once instead of waiting).
+bool HistoryStore::beginWrite()
+{
+    return exec(QStringLiteral("BEGIN IMMEDIATE"));
+}
+
+bool HistoryStore::commitWrite()
+{
+    return exec(QStringLiteral("COMMIT"));
+}
+
+void HistoryStore::rollbackWrite()
+{
+    const QString why = m_error;
+    exec(QStringLiteral("ROLLBACK"));
+    m_error = why;
+}
+
 bool HistoryStore::insert(QList<HistoryRecord>& records)
 {
     if (!m_open)
         return false;
-    if (!m_db.transaction())
-        return fail(QStringLiteral("Cannot record the call"), m_db.lastError().text());
+    if (!beginWrite())
+        return fail(QStringLiteral("Cannot record the call"), m_error);
     QSqlQuery call(m_db);
     call.prepare(QStringLiteral(
         "INSERT INTO calls (time_ms, source, env, url, account, method, request_id, request_body, request_headers,"
@@ -358,7 +377,7 @@ bool HistoryStore::insert(QList<HistoryRecord>& records)
     codeRow.prepare(QStringLiteral("INSERT INTO call_codes (call_id, code, is_error, time_ms) VALUES (?,?,?,?)"));
     const auto rollback = [this](const QSqlQuery& query) {
         const QString why = query.lastError().text();
-        m_db.rollback();
+        rollbackWrite();
         return fail(QStringLiteral("Cannot record the call"), why);
     };
     // A null QString binds as SQL NULL; the text columns hold "" instead.
@@ -430,9 +449,9 @@ bool HistoryStore::insert(QList<HistoryRecord>& records)
                 return rollback(codeRow);
         }
     }
-    if (!m_db.commit()) {
-        const QString why = m_db.lastError().text();
-        m_db.rollback();
+    if (!commitWrite()) {
+        const QString why = m_error;
+        rollbackWrite();
         return fail(QStringLiteral("Cannot record the call"), why);
     }
     m_error.clear();
@@ -597,7 +616,7 @@ QStringList HistoryStore::distinctValues(const QString& column)
 
 bool HistoryStore::remove(qint64 id)
 {
-    if (!m_open || !m_db.transaction())
+    if (!m_open || !beginWrite())
         return false;
     QSqlQuery query(m_db);
     for (const QString& sql :
@@ -608,23 +627,23 @@ bool HistoryStore::remove(qint64 id)
         query.addBindValue(id);
         if (!query.exec()) {
             const QString why = query.lastError().text();
-            m_db.rollback();
+            rollbackWrite();
             return fail(QStringLiteral("Cannot delete the call"), why);
         }
     }
-    return m_db.commit();
+    return commitWrite();
 }
 
 bool HistoryStore::clear()
 {
-    if (!m_open || !m_db.transaction())
+    if (!m_open || !beginWrite())
         return false;
     if (!exec(QStringLiteral("DELETE FROM calls_fts")) || !exec(QStringLiteral("DELETE FROM call_codes")) ||
         !exec(QStringLiteral("DELETE FROM findings")) || !exec(QStringLiteral("DELETE FROM calls"))) {
-        m_db.rollback();
+        rollbackWrite();
         return false;
     }
-    if (!m_db.commit())
+    if (!commitWrite())
         return false;
     exec(QStringLiteral("PRAGMA incremental_vacuum"));
     return true;
@@ -714,8 +733,8 @@ std::optional<HistoryStore::PruneResult> HistoryStore::prune(int keepDays, qint6
     if (!m_open)
         return std::nullopt;
     PruneResult result;
-    if (!m_db.transaction()) {
-        fail(QStringLiteral("Cannot prune the history"), m_db.lastError().text());
+    if (!beginWrite()) {
+        fail(QStringLiteral("Cannot prune the history"), m_error);
         return std::nullopt;
     }
     QSqlQuery query(m_db);
@@ -762,12 +781,14 @@ std::optional<HistoryStore::PruneResult> HistoryStore::prune(int keepDays, qint6
     }
     if (!ok) {
         const QString why = query.lastError().text();
-        m_db.rollback();
+        rollbackWrite();
         fail(QStringLiteral("Cannot prune the history"), why);
         return std::nullopt;
     }
-    if (!m_db.commit()) {
-        fail(QStringLiteral("Cannot prune the history"), m_db.lastError().text());
+    if (!commitWrite()) {
+        const QString why = m_error;
+        rollbackWrite();
+        fail(QStringLiteral("Cannot prune the history"), why);
         return std::nullopt;
     }
     // Give the space back to the file system.

@@ -106,6 +106,9 @@ private:
     bool open();
     bool migrate();
     bool exec(const QString& sql);
+    bool beginWrite();
+    bool commitWrite();
+    void rollbackWrite();
     bool fail(const QString& what, const QString& why);
     QString whereClause(const HistoryFilter& filter, QVariantList* values) const;
 
