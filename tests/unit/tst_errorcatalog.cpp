@@ -15,20 +15,6 @@ class TestErrorCatalog : public QObject
     Q_OBJECT
 
 private:
-    // code -> message from tests/data/error-codes.tsv (the API's published table).
-    static QMap<int, QString> seed()
-    {
-        QMap<int, QString> codes;
-        const QStringList lines = QString::fromUtf8(TestSupport::readData(QStringLiteral("error-codes.tsv")))
-                                      .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        for (const QString& line : lines.mid(1)) {
-            const QStringList cells = line.split(QLatin1Char('\t'));
-            if (cells.size() == 2)
-                codes.insert(cells.at(0).toInt(), cells.at(1));
-        }
-        return codes;
-    }
-
     static QByteArray sourceCatalogue()
     {
         QFile file(QStringLiteral(LEADGEN_SOURCE_DIR "/resources/errors.json"));
@@ -89,7 +75,7 @@ private slots:
 
     void seedCodesExactlyPresent()
     {
-        const QMap<int, QString> codes = seed();
+        const QMap<int, QString> codes = TestSupport::publishedErrorCodes();
         QCOMPARE(codes.size(), 39);
         const ErrorCatalog& catalog = ErrorCatalog::builtin();
         for (auto it = codes.cbegin(); it != codes.cend(); ++it) {

@@ -12,20 +12,6 @@ class TestErrorMessages : public QObject
     Q_OBJECT
 
 private:
-    // code -> message from tests/data/error-codes.tsv (the published table, with periods).
-    static QMap<int, QString> published()
-    {
-        QMap<int, QString> codes;
-        const QStringList lines = QString::fromUtf8(TestSupport::readData(QStringLiteral("error-codes.tsv")))
-                                      .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        for (const QString& line : lines.mid(1)) {
-            const QStringList cells = line.split(QLatin1Char('\t'));
-            if (cells.size() == 2)
-                codes.insert(cells.at(0).toInt(), cells.at(1).trimmed());
-        }
-        return codes;
-    }
-
     static QString withoutPeriod(QString text)
     {
         while (text.endsWith(QLatin1Char('.')))
@@ -38,7 +24,7 @@ private slots:
     {
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("message");
-        const QMap<int, QString> codes = published();
+        const QMap<int, QString> codes = TestSupport::publishedErrorCodes();
         QVERIFY(codes.size() >= 39);
         for (auto it = codes.constBegin(); it != codes.constEnd(); ++it)
             QTest::addRow("%d", it.key()) << it.key() << it.value();

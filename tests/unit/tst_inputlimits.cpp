@@ -81,16 +81,6 @@ private:
         return result;
     }
 
-    QString writeFile(const QString& name, const QByteArray& bytes)
-    {
-        const QString path = m_dir.filePath(name);
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly))
-            return QString();
-        file.write(bytes);
-        return path;
-    }
-
     static QStringList ownTempFiles()
     {
         return QDir(QDir::tempPath())
@@ -162,7 +152,7 @@ private slots:
         QFETCH(QByteArray, bytes);
         QFETCH(int, status);
         QFETCH(QString, reason);
-        const QString path = writeFile(QStringLiteral("input.bin"), bytes);
+        const QString path = TestSupport::writeFile(m_dir.path(), QStringLiteral("input.bin"), bytes);
         const QStringList limit{QStringLiteral("--max-size"), QStringLiteral("2K")};
         const bool sizeCase = reason.contains(QLatin1String("limit"));
         const TestSupport::CliRun fromFile =

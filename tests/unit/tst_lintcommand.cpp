@@ -1,6 +1,7 @@
 #include "Cli.h"
 #include "CliRun.h"
 #include "LintCorpus.h"
+#include "TestSupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -32,15 +33,6 @@ private:
         return doc.object();
     }
 
-    QString writeFile(const QString& name, const QByteArray& content)
-    {
-        const QString path = m_dir.filePath(name);
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size())
-            qFatal("cannot write %s", qPrintable(path));
-        return path;
-    }
-
     QTemporaryDir m_dir;
 
 private slots:
@@ -48,8 +40,8 @@ private slots:
 
     void jsonShape()
     {
-        const QString path =
-            writeFile(QStringLiteral("where.json"), R"({"method": "getLeads", "params": {"limit": 1000}, "id": "1"})");
+        const QString path = TestSupport::writeFile(m_dir.path(), QStringLiteral("where.json"),
+                                                    R"({"method": "getLeads", "params": {"limit": 1000}, "id": "1"})");
         const Run r = run({QStringLiteral("lint"), path, QStringLiteral("--json")});
         QCOMPARE(r.status, 1);
         QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
@@ -98,7 +90,7 @@ private slots:
         QFETCH(int, status);
         QFETCH(int, findings);
         // Through a file and through stdin: same answer.
-        const QString path = writeFile(QStringLiteral("case.json"), body);
+        const QString path = TestSupport::writeFile(m_dir.path(), QStringLiteral("case.json"), body);
         for (const QStringList& args :
              {QStringList{QStringLiteral("lint"), path, QStringLiteral("--json")},
               QStringList{QStringLiteral("lint"), QStringLiteral("--json"), QStringLiteral("-")}}) {
@@ -188,7 +180,8 @@ private slots:
     void corpus()
     {
         QFETCH(LintCase, lintCase);
-        const QString path = writeFile(lintCase.name + QStringLiteral(".body"), lintCase.body);
+        const QString path =
+            TestSupport::writeFile(m_dir.path(), lintCase.name + QStringLiteral(".body"), lintCase.body);
         const Run r = run({QStringLiteral("lint"), path, QStringLiteral("--json")});
         bool expectsError = false;
         for (const QJsonValue& e : lintCase.expect)

@@ -1,6 +1,7 @@
 #include "CliRun.h"
 #include "FakeHttpServer.h"
 #include "TerminalText.h"
+#include "TestSupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,16 +18,6 @@ class TestTerminalText : public QObject
 
 private:
     QTemporaryDir m_dir;
-
-    QString writeFile(const QString& name, const QByteArray& bytes)
-    {
-        const QString path = m_dir.filePath(name);
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly))
-            return QString();
-        file.write(bytes);
-        return path;
-    }
 
     // The JSON escape of c for use inside a JSON string literal.
     static QByteArray jsonEscape(char32_t c)
@@ -137,7 +128,7 @@ private slots:
         QFETCH(QString, shown);
         const QByteArray request =
             "{\"method\":\"getLeads" + jsonEscape(character) + "\",\"params\":{\"where\":{}},\"id\":\"1\"}";
-        const QString path = writeFile(QStringLiteral("request.json"), request);
+        const QString path = TestSupport::writeFile(m_dir.path(), QStringLiteral("request.json"), request);
         const TestSupport::CliRun result = TestSupport::runCli({QStringLiteral("lint"), path});
         QVERIFY2(dangerousIn(result.out + result.err).isEmpty(), qPrintable(dangerousIn(result.out + result.err)));
         QVERIFY2(result.out.contains(QStringLiteral("getLeads") + shown), qPrintable(result.out));
