@@ -28,6 +28,7 @@
 #include "JsonIndex.h"
 #include "JsonTreeModel.h"
 #include "ResponseGenerator.h"
+#include "TestPaths.h"
 
 #include <QApplication>
 #include <QDir>

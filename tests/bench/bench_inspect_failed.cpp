@@ -7,6 +7,8 @@
 //
 // Printed: wall/CPU time, peak RSS and stdout bytes of `inspect FILE`, `inspect FILE --json`
 // (default --max-findings) and the simdjson parse, and the ratios inspect / simdjson.
+#include "TestPaths.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>

@@ -1,3 +1,5 @@
+#include "TestPaths.h"
+
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>

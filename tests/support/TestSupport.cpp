@@ -1,5 +1,7 @@
 #include "TestSupport.h"
 
+#include "TestPaths.h"
+
 #include <QDir>
 #include <QFile>
 #include <QStringList>

@@ -1,4 +1,5 @@
 #include "ErrorCatalog.h"
+#include "TestPaths.h"
 #include "TestSupport.h"
 
 #include <QtTest>

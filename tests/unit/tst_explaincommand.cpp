@@ -1,6 +1,7 @@
 #include "Cli.h"
 #include "CliRun.h"
 #include "ErrorCatalog.h"
+#include "TestPaths.h"
 #include "TestSupport.h"
 
 #include <QtTest>

@@ -1,5 +1,6 @@
 #include "CliRun.h"
 #include "JsonIndex.h"
+#include "TestPaths.h"
 #include "TestSupport.h"
 
 #include <QBuffer>

@@ -1,5 +1,6 @@
 #include "ApiClient.h"
 #include "FakeHttpServer.h"
+#include "TestPaths.h"
 
 #include <QDir>
 #include <QFileInfo>
