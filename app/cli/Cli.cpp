@@ -133,7 +133,7 @@ int Cli::dispatch(const QStringList& args, CliIo& io)
     }
     const QStringList rest = args.mid(1);
     if (rest.size() == 1 && isHelp(rest.first())) {
-        io.out << "Usage: leadgen-diag " << cmd->synopsis() << Qt::endl;
+        io.out << cmd->helpText();
         return ExitOk;
     }
     return cmd->run(rest, io);

@@ -99,3 +99,27 @@ int CliCommand::terminalWidth()
     // Very narrow values make every line a single word; very wide ones are not a terminal.
     return ok && columns >= 30 && columns <= 1000 ? columns : 100;
 }
+
+QString CliCommand::helpText() const
+{
+    const CliCommandDoc d = doc();
+    QString text = QStringLiteral("Usage: leadgen-diag ") + synopsis() + QLatin1Char('\n');
+    if (!d.summary.isEmpty())
+        text += QLatin1Char('\n') + d.summary + QLatin1Char('\n');
+    if (!d.options.isEmpty()) {
+        text += QStringLiteral("\nOptions:\n");
+        for (const CliOptionDoc& option : d.options) {
+            text += QStringLiteral("  ") + option.flags + QLatin1Char('\n');
+            QString description = option.description;
+            if (!option.defaultValue.isEmpty())
+                description += QStringLiteral(" (default: ") + option.defaultValue + QLatin1Char(')');
+            text += QStringLiteral("      ") + description + QLatin1Char('\n');
+        }
+    }
+    if (!d.examples.isEmpty()) {
+        text += QStringLiteral("\nExamples:\n");
+        for (const QString& example : d.examples)
+            text += QStringLiteral("  leadgen-diag ") + example + QLatin1Char('\n');
+    }
+    return text;
+}

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QIODevice>
+#include <QList>
 #include <QString>
 #include <QStringList>
 #include <QTextStream>
@@ -28,6 +29,22 @@ struct CliIo
     std::function<std::unique_ptr<QIODevice>()> openStdin;
 };
 
+// One option of a subcommand as its --help and the man page describe it.
+struct CliOptionDoc
+{
+    QString flags;        // as typed, with the value's name: "--env NAME", "--json"
+    QString description;  // what it does, one or two sentences
+    QString defaultValue; // empty when the option has no default worth naming
+};
+
+// What `leadgen-diag COMMAND --help` prints besides the usage line.
+struct CliCommandDoc
+{
+    QString summary; // what the command is for, a short paragraph
+    QList<CliOptionDoc> options;
+    QStringList examples; // command lines without the leading "leadgen-diag "
+};
+
 // One subcommand. run() receives the arguments after the subcommand name and must leave stdout
 // empty except for the result (one JSON document with --json).
 class CliCommand
@@ -37,6 +54,10 @@ public:
     virtual QString name() const = 0;
     virtual QString synopsis() const = 0; // one usage line, without the program name
     virtual int run(const QStringList& args, CliIo& io) = 0;
+    // Options and examples for --help (and the man page, which a test keeps in step).
+    virtual CliCommandDoc doc() const { return {}; }
+    // The full --help text: usage, summary, every option with its default, examples.
+    QString helpText() const;
 
     // Default of --max-size: every input (file, stdin, decompressed gzip) stops here while being
     // read. The index itself supports up to JsonIndex::maxDocumentSize().

@@ -161,6 +161,39 @@ QString simulatorSecret(const SimConfig& config, const QString& accountId)
 }
 } // namespace
 
+CliCommandDoc SendCommand::doc() const
+{
+    CliCommandDoc d;
+    d.summary = QStringLiteral(
+        "Sends a request file (the format the GUI saves) or a bare {method, params, id} envelope and\n"
+        "diagnoses the answer: HTTP status, timings, verdict and every finding, with the catalogue's fix.\n"
+        "Without --env or --endpoint the request goes to an in-process simulator with demo credentials.");
+    d.options = {
+        {QStringLiteral("--env NAME"),
+         QStringLiteral("send to an environment saved in the GUI (its endpoint and account)"),
+         {}},
+        {QStringLiteral("--endpoint URL"), QStringLiteral("send to this endpoint instead of an environment"),
+         QStringLiteral("the embedded simulator")},
+        {QStringLiteral("--account ID"), QStringLiteral("account ID to send in the query string"),
+         QStringLiteral("the environment's account")},
+        {QStringLiteral("--secret-env VAR"),
+         QStringLiteral("read the secret key from environment variable VAR (never from the command line)"),
+         QStringLiteral("the keychain entry of the environment")},
+        {QStringLiteral("--timeout MS"), QStringLiteral("give up when no complete answer came within MS milliseconds"),
+         QStringLiteral("30000")},
+        {QStringLiteral("--json"),
+         QStringLiteral("print one JSON document (request with the secret redacted, url, "
+                        "http_status, elapsed_ms, response, diagnosis)"),
+         {}},
+    };
+    d.examples = {
+        QStringLiteral("send request.json"),
+        QStringLiteral("send request.json --env production --secret-env LEADGEN_SECRET --json"),
+        QStringLiteral("send - --endpoint http://127.0.0.1:8080/pubapi/v1.2/ < request.json"),
+    };
+    return d;
+}
+
 std::optional<SendCommand::Options> SendCommand::parseArguments(const QStringList& args, QString* error)
 {
     Options options;

@@ -30,6 +30,7 @@ public:
             "send FILE|- [--env NAME | --endpoint URL] [--account ID] [--secret-env VAR] [--timeout MS] [--json]");
     }
     int run(const QStringList& args, CliIo& io) override;
+    CliCommandDoc doc() const override;
 
     struct Options
     {
