@@ -86,6 +86,14 @@ CliCommand* Cli::command(const QString& name) const
     return nullptr;
 }
 
+QStringList Cli::commandNames() const
+{
+    QStringList names;
+    for (const auto& command : m_commands)
+        names << command->name();
+    return names;
+}
+
 QString Cli::helpText() const
 {
     QString text = QStringLiteral(

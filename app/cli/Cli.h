@@ -21,6 +21,7 @@ public:
     // Runs with an existing application object; args[0] is the subcommand (or --help/--version).
     int run(const QStringList& args, CliIo& io);
     CliCommand* command(const QString& name) const;
+    QStringList commandNames() const; // in the order --help lists them
     QString helpText() const;
 
 private:

@@ -106,14 +106,28 @@ QString CliCommand::helpText() const
     QString text = QStringLiteral("Usage: leadgen-diag ") + synopsis() + QLatin1Char('\n');
     if (!d.summary.isEmpty())
         text += QLatin1Char('\n') + d.summary + QLatin1Char('\n');
-    if (!d.options.isEmpty()) {
-        text += QStringLiteral("\nOptions:\n");
-        for (const CliOptionDoc& option : d.options) {
-            text += QStringLiteral("  ") + option.flags + QLatin1Char('\n');
+    const auto appendOptions = [&text](const QList<CliOptionDoc>& options, const QString& indent) {
+        for (const CliOptionDoc& option : options) {
+            text += indent + option.flags + QLatin1Char('\n');
             QString description = option.description;
             if (!option.defaultValue.isEmpty())
                 description += QStringLiteral(" (default: ") + option.defaultValue + QLatin1Char(')');
-            text += QStringLiteral("      ") + description + QLatin1Char('\n');
+            text += indent + QStringLiteral("    ") + description + QLatin1Char('\n');
+        }
+    };
+    if (!d.options.isEmpty()) {
+        text += QStringLiteral("\nOptions:\n");
+        appendOptions(d.options, QStringLiteral("  "));
+    }
+    // Each verb's block starts with "Subcommand: " so a reader (and tst_clidocs) can tell whose
+    // options follow.
+    for (const CliSubcommandDoc& sub : d.subcommands) {
+        text += QStringLiteral("\nSubcommand: leadgen-diag ") + sub.usage + QLatin1Char('\n');
+        if (!sub.summary.isEmpty())
+            text += QStringLiteral("  ") + sub.summary + QLatin1Char('\n');
+        if (!sub.options.isEmpty()) {
+            text += QStringLiteral("  Options:\n");
+            appendOptions(sub.options, QStringLiteral("    "));
         }
     }
     if (!d.examples.isEmpty()) {

@@ -37,11 +37,21 @@ struct CliOptionDoc
     QString defaultValue; // empty when the option has no default worth naming
 };
 
-// What `leadgen-diag COMMAND --help` prints besides the usage line.
+// A verb of a command with options of its own (`history show ID [--json]`).
+struct CliSubcommandDoc
+{
+    QString usage;   // without the program name: "history show ID [--json]"
+    QString summary; // one or two sentences
+    QList<CliOptionDoc> options;
+};
+
+// What `leadgen-diag COMMAND --help` prints besides the usage line. The man page has one
+// section per command and per subcommand with one entry per option; tst_clidocs compares them.
 struct CliCommandDoc
 {
     QString summary; // what the command is for, a short paragraph
     QList<CliOptionDoc> options;
+    QList<CliSubcommandDoc> subcommands;
     QStringList examples; // command lines without the leading "leadgen-diag "
 };
 

@@ -7,6 +7,32 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+CliCommandDoc ExplainCommand::doc() const
+{
+    CliCommandDoc d;
+    d.summary = QStringLiteral(
+        "Looks the error catalogue up: a code (105), a code in hex (0x69), a symbolic name (ENTRY_EXISTS),\n"
+        "words and synonyms (throttle, \"api key\", duplicate), a method name, or pasted text containing a\n"
+        "code (a whole response works). The words are joined into one query; - reads it from standard\n"
+        "input. Strong matches are printed in full, wrapped to $COLUMNS, weaker ones one line each.\n"
+        "Exit status 0 with a match, 1 without.");
+    d.options = {
+        {QStringLiteral("--json"),
+         QStringLiteral("print one JSON document: {\"query\", \"matches\": [entry, score, reason]}"),
+         {}},
+        {QStringLiteral("--"),
+         QStringLiteral("end of options: what follows is query text even if it starts with --"),
+         {}},
+    };
+    d.examples = {
+        QStringLiteral("explain 105"),
+        QStringLiteral("explain '\"code\": 301' --json"),
+        QStringLiteral("explain rate limit"),
+        QStringLiteral("explain - < response.json"),
+    };
+    return d;
+}
+
 int ExplainCommand::run(const QStringList& args, CliIo& io)
 {
     bool json = false;

@@ -13,4 +13,5 @@ public:
     QString name() const override { return QStringLiteral("explain"); }
     QString synopsis() const override { return QStringLiteral("explain QUERY... [--json]"); }
     int run(const QStringList& args, CliIo& io) override;
+    CliCommandDoc doc() const override;
 };

@@ -54,6 +54,58 @@ QString bodyText(const QByteArray& body)
 
 } // namespace
 
+CliCommandDoc HistoryCommand::doc() const
+{
+    const QString time = QStringLiteral("YYYY-MM-DD (UTC) or ISO 8601");
+    CliCommandDoc d;
+    d.summary =
+        QStringLiteral("Lists the calls kept in the call history (the GUI's and send's), newest first, never with a\n"
+                       "secret key. Filters combine; without a subcommand it lists.");
+    d.options = {
+        {QStringLiteral("--method M"), QStringLiteral("only calls of method M"), {}},
+        {QStringLiteral("--code N|KEY"),
+         QStringLiteral("only calls with this error code or situation key (105, transport_tls)"),
+         {}},
+        {QStringLiteral("--verdict V"),
+         QStringLiteral("only calls with this verdict: ok, api_error, partial_failure, all_failed, http_error, "
+                        "not_json, no_response"),
+         {}},
+        {QStringLiteral("--env NAME"), QStringLiteral("only calls to this environment"), {}},
+        {QStringLiteral("--since T"), QStringLiteral("only calls from T on: ") + time, QStringLiteral("the oldest")},
+        {QStringLiteral("--until T"), QStringLiteral("only calls up to T (a date includes that whole day)"),
+         QStringLiteral("now")},
+        {QStringLiteral("--search TEXT"),
+         QStringLiteral("full-text search over methods, ids, messages, codes and bodies"),
+         {}},
+        {QStringLiteral("--limit N"), QStringLiteral("list at most N calls"), QStringLiteral("50")},
+        {QStringLiteral("--json"), QStringLiteral("print one JSON document: {\"calls\": [...]}"), {}},
+    };
+    d.subcommands = {
+        {QStringLiteral("history show ID [--json]"),
+         QStringLiteral("Shows one recorded call: request, response, findings and timings."),
+         {{QStringLiteral("--json"), QStringLiteral("print the call as one JSON document"), {}}}},
+        {QStringLiteral("history diff ID1 ID2 [--json]"),
+         QStringLiteral("Compares the responses of two calls, records matched by id: added, removed and changed "
+                        "paths."),
+         {{QStringLiteral("--json"), QStringLiteral("print {\"a\", \"b\", \"changes\": [...]}"), {}}}},
+        {QStringLiteral("history prune [--keep-days N] [--max-mb N]"),
+         QStringLiteral("Deletes old calls now (at least one option is needed)."),
+         {{QStringLiteral("--keep-days N"), QStringLiteral("delete calls older than N days"), {}},
+          {QStringLiteral("--max-mb N"),
+           QStringLiteral("then drop the bodies of the oldest calls (their summary and findings stay) until "
+                          "bodies take at most N megabytes"),
+           {}}}},
+    };
+    d.examples = {
+        QStringLiteral("history --code 107 --since 2026-12-01"),
+        QStringLiteral("history --search emailAddress --limit 10 --json"),
+        QStringLiteral("history show 41"),
+        QStringLiteral("history diff 41 57"),
+        QStringLiteral("history prune --keep-days 30"),
+    };
+    return d;
+}
+
 std::optional<qint64> HistoryCommand::parseTime(const QString& text, bool endOfDay)
 {
     const QDate date = QDate::fromString(text, Qt::ISODate);

@@ -21,6 +21,7 @@ public:
                               "[--json] | history prune [--keep-days N] [--max-mb N]");
     }
     int run(const QStringList& args, CliIo& io) override;
+    CliCommandDoc doc() const override;
 
     // T as `YYYY-MM-DD` (the start of that day, or its end when endOfDay; UTC) or ISO 8601.
     static std::optional<qint64> parseTime(const QString& text, bool endOfDay);

@@ -9,6 +9,38 @@
 
 #include <vector>
 
+CliCommandDoc InspectCommand::doc() const
+{
+    CliCommandDoc d;
+    d.summary = QStringLiteral(
+        "Diagnoses a response body: the verdict (ok, API error, partial failure, ...), every error object\n"
+        "with its JSON path and the catalogue's explanation, batch rows, paging and quota counters.\n"
+        "FILE may be gzip-compressed; - reads standard input. Exit status 1 when an error was found.");
+    d.options = {
+        {QStringLiteral("--request FILE"),
+         QStringLiteral("the request envelope that produced the response: checks the id and names each batch "
+                        "object"),
+         {}},
+        {QStringLiteral("--http-status N"),
+         QStringLiteral("diagnose as if the response came with this HTTP status (100-599)"), QStringLiteral("200")},
+        {QStringLiteral("--max-size SIZE"),
+         QStringLiteral("refuse inputs larger than SIZE bytes (K, M, G suffixes; at most 4G), also after gzip"),
+         QStringLiteral("1G")},
+        {QStringLiteral("--max-findings N"),
+         QStringLiteral("with --json, list at most N findings and only count the rest (0: no limit)"),
+         QString::number(kDefaultMaxFindings)},
+        {QStringLiteral("--json"),
+         QStringLiteral("print one JSON document: verdict, http_status, findings, batch, stats"),
+         {}},
+    };
+    d.examples = {
+        QStringLiteral("inspect response.json"),
+        QStringLiteral("inspect response.json --request request.json --json"),
+        QStringLiteral("inspect - --http-status 502 < page.html"),
+    };
+    return d;
+}
+
 // leadgen-diag inspect FILE|- [--request FILE] [--http-status N] [--json] (docs/design.md, Command line).
 // FILE is mapped, not read, so a 1 GB response costs its size once.
 int InspectCommand::run(const QStringList& args, CliIo& io)

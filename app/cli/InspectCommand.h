@@ -13,6 +13,7 @@ public:
             "inspect FILE|- [--request FILE] [--http-status N] [--max-size SIZE] [--max-findings N] [--json]");
     }
     int run(const QStringList& args, CliIo& io) override;
+    CliCommandDoc doc() const override;
 
     // --max-findings default: findings listed in --json before the rest is only counted.
     static constexpr qint64 kDefaultMaxFindings = 10000;

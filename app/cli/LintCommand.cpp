@@ -9,6 +9,25 @@
 // `leadgen-diag lint FILE|- [--json]` (docs/design.md, Command line): predicts the errors of a request envelope.
 // Exit 1 when an error-severity finding exists, 0 otherwise, 2 for usage errors and unreadable
 // input. Invalid JSON is a finding (101), not unreadable input.
+CliCommandDoc LintCommand::doc() const
+{
+    CliCommandDoc d;
+    d.summary = QStringLiteral(
+        "Predicts what the API would reject in a request envelope before it is sent: unknown methods,\n"
+        "misspelt fields, missing parameters, more than 500 objects, invalid JSON (101), ... Each finding\n"
+        "names the code it predicts and how sure it is. Exit status 1 when an error is predicted.");
+    d.options = {
+        {QStringLiteral("--max-size SIZE"),
+         QStringLiteral("refuse inputs larger than SIZE bytes (K, M, G suffixes; at most 4G)"), QStringLiteral("1G")},
+        {QStringLiteral("--json"), QStringLiteral("print one JSON document with every finding"), {}},
+    };
+    d.examples = {
+        QStringLiteral("lint request.json"),
+        QStringLiteral("lint - --json < request.json"),
+    };
+    return d;
+}
+
 int LintCommand::run(const QStringList& args, CliIo& io)
 {
     bool json = false;

@@ -67,6 +67,48 @@ void printScenarios(const SimConfig& config, CliIo& io, const std::function<QStr
 }
 } // namespace
 
+CliCommandDoc SimCommand::doc() const
+{
+    const SimConfig defaults;
+    CliCommandDoc d;
+    d.summary =
+        QStringLiteral("Runs the offline simulator of the API until Ctrl+C: prints the endpoint and demo credentials,\n"
+                       "then one line per request. It answers like the real API, including every error code (see\n"
+                       "--scenarios for the requests that reproduce each one).");
+    d.options = {
+        {QStringLiteral("--host H"), QStringLiteral("address to listen on"), defaults.host},
+        {QStringLiteral("--port N"), QStringLiteral("port to listen on; 0 picks a free one and prints it"),
+         QString::number(defaults.port)},
+        {QStringLiteral("--account ID"), QStringLiteral("accountID of the main demo account"), defaults.accountId},
+        {QStringLiteral("--secret KEY"),
+         QStringLiteral("secretKey of the main demo account (visible in the process list: prefer --secret-env)"),
+         defaults.secretKey},
+        {QStringLiteral("--secret-env VAR"), QStringLiteral("take that secretKey from environment variable VAR"), {}},
+        {QStringLiteral("--per-second N"), QStringLiteral("calls per second per account before 107 (0: unlimited)"),
+         QString::number(defaults.perSecond)},
+        {QStringLiteral("--daily N"), QStringLiteral("calls per day per account before 106 (0: unlimited)"),
+         QString::number(defaults.daily)},
+        {QStringLiteral("--leads N"), QStringLiteral("number of demo leads"), QString::number(defaults.leads)},
+        {QStringLiteral("--seed N"), QStringLiteral("demo data seed: the same seed gives the same data"),
+         QString::number(defaults.seed)},
+        {QStringLiteral("--batch-shape observed|documented"),
+         QStringLiteral("how batch calls report failed objects: observed (top-level error array) or documented "
+                        "(error null, success \"false\")"),
+         QStringLiteral("observed")},
+        {QStringLiteral("--quiet"), QStringLiteral("do not log each request"), {}},
+        {QStringLiteral("--scenarios"),
+         QStringLiteral("print the request reproducing each error code (as curl commands), then exit"),
+         {}},
+        {QStringLiteral("--json"), QStringLiteral("with --scenarios: print one JSON document"), {}},
+    };
+    d.examples = {
+        QStringLiteral("sim --port 8080"),
+        QStringLiteral("sim --per-second 2 --daily 100 --quiet"),
+        QStringLiteral("sim --scenarios --json"),
+    };
+    return d;
+}
+
 void SimCommand::stop()
 {
     if (m_loop)

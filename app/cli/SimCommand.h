@@ -21,6 +21,7 @@ public:
             "[--leads N] [--seed N] [--batch-shape observed|documented] [--quiet] [--scenarios [--json]]");
     }
     int run(const QStringList& args, CliIo& io) override;
+    CliCommandDoc doc() const override;
 
     // Tests: called once the server listens; the command keeps serving until stop().
     void setStartedHook(std::function<void(SimServer&)> hook) { m_startedHook = std::move(hook); }

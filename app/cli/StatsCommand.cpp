@@ -8,6 +8,30 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+CliCommandDoc StatsCommand::doc() const
+{
+    CliCommandDoc d;
+    d.summary = QStringLiteral(
+        "Counts the calls in the call history and how many failed, grouped by error code, method, day or\n"
+        "environment, with the first and last time each was seen.");
+    d.options = {
+        {QStringLiteral("--by code|method|day|env"), QStringLiteral("what to group by"), QStringLiteral("code")},
+        {QStringLiteral("--since T"), QStringLiteral("only calls from T on (YYYY-MM-DD, UTC, or ISO 8601)"),
+         QStringLiteral("the oldest call")},
+        {QStringLiteral("--until T"), QStringLiteral("only calls up to T (YYYY-MM-DD includes that whole day)"),
+         QStringLiteral("now")},
+        {QStringLiteral("--json"),
+         QStringLiteral("print one JSON array: key, calls, errors, first_seen, last_seen"),
+         {}},
+    };
+    d.examples = {
+        QStringLiteral("stats"),
+        QStringLiteral("stats --by method --since 2026-12-01"),
+        QStringLiteral("stats --by day --json"),
+    };
+    return d;
+}
+
 int StatsCommand::run(const QStringList& args, CliIo& io)
 {
     QString by = QStringLiteral("code");

@@ -14,4 +14,5 @@ public:
         return QStringLiteral("stats [--by code|method|day|env] [--since T] [--until T] [--json]");
     }
     int run(const QStringList& args, CliIo& io) override;
+    CliCommandDoc doc() const override;
 };
