@@ -21,7 +21,7 @@ CliCommandDoc StatsCommand::doc() const
         {QStringLiteral("--until T"), QStringLiteral("only calls up to T (YYYY-MM-DD includes that whole day)"),
          QStringLiteral("now")},
         {QStringLiteral("--json"),
-         QStringLiteral("print one JSON array: key, calls, errors, first_seen, last_seen"),
+         QStringLiteral("print one JSON document: {\"by\", \"rows\": [key, calls, errors, first_seen, last_seen]}"),
          {}},
     };
     d.examples = {
