@@ -16,8 +16,9 @@ packages=(
     # benchmarks (wrk: the simulator throughput load generator), fuzzing (clang's libFuzzer runtime),
     # formatting and the tidy preset
     jq wrk clang libclang-rt-14-dev clang-format-14 clang-tidy-14
-    # packaging metadata validation
-    desktop-file-utils appstream
+    # packaging: metadata validation, the .deb (cpack uses dpkg-shlibdeps and file), lintian, and
+    # syntax checks of the generated zsh and fish completions
+    desktop-file-utils appstream dpkg-dev file lintian zsh fish
 )
 
 missing=()

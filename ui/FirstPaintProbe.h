@@ -7,6 +7,7 @@
 #include <QVariant>
 #include <QWidget>
 
+#include <cstdio>
 #include <functional>
 #include <utility>
 #include <vector>
@@ -29,6 +30,17 @@ public:
             QCoreApplication::instance()->installEventFilter(probe);
         }
         probe->m_callbacks.push_back(std::move(then));
+    }
+    // Prints "first-paint" on stdout and quits once the window's first frame is drawn: the
+    // startup benchmark's stopwatch and the installed package's smoke test
+    // (LEADGEN_EXIT_AFTER_FIRST_PAINT=1).
+    static void quitAfterFirstPaint(QWidget* window)
+    {
+        afterFirstPaint(window, [] {
+            std::fputs("first-paint\n", stdout);
+            std::fflush(stdout);
+            QCoreApplication::exit(0);
+        });
     }
 
 protected:

@@ -11,9 +11,5 @@
 // and quit. Shared by both programs bench_startup compares, so they are timed alike.
 inline void exitOnFirstPaint(QWidget* window)
 {
-    FirstPaintProbe::afterFirstPaint(window, [] {
-        std::fputs("first-paint\n", stdout);
-        std::fflush(stdout);
-        QCoreApplication::exit(0);
-    });
+    FirstPaintProbe::quitAfterFirstPaint(window);
 }
