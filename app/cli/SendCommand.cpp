@@ -8,18 +8,21 @@
 #include "HistoryRecorder.h"
 #include "HistorySettings.h"
 #include "JsonIndex.h"
+#include "NetworkSettings.h"
 #include "Platform.h"
 #include "Redactor.h"
 #include "RequestFile.h"
 #include "ResponseAnalyzer.h"
 #include "SecretStore.h"
+#include "TlsDetails.h"
+#include "TrustStore.h"
 
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
 #include <QNetworkAccessManager>
-#include <QNetworkProxyFactory>
+#include <QProcessEnvironment>
 #include <QSettings>
 #include <QTextStream>
 #include <QUrlQuery>
@@ -41,6 +44,7 @@ struct Target
     QString accountId;
     QString secret;
     QStringList trustedCertificates;
+    QStringList caCertificateFiles;
 };
 
 QString bytesText(qint64 bytes)
@@ -53,20 +57,6 @@ bool isSecretOption(const QString& arg)
     const QString name = arg.section(QLatin1Char('='), 0, 0).toLower();
     return name == QLatin1String("--secret") || name == QLatin1String("--secret-key") ||
            name == QLatin1String("--secretkey") || name == QLatin1String("--key");
-}
-
-QJsonObject certificateJson(const CertificateInfo& info)
-{
-    QJsonObject object;
-    object.insert(QStringLiteral("subject"), info.subject);
-    object.insert(QStringLiteral("issuer"), info.issuer);
-    object.insert(QStringLiteral("sha256"), info.sha256);
-    object.insert(QStringLiteral("serial_number"), info.serialNumber);
-    object.insert(QStringLiteral("alternative_names"), QJsonArray::fromStringList(info.alternativeNames));
-    object.insert(QStringLiteral("not_before"), info.notBefore.toUTC().toString(Qt::ISODate));
-    object.insert(QStringLiteral("not_after"), info.notAfter.toUTC().toString(Qt::ISODate));
-    object.insert(QStringLiteral("self_signed"), info.selfSigned);
-    return object;
 }
 
 // The request as echoed in the output: JSON with every secretKey masked, or masked text.
@@ -181,15 +171,26 @@ CliCommandDoc SendCommand::doc() const
          QStringLiteral("the keychain entry of the environment")},
         {QStringLiteral("--timeout MS"), QStringLiteral("give up when no complete answer came within MS milliseconds"),
          QStringLiteral("30000")},
+        {QStringLiteral("--proxy URL"),
+         QStringLiteral("send through this proxy: http://[user@]host[:port] or socks5://[user@]host[:port] (the "
+                        "password comes from LEADGEN_PROXY_PASSWORD), or none for a direct connection; loopback "
+                        "hosts are never proxied"),
+         QStringLiteral("https_proxy, http_proxy, all_proxy and no_proxy, else the system's settings")},
+        {QStringLiteral("--cacert FILE"),
+         QStringLiteral("also trust the certificate authorities in this PEM file (repeatable), in addition to the "
+                        "system's and the environment's"),
+         {}},
         {QStringLiteral("--json"),
          QStringLiteral("print one JSON document (request with the secret redacted, url, "
-                        "http_status, elapsed_ms, response, diagnosis)"),
+                        "http_status, elapsed_ms, response, failure, tls, diagnosis)"),
          {}},
     };
     d.examples = {
         QStringLiteral("send request.json"),
         QStringLiteral("send request.json --env production --secret-env LEADGEN_SECRET --json"),
         QStringLiteral("send - --endpoint http://127.0.0.1:8080/pubapi/v1.2/ < request.json"),
+        QStringLiteral("send request.json --env production --secret-env LEADGEN_SECRET --proxy http://proxy.corp:3128"),
+        QStringLiteral("send request.json --env production --secret-env LEADGEN_SECRET --cacert corp-ca.pem"),
     };
     return d;
 }
@@ -218,7 +219,8 @@ std::optional<SendCommand::Options> SendCommand::parseArguments(const QStringLis
             options.json = true;
         } else if (arg == QLatin1String("--env") || arg == QLatin1String("--endpoint") ||
                    arg == QLatin1String("--account") || arg == QLatin1String("--secret-env") ||
-                   arg == QLatin1String("--timeout")) {
+                   arg == QLatin1String("--timeout") || arg == QLatin1String("--proxy") ||
+                   arg == QLatin1String("--cacert")) {
             const std::optional<QString> v = value();
             if (!v || v->isEmpty())
                 return fail(QStringLiteral("%1 needs a value").arg(arg));
@@ -230,6 +232,14 @@ std::optional<SendCommand::Options> SendCommand::parseArguments(const QStringLis
                 options.account = *v;
             } else if (arg == QLatin1String("--secret-env")) {
                 options.secretVariable = *v;
+            } else if (arg == QLatin1String("--proxy")) {
+                QString why;
+                const std::optional<ProxyConfig> proxy = ProxyConfig::fromUrl(*v, &why);
+                if (!proxy)
+                    return fail(QStringLiteral("--proxy: %1").arg(why));
+                options.proxy = *proxy;
+            } else if (arg == QLatin1String("--cacert")) {
+                options.caCertificateFiles << *v;
             } else {
                 bool ok = false;
                 const int ms = v->toInt(&ok);
@@ -350,6 +360,7 @@ int SendCommand::run(const QStringList& args, CliIo& io)
         target.accountId =
             environment->accountId.isEmpty() && simulator ? simulator->config().accountId : environment->accountId;
         target.trustedCertificates = environment->trustedCertificates;
+        target.caCertificateFiles = environment->caCertificateFiles;
     }
     // The file's account counts only for the environment it was saved for: a production account
     // sent to another environment would only produce an authentication error.
@@ -421,12 +432,20 @@ int SendCommand::run(const QStringList& args, CliIo& io)
     request.body = file->body;
     request.timeoutMs = options->timeoutMs;
     request.trustedCertificates = target.trustedCertificates;
+    QString caError;
+    const std::optional<QList<QSslCertificate>> authorities =
+        TrustStore::loadPemFiles(target.caCertificateFiles + options->caCertificateFiles, &caError);
+    if (!authorities)
+        return usageError(io, name(), caError);
+    request.caCertificates = *authorities;
 
-    // Corporate proxies (https_proxy, no_proxy) apply to real servers, never to this computer.
-    const bool useSystemProxy = !Environment::isLoopbackHost(target.endpoint.host());
-    QNetworkProxyFactory::setUseSystemConfiguration(useSystemProxy);
-
+    // Proxies (--proxy, https_proxy and no_proxy, the system's) apply to real servers, never to
+    // this computer (docs/design.md, Network settings and packaging).
     QNetworkAccessManager network;
+    ProxyConfig proxy = options->proxy;
+    if (proxy.mode == ProxyConfig::Mode::Manual && !proxy.user.isEmpty())
+        proxy.password = qEnvironmentVariable("LEADGEN_PROXY_PASSWORD");
+    NetworkSettings::configure(network, proxy, QProcessEnvironment::systemEnvironment());
     ApiClient client(&network);
     CallCapture capture;
     QEventLoop loop;
@@ -524,20 +543,8 @@ int SendCommand::run(const QStringList& args, CliIo& io)
         } else {
             out.insert(QStringLiteral("failure"), QJsonValue(QJsonValue::Null));
         }
-        if (!capture.peerCertificate.isNull() || !capture.tlsProblems.isEmpty()) {
-            QJsonObject tls;
-            tls.insert(QStringLiteral("peer_certificate"), certificateJson(capture.peerCertificate));
-            QJsonArray problems;
-            for (const TlsProblem& problem : std::as_const(capture.tlsProblems)) {
-                QJsonObject p;
-                p.insert(QStringLiteral("message"), problem.message);
-                p.insert(QStringLiteral("certificate"), certificateJson(problem.certificate));
-                problems.append(p);
-            }
-            tls.insert(QStringLiteral("problems"), problems);
-            tls.insert(QStringLiteral("trusted_by_user"), capture.tlsTrustedByUser);
-            out.insert(QStringLiteral("tls"), tls);
-        }
+        if (TlsDetails::applies(capture))
+            out.insert(QStringLiteral("tls"), TlsDetails::toJson(capture, target.endpoint.host()));
         out.insert(QStringLiteral("diagnosis"),
                    diagnosis ? QJsonValue(diagnosis->toJson()) : QJsonValue(QJsonValue::Null));
         stream << QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented));

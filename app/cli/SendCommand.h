@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CliCommand.h"
+#include "ProxyConfig.h"
 
 #include <QJsonObject>
 #include <QUrl>
@@ -27,7 +28,8 @@ public:
     QString synopsis() const override
     {
         return QStringLiteral(
-            "send FILE|- [--env NAME | --endpoint URL] [--account ID] [--secret-env VAR] [--timeout MS] [--json]");
+            "send FILE|- [--env NAME | --endpoint URL] [--account ID] [--secret-env VAR] [--timeout MS] "
+            "[--proxy URL] [--cacert FILE] [--json]");
     }
     int run(const QStringList& args, CliIo& io) override;
     CliCommandDoc doc() const override;
@@ -41,6 +43,8 @@ public:
         QString secretVariable;
         int timeoutMs = 30000;
         bool json = false;
+        ProxyConfig proxy;              // Mode::System unless --proxy
+        QStringList caCertificateFiles; // --cacert, in order
     };
     // Parses the arguments; on failure returns nullopt with a one-line message.
     static std::optional<Options> parseArguments(const QStringList& args, QString* error);

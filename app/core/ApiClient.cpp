@@ -331,6 +331,12 @@ void ApiClient::send(const ApiRequest& request)
     networkRequest.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     networkRequest.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
 
+    if (!request.caCertificates.isEmpty()) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.addCaCertificates(request.caCertificates);
+        networkRequest.setSslConfiguration(tls);
+    }
+
     m_proxy = effectiveProxy(m_network, networkRequest.url());
     m_clock.start();
     m_reply = m_network->post(networkRequest, request.body);
@@ -458,6 +464,11 @@ void ApiClient::onSslErrors(const QList<QSslError>& errors)
     if (!m_reply)
         return;
     const QSslCertificate peer = m_reply->sslConfiguration().peerCertificate();
+    if (m_capture.peerChain.isEmpty()) {
+        const QList<QSslCertificate> chain = m_reply->sslConfiguration().peerCertificateChain();
+        for (const QSslCertificate& certificate : chain)
+            m_capture.peerChain.append(certificateInfo(certificate));
+    }
     QStringList trusted;
     for (const QString& fingerprint : std::as_const(m_request.trustedCertificates))
         trusted << Environment::normalizeFingerprint(fingerprint);
@@ -521,7 +532,11 @@ void ApiClient::onFinished()
     if (reply->url().scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0) {
         const QSslConfiguration tls = reply->sslConfiguration();
         capture.peerCertificate = certificateInfo(tls.peerCertificate());
+        // After a refused handshake the reply may no longer hold the chain: keep the one seen
+        // when the errors were reported.
         const QList<QSslCertificate> chain = tls.peerCertificateChain();
+        if (!chain.isEmpty())
+            capture.peerChain.clear();
         for (const QSslCertificate& certificate : chain)
             capture.peerChain.append(certificateInfo(certificate));
         if (capture.peerCertificate.isNull() && !capture.tlsProblems.isEmpty())

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QPair>
+#include <QSslCertificate>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -22,6 +23,9 @@ struct ApiRequest
     int timeoutMs = 30000; // whole call, from send to the last byte
     // SHA-256 fingerprints the user chose to trust for this environment (Environment).
     QStringList trustedCertificates;
+    // Extra certificate authorities for this call (the environment's CA files, send --cacert),
+    // trusted in addition to the system's.
+    QList<QSslCertificate> caCertificates;
 
     // The URL actually requested: endpoint plus accountID and secretKey. Contains the secret: pass
     // it to the network layer only, never to a display or a log (use displayUrl()).

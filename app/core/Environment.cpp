@@ -57,5 +57,6 @@ bool Environment::operator==(const Environment& other) const
 {
     return id == other.id && name == other.name && kind == other.kind && version == other.version &&
            baseUrl == other.baseUrl && accountId == other.accountId &&
-           trustedCertificates == other.trustedCertificates && plainHttpAcknowledged == other.plainHttpAcknowledged;
+           trustedCertificates == other.trustedCertificates && caCertificateFiles == other.caCertificateFiles &&
+           plainHttpAcknowledged == other.plainHttpAcknowledged;
 }

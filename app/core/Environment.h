@@ -37,6 +37,9 @@ struct Environment
     // SHA-256 fingerprints (lower-case hex, no separators) of certificates the user explicitly
     // chose to trust for this environment despite TLS errors.
     QStringList trustedCertificates;
+    // PEM files of extra certificate authorities trusted for this environment (a company CA
+    // that re-signs TLS traffic), in addition to the system's.
+    QStringList caCertificateFiles;
     // The user confirmed the warning that plain http:// to a non-loopback host sends the secret
     // key unencrypted.
     bool plainHttpAcknowledged = false;

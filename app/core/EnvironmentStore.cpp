@@ -1,6 +1,7 @@
 #include "EnvironmentStore.h"
 
 #include "AppSettings.h"
+#include "TrustStore.h"
 
 #include <QSettings>
 #include <QUrlQuery>
@@ -83,6 +84,7 @@ QList<Environment> EnvironmentStore::builtins() const
             continue;
         environment.accountId = it->accountId;
         environment.trustedCertificates = it->trustedCertificates;
+        environment.caCertificateFiles = it->caCertificateFiles;
         if (environment.isSimulator())
             environment.version = it->version;
     }
@@ -234,6 +236,11 @@ EnvironmentStore::Check EnvironmentStore::check(const Environment& environment) 
             result.errors
                 << QStringLiteral("“%1” is not a SHA-256 certificate fingerprint (64 hex digits)").arg(fingerprint);
     }
+    // A warning, not an error: a CA file on a share that is not mounted must not make the
+    // environment disappear; the call says which file it could not read.
+    QString caError;
+    if (!TrustStore::loadPemFiles(environment.caCertificateFiles, &caError))
+        result.warnings << caError;
     return result;
 }
 
@@ -256,6 +263,7 @@ bool EnvironmentStore::save(Environment& environment, QString* error)
         Environment merged = *existing;
         merged.accountId = environment.accountId;
         merged.trustedCertificates = environment.trustedCertificates;
+        merged.caCertificateFiles = environment.caCertificateFiles;
         if (merged.isSimulator())
             merged.version = environment.version;
         const Check result = check(merged);
@@ -264,7 +272,8 @@ bool EnvironmentStore::save(Environment& environment, QString* error)
                 *error = result.message();
             return false;
         }
-        m_overrides[merged.id] = BuiltinOverride{merged.accountId, merged.trustedCertificates, merged.version};
+        m_overrides[merged.id] =
+            BuiltinOverride{merged.accountId, merged.trustedCertificates, merged.caCertificateFiles, merged.version};
         environment = merged;
         persist();
         emit changed();
@@ -366,6 +375,7 @@ void EnvironmentStore::load()
         BuiltinOverride override;
         override.accountId = m_settings->value(QStringLiteral("accountId")).toString();
         override.trustedCertificates = m_settings->value(QStringLiteral("trustedCertificates")).toStringList();
+        override.caCertificateFiles = m_settings->value(QStringLiteral("caCertificateFiles")).toStringList();
         override.version =
             apiVersionFromName(m_settings->value(QStringLiteral("version"), QStringLiteral("v1.2")).toString());
         m_overrides.insert(id, override);
@@ -384,6 +394,7 @@ void EnvironmentStore::load()
         environment.version = apiVersionFromName(m_settings->value(QStringLiteral("version")).toString());
         environment.accountId = m_settings->value(QStringLiteral("accountId")).toString();
         environment.trustedCertificates = m_settings->value(QStringLiteral("trustedCertificates")).toStringList();
+        environment.caCertificateFiles = m_settings->value(QStringLiteral("caCertificateFiles")).toStringList();
         environment.plainHttpAcknowledged = m_settings->value(QStringLiteral("plainHttpAcknowledged")).toBool();
         if (environment.id.isEmpty())
             environment.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -413,6 +424,7 @@ void EnvironmentStore::persist()
         m_settings->beginGroup(it.key());
         m_settings->setValue(QStringLiteral("accountId"), it->accountId);
         m_settings->setValue(QStringLiteral("trustedCertificates"), it->trustedCertificates);
+        m_settings->setValue(QStringLiteral("caCertificateFiles"), it->caCertificateFiles);
         if (it.key() == simulatorId())
             m_settings->setValue(QStringLiteral("version"), apiVersionName(it->version));
         m_settings->endGroup();
@@ -430,6 +442,7 @@ void EnvironmentStore::persist()
         m_settings->setValue(QStringLiteral("version"), apiVersionName(environment.version));
         m_settings->setValue(QStringLiteral("accountId"), environment.accountId);
         m_settings->setValue(QStringLiteral("trustedCertificates"), environment.trustedCertificates);
+        m_settings->setValue(QStringLiteral("caCertificateFiles"), environment.caCertificateFiles);
         m_settings->setValue(QStringLiteral("plainHttpAcknowledged"), environment.plainHttpAcknowledged);
     }
     m_settings->endArray();

@@ -90,6 +90,7 @@ private:
     {
         QString accountId;
         QStringList trustedCertificates;
+        QStringList caCertificateFiles;
         ApiVersion version = ApiVersion::V1_2;
     };
 

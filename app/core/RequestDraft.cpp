@@ -6,6 +6,7 @@
 #include "MethodCatalog.h"
 #include "MethodTemplates.h"
 #include "Redactor.h"
+#include "TrustStore.h"
 
 #include <QSettings>
 
@@ -287,6 +288,14 @@ bool RequestDraft::toRequest(ApiRequest* request, QString* error) const
     request->headers = parsed.headers;
     request->timeoutMs = m_timeoutMs;
     request->trustedCertificates = env.trustedCertificates;
+    QString caError;
+    const std::optional<QList<QSslCertificate>> authorities =
+        TrustStore::loadPemFiles(env.caCertificateFiles, &caError);
+    if (!authorities) {
+        *error = tr("The environment's CA certificates: %1").arg(caError);
+        return false;
+    }
+    request->caCertificates = *authorities;
     return true;
 }
 
