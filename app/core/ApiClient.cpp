@@ -2,6 +2,7 @@
 
 #include "Environment.h"
 #include "ErrorCatalog.h"
+#include "NetworkSettings.h"
 #include "Platform.h"
 #include "Redactor.h"
 
@@ -158,6 +159,11 @@ ApiClient::ApiClient(QNetworkAccessManager* network, QObject* parent)
     // A coarse timer may fire up to 5 % early; the limit the user set is a promise.
     m_timeout.setTimerType(Qt::PreciseTimer);
     connect(&m_timeout, &QTimer::timeout, this, &ApiClient::onTimeout);
+    // A manager of its own (the GUI's) follows the proxy variables and the system's proxy
+    // configuration, and never proxies the simulator (docs/design.md, Network settings and
+    // packaging). An injected manager is configured by its owner.
+    if (!network)
+        NetworkSettings::configure(*m_network, ProxyConfig(), QProcessEnvironment::systemEnvironment());
     // Once per process: spill files left by a run that was killed.
     static std::once_flag swept;
     std::call_once(swept, [this] { sweepStaleSpillFiles(m_spillDirectory); });

@@ -29,7 +29,8 @@ class ApiClient : public QObject
 public:
     static constexpr qint64 kDefaultSpillThreshold = 32 * 1024 * 1024;
 
-    // Without a network manager it makes its own.
+    // Without a network manager it makes its own, with the proxy rules of NetworkSettings
+    // (proxy variables, then the system configuration; loopback never proxied).
     explicit ApiClient(QNetworkAccessManager* network, QObject* parent = nullptr);
     ~ApiClient() override;
 

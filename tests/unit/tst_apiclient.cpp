@@ -479,6 +479,38 @@ private slots:
         QVERIFY2(capture.facts.contains(QLatin1String("proxy")), qPrintable(capture.facts));
     }
 
+    // The GUI's client (no injected manager) follows https_proxy, and still reaches the simulator
+    // on loopback directly. Before, it ignored every proxy.
+    void ownManagerFollowsProxySettings()
+    {
+        FakeHttpServer proxy;
+        QVERIFY(proxy.listen());
+        FakeHttpServer::Script refuse;
+        refuse.status = 407;
+        refuse.reason = "Proxy Authentication Required";
+        refuse.body = "denied";
+        proxy.setScript(refuse);
+        FakeHttpServer simulator;
+        QVERIFY(simulator.listen());
+        const QByteArray previous = qgetenv("https_proxy");
+        qputenv("https_proxy", QStringLiteral("http://127.0.0.1:%1").arg(proxy.port()).toUtf8());
+        qputenv("http_proxy", QStringLiteral("http://127.0.0.1:%1").arg(proxy.port()).toUtf8());
+        ApiClient client(nullptr);
+        const CallCapture remote =
+            sendAndWait(client, requestTo(QUrl(QStringLiteral("https://api.leadgen-diag.test/pubapi/v1.2/"))));
+        const CallCapture local = sendAndWait(client, requestTo(simulator.url()));
+        qunsetenv("http_proxy");
+        if (previous.isEmpty())
+            qunsetenv("https_proxy");
+        else
+            qputenv("https_proxy", previous);
+        QCOMPARE(remote.layer, FailureLayer::Proxy);
+        QCOMPARE(proxy.received().size(), 1);
+        QCOMPARE(proxy.received().first().target, QByteArray("api.leadgen-diag.test:443"));
+        QVERIFY(local.succeeded());
+        QCOMPARE(simulator.received().size(), 1);
+    }
+
     void proxyWantsAuthentication()
     {
         // A proxy that answers 407 to the CONNECT of an https request.

@@ -237,6 +237,32 @@ private slots:
         QCOMPARE(bashOffers(bashScript(dir), words), expected);
     }
 
+    // fish completes exactly the options of --help for every command and subcommand.
+    void fishCompletionOffersHelpOptions_data() { helpAndManPageAgree_data(); }
+    void fishCompletionOffersHelpOptions()
+    {
+        QFETCH(QString, command);
+        if (QStandardPaths::findExecutable(QStringLiteral("fish")).isEmpty())
+            QSKIP("fish is not installed (scripts/setup.sh installs it)");
+        QTemporaryDir dir;
+        const QString script = TestSupport::writeFile(dir.path(), QStringLiteral("leadgen-diag.fish"),
+                                                      ShellCompletion(Cli()).fish().toUtf8());
+        const Sections help = helpOptions(command);
+        for (auto it = help.cbegin(); it != help.cend(); ++it) {
+            QProcess fish;
+            fish.start(QStringLiteral("fish"),
+                       {QStringLiteral("--no-config"), QStringLiteral("-c"),
+                        QStringLiteral("source $argv[1]; complete -C 'leadgen-diag %1 --'").arg(it.key()), script});
+            QVERIFY(fish.waitForFinished(30000));
+            QSet<QString> offered;
+            for (const QString& line :
+                 QString::fromUtf8(fish.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+                offered.insert(line.section(QLatin1Char('\t'), 0, 0));
+            QVERIFY2(offered == it.value(), qPrintable(QStringLiteral("%1: fish offers [%2], --help lists [%3]")
+                                                           .arg(it.key(), listed(offered), listed(it.value()))));
+        }
+    }
+
     // zsh and fish parse their scripts (`-n`: syntax only), and each names every option.
     void zshAndFishScriptsParse_data()
     {
