@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BulkOptions.h"
 #include "CliCommand.h"
 
 #include <QJsonObject>
@@ -27,7 +28,10 @@ public:
     QString synopsis() const override
     {
         return QStringLiteral(
-            "send FILE|- [--env NAME | --endpoint URL] [--account ID] [--secret-env VAR] [--timeout MS] [--json]");
+            "send FILE|- [--env NAME | --endpoint URL] [--account ID] [--secret-env VAR] [--timeout MS] [--json] "
+            "[--all-pages [--max-pages N] [--resume-offset N]] [--split N] [--csv FILE | --jsonl FILE] [--excel] "
+            "[--rate N] [--retries N] [--quiet] [--yes] | send --objects-csv FILE --method M [--results-csv OUT] "
+            "[--split N] [--strict]");
     }
     int run(const QStringList& args, CliIo& io) override;
     CliCommandDoc doc() const override;
@@ -41,6 +45,7 @@ public:
         QString secretVariable;
         int timeoutMs = 30000;
         bool json = false;
+        BulkOptions bulk; // docs/design.md, Bulk work
     };
     // Parses the arguments; on failure returns nullopt with a one-line message.
     static std::optional<Options> parseArguments(const QStringList& args, QString* error);
