@@ -193,6 +193,7 @@ struct Session
     std::unique_ptr<HistoryRecorder> history;
     QEventLoop loop;
     static constexpr int kHistoryBacklog = 16;
+    static constexpr qint64 kHistoryBodyLimit = 64 * 1024;
     int recorded = 0;
     QByteArray lastBody;
     CallCapture lastCapture;
@@ -212,7 +213,9 @@ struct Session
             context.environmentName.isEmpty() ? context.base.endpoint.host() : context.environmentName;
         const QString account = context.accountId;
         const QString secret = context.secret;
-        const qint64 bodyLimit = settings.bodyLimit;
+        // A page's records are in the output file: the history keeps the start of each body
+        // (enough to read its envelope and first records), not a second copy of the export.
+        const qint64 bodyLimit = qMin<qint64>(settings.bodyLimit, kHistoryBodyLimit);
         QObject::connect(
             caller.get(), &ThrottledCaller::attempted, caller.get(),
             [this, environment, account, secret, bodyLimit](const CallCapture& capture, const QByteArray& body) {
