@@ -2,6 +2,7 @@
 
 #include "AnalysisTask.h"
 #include "AppSettings.h"
+#include "bulk/BulkRunDialog.h"
 #include "CallCapture.h"
 #include "ComposerWidget.h"
 #include "EmbeddedSimulatorProvider.h"
@@ -288,6 +289,26 @@ void MainWindow::setupMenus()
     menu->addAction(m_composer->copyCurlAction());
     menu->addAction(m_composer->copyCurlWithSecretAction());
     menu->addAction(m_composer->importCurlAction());
+    menu->addSeparator();
+    // Bulk work (docs/design.md, Bulk work): the composer's request, all pages or in batches.
+    auto* bulk = new QAction(tr("Fetch all pages / Send in &batches…"), this);
+    bulk->setObjectName(QStringLiteral("actionBulkRun"));
+    connect(bulk, &QAction::triggered, this, [this] {
+        ApiRequest request;
+        QString error;
+        if (!m_composer->currentRequest(&request, &error) || !BulkRunDialog::canRun(request.body)) {
+            QMessageBox::information(this, tr("Bulk run"),
+                                     error.isEmpty() ? tr("Fetch all pages works on paginated methods (getLeads, …), "
+                                                          "Send in batches on batch methods (createLeads, …).")
+                                                     : error);
+            return;
+        }
+        auto* dialog = new BulkRunDialog(request, request.endpoint.host(),
+                                         Environment::isLoopbackHost(request.endpoint.host()), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    menu->addAction(bulk);
     menu->addSeparator();
     menu->addAction(m_composer->manageEnvironmentsAction());
     menuBar()->insertMenu(m_ui->menuView->menuAction(), menu);

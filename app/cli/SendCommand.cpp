@@ -1,6 +1,7 @@
 #include "SendCommand.h"
 
 #include "ApiClient.h"
+#include "BulkSend.h"
 #include "Diagnosis.h"
 #include "EmbeddedSimulator.h"
 #include "EnvironmentStore.h"
@@ -185,8 +186,12 @@ CliCommandDoc SendCommand::doc() const
                         "http_status, elapsed_ms, response, failure, tls, diagnosis)"),
          {}},
     };
+    d.options += BulkOptions::docs();
     d.examples = {
         QStringLiteral("send request.json"),
+        QStringLiteral("send getLeads.json --all-pages --csv leads.csv"),
+        QStringLiteral("send createLeads.json --split 250 --json"),
+        QStringLiteral("send --objects-csv contacts.csv --method createLeads --results-csv results.csv"),
         QStringLiteral("send request.json --env production --secret-env LEADGEN_SECRET --json"),
         QStringLiteral("send - --endpoint http://127.0.0.1:8080/pubapi/v1.2/ < request.json"),
         QStringLiteral("send request.json --env production --secret-env LEADGEN_SECRET --proxy http://proxy.corp:3128"),
@@ -249,6 +254,10 @@ std::optional<SendCommand::Options> SendCommand::parseArguments(const QStringLis
                                     .arg(*v));
                 options.timeoutMs = ms;
             }
+        } else if (BulkOptions::isOption(arg)) {
+            QString bulkError;
+            if (!options.bulk.take(args, &i, &bulkError))
+                return fail(bulkError);
         } else if (arg.startsWith(QLatin1String("--"))) {
             return fail(QStringLiteral("unknown option %1").arg(arg));
         } else if (options.input.isEmpty()) {
@@ -257,7 +266,10 @@ std::optional<SendCommand::Options> SendCommand::parseArguments(const QStringLis
             return fail(QStringLiteral("one request at a time: unexpected “%1” after “%2”").arg(arg, options.input));
         }
     }
-    if (options.input.isEmpty())
+    if (const QString bulkProblem = options.bulk.validate(!options.input.isEmpty(), options.json);
+        !bulkProblem.isEmpty())
+        return fail(bulkProblem);
+    if (options.input.isEmpty() && options.bulk.objectsCsv.isEmpty())
         return fail(QStringLiteral("which request? Give a request file, or - to read it from standard input"));
     if (!options.environment.isEmpty() && !options.endpoint.isEmpty())
         return fail(QStringLiteral("--env and --endpoint both say where to send: use one of them"));
@@ -271,7 +283,10 @@ int SendCommand::run(const QStringList& args, CliIo& io)
     if (!options)
         return usageError(io, name(), error);
 
-    const std::optional<QByteArray> input = readInput(options->input, io);
+    // --objects-csv builds its request from the CSV: an empty batch of the method to start from.
+    const std::optional<QByteArray> input =
+        options->input.isEmpty() ? std::optional<QByteArray>(BulkSend::importEnvelope(options->bulk.method))
+                                 : readInput(options->input, io);
     if (!input)
         return ExitUsage;
     QStringList warnings;
@@ -441,10 +456,23 @@ int SendCommand::run(const QStringList& args, CliIo& io)
 
     // Proxies (--proxy, https_proxy and no_proxy, the system's) apply to real servers, never to
     // this computer (docs/design.md, Network settings and packaging).
-    QNetworkAccessManager network;
     ProxyConfig proxy = options->proxy;
     if (proxy.mode == ProxyConfig::Mode::Manual && !proxy.user.isEmpty())
         proxy.password = qEnvironmentVariable("LEADGEN_PROXY_PASSWORD");
+
+    // Bulk runs (docs/design.md, Bulk work); a single call of a batch too big for one call is
+    // refused before sending.
+    if (options->bulk.any()) {
+        BulkSend::Context context{
+            request,          file->body,    target.environmentName,
+            target.accountId, target.secret, target.simulator || Environment::isLoopbackHost(target.endpoint.host()),
+            options->json,    proxy};
+        return BulkSend::run(options->bulk, context, io);
+    }
+    if (const int refused = BulkSend::refuseOversizedBatch(file->body, options->json, io); refused >= 0)
+        return refused;
+
+    QNetworkAccessManager network;
     NetworkSettings::configure(network, proxy, QProcessEnvironment::systemEnvironment());
     ApiClient client(&network);
     CallCapture capture;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BulkOptions.h"
 #include "CliCommand.h"
 #include "ProxyConfig.h"
 
@@ -29,7 +30,10 @@ public:
     {
         return QStringLiteral(
             "send FILE|- [--env NAME | --endpoint URL] [--account ID] [--secret-env VAR] [--timeout MS] "
-            "[--proxy URL] [--cacert FILE] [--json]");
+            "[--proxy URL] [--cacert FILE] [--json] "
+            "[--all-pages [--max-pages N] [--resume-offset N]] [--split N] [--csv FILE | --jsonl FILE] [--excel] "
+            "[--rate N] [--retries N] [--quiet] [--yes] | send --objects-csv FILE --method M [--results-csv OUT] "
+            "[--split N] [--strict]");
     }
     int run(const QStringList& args, CliIo& io) override;
     CliCommandDoc doc() const override;
@@ -45,6 +49,7 @@ public:
         bool json = false;
         ProxyConfig proxy;              // Mode::System unless --proxy
         QStringList caCertificateFiles; // --cacert, in order
+        BulkOptions bulk;               // docs/design.md, Bulk work
     };
     // Parses the arguments; on failure returns nullopt with a one-line message.
     static std::optional<Options> parseArguments(const QStringList& args, QString* error);

@@ -89,25 +89,45 @@ bool EntityMethods::matchesWhere(const SimTable& table, const SimRecord& record,
     return true;
 }
 
-void EntityMethods::listPage(SimCall& call, const SimTable& table, const Filter& filter, const Render& render,
-                             const QString& key)
+QList<QByteArray> EntityMethods::page(const SimCall& call, const SimTable& table, const Filter& filter,
+                                      const Render& render, bool* more)
 {
     const int limit = call.limit();
     const int offset = call.offset();
     QList<QByteArray> items;
-    int matched = 0;
-    bool more = false;
-    for (const auto& [id, record] : table.rows()) {
-        if (filter && !filter(table, record))
-            continue;
-        if (matched++ < offset)
-            continue;
-        if (items.size() >= limit) {
-            more = true;
-            break;
-        }
+    const auto renderOne = [&](const SimRecord& record) {
         items.append(render ? render(table, record) : call.renderRecord(table, record));
+    };
+    *more = false;
+    if (offset == 0) {
+        // The first page stops where it is full: a single small read never indexes the table.
+        for (const auto& [id, record] : table.rows()) {
+            if (filter && !filter(table, record))
+                continue;
+            if (items.size() >= limit) {
+                *more = true;
+                break;
+            }
+            renderOne(record);
+        }
+        return items;
     }
+    const std::vector<const SimRecord*>& rows = table.matchingRows(
+        call.pageSignature(), [&](const SimRecord& record) { return !filter || filter(table, record); });
+    const size_t begin = qMin(size_t(offset), rows.size());
+    const size_t end = qMin(begin + size_t(limit), rows.size());
+    items.reserve(qsizetype(end - begin));
+    for (size_t i = begin; i < end; ++i)
+        renderOne(*rows[i]);
+    *more = end < rows.size();
+    return items;
+}
+
+void EntityMethods::listPage(SimCall& call, const SimTable& table, const Filter& filter, const Render& render,
+                             const QString& key)
+{
+    bool more = false;
+    const QList<QByteArray> items = page(call, table, filter, render, &more);
     call.succeedWithList(key.isEmpty() ? call.spec.resultKey : key, items, more);
 }
 

@@ -39,6 +39,11 @@ public:
     // the method's result key).
     static void listPage(SimCall& call, const SimTable& table, const Filter& filter, const Render& render,
                          const QString& key = QString());
+    // The rendered records of the page limit/offset of the call among those `filter` accepts, and
+    // whether more follow. Costs O(limit) at any offset once the matching rows are indexed
+    // (SimTable::matchingRows; the first page scans only as far as it needs).
+    static QList<QByteArray> page(const SimCall& call, const SimTable& table, const Filter& filter,
+                                  const Render& render, bool* more);
     // Whether a record matches every key of a where hash.
     static bool matchesWhere(const SimTable& table, const SimRecord& record, const QJsonObject& where);
     // Foreign keys of an object being written: 0, or 303 / 212 / 220 with *data filled.

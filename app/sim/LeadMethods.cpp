@@ -9,6 +9,8 @@
 #include <QSet>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace {
 const QString kLead = QStringLiteral("lead");
 const QString kEmail = QStringLiteral("emailAddress");
@@ -21,9 +23,8 @@ QJsonObject detail(const QString& field, const QString& reason)
     return data;
 }
 
-bool isActive(const SimTable& leads, const SimRecord& record)
+bool isActiveAt(const SimTable& leads, const SimRecord& record, int column)
 {
-    const int column = leads.column(QStringLiteral("active"));
     if (column < 0)
         return true;
     const SimValue& value = leads.value(record, column);
@@ -70,49 +71,54 @@ void getLeads(SimCall& call)
     if (!call.requestedFields(leads, &fields))
         return;
     const QJsonObject where = call.where();
-    const int limit = call.limit();
-    const int offset = call.offset();
-    QList<QByteArray> items;
-    auto take = [&](const SimRecord& record, int* matched) {
-        if ((*matched)++ < offset || items.size() >= limit)
-            return;
-        items.append(call.renderRecord(leads, record, fields));
+    const auto render = [&](const SimTable& table, const SimRecord& record) {
+        return call.renderRecord(table, record, fields);
     };
-    int matched = 0;
     // Only one filter is honoured (RM); a specific id or address also finds inactive leads.
+    QList<qint64> ids;
+    bool byIds = false;
     if (where.contains(QStringLiteral("id")) && !where.value(QStringLiteral("id")).isNull()) {
         if (where.contains(kEmail))
             call.notes << QStringLiteral("where: only `id` was honoured, `emailAddress` was ignored (as the API does)");
-        QSet<qint64> ids;
+        byIds = true;
         const QList<QJsonValue> values = asList(where.value(QStringLiteral("id")));
         for (const QJsonValue& v : values) {
             if (const auto id = SimCall::toInteger(v))
-                ids.insert(*id);
-        }
-        for (const auto& [id, record] : leads.rows()) {
-            if (ids.contains(id))
-                take(record, &matched);
+                ids.append(*id);
         }
     } else if (where.contains(kEmail) && !where.value(kEmail).isNull()) {
-        QSet<qint64> ids;
+        byIds = true;
         const QList<QJsonValue> values = asList(where.value(kEmail));
         for (const QJsonValue& v : values) {
             const auto it = call.company.leadByEmail.constFind(SimStore::emailKey(textOf(v)));
             if (it != call.company.leadByEmail.constEnd())
-                ids.insert(*it);
+                ids.append(*it);
         }
-        for (const auto& [id, record] : leads.rows()) {
-            if (ids.contains(id))
-                take(record, &matched);
+    }
+    QList<QByteArray> items;
+    if (byIds) {
+        // The leads named, in id order: as many lookups as names, whatever the table's size.
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+        const int limit = call.limit();
+        const int offset = call.offset();
+        int matched = 0;
+        for (const qint64 id : std::as_const(ids)) {
+            const SimRecord* record = leads.find(id);
+            if (!record || matched++ < offset)
+                continue;
+            if (items.size() >= limit)
+                break;
+            items.append(render(leads, *record));
         }
     } else {
-        for (const auto& [id, record] : leads.rows()) {
-            if (isActive(leads, record)) {
-                take(record, &matched);
-                if (items.size() >= limit)
-                    break;
-            }
-        }
+        bool more = false;
+        // The column looked up once: the filter runs for every lead when the pages are indexed.
+        const int active = leads.column(QStringLiteral("active"));
+        items = EntityMethods::page(
+            call, leads,
+            [active](const SimTable& table, const SimRecord& record) { return isActiveAt(table, record, active); },
+            render, &more);
     }
     call.succeedWithList(call.spec.resultKey, items);
 }
@@ -126,10 +132,11 @@ void getLeadsDateRange(SimCall& call)
     // Leads never updated after creation are in the "update" set too; inactive leads are not
     // (since 2017).
     const SimCall::DateRange range = call.dateRange();
+    const int active = leads.column(QStringLiteral("active"));
     EntityMethods::listPage(
         call, leads,
         [&](const SimTable& table, const SimRecord& record) {
-            return range.contains(record) && isActive(table, record);
+            return range.contains(record) && isActiveAt(table, record, active);
         },
         [&](const SimTable& table, const SimRecord& record) { return call.renderRecord(table, record, fields); });
 }

@@ -6,6 +6,7 @@
 #include "MethodCatalog.h"
 
 #include <QDateTime>
+#include <QJsonDocument>
 
 #include <algorithm>
 
@@ -429,6 +430,15 @@ int SimCall::offset() const
 {
     const std::optional<qint64> value = toInteger(params.value(QStringLiteral("offset")));
     return value ? int(std::clamp<qint64>(*value, 0, std::numeric_limits<int>::max())) : 0;
+}
+
+QByteArray SimCall::pageSignature() const
+{
+    QJsonObject rest = params;
+    rest.remove(QStringLiteral("limit"));
+    rest.remove(QStringLiteral("offset"));
+    return spec.name.toUtf8() + (utc ? "|utc|" : "|zone|") + QByteArray::number(company.dataGeneration()) + '|' +
+           QJsonDocument(rest).toJson(QJsonDocument::Compact);
 }
 
 QJsonObject SimCall::where() const

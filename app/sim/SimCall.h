@@ -105,6 +105,9 @@ public:
     // limit/offset with the method's default and clamp.
     int limit(int defaultLimit = 500) const;
     int offset() const;
+    // What a page's row selection depends on: method, API version, the params other than
+    // limit/offset, and the company's data generation (SimTable::matchingRows).
+    QByteArray pageSignature() const;
     // The `where` hash (empty for {} and []), without the filters the method does not know.
     QJsonObject where() const;
     // The startDate/endDate/timestamp of a *DateRange call (after validateParams()). Bounds are

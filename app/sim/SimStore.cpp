@@ -18,6 +18,14 @@ const SimTable* SimCompany::findTable(const QString& type) const
     return it == tables.constEnd() ? nullptr : &*it;
 }
 
+quint64 SimCompany::dataGeneration() const
+{
+    quint64 sum = 0;
+    for (const SimTable& t : tables)
+        sum += t.generation();
+    return sum;
+}
+
 SimStore::SimStore(const SimConfig& config, const SimClock* clock)
     : m_config(config)
     , m_clock(clock)

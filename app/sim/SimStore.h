@@ -45,6 +45,8 @@ struct SimCompany
 
     SimTable& table(const QString& type);
     const SimTable* findTable(const QString& type) const;
+    // Grows whenever any table of the company changes (the sum of their generations).
+    quint64 dataGeneration() const;
 };
 
 // The deterministic in-memory data of the simulator: companies, their records and the id

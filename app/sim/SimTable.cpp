@@ -1,5 +1,7 @@
 #include "SimTable.h"
 
+#include <algorithm>
+
 int SimTable::addColumn(const QString& name, const SimValue& defaultValue)
 {
     const auto it = m_columnIndex.constFind(name);
@@ -9,6 +11,7 @@ int SimTable::addColumn(const QString& name, const SimValue& defaultValue)
     m_columns.append(name);
     m_columnIndex.insert(name, index);
     m_defaults.push_back(defaultValue);
+    ++m_generation;
     invalidateAll();
     return index;
 }
@@ -18,6 +21,7 @@ bool SimTable::removeColumn(const QString& name)
     const int index = column(name);
     if (index < 0)
         return false;
+    ++m_generation;
     m_columns.removeAt(index);
     m_defaults.erase(m_defaults.begin() + index);
     m_columnIndex.clear();
@@ -39,6 +43,7 @@ const SimRecord* SimTable::find(qint64 id) const
 
 SimRecord* SimTable::find(qint64 id)
 {
+    ++m_generation;
     const auto it = m_rows.find(id);
     return it == m_rows.end() ? nullptr : &it->second;
 }
@@ -46,11 +51,13 @@ SimRecord* SimTable::find(qint64 id)
 SimRecord& SimTable::insert(SimRecord record)
 {
     const qint64 id = record.id;
+    ++m_generation;
     return m_rows.insert_or_assign(id, std::move(record)).first->second;
 }
 
 bool SimTable::remove(qint64 id)
 {
+    ++m_generation;
     return m_rows.erase(id) > 0;
 }
 
@@ -77,6 +84,7 @@ void SimTable::setValue(SimRecord& record, int column, const SimValue& value)
     }
     record.values[size_t(column)] = value;
     record.invalidate();
+    ++m_generation;
 }
 
 void SimTable::setValue(SimRecord& record, const QString& column, const SimValue& value)
@@ -90,4 +98,32 @@ void SimTable::invalidateAll()
 {
     for (const auto& [id, record] : m_rows)
         record.invalidate();
+}
+
+const std::vector<const SimRecord*>& SimTable::matchingRows(const QByteArray& signature, const RowFilter& filter) const
+{
+    constexpr size_t kKept = 4;
+    auto& entries = m_matches.entries;
+    for (size_t i = 0; i < entries.size(); ++i) {
+        if (entries[i].generation == m_generation && entries[i].signature == signature) {
+            if (i + 1 != entries.size())
+                std::rotate(entries.begin() + qsizetype(i), entries.begin() + qsizetype(i) + 1, entries.end());
+            return entries.back().rows;
+        }
+    }
+    // Stale entries go first, then the least recently used.
+    entries.erase(std::remove_if(entries.begin(), entries.end(),
+                                 [this](const MatchCache::Entry& e) { return e.generation != m_generation; }),
+                  entries.end());
+    if (entries.size() >= kKept)
+        entries.erase(entries.begin());
+    MatchCache::Entry entry;
+    entry.signature = signature;
+    entry.generation = m_generation;
+    for (const auto& [id, record] : m_rows) {
+        if (!filter || filter(record))
+            entry.rows.push_back(&record);
+    }
+    entries.push_back(std::move(entry));
+    return entries.back().rows;
 }
