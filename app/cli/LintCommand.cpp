@@ -65,10 +65,9 @@ int LintCommand::run(const QStringList& args, CliIo& io)
 
     const RequestLinter linter;
     const QList<LintFinding> findings = linter.lint(*body, LintContext{});
-    int errors = 0;
-    int warnings = 0;
-    for (const LintFinding& f : findings)
-        (f.isError() ? errors : warnings) += 1;
+    qint64 errors = 0;
+    qint64 warnings = 0;
+    RequestLinter::countFindings(findings, &errors, &warnings);
     const int predicted = RequestLinter::predictedResponseCode(findings);
 
     if (json) {
@@ -97,6 +96,8 @@ int LintCommand::run(const QStringList& args, CliIo& io)
             io.out << " at " << f.path << '\n';
             io.out << "  " << f.message << '\n';
             io.out << "  fix: " << f.fix << '\n';
+            if (f.omitted > 0)
+                io.out << "  … and " << f.omitted << " more like this (" << f.rule << "), not listed\n";
         }
         if (findings.isEmpty())
             io.out << source << ": no problems found\n";

@@ -1,5 +1,7 @@
 #include "JsonTreeModel.h"
 
+#include "TerminalText.h"
+
 #include <vector>
 
 namespace {
@@ -175,10 +177,11 @@ QVariant JsonTreeModel::data(const QModelIndex& index, int role) const
             QString key = doc.key(node);
             if (key.size() > kMaxKeyChars)
                 key = key.left(kMaxKeyChars) + QChar(0x2026);
-            return key;
+            // Controls and bidi overrides from a response are shown escaped, never obeyed.
+            return TerminalText::escape(key);
         }
         case ValueColumn:
-            return doc.displayValue(node, kMaxValueChars);
+            return TerminalText::escape(doc.displayValue(node, kMaxValueChars));
         case TypeColumn:
             return JsonIndex::typeName(doc.type(node));
         }

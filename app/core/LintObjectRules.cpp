@@ -200,6 +200,8 @@ const LintRule kRules[] = {
          if (s.field || s.methods->objectFieldCaseInsensitive(type, s.node->key) ||
              MethodCatalog::isCustomFieldName(s.node->key))
              return;
+         if (out.saturated())
+             return out.report(LintReport{});
          const QStringList close = s.closestFieldName(type, s.node->key);
          const bool custom = s.methods->objectAllowsCustomFields(type);
          LintReport r{s.path,

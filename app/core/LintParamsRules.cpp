@@ -4,6 +4,7 @@
 #include "LintText.h"
 #include "TextDistance.h"
 
+#include <algorithm>
 #include <iterator>
 
 namespace {
@@ -89,6 +90,8 @@ const LintRule kRules[] = {
      [](const LintSubject& s, LintReporter& out) {
          if (s.param || s.method->paramCaseInsensitive(s.node->key) || isDateRangeMethod(s))
              return;
+         if (out.saturated())
+             return out.report(LintReport{});
          const QStringList names = s.method->paramNames();
          const QStringList close =
              mayHaveCloseName(s.node->key, names) ? TextDistance::closest(s.node->key, names, 1) : QStringList();
@@ -317,7 +320,9 @@ const LintRule kRules[] = {
              bool known = false;
              for (const QString& key : s.param->keys)
                  known = known || key.compare(child.key, Qt::CaseInsensitive) == 0;
-             if (!known)
+             if (!known && out.saturated())
+                 out.report(LintReport{});
+             else if (!known)
                  out.report(LintReport{pathKey(s.path, child.key),
                                        -1,
                                        0,
@@ -353,15 +358,19 @@ const LintRule kRules[] = {
      [](const LintSubject& s, LintReporter& out) {
          if (!s.param || !s.param->singleKey || !s.node->isObject() || s.node->children.size() < 2)
              return;
+         // The first few names are enough to recognise the filter; a pasted object can have 200k.
+         constexpr size_t kNamesShown = 10;
          QStringList keys;
-         for (const Node& child : s.node->children)
-             keys.append(child.key);
-         out.report(
-             LintReport{s.path,
-                        -1,
-                        0,
-                        {s.method->name, s.param->name, QString::number(keys.size()), keys.join(QLatin1String(", "))}}
-                 .at(*s.node, true));
+         for (size_t i = 0; i < std::min(kNamesShown, s.node->children.size()); ++i)
+             keys.append(s.node->children[i].key);
+         if (s.node->children.size() > kNamesShown)
+             keys.append(QStringLiteral("…"));
+         out.report(LintReport{
+             s.path,
+             -1,
+             0,
+             {s.method->name, s.param->name, QString::number(s.node->children.size()), keys.join(QLatin1String(", "))}}
+                        .at(*s.node, true));
      }},
     {"field-names-unknown", LintScope::Param, Severity::Warning, 0, "request", Confidence::Inferred,
      "\"%1\" is not a %2 field%3.", "Use system names from getFields.",
@@ -377,6 +386,10 @@ const LintRule kRules[] = {
              if (s.methods->objectField(type, name) ||
                  (s.methods->objectAllowsCustomFields(type) && MethodCatalog::isCustomFieldName(name)))
                  continue;
+             if (out.saturated()) {
+                 out.report(LintReport{});
+                 continue;
+             }
              const QStringList close = s.closestFieldName(type, name);
              out.report(LintReport{
                  pathIndex(s.path, i),

@@ -81,6 +81,9 @@ class LintReporter
 public:
     virtual ~LintReporter() = default;
     virtual void report(LintReport r) = 0;
+    // True when the current rule has listed as many findings as are shown: a rule with costly
+    // arguments (closest names) then reports LintReport{} only to have it counted.
+    virtual bool saturated() const { return false; }
 };
 
 struct LintRule

@@ -9,6 +9,7 @@
 #include "TrustStore.h"
 
 #include <QSettings>
+#include <QtConcurrent>
 
 #include <algorithm>
 
@@ -48,6 +49,7 @@ RequestDraft::RequestDraft(const EnvironmentStore& environments, QObject* parent
     m_lintTimer.setSingleShot(true);
     m_lintTimer.setInterval(kLintDelayMs);
     connect(&m_lintTimer, &QTimer::timeout, this, &RequestDraft::runLint);
+    connect(&m_lintWatcher, &QFutureWatcher<ThreadedLint>::finished, this, &RequestDraft::onThreadedLintFinished);
     m_draftTimer.setSingleShot(true);
     m_draftTimer.setInterval(kDraftDelayMs);
     connect(&m_draftTimer, &QTimer::timeout, this, &RequestDraft::flushDraft);
@@ -522,10 +524,33 @@ void RequestDraft::runLint()
         LintContext context = LintContext::forEnvironment(environment(), !m_secretKey.isEmpty());
         // The account used is the composer's, which may differ from the environment's default.
         context.hasAccountId = !m_accountId.isEmpty();
+        if (m_lintWatcher.isRunning())
+            return; // onThreadedLintFinished() lints the text as it is then
+        if (text.size() > kThreadedLintChars) {
+            m_lintWatcher.setFuture(QtConcurrent::run([text, paramsOffset, context] {
+                return ThreadedLint{RequestLinter().lint(text, context), text, paramsOffset};
+            }));
+            return;
+        }
         m_findings = RequestLinter().lint(text, context);
         m_lintedText = text;
         m_lintParamsOffset = paramsOffset;
     }
+    emit linted();
+}
+
+void RequestDraft::onThreadedLintFinished()
+{
+    ThreadedLint result = m_lintWatcher.result();
+    const QString current = m_rawBodyEnabled ? m_rawBody : envelopeText(true);
+    if (result.text != current) {
+        // Edited during the run: these offsets are stale. Lint what is there now.
+        runLint();
+        return;
+    }
+    m_findings = std::move(result.findings);
+    m_lintedText = std::move(result.text);
+    m_lintParamsOffset = result.paramsOffset;
     emit linted();
 }
 

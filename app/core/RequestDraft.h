@@ -9,6 +9,7 @@
 #include "RequestFile.h"
 #include "RequestLinter.h"
 
+#include <QFutureWatcher>
 #include <QJsonObject>
 #include <QObject>
 #include <QTimer>
@@ -143,7 +144,12 @@ public:
 
     // --- live lint -----------------------------------------------------------------------------
     // Every change restarts the debounce; lintNow() runs at once (before a send, in tests).
+    // Requests up to kThreadedLintChars are linted in place (well under a frame, so the findings
+    // are there when lintNow() returns); bigger ones on a worker thread, one run at a time: a
+    // change during a run lints the latest text when it ends, and a stale result is dropped.
     void lintNow();
+    static constexpr int kThreadedLintChars = 64 * 1024;
+    bool isLintRunning() const { return m_lintWatcher.isRunning(); }
     const QList<LintFinding>& lintFindings() const { return m_findings; }
     // The text the findings refer to, and where the params start in it (-1: not there).
     QString lintedText() const { return m_lintedText; }
@@ -172,6 +178,7 @@ signals:
 private:
     void touch();
     void runLint();
+    void onThreadedLintFinished();
 
     const EnvironmentStore& m_environments;
     QString m_method;
@@ -194,6 +201,13 @@ private:
     QString m_lintedText;
     int m_lintParamsOffset = -1;
     bool m_lintPaused = false;
+    struct ThreadedLint
+    {
+        QList<LintFinding> findings;
+        QString text;
+        int paramsOffset = -1;
+    };
+    QFutureWatcher<ThreadedLint> m_lintWatcher;
 
     QTimer m_draftTimer;
     QSettings* m_settings = nullptr;

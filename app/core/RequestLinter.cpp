@@ -53,8 +53,23 @@ public:
         }
     }
 
+    bool saturated() const override
+    {
+        return m_listed.size() > size_t(m_ruleIndex) &&
+               m_listed[size_t(m_ruleIndex)] >= RequestLinter::kMaxFindingsPerRule;
+    }
+
     void report(LintReport r) override
     {
+        if (m_listed.size() <= size_t(m_ruleIndex)) {
+            m_listed.resize(size_t(m_ruleIndex) + 1, 0);
+            m_omitted.resize(size_t(m_ruleIndex) + 1, 0);
+        }
+        if (saturated()) {
+            ++m_omitted[size_t(m_ruleIndex)];
+            return;
+        }
+        ++m_listed[size_t(m_ruleIndex)];
         LintFinding f;
         f.severity = m_rule->severity;
         f.confidence = m_rule->confidence;
@@ -92,8 +107,13 @@ public:
         });
         QList<LintFinding> result;
         result.reserve(qsizetype(m_findings.size()));
-        for (auto& entry : m_findings)
-            result.append(std::move(entry.second));
+        for (size_t i = 0; i < m_findings.size(); ++i) {
+            const int rule = m_findings[i].first;
+            const bool lastOfRule = i + 1 == m_findings.size() || m_findings[i + 1].first != rule;
+            if (lastOfRule && size_t(rule) < m_omitted.size())
+                m_findings[i].second.omitted = m_omitted[size_t(rule)];
+            result.append(std::move(m_findings[i].second));
+        }
         return result;
     }
 
@@ -103,6 +123,8 @@ private:
     const LintRule* m_rule = nullptr;
     int m_ruleIndex = 0;
     std::vector<std::pair<int, LintFinding>> m_findings;
+    std::vector<int> m_listed;     // per rule index
+    std::vector<qint64> m_omitted; // per rule index
 };
 } // namespace
 
@@ -193,6 +215,7 @@ QJsonObject LintFinding::toJson() const
         o.insert(QStringLiteral("line"), QJsonValue::Null);
         o.insert(QStringLiteral("column"), QJsonValue::Null);
     }
+    o.insert(QStringLiteral("omitted"), omitted);
     if (quickFix) {
         QJsonArray edits;
         for (const LintTextEdit& e : quickFix->edits)
@@ -372,6 +395,14 @@ int RequestLinter::predictedResponseCode(const QList<LintFinding>& findings)
             return f.predictedCode;
     }
     return 0;
+}
+
+void RequestLinter::countFindings(const QList<LintFinding>& findings, qint64* errors, qint64* warnings)
+{
+    *errors = 0;
+    *warnings = 0;
+    for (const LintFinding& f : findings)
+        (f.isError() ? *errors : *warnings) += 1 + f.omitted;
 }
 
 QList<RequestLinter::RuleInfo> RequestLinter::rules()

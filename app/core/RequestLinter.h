@@ -90,6 +90,9 @@ struct LintFinding
     int line = 0; // 1-based position of offset; 0 = none
     int column = 0;
     std::optional<LintQuickFix> quickFix;
+    // Past RequestLinter::kMaxFindingsPerRule findings of one rule the rest are only counted: the
+    // last listed finding of the rule carries how many more there were ("omitted" in JSON).
+    qint64 omitted = 0;
 
     bool isError() const { return severity == Severity::Error; }
     QString severityName() const { return isError() ? QStringLiteral("error") : QStringLiteral("warning"); }
@@ -131,6 +134,11 @@ public:
     static QString applyFixes(const QString& text, const QList<LintFinding>& findings, int* applied = nullptr);
     // The code the API would most likely answer with: the first error finding's code, 0 if none.
     static int predictedResponseCode(const QList<LintFinding>& findings);
+    // Findings listed per rule; 200,000 copies of one warning help nobody and would cost seconds
+    // to build and print.
+    static constexpr int kMaxFindingsPerRule = 1000;
+    // Errors and warnings found, omitted ones included.
+    static void countFindings(const QList<LintFinding>& findings, qint64* errors, qint64* warnings);
 
     static QList<RuleInfo> rules();
 

@@ -6,7 +6,20 @@ bool needsEscape(char32_t c)
 {
     if (c == U'\n' || c == U'\t')
         return false;
-    return c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+    return c < 0x20 || (c >= 0x7f && c <= 0x9f) || isBidiControl(c);
+}
+
+bool isBidiControl(char32_t c)
+{
+    return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
+void showBidiControlsInPlace(QString& text)
+{
+    for (QChar& c : text) {
+        if (isBidiControl(c.unicode()))
+            c = QChar(0x21c4);
+    }
 }
 
 QString escape(const QString& text)

@@ -12,4 +12,10 @@
 namespace TerminalText {
 bool needsEscape(char32_t c);
 QString escape(const QString& text);
+// The bidi overrides and isolates (U+202A-U+202E, U+2066-U+2069): they reorder what follows.
+bool isBidiControl(char32_t c);
+// For views whose columns map to positions in the source (the inspector's body): each bidi control
+// becomes one visible U+21C4 (a pair of opposite arrows), so a response cannot reorder what the user
+// reads and every other character stays in its column. Other views use escape().
+void showBidiControlsInPlace(QString& text);
 } // namespace TerminalText

@@ -49,6 +49,9 @@ QStringList TextDistance::closest(const QString& word, const QStringList& candid
     // letter ("getLeadz" means getLeads rather than getLead).
     std::vector<std::tuple<int, int, int, QString>> ranked;
     for (const QString& candidate : candidates) {
+        // Every length difference costs an insertion or deletion: no need to compute.
+        if (std::abs(int(candidate.size()) - int(word.size())) > limit)
+            continue;
         const int folded = distance(word, candidate, Qt::CaseInsensitive);
         if (folded > limit)
             continue;

@@ -447,6 +447,44 @@ private slots:
         QCOMPARE(f.widget.currentFindingRow(), 0);
     }
 
+    // A response's bidi overrides (raw U+202E in a message, an isolate in a key) must not reorder
+    // what the user reads: banner, findings and tree show them escaped.
+    void bidiControlsShownNotObeyed()
+    {
+        Fixture f;
+        QSignalSpy loaded(&f.widget, &InspectorWidget::loaded);
+        const QString message = QStringLiteral("Access ") + QChar(0x202e) + QStringLiteral("deined");
+        const QString key = QStringLiteral("na") + QChar(0x2066) + QStringLiteral("me");
+        f.widget.openText(
+            QStringLiteral("{\"result\":null,\"error\":{\"code\":105,\"message\":\"%1\",\"data\":{\"%2\":1}},"
+                           "\"id\":\"a1\"}")
+                .arg(message, key)
+                .toUtf8(),
+            QStringLiteral("test"));
+        QVERIFY(waitLoaded(f.widget, loaded));
+        const auto obeyed = [](const QString& text) {
+            return text.contains(QChar(0x202e)) || text.contains(QChar(0x2066));
+        };
+        QVERIFY2(!obeyed(f.banner()->title()), qPrintable(f.banner()->title()));
+        QVERIFY2(f.banner()->title().contains(QLatin1String("\\u202e")), qPrintable(f.banner()->title()));
+        const QString shown = f.widget.findingsModel()->index(0, FindingsModel::MessageColumn).data().toString();
+        QVERIFY2(!obeyed(shown) && shown.contains(QLatin1String("\\u202e")), qPrintable(shown));
+        QStringList keys;
+        QAbstractItemModel* tree = f.widget.treeModel();
+        const QModelIndex root = tree->index(0, 0);
+        for (int i = 0; i < tree->rowCount(root); ++i) {
+            const QModelIndex member = tree->index(i, 0, root);
+            for (int j = 0; j < tree->rowCount(member); ++j) {
+                for (int k = 0; k < tree->rowCount(tree->index(j, 0, member)); ++k)
+                    keys << tree->index(k, JsonTreeModel::KeyColumn, tree->index(j, 0, member)).data().toString();
+                keys << tree->index(j, JsonTreeModel::ValueColumn, member).data().toString();
+            }
+        }
+        QVERIFY2(keys.contains(QStringLiteral("na\\u2066me")), qPrintable(keys.join(QLatin1Char('|'))));
+        for (const QString& text : std::as_const(keys))
+            QVERIFY2(!obeyed(text), qPrintable(text));
+    }
+
     void htmlGatewayPageWithHeaders()
     {
         Fixture f;

@@ -291,6 +291,43 @@ private slots:
         QCOMPARE(draft->paramsText(), QStringLiteral("{\"where\": {}}"));
     }
 
+    // A pasted request of 100k keys is linted on a worker: lintNow() returns at once without
+    // findings, the findings arrive with linted(), and an edit made meanwhile is what they end up
+    // describing (the stale run's result is dropped, never shown).
+    void lintBigRequestOnWorker()
+    {
+        QObject owner;
+        RequestDraft* draft = makeDraft(&owner);
+        draft->setAccountId(QStringLiteral("ACC-1"));
+        draft->setSecretKey(QStringLiteral("secret"));
+        draft->setMethod(QStringLiteral("getLeads"), RequestDraft::Params::Keep);
+        QString where = QStringLiteral("{\"where\": {");
+        for (int i = 0; i < 100000; ++i)
+            where += QStringLiteral("\"k%1\": 0, ").arg(i);
+        where += QStringLiteral("\"k0\": 1}}");
+        QVERIFY(where.size() > RequestDraft::kThreadedLintChars && where.size() < RequestDraft::kMaxLiveLintChars);
+        QSignalSpy linted(draft, &RequestDraft::linted);
+        QStringList lintedTexts;
+        connect(draft, &RequestDraft::linted, &owner, [&] { lintedTexts << draft->lintedText(); });
+        draft->setParamsText(where);
+        draft->lintNow();
+        QVERIFY(draft->isLintRunning());
+        QCOMPARE(linted.count(), 0);
+        QVERIFY(!draft->isLintCurrent());
+
+        // Edited while the worker runs: the result that comes back is for the final text.
+        const QString edited = QString(where).replace(QStringLiteral("\"k0\": 1"), QStringLiteral("\"k0\": 2"));
+        draft->setParamsText(edited);
+        QTRY_VERIFY_WITH_TIMEOUT(linted.count() >= 1 && !draft->isLintRunning(), 20000);
+        QVERIFY(draft->isLintCurrent());
+        for (const QString& text : std::as_const(lintedTexts))
+            QVERIFY(text.contains(QLatin1String("\"k0\": 2")));
+        bool duplicate = false;
+        for (const LintFinding& f : draft->lintFindings())
+            duplicate = duplicate || f.rule == QLatin1String("duplicate-key");
+        QVERIFY(duplicate);
+    }
+
     // A raw body encoded twice (a JSON string holding the envelope): one click puts the decoded
     // envelope in the raw body, which is what is sent.
     void rawBodyFixApplied()

@@ -518,6 +518,58 @@ private slots:
         QCOMPARE(duplicates.first().length, 4);
     }
 
+    // 200k unknown keys are 200k findings of one rule: the first kMaxFindingsPerRule are listed,
+    // the last of them carries how many more there were, and the counts stay exact.
+    void findingsPerRuleCapped_data()
+    {
+        QTest::addColumn<QString>("method");
+        QTest::addColumn<QString>("container");
+        QTest::addColumn<QString>("rule");
+        QTest::addColumn<bool>("error");
+        QTest::newRow("unknown filters") << QStringLiteral("getLeads") << QStringLiteral("{\"where\": %1}")
+                                         << QStringLiteral("where-unknown-key") << false;
+        QTest::newRow("unknown fields of a record")
+            << QStringLiteral("createLeads") << QStringLiteral("{\"objects\": [%1]}") << QStringLiteral("field-unknown")
+            << true;
+        QTest::newRow("unknown parameters")
+            << QStringLiteral("getLeads") << QStringLiteral("%1") << QStringLiteral("param-unknown") << true;
+    }
+
+    void findingsPerRuleCapped()
+    {
+        QFETCH(QString, method);
+        QFETCH(QString, container);
+        QFETCH(QString, rule);
+        QFETCH(bool, error);
+        constexpr int keys = 200000;
+        QString object = QStringLiteral("{");
+        for (int i = 0; i < keys; ++i)
+            object += QStringLiteral("\"k%1\": 0,").arg(i);
+        object.back() = QLatin1Char('}');
+        const QString text =
+            QStringLiteral("{\"method\": \"%1\", \"params\": %2, \"id\": \"1\"}").arg(method, container.arg(object));
+        const QList<LintFinding> findings = RequestLinter().lint(text);
+        qsizetype listed = 0;
+        qint64 omitted = 0;
+        for (const LintFinding& f : findings) {
+            if (f.rule != rule)
+                continue;
+            ++listed;
+            omitted += f.omitted;
+            QCOMPARE(f.isError(), error);
+        }
+        QCOMPARE(listed, qsizetype(RequestLinter::kMaxFindingsPerRule));
+        QCOMPARE(listed + omitted, qint64(keys));
+        QCOMPARE(findings.last().rule == rule ? findings.last().omitted : omitted, omitted);
+        qint64 errors = 0;
+        qint64 warnings = 0;
+        RequestLinter::countFindings(findings, &errors, &warnings);
+        QVERIFY((error ? errors : warnings) >= keys);
+        // Every message stays short: no finding lists the 200k names.
+        for (const LintFinding& f : findings)
+            QVERIFY2(f.message.size() < 500, qPrintable(f.rule));
+    }
+
     // Small objects are scanned, big ones use a set per depth: both report every later duplicate
     // once, at any depth, with nested objects between the members of a big one.
     void duplicateKeys_data()

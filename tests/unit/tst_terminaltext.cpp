@@ -74,6 +74,19 @@ private slots:
         QCOMPARE(TerminalText::escape(input), expected);
     }
 
+    // The inspector's body keeps one column per character: each bidi control becomes one visible
+    // mark, everything else (other controls included) is left to the view.
+    void bidiShownInPlace()
+    {
+        QString text =
+            QStringLiteral("a") + QChar(0x202e) + QStringLiteral("b") + QChar(0x2069) + QStringLiteral("\tc");
+        const qsizetype size = text.size();
+        TerminalText::showBidiControlsInPlace(text);
+        QCOMPARE(text.size(), size);
+        QCOMPARE(text,
+                 QStringLiteral("a") + QChar(0x21c4) + QStringLiteral("b") + QChar(0x21c4) + QStringLiteral("\tc"));
+    }
+
     void inspectText_data() { addCharacters(); }
     void inspectText()
     {

@@ -85,10 +85,9 @@ void LintPanel::setFindings(const QList<LintFinding>& findings, const QStringLis
         m_list->clear();
 
     const int code = RequestLinter::predictedResponseCode(findings);
-    int errors = 0;
-    for (const LintFinding& finding : findings)
-        errors += finding.isError() ? 1 : 0;
-    const int warnings = int(findings.size()) - errors;
+    qint64 errors = 0;
+    qint64 warnings = 0;
+    RequestLinter::countFindings(findings, &errors, &warnings);
     QString summary;
     if (code != 0) {
         QString message;
@@ -164,9 +163,9 @@ void LintPanel::setFindings(const QList<LintFinding>& findings, const QStringLis
             item->setForeground(2, palette().color(QPalette::PlaceholderText));
         }
     }
-    if (int(findings.size()) > shown) {
+    if (errors + warnings > shown) {
         auto* more = new QTreeWidgetItem(m_list);
-        more->setText(1, tr("… and %n more", nullptr, int(findings.size()) - shown));
+        more->setText(1, tr("… and %L1 more").arg(errors + warnings - shown));
         more->setFlags(Qt::NoItemFlags);
     }
     m_list->show();

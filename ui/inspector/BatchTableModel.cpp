@@ -1,6 +1,7 @@
 #include "BatchTableModel.h"
 
 #include "FindingsModel.h"
+#include "TerminalText.h"
 
 #include <QFont>
 #include <QJsonValue>
@@ -197,13 +198,15 @@ QVariant BatchTableModel::data(const QModelIndex& index, int role) const
             return row->success ? tr("Success") : tr("Failed");
         case CodeColumn:
             return row->code ? QString::number(*row->code) : QString();
+        // Text from the response: its controls and bidi overrides are shown escaped, never obeyed.
         case MessageColumn:
-            return row->message;
+            return TerminalText::escape(row->message);
         case IdColumn:
-            return row->id;
+            return TerminalText::escape(row->id);
         default:
             if (row->hasRequestObject && column - FixedColumnCount < m_keyFields.size())
-                return cellText(row->requestObject.value(m_keyFields.at(column - FixedColumnCount)));
+                return TerminalText::escape(
+                    cellText(row->requestObject.value(m_keyFields.at(column - FixedColumnCount))));
             return QString();
         }
     case Qt::DecorationRole:

@@ -1,6 +1,7 @@
 #include "BodyView.h"
 
 #include "FindingsModel.h"
+#include "TerminalText.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -386,7 +387,8 @@ void BodyView::paintEvent(QPaintEvent* event)
 
     for (qint64 line = first; line <= last; ++line) {
         const int y = int(line - first) * m_lineHeight;
-        const QString text = m_layout->lineText(line);
+        QString text = m_layout->lineText(line);
+        TerminalText::showBidiControlsInPlace(text); // shown, never obeyed
         painter.setClipRect(QRect(gutter, y, area.width() - gutter, m_lineHeight));
         for (int i : std::as_const(visibleMarks))
             paintRange(painter, m_markRanges.at(i), line, text, y,

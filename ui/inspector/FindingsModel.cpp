@@ -1,6 +1,7 @@
 #include "FindingsModel.h"
 
 #include "ErrorCatalog.h"
+#include "TerminalText.h"
 
 #include <QColor>
 #include <QHash>
@@ -136,10 +137,11 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const
             return f->code ? QString::number(*f->code) : f->key;
         case LevelColumn:
             return Finding::levelName(f->level);
+        // Text from the response: its controls and bidi overrides are shown escaped, never obeyed.
         case PathColumn:
-            return f->path;
+            return TerminalText::escape(f->path);
         case MessageColumn:
-            return f->message;
+            return TerminalText::escape(f->message);
         case ExplainColumn:
             return entryFor(*f) ? tr("Explain") : QString();
         }

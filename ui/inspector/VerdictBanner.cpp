@@ -3,6 +3,7 @@
 #include "Badge.h"
 #include "ByteSize.h"
 #include "FindingsModel.h"
+#include "TerminalText.h"
 #include "WrapLabel.h"
 
 #include <QEvent>
@@ -106,8 +107,9 @@ void VerdictBanner::setDiagnosis(const Diagnosis& diagnosis)
 
 void VerdictBanner::setMessage(const QString& title, const QString& details, Tone tone)
 {
-    m_title->setText(title);
-    m_details->setText(details);
+    // Titles and details quote the response: its controls and bidi overrides are shown escaped.
+    m_title->setText(TerminalText::escape(title));
+    m_details->setText(TerminalText::escape(details));
     m_details->setVisible(!details.isEmpty());
     m_tone = tone;
     setAccessibleName(title);
