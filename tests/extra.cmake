@@ -58,8 +58,11 @@ if(LEADGEN_CLANGXX AND NOT LEADGEN_FUZZ)
     # The cURL importer: tokenizer, options, round trip through export, redaction.
     add_test(NAME fuzz_curlcommand_smoke
              COMMAND "${CMAKE_CURRENT_SOURCE_DIR}/fuzz/run-fuzz.sh" 10 fuzz_curlcommand)
-    # Both build in build/fuzz: one at a time.
-    set_tests_properties(fuzz_analyzer_smoke fuzz_curlcommand_smoke PROPERTIES
+    # The simulator's HTTP parser: the same requests whole, byte by byte and in chunks.
+    add_test(NAME fuzz_httprequestparser_smoke
+             COMMAND "${CMAKE_CURRENT_SOURCE_DIR}/fuzz/run-fuzz.sh" 10 fuzz_httprequestparser)
+    # All build in build/fuzz: one at a time.
+    set_tests_properties(fuzz_analyzer_smoke fuzz_curlcommand_smoke fuzz_httprequestparser_smoke PROPERTIES
         TIMEOUT 900
         SKIP_RETURN_CODE 77
         RESOURCE_LOCK leadgen_fuzz_build
