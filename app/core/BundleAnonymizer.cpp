@@ -106,7 +106,7 @@ QJsonValue BundleAnonymizer::anonymizeJson(const QJsonValue& value, const QStrin
     }
     const Kind kind = kindOfKey(key);
     if (value.isDouble())
-        return !key.isEmpty() && !isKeptKey(key) && kind == Kind::Phone
+        return !key.isEmpty() && !isKeptKey(key) && (kind == Kind::Phone || kind == Kind::Address)
                    ? QJsonValue(placeholder(value.toVariant().toString(), kind))
                    : value;
     if (!value.isString())
@@ -116,7 +116,7 @@ QJsonValue BundleAnonymizer::anonymizeJson(const QJsonValue& value, const QStrin
         return anonymizeText(text);
     if (kind == Kind::Email)
         return text.isEmpty() ? value : QJsonValue(placeholder(text, Kind::Email));
-    if (text.trimmed().isEmpty() || (kind != Kind::Phone && isNeutralText(text)))
+    if (text.trimmed().isEmpty() || (kind != Kind::Phone && kind != Kind::Address && isNeutralText(text)))
         return value;
     return placeholder(text, kind);
 }
