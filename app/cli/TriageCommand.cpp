@@ -56,9 +56,17 @@ int TriageCommand::run(const QStringList& args, CliIo& io)
         return usageError(io, name(), QStringLiteral("--reply writes Markdown; it cannot be combined with --json"));
 
     Triage triage;
+    // Calls are diagnosed in batches, in parallel (Triage::addCalls), and counted in order.
+    std::vector<ImportedCall> pending;
+    const auto flush = [&] {
+        triage.addCalls(pending);
+        pending.clear();
+    };
     ImportSource::Handlers handlers;
-    handlers.call = [&triage](ImportedCall&& call) {
-        triage.addCall(call);
+    handlers.call = [&](ImportedCall&& call) {
+        pending.push_back(std::move(call));
+        if (pending.size() >= 1024)
+            flush();
         return true;
     };
     handlers.problem = [&triage](const QString& source, qint64 line, const QString& message) {
@@ -72,6 +80,7 @@ int TriageCommand::run(const QStringList& args, CliIo& io)
             io.err << name() << ": " << error << '\n';
             unreadable = true;
         }
+        flush();
     }
     for (const QString& source : triage.secretSources())
         io.err << name() << ": " << source

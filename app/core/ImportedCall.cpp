@@ -3,6 +3,7 @@
 #include "CallCapture.h"
 #include "Diagnosis.h"
 #include "HistoryRecord.h"
+#include "JsonIndex.h"
 #include "Redactor.h"
 #include "RequestEnvelope.h"
 #include "ResponseAnalyzer.h"
@@ -73,9 +74,31 @@ QByteArray scrubBytes(const QByteArray& bytes, const QSet<QString>& secrets, boo
 
 bool ImportedCall::mayCarrySecret(const char* data, qint64 size)
 {
-    // "secretKey", "SecretKey", "secretkey", "SECRETKEY": every spelling the API and the tools
-    // that log it use share one of these.
-    return size > 0 && (memmem(data, size_t(size), "ecret", 5) || memmem(data, size_t(size), "ECRET", 5));
+    // "secretkey" in any case (what Redactor masks), found from its 'k': memchr is vectorised and
+    // a 'k' is rare in API traffic, so this stays cheap on every line of a log of gigabytes.
+    const auto precededBySecret = [data](qint64 k) {
+        static const char secret[] = "secret";
+        if (k < 6)
+            return false;
+        for (int j = 0; j < 6; ++j) {
+            if ((data[k - 6 + j] | 0x20) != secret[j])
+                return false;
+        }
+        return true;
+    };
+    for (const char letter : {'k', 'K'}) {
+        const char* from = data;
+        const char* end = data + size;
+        while (from < end) {
+            const char* hit = static_cast<const char*>(memchr(from, letter, size_t(end - from)));
+            if (!hit)
+                break;
+            if (precededBySecret(hit - data))
+                return true;
+            from = hit + 1;
+        }
+    }
+    return false;
 }
 
 bool ImportedCall::isApiCall() const
@@ -129,7 +152,10 @@ void ImportedCall::maskSecrets()
         }
     }
     requestBody = scrubBytes(requestBody, secrets, &changed);
-    responseBody = scrubBytes(responseBody, secrets, &changed);
+    const QByteArray response = scrubBytes(responseBody, secrets, &changed);
+    if (response.constData() != responseBody.constData())
+        responseIndex.reset();
+    responseBody = response;
     secretMasked = secretMasked || changed || !secrets.isEmpty();
 }
 
@@ -144,6 +170,8 @@ Diagnosis ImportedCall::diagnose() const
             context.request = request.object();
     }
     static const ResponseAnalyzer analyzer;
+    if (responseIndex)
+        return analyzer.analyze(*responseIndex, context);
     return analyzer.analyze(responseBody, context);
 }
 

@@ -5,8 +5,10 @@
 #include <QPair>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
+class JsonIndex;
 struct CallCapture;
 struct Diagnosis;
 struct HistoryRecord;
@@ -32,6 +34,10 @@ struct ImportedCall
     bool responseBodyMissing = false; // the exporter left the body out (HAR without content.text)
     qint64 elapsedMs = -1;
     bool secretMasked = false; // maskSecrets() found and masked a secret key
+    // The index of responseBody when the reader built it anyway (a JSON Lines bare response):
+    // diagnose() then does not index the body a second time. Reset by maskSecrets() when it
+    // changes the body.
+    std::shared_ptr<const JsonIndex> responseIndex;
 
     // The API's calls: POST (or unknown method) to a URL containing /pubapi/v1 (or no URL: a
     // record of a log that holds only API calls).
@@ -42,7 +48,7 @@ struct ImportedCall
     // Masks every secret key (URL and query, cookies and headers, JSON members, and the same
     // value wherever else it appears) and sets secretMasked when there was one.
     void maskSecrets();
-    // Cheap pre-check over raw bytes: false means the bytes cannot carry a secretKey.
+    // Cheap pre-check over raw bytes: false means the bytes hold no "secretKey" (any case).
     static bool mayCarrySecret(const char* data, qint64 size);
 
     Diagnosis diagnose() const;

@@ -1,12 +1,14 @@
 #include "JsonLinesReader.h"
 
 #include "JsonIndex.h"
+#include "ParallelFor.h"
 #include "Redactor.h"
 
 #include <QDateTime>
 #include <QFile>
 
 #include <cstring>
+#include <vector>
 
 namespace {
 
@@ -50,7 +52,11 @@ JsonLinesReader::JsonLinesReader(const QString& path)
 
 bool JsonLinesReader::parseLine(const QByteArray& line, ImportedCall* call, QString* error)
 {
-    const JsonIndex index = JsonIndex::fromBytes(line);
+    // Indexed once: a bare response keeps this index for its diagnosis. The bytes are copied
+    // first, so the index does not point into the reader's buffer.
+    const QByteArray owned(line.constData(), line.size());
+    auto shared = std::make_shared<JsonIndex>(JsonIndex::fromBytes(owned));
+    const JsonIndex& index = *shared;
     if (!index.isValid()) {
         *error = QStringLiteral("not JSON: %1 (column %2)")
                      .arg(index.errorMessage())
@@ -65,7 +71,8 @@ bool JsonLinesReader::parseLine(const QByteArray& line, ImportedCall* call, QStr
     const Node response = index.member(root, QLatin1String("response"));
     const Node request = index.member(root, QLatin1String("request"));
     if (response == JsonIndex::npos && request == JsonIndex::npos) {
-        call->responseBody = line; // a bare response
+        call->responseBody = owned; // a bare response (the index shares these bytes)
+        call->responseIndex = shared;
     } else {
         call->requestBody = bodyOf(index, request);
         call->responseBody = bodyOf(index, response);
@@ -117,8 +124,16 @@ bool JsonLinesReader::read(const std::function<bool(ImportedCall&& call)>& onCal
             if (progress && !progress(double(readSoFar) / double(total)))
                 return false;
         }
+        // The complete lines of this chunk are parsed in parallel, then handed on in order.
         const char* data = buffer.constData();
         qint64 start = 0;
+        struct Line
+        {
+            qint64 begin;
+            qint64 end;
+            qint64 number;
+        };
+        std::vector<Line> lines;
         while (start < filled) {
             const char* newline = static_cast<const char*>(memchr(data + start, '\n', size_t(filled - start)));
             if (!newline && !atEnd)
@@ -132,26 +147,32 @@ bool JsonLinesReader::read(const std::function<bool(ImportedCall&& call)>& onCal
             while (lineStart < lineEnd && (data[lineStart] == ' ' || data[lineStart] == '\t'))
                 ++lineStart;
             start = newline ? end + 1 : filled;
-            if (lineStart == lineEnd)
-                continue;
-            // A view, not a copy: the index is gone before the buffer is touched again.
-            const QByteArray line = QByteArray::fromRawData(data + lineStart, lineEnd - lineStart);
-            ImportedCall call;
-            call.source = m_path;
-            call.index = index;
-            call.line = lineNumber;
-            QString error;
-            if (!parseLine(line, &call, &error)) {
+            if (lineStart < lineEnd)
+                lines.push_back({lineStart, lineEnd, lineNumber});
+        }
+        std::vector<ImportedCall> calls(lines.size());
+        std::vector<QString> errors(lines.size());
+        parallelFor(qsizetype(lines.size()), [&](qsizetype i) {
+            // A view, not a copy: parseLine copies what it keeps.
+            const QByteArray line = QByteArray::fromRawData(data + lines[i].begin, lines[i].end - lines[i].begin);
+            if (!parseLine(line, &calls[i], &errors[i]) && errors[i].isEmpty())
+                errors[i] = QStringLiteral("unreadable");
+        });
+        for (size_t i = 0; i < lines.size(); ++i) {
+            if (!errors[i].isEmpty()) {
                 if (++m_problemCount <= kMaxProblems)
-                    m_problems.append({lineNumber, error});
-                if (ImportedCall::mayCarrySecret(line.constData(), line.size()) &&
-                    Redactor::containsSecretKey(QString::fromUtf8(line)))
+                    m_problems.append({lines[i].number, errors[i]});
+                const char* begin = data + lines[i].begin;
+                const qint64 size = lines[i].end - lines[i].begin;
+                if (ImportedCall::mayCarrySecret(begin, size) &&
+                    Redactor::containsSecretKey(QString::fromUtf8(begin, size)))
                     m_skippedSecret = true;
                 continue;
             }
-            if (call.responseBody.constData() == line.constData())
-                call.responseBody = QByteArray(line.constData(), line.size()); // detach from the buffer
-            ++index;
+            ImportedCall& call = calls[i];
+            call.source = m_path;
+            call.index = index++;
+            call.line = lines[i].number;
             ++m_records;
             if (!onCall(std::move(call)))
                 return true;

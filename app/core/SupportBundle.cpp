@@ -3,6 +3,7 @@
 #include "BundleAnonymizer.h"
 #include "ErrorCatalog.h"
 #include "Gzip.h"
+#include "ImportedCall.h"
 #include "MethodCatalog.h"
 #include "Redactor.h"
 
@@ -18,7 +19,7 @@ namespace {
 
 QByteArray masked(const QByteArray& bytes)
 {
-    if (bytes.isEmpty() || (!bytes.contains("ecret") && !bytes.contains("ECRET")))
+    if (!ImportedCall::mayCarrySecret(bytes.constData(), bytes.size()))
         return bytes;
     return Redactor::redactText(QString::fromUtf8(bytes)).toUtf8();
 }

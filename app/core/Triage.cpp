@@ -2,11 +2,13 @@
 
 #include "Diagnosis.h"
 #include "ImportedCall.h"
+#include "ParallelFor.h"
 
 #include <QJsonArray>
 #include <QSet>
 
 #include <algorithm>
+#include <optional>
 
 namespace {
 
@@ -32,20 +34,46 @@ QString plural(qint64 n, const char* one, const char* many)
 
 } // namespace
 
+bool Triage::needsDiagnosis(const ImportedCall& call)
+{
+    // A body the exporter left out (browsers keep only some) says nothing about the API; an
+    // HTTP error status still does.
+    return call.isApiCall() && !(call.responseBodyMissing && call.responseBody.isEmpty() &&
+                                 (!call.httpStatus || (*call.httpStatus >= 200 && *call.httpStatus < 300)));
+}
+
 void Triage::addCall(const ImportedCall& call)
+{
+    if (needsDiagnosis(call)) {
+        const Diagnosis diagnosis = call.diagnose();
+        addDiagnosed(call, &diagnosis);
+    } else {
+        addDiagnosed(call, nullptr);
+    }
+}
+
+void Triage::addCalls(const std::vector<ImportedCall>& calls)
+{
+    std::vector<std::optional<Diagnosis>> diagnoses(calls.size());
+    parallelFor(qsizetype(calls.size()), [&](qsizetype i) {
+        if (needsDiagnosis(calls[size_t(i)]))
+            diagnoses[size_t(i)] = calls[size_t(i)].diagnose();
+    });
+    for (size_t i = 0; i < calls.size(); ++i)
+        addDiagnosed(calls[i], diagnoses[i] ? &*diagnoses[i] : nullptr);
+}
+
+void Triage::addDiagnosed(const ImportedCall& call, const Diagnosis* diagnosed)
 {
     ++m_calls;
     if (!call.isApiCall())
         return;
     ++m_apiCalls;
-    // A body the exporter left out (browsers keep only some) says nothing about the API; an
-    // HTTP error status still does.
-    if (call.responseBodyMissing && call.responseBody.isEmpty() &&
-        (!call.httpStatus || (*call.httpStatus >= 200 && *call.httpStatus < 300))) {
+    if (!diagnosed) {
         ++m_verdicts[QStringLiteral("body_not_recorded")];
         return;
     }
-    const Diagnosis diagnosis = call.diagnose();
+    const Diagnosis& diagnosis = *diagnosed;
     const QString verdict = Diagnosis::verdictName(diagnosis.verdict);
     ++m_verdicts[verdict];
     const QString method = call.apiMethod();

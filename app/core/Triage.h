@@ -10,6 +10,9 @@
 #include <QStringList>
 #include <QVariant>
 
+#include <vector>
+
+struct Diagnosis;
 struct ImportedCall;
 
 // The summary of many calls from logs, HAR files, bundles and response folders
@@ -55,6 +58,8 @@ public:
 
     // Counts the call; API calls are diagnosed (secrets must already be masked).
     void addCall(const ImportedCall& call);
+    // The same for many calls, in order: their diagnoses are made in parallel.
+    void addCalls(const std::vector<ImportedCall>& calls);
     void addProblem(const QString& source, qint64 line, const QString& message);
     // A source file that carried a secret key (masked wherever it appeared).
     void addSecretSource(const QString& source);
@@ -77,6 +82,10 @@ public:
     QString toText() const;
 
 private:
+    // Whether the call's response says anything about the API (a body left out does not).
+    static bool needsDiagnosis(const ImportedCall& call);
+    void addDiagnosed(const ImportedCall& call, const Diagnosis* diagnosis);
+
     qint64 m_calls = 0;
     qint64 m_apiCalls = 0;
     QMap<QString, qint64> m_verdicts;
