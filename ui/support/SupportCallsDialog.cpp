@@ -81,12 +81,13 @@ void SupportCallsDialog::load(const QStringList& paths, const QString& codeFilte
     m_progress->setVisible(true);
     m_open->setEnabled(false);
     m_reply->setEnabled(false);
+    m_loading = true;
     m_loader->load(paths, codeFilter);
 }
 
 bool SupportCallsDialog::isLoading() const
 {
-    return m_loader->isRunning();
+    return m_loading;
 }
 
 const QList<HistoryRecord>& SupportCallsDialog::calls() const
@@ -97,6 +98,7 @@ const QList<HistoryRecord>& SupportCallsDialog::calls() const
 void SupportCallsDialog::onLoaded()
 {
     const SupportFileLoader::Contents& contents = m_loader->contents();
+    m_loading = false;
     m_progress->setVisible(false);
     for (int i = 0; i < contents.calls.size(); ++i) {
         const HistoryRecord& call = contents.calls.at(i);

@@ -49,4 +49,5 @@ private:
     QProgressBar* m_progress = nullptr;
     QPushButton* m_open = nullptr;
     QPushButton* m_reply = nullptr;
+    bool m_loading = false; // until onLoaded(), also while its signal is still queued
 };
