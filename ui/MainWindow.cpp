@@ -19,6 +19,7 @@
 #include "RequestFile.h"
 #include "SecretStore.h"
 #include "ShortcutsDialog.h"
+#include "support/SupportController.h"
 #include "ui_MainWindow.h"
 #include "VerdictBanner.h"
 
@@ -53,6 +54,7 @@ MainWindow::MainWindow(QWidget* parent)
     setupComposer();
     setupErrorBrowser();
     setupHistory();
+    setupSupport();
     setupGettingStarted();
     setupStatusBar();
     setupMenus();
@@ -262,7 +264,8 @@ void MainWindow::setupMenus()
     m_ui->menuFile->insertActions(m_ui->actionOpen, {m_inspector->openAction(), m_inspector->pasteAction()});
     connect(m_ui->actionOpen, &QAction::triggered, this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Open request or response"), QString(),
-                                                          tr("JSON files (*.json);;All files (*)"));
+                                                          tr("JSON files (*.json);;HAR files and support bundles "
+                                                             "(*.har *.lgdbundle);;All files (*)"));
         if (!path.isEmpty())
             openFile(path);
     });
@@ -462,6 +465,8 @@ void MainWindow::openFile(const QString& path)
     // A request (saved by the composer, or a bare envelope with a method) goes to the composer;
     // anything else is a response. Requests are small: a big file is not parsed here on the
     // GUI thread, it goes straight to the inspector (which maps it and indexes it off-thread).
+    if (m_support->openSupportFile(path)) // a HAR file or a bundle: a list of calls
+        return;
     QString error;
     constexpr qint64 kMaxRequestBytes = 4'000'000;
     if (QFileInfo(path).size() <= kMaxRequestBytes) {

@@ -19,6 +19,7 @@ class QDockWidget;
 class QLabel;
 class ReproduceController;
 class SecretStore;
+class SupportController;
 struct CallCapture;
 
 // The application shell. One window for the common path (compose → send → read the verdict →
@@ -45,7 +46,8 @@ public:
     QDockWidget* composerDock() const { return m_composerDock; }
     QDockWidget* historyDock() const { return m_historyDock; }
     QDockWidget* gettingStartedDock() const { return m_guideDock; }
-    GettingStartedPanel* gettingStarted(); // created when first needed, like the error browser
+    SupportController* support() const { return m_support; } // HAR, bundles, triage (ui/support)
+    GettingStartedPanel* gettingStarted();                   // created when first needed, like the error browser
 
     // The About box text: application, catalogue and Qt versions.
     QString aboutText() const;
@@ -120,4 +122,6 @@ private:
     bool m_verdictPending = false;
     HistoryController* m_history = nullptr;
     QDockWidget* m_historyDock = nullptr;
+    SupportController* m_support = nullptr;
+    void setupSupport(); // MainWindowSupport.cpp
 };

@@ -1,5 +1,6 @@
 #include "Cli.h"
 
+#include "BundleCommand.h"
 #include "ExplainCommand.h"
 #include "HistoryCommand.h"
 #include "InspectCommand.h"
@@ -8,6 +9,7 @@
 #include "SimCommand.h"
 #include "StatsCommand.h"
 #include "TerminalOutput.h"
+#include "TriageCommand.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -15,7 +17,8 @@
 #include <cstdio>
 
 namespace {
-const char* const kCommandNames[] = {"explain", "history", "inspect", "lint", "send", "sim", "stats"};
+const char* const kCommandNames[] = {"bundle", "explain", "history", "inspect", "lint",
+                                     "send",   "sim",     "stats",   "triage"};
 
 bool isHelp(const QString& arg)
 {
@@ -30,6 +33,7 @@ bool isVersion(const QString& arg)
 
 Cli::Cli()
 {
+    m_commands.push_back(std::make_unique<BundleCommand>());
     m_commands.push_back(std::make_unique<ExplainCommand>());
     m_commands.push_back(std::make_unique<HistoryCommand>());
     m_commands.push_back(std::make_unique<InspectCommand>());
@@ -37,6 +41,7 @@ Cli::Cli()
     m_commands.push_back(std::make_unique<SendCommand>());
     m_commands.push_back(std::make_unique<SimCommand>());
     m_commands.push_back(std::make_unique<StatsCommand>());
+    m_commands.push_back(std::make_unique<TriageCommand>());
 }
 
 Cli::~Cli() = default;

@@ -147,6 +147,8 @@ int HistoryCommand::run(const QStringList& args, CliIo& io)
         return diff(args.mid(1), io);
     if (verb == QLatin1String("prune"))
         return prune(args.mid(1), io);
+    if (verb == QLatin1String("export-har"))
+        return exportHar(args.mid(1), io);
     return list(args, io);
 }
 

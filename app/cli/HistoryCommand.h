@@ -16,9 +16,11 @@ public:
     QString name() const override { return QStringLiteral("history"); }
     QString synopsis() const override
     {
-        return QStringLiteral("history [--method M] [--code N|KEY] [--verdict V] [--env NAME] [--since T] [--until T] "
-                              "[--search TEXT] [--limit N] [--json] | history show ID [--json] | history diff ID1 ID2 "
-                              "[--json] | history prune [--keep-days N] [--max-mb N]");
+        return QStringLiteral(
+            "history [--method M] [--code N|KEY] [--verdict V] [--env NAME] [--since T] [--until T] "
+            "[--search TEXT] [--limit N] [--json] | history show ID [--json] | history diff ID1 ID2 "
+            "[--json] | history prune [--keep-days N] [--max-mb N] | history export-har (--last N | --calls ID,ID... | "
+            "--since T) -o FILE");
     }
     int run(const QStringList& args, CliIo& io) override;
     CliCommandDoc doc() const override;
@@ -33,4 +35,5 @@ private:
     int show(const QStringList& args, CliIo& io);
     int diff(const QStringList& args, CliIo& io);
     int prune(const QStringList& args, CliIo& io);
+    int exportHar(const QStringList& args, CliIo& io); // HistoryExportHar.cpp
 };

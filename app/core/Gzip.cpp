@@ -173,4 +173,24 @@ bool decompress(QIODevice& in, QIODevice& out, qint64 maxSize, QString* error,
     return ok && !canceled;
 }
 
+QByteArray compress(QByteArrayView plain)
+{
+    z_stream stream{};
+    if (deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        return {};
+    QByteArray out;
+    out.resize(qsizetype(deflateBound(&stream, uLong(plain.size()))) + 32);
+    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(plain.data()));
+    stream.avail_in = uInt(plain.size());
+    stream.next_out = reinterpret_cast<Bytef*>(out.data());
+    stream.avail_out = uInt(out.size());
+    const int status = deflate(&stream, Z_FINISH);
+    const qsizetype written = qsizetype(stream.total_out);
+    deflateEnd(&stream);
+    if (status != Z_STREAM_END)
+        return {};
+    out.resize(written);
+    return out;
+}
+
 } // namespace Gzip

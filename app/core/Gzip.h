@@ -41,4 +41,7 @@ std::optional<QByteArray> decompress(QByteArrayView compressed, qint64 maxSize, 
 // (error "canceled"). False with a message on failure; out then holds a partial result.
 bool decompress(QIODevice& in, QIODevice& out, qint64 maxSize, QString* error,
                 const std::function<bool(double)>& progress = {}, Failure* failure = nullptr);
+// One gzip member holding the bytes (support bundles); empty only if zlib fails. Inputs must
+// stay below 4 GiB (one deflate call).
+QByteArray compress(QByteArrayView plain);
 } // namespace Gzip

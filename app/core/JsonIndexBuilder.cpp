@@ -436,13 +436,21 @@ void JsonIndex::buildIndex(const Progress& progress)
     // whitespace: skip it rather than call the document invalid.
     const quint32 base = m_size >= 3 && std::memcmp(m_data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 
-    std::unique_ptr<simdjson::internal::dom_parser_implementation> parser;
+    // Small documents (log lines, HAR entries, one after another by the thousand) share one
+    // parser per thread instead of allocating its buffers each time.
+    constexpr qint64 kReusedCapacity = 1 << 20;
+    thread_local std::unique_ptr<simdjson::internal::dom_parser_implementation> reused;
+    std::unique_ptr<simdjson::internal::dom_parser_implementation> own;
+    const bool small = m_size <= kReusedCapacity;
+    std::unique_ptr<simdjson::internal::dom_parser_implementation>& parserSlot = small ? reused : own;
     // Only stage 1 runs, so the stage 2 depth bookkeeping is never used: depth 1 keeps it tiny.
-    if (simdjson::get_active_implementation()->create_dom_parser_implementation(size_t(m_size), 1, parser) !=
-        simdjson::SUCCESS) {
+    if (!parserSlot && simdjson::get_active_implementation()->create_dom_parser_implementation(
+                           size_t(small ? kReusedCapacity : m_size), 1, parserSlot) != simdjson::SUCCESS) {
+        parserSlot.reset();
         fail(Status::TooLarge, -1, QStringLiteral("not enough memory to index %1 bytes").arg(m_size));
         return;
     }
+    simdjson::internal::dom_parser_implementation* const parser = parserSlot.get();
     adviseHugePages(m_size, parser->structural_indexes.get(), size_t(m_size) * sizeof(quint32));
     auto stage1 = [&] {
         return parser->stage1(reinterpret_cast<const uint8_t*>(m_data) + base, size_t(m_size - base),
