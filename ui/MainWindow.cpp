@@ -14,6 +14,8 @@
 #include "HistorySettings.h"
 #include "InspectorWidget.h"
 #include "PreferencesDialog.h"
+#include "RecentFiles.h"
+#include "RecentFilesMenu.h"
 #include "ReproduceController.h"
 #include "RequestFile.h"
 #include "SecretStore.h"
@@ -29,6 +31,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTime>
@@ -133,6 +136,7 @@ void MainWindow::setupComposer()
     // Every call the composer finishes opens in the inspector, next to it, with the analysis the
     // composer's result line shows (a call is analysed once).
     m_composer->setInspectorSession(m_inspector->session());
+    m_inspector->setComposerRequestSource([this] { return m_composer->request().body(); });
     connect(m_composer, &ComposerWidget::callAnalysed, this, [this](const FinishedCall& call) {
         if (!call.inspected)
             m_inspector->openAnalysedCall(call);
@@ -260,11 +264,16 @@ void MainWindow::setupMenus()
 {
     m_ui->menuFile->insertActions(m_ui->actionOpen, {m_inspector->openAction(), m_inspector->pasteAction()});
     connect(m_ui->actionOpen, &QAction::triggered, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open request or response"), QString(),
-                                                          tr("JSON files (*.json);;All files (*)"));
+        const QString path =
+            QFileDialog::getOpenFileName(this, tr("Open request or response"), RecentFiles::lastFolder(QSettings()),
+                                         tr("JSON files (*.json);;All files (*)"));
         if (!path.isEmpty())
             openFile(path);
     });
+    auto* recent = new RecentFilesMenu([this](const QString& path) { openFile(path); }, this);
+    recent->setObjectName(QStringLiteral("menuOpenRecent"));
+    const QList<QAction*> fileActions = m_ui->menuFile->actions();
+    m_ui->menuFile->insertMenu(fileActions.value(int(fileActions.indexOf(m_ui->actionOpen)) + 1), recent);
     auto* preferences = new QAction(tr("&Preferences…"), this);
     preferences->setObjectName(QStringLiteral("actionPreferences"));
     preferences->setMenuRole(QAction::PreferencesRole);
@@ -438,6 +447,10 @@ void MainWindow::showLastCallVerdict()
 
 void MainWindow::openFile(const QString& path)
 {
+    {
+        QSettings settings;
+        RecentFiles::add(settings, path);
+    }
     // A request (saved by the composer, or a bare envelope with a method) goes to the composer;
     // anything else is a response. Requests are small: a big file is not parsed here on the
     // GUI thread, it goes straight to the inspector (which maps it and indexes it off-thread).
@@ -511,11 +524,29 @@ void MainWindow::closeEvent(QCloseEvent* event)
 void MainWindow::restoreWindowState()
 {
     QSettings settings;
-    restoreGeometry(AppSettings::value(settings, AppSettings::Key::WindowGeometry).toByteArray());
+    if (!restoreGeometry(AppSettings::value(settings, AppSettings::Key::WindowGeometry).toByteArray()))
+        fitToScreen();
     m_layoutRestored =
         restoreState(AppSettings::value(settings, AppSettings::Key::WindowState).toByteArray(), kStateVersion);
     // A restored layout has placed the error dock where the user left it.
     m_errorDockPlaced = m_layoutRestored;
+}
+
+void MainWindow::fitToScreen()
+{
+    // First start: the whole window, title bar and borders included, within the screen's free
+    // area (the form's 1366×768 would put the status bar below a 1366×768 screen). The frame is
+    // known only once a window manager decorated the window, so a usual one is allowed for.
+    const QScreen* screen = this->screen();
+    if (!screen)
+        return;
+    const QRect available = screen->availableGeometry();
+    const QMargins frame(8, 36, 8, 8);
+    const QSize room = available.size().shrunkBy(frame);
+    resize(size().boundedTo(room).expandedTo(minimumSizeHint().boundedTo(room)));
+    const QSize outer = size().grownBy(frame);
+    move(available.left() + std::max(0, (available.width() - outer.width()) / 2) + frame.left(),
+         available.top() + std::max(0, (available.height() - outer.height()) / 2) + frame.top());
 }
 
 void MainWindow::saveWindowState() const
