@@ -4,6 +4,7 @@
 #include "AppSettings.h"
 #include "CallCapture.h"
 #include "ComposerWidget.h"
+#include "ElideLabel.h"
 #include "EmbeddedSimulatorProvider.h"
 #include "EnvironmentStore.h"
 #include "ErrorBrowserWidget.h"
@@ -232,7 +233,8 @@ void MainWindow::setupGettingStarted()
 void MainWindow::setupStatusBar()
 {
     const auto label = [this](const QString& name) {
-        auto* l = new QLabel(this);
+        // Elided when the window is narrow: none of them may set its minimum width.
+        auto* l = new ElideLabel(this);
         l->setObjectName(name);
         l->setContentsMargins(6, 0, 6, 0);
         statusBar()->addPermanentWidget(l);
@@ -347,7 +349,9 @@ void MainWindow::showErrorDock()
         if (!m_guideDock->isHidden() && dockWidgetArea(m_guideDock) == Qt::BottomDockWidgetArea)
             tabifyDockWidget(m_guideDock, m_errorDock);
         m_errorDock->show();
-        resizeDocks({m_errorDock}, {int(height() * 0.45)}, Qt::Vertical);
+        // A bit over a third of a laptop's height, so the inspector keeps rows of findings and
+        // body; on a short window the panel needs its share for two rows of gallery tiles.
+        resizeDocks({m_errorDock}, {int(height() * (height() >= 740 ? 0.38 : 0.45))}, Qt::Vertical);
     }
     m_errorDock->show();
     m_errorDock->raise();
