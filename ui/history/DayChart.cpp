@@ -70,7 +70,8 @@ QRect DayChart::columnRect(int index) const
     const QRect area = plotArea();
     if (m_days.isEmpty() || index < 0 || index >= m_days.size())
         return {};
-    const double width = double(area.width()) / double(m_days.size());
+    // A few days do not stretch into wide slabs: bars stay narrow, from the left.
+    const double width = std::min(double(area.width()) / double(m_days.size()), 3.0 * fontMetrics().height());
     const int left = area.left() + int(index * width);
     const int right = area.left() + int((index + 1) * width);
     return QRect(left, area.top(), std::max(1, right - left), area.height());
@@ -131,7 +132,10 @@ void DayChart::paintEvent(QPaintEvent*)
                      Qt::AlignRight | Qt::AlignVCenter, QLocale().toString(m_most));
     painter.drawText(QRect(0, area.bottom() - metrics.height() / 2, area.left() - 4, metrics.height()),
                      Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("0"));
-    const QRect labels(area.left(), area.bottom() + 3, area.width(), metrics.height());
+    const int dateWidth = metrics.horizontalAdvance(QStringLiteral("0000-00-00"));
+    const int labelsRight = std::max(columnRect(int(m_days.size()) - 1).right(), area.left() + 2 * dateWidth + 12);
+    const QRect labels(area.left(), area.bottom() + 3, std::min(area.width(), labelsRight - area.left()),
+                       metrics.height());
     painter.drawText(labels, Qt::AlignLeft | Qt::AlignTop, m_days.constFirst().date.toString(Qt::ISODate));
     if (m_days.size() > 1)
         painter.drawText(labels, Qt::AlignRight | Qt::AlignTop, m_days.constLast().date.toString(Qt::ISODate));
