@@ -200,10 +200,7 @@ private:
             {QStringLiteral("main-1366-dark"), true, showMainPartialFailure},
             {QStringLiteral("main-1366-explain"), false, showMainExplained},
             {QStringLiteral("main-1920"), false, showMainExplained, wide},
-            // The smallest supported window after a call (the status bar elides), and the find bar
-            // counting matches with the error panel open.
-            {QStringLiteral("main-1024"), false, showMainPartialFailure, QSize(1024, 700)},
-            {QStringLiteral("main-1024-dark"), true, showMainPartialFailure, QSize(1024, 700)},
+            // The find bar counting matches with the error panel open.
             {QStringLiteral("main-1366-find-dark"), true, showMainExplainedFinding},
             {QStringLiteral("getting-started"), false, showGettingStarted},
             {QStringLiteral("errors"), false, showErrorEntry, wide, QStringLiteral("errorDock")},
