@@ -5,6 +5,7 @@
 #include "bulk/BulkRunDialog.h"
 #include "CallCapture.h"
 #include "ComposerWidget.h"
+#include "ElideLabel.h"
 #include "EmbeddedSimulatorProvider.h"
 #include "EnvironmentStore.h"
 #include "ErrorBrowserWidget.h"
@@ -15,6 +16,8 @@
 #include "HistorySettings.h"
 #include "InspectorWidget.h"
 #include "PreferencesDialog.h"
+#include "RecentFiles.h"
+#include "RecentFilesMenu.h"
 #include "ReproduceController.h"
 #include "RequestFile.h"
 #include "SecretStore.h"
@@ -31,6 +34,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTime>
@@ -136,6 +140,7 @@ void MainWindow::setupComposer()
     // Every call the composer finishes opens in the inspector, next to it, with the analysis the
     // composer's result line shows (a call is analysed once).
     m_composer->setInspectorSession(m_inspector->session());
+    m_inspector->setComposerRequestSource([this] { return m_composer->request().body(); });
     connect(m_composer, &ComposerWidget::callAnalysed, this, [this](const FinishedCall& call) {
         if (!call.inspected)
             m_inspector->openAnalysedCall(call);
@@ -231,7 +236,8 @@ void MainWindow::setupGettingStarted()
 void MainWindow::setupStatusBar()
 {
     const auto label = [this](const QString& name) {
-        auto* l = new QLabel(this);
+        // Elided when the window is narrow: none of them may set its minimum width.
+        auto* l = new ElideLabel(this);
         l->setObjectName(name);
         l->setContentsMargins(6, 0, 6, 0);
         statusBar()->addPermanentWidget(l);
@@ -263,12 +269,17 @@ void MainWindow::setupMenus()
 {
     m_ui->menuFile->insertActions(m_ui->actionOpen, {m_inspector->openAction(), m_inspector->pasteAction()});
     connect(m_ui->actionOpen, &QAction::triggered, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open request or response"), QString(),
-                                                          tr("JSON files (*.json);;HAR files and support bundles "
-                                                             "(*.har *.lgdbundle);;All files (*)"));
+        const QString path =
+            QFileDialog::getOpenFileName(this, tr("Open request or response"), RecentFiles::lastFolder(QSettings()),
+                                         tr("JSON files (*.json);;HAR files and support bundles "
+                                            "(*.har *.lgdbundle);;All files (*)"));
         if (!path.isEmpty())
             openFile(path);
     });
+    auto* recent = new RecentFilesMenu([this](const QString& path) { openFile(path); }, this);
+    recent->setObjectName(QStringLiteral("menuOpenRecent"));
+    const QList<QAction*> fileActions = m_ui->menuFile->actions();
+    m_ui->menuFile->insertMenu(fileActions.value(int(fileActions.indexOf(m_ui->actionOpen)) + 1), recent);
     auto* preferences = new QAction(tr("&Preferences…"), this);
     preferences->setObjectName(QStringLiteral("actionPreferences"));
     preferences->setMenuRole(QAction::PreferencesRole);
@@ -362,7 +373,9 @@ void MainWindow::showErrorDock()
         if (!m_guideDock->isHidden() && dockWidgetArea(m_guideDock) == Qt::BottomDockWidgetArea)
             tabifyDockWidget(m_guideDock, m_errorDock);
         m_errorDock->show();
-        resizeDocks({m_errorDock}, {int(height() * 0.45)}, Qt::Vertical);
+        // A bit over a third of a laptop's height, so the inspector keeps rows of findings and
+        // body; on a short window the panel needs its share for two rows of gallery tiles.
+        resizeDocks({m_errorDock}, {int(height() * (height() >= 740 ? 0.38 : 0.45))}, Qt::Vertical);
     }
     m_errorDock->show();
     m_errorDock->raise();
@@ -462,6 +475,10 @@ void MainWindow::showLastCallVerdict()
 
 void MainWindow::openFile(const QString& path)
 {
+    {
+        QSettings settings;
+        RecentFiles::add(settings, path);
+    }
     // A request (saved by the composer, or a bare envelope with a method) goes to the composer;
     // anything else is a response. Requests are small: a big file is not parsed here on the
     // GUI thread, it goes straight to the inspector (which maps it and indexes it off-thread).
@@ -537,11 +554,29 @@ void MainWindow::closeEvent(QCloseEvent* event)
 void MainWindow::restoreWindowState()
 {
     QSettings settings;
-    restoreGeometry(AppSettings::value(settings, AppSettings::Key::WindowGeometry).toByteArray());
+    if (!restoreGeometry(AppSettings::value(settings, AppSettings::Key::WindowGeometry).toByteArray()))
+        fitToScreen();
     m_layoutRestored =
         restoreState(AppSettings::value(settings, AppSettings::Key::WindowState).toByteArray(), kStateVersion);
     // A restored layout has placed the error dock where the user left it.
     m_errorDockPlaced = m_layoutRestored;
+}
+
+void MainWindow::fitToScreen()
+{
+    // First start: the whole window, title bar and borders included, within the screen's free
+    // area (the form's 1366×768 would put the status bar below a 1366×768 screen). The frame is
+    // known only once a window manager decorated the window, so a usual one is allowed for.
+    const QScreen* screen = this->screen();
+    if (!screen)
+        return;
+    const QRect available = screen->availableGeometry();
+    const QMargins frame(8, 36, 8, 8);
+    const QSize room = available.size().shrunkBy(frame);
+    resize(size().boundedTo(room).expandedTo(minimumSizeHint().boundedTo(room)));
+    const QSize outer = size().grownBy(frame);
+    move(available.left() + std::max(0, (available.width() - outer.width()) / 2) + frame.left(),
+         available.top() + std::max(0, (available.height() - outer.height()) / 2) + frame.top());
 }
 
 void MainWindow::saveWindowState() const

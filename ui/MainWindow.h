@@ -93,6 +93,7 @@ private:
     void createHistory();
     void showLastCallVerdict();
     void restoreWindowState();
+    void fitToScreen();
     void saveWindowState() const;
 
     std::unique_ptr<Ui::MainWindow> m_ui;

@@ -14,22 +14,26 @@ CliCommandDoc BundleCommand::doc() const
         "headers, timing, verdict and findings of each call, a manifest (app and catalogue versions, OS,\n"
         "creation time) and a Markdown summary. The secret key is never included. `bundle show` lists a\n"
         "bundle's calls (or prints them as JSON); the GUI opens bundles with File > Open.");
-    d.options = {
-        {QStringLiteral("--last N"), QStringLiteral("create: the N most recent calls"), {}},
-        {QStringLiteral("--calls ID,ID..."), QStringLiteral("create: these calls (IDs as `history` shows them)"), {}},
-        {QStringLiteral("--since T"), QStringLiteral("create: every call from T on (YYYY-MM-DD or ISO 8601, UTC)"), {}},
-        {QStringLiteral("--anonymize"),
-         QStringLiteral("create: replace email addresses, names, phone numbers, street addresses and other free-text "
-                        "values by placeholders (the same value always gets the same placeholder); ids are kept"),
-         QStringLiteral("off")},
-        {QStringLiteral("-o FILE"), QStringLiteral("create: where to write the bundle"), {}},
-        {QStringLiteral("--json"),
-         QStringLiteral("show: {format, version, manifest, summary, calls} with the `history show --json` object of "
-                        "each call"),
-         {}},
-        {QStringLiteral("--reply N"),
-         QStringLiteral("show: the plain-language explanation for the customer of call N (1-based)"),
-         {}},
+    d.subcommands = {
+        {QStringLiteral("bundle create (--last N | --calls ID,ID... | --since T) [--anonymize] -o FILE"),
+         QStringLiteral("Writes the chosen calls of the call history into one bundle file."),
+         {{QStringLiteral("--last N"), QStringLiteral("the N most recent calls"), {}},
+          {QStringLiteral("--calls ID,ID..."), QStringLiteral("these calls (IDs as `history` shows them)"), {}},
+          {QStringLiteral("--since T"), QStringLiteral("every call from T on (YYYY-MM-DD or ISO 8601, UTC)"), {}},
+          {QStringLiteral("--anonymize"),
+           QStringLiteral("replace email addresses, names, phone numbers, street addresses and other free-text "
+                          "values by placeholders (the same value always gets the same placeholder); ids are kept"),
+           QStringLiteral("off")},
+          {QStringLiteral("-o FILE"), QStringLiteral("where to write the bundle"), {}}}},
+        {QStringLiteral("bundle show FILE [--json] [--reply N]"),
+         QStringLiteral("Lists a bundle's calls with their verdicts, or prints them as JSON."),
+         {{QStringLiteral("--json"),
+           QStringLiteral("print {format, version, manifest, summary, calls} with the `history show --json` object "
+                          "of each call"),
+           {}},
+          {QStringLiteral("--reply N"),
+           QStringLiteral("the plain-language explanation for the customer of call N (1-based)"),
+           {}}}},
     };
     d.examples = {
         QStringLiteral("bundle create --last 5 -o ticket-4711.lgdbundle"),

@@ -95,6 +95,12 @@ CliCommandDoc HistoryCommand::doc() const
            QStringLiteral("then drop the bodies of the oldest calls (their summary and findings stay) until "
                           "bodies take at most N megabytes"),
            {}}}},
+        {QStringLiteral("history export-har (--last N | --calls ID,ID... | --since T) -o FILE"),
+         QStringLiteral("Writes recorded calls as a HAR 1.2 file for other tools, the secret key masked."),
+         {{QStringLiteral("--last N"), QStringLiteral("the N most recent calls"), {}},
+          {QStringLiteral("--calls ID,ID..."), QStringLiteral("these calls (IDs as `history` shows them)"), {}},
+          {QStringLiteral("--since T"), QStringLiteral("every call from T on (YYYY-MM-DD or ISO 8601, UTC)"), {}},
+          {QStringLiteral("-o FILE"), QStringLiteral("where to write the HAR file"), {}}}},
     };
     d.examples = {
         QStringLiteral("history --code 107 --since 2026-12-01"),

@@ -40,6 +40,12 @@ public:
         InspectorReopenLimit,
         InspectorLastFile,
         InspectorLastRequestFile,
+        InspectorSplitter,     // findings above, body below
+        InspectorBodySplitter, // tree beside the body
+        InspectorExplanationShown,
+        // Files (RecentFiles)
+        RecentFiles,
+        LastFolder,
         // Call history
         HistoryEnabled,
         HistoryBodyLimit,

@@ -114,7 +114,6 @@ void HistoryRecorder::work()
         QString failure;
         {
             const std::lock_guard<std::mutex> lock(m_mutex);
-            m_busy = false;
             if (ok) {
                 m_written += batch.size();
                 m_lastFailure.clear();
@@ -126,10 +125,15 @@ void HistoryRecorder::work()
                 }
             }
         }
-        m_idle.notify_all();
+        // Signals before idle: whoever flush()es then finds them posted.
         if (ok)
             emit recorded(batch.constLast().id, int(batch.size()));
         else if (!failure.isEmpty())
             emit failed(failure);
+        {
+            const std::lock_guard<std::mutex> lock(m_mutex);
+            m_busy = false;
+        }
+        m_idle.notify_all();
     }
 }

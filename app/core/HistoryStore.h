@@ -33,7 +33,8 @@ struct HistoryFilter
 class HistoryStore
 {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
+    static constexpr qint64 kDayMs = 24 * 3600 * 1000;
     // Response bodies above this many bytes are stored compressed.
     static constexpr qint64 kCompressAbove = 4096;
     // Only this much of a response body goes into the full-text index.

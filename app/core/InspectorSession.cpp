@@ -164,6 +164,23 @@ void InspectorSession::setRequestEnvelope(const QJsonObject& envelope, const QSt
         start(m_source);
 }
 
+bool InspectorSession::setRequestText(const QByteArray& text, const QString& description, QString* why)
+{
+    QString error;
+    QStringList warnings;
+    const std::optional<RequestFile> file = RequestFile::fromJson(text, &error, &warnings);
+    const std::optional<RequestEnvelope> envelope = file ? file->envelope() : std::nullopt;
+    if (!envelope) {
+        if (why)
+            *why = file ? tr("It is not a request envelope {method, params, id}.") : error;
+        return false;
+    }
+    for (const QString& warning : std::as_const(warnings))
+        emit this->warning(warning);
+    setRequestEnvelope(envelope->object(), description);
+    return true;
+}
+
 void InspectorSession::clearRequest()
 {
     setRequestEnvelope(QJsonObject(), QString());

@@ -60,6 +60,9 @@ public:
     void openCapture(const CallCapture& capture, std::shared_ptr<const AnalysisTask::Result> analysis = nullptr);
     bool setRequestFile(const QString& path);
     void setRequestEnvelope(const QJsonObject& envelope, const QString& description);
+    // Pasted text (or the composer's body) as the request: a saved request or a bare envelope.
+    // Not one: false with why, and the response and its current request stay as they were.
+    bool setRequestText(const QByteArray& text, const QString& description, QString* why = nullptr);
     void clearRequest();
     // Stops a running analysis (canceled).
     void cancel();

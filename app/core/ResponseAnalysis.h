@@ -64,6 +64,9 @@ private:
     std::optional<int> reportErrorObject(NodeId error, Level level, int index, const ErrorWording& wording,
                                          QString* messageOut = nullptr);
     std::optional<int> readCode(NodeId codeNode, bool* asString) const;
+    // What an error's `data` says was rejected, as a sentence ("leadScore was rejected."), from
+    // {"field": …} or the documented {"params": [{"param": …, "message": …}]}; "" otherwise.
+    QString rejectedNames(NodeId data) const;
     std::optional<qint64> readCounter(NodeId node) const;
     QString describeType(NodeId node) const;
     // The node's source text, cut at max bytes (for quoting in messages).

@@ -19,6 +19,34 @@ ResponseAnalysis::ErrorWording ResponseAnalysis::copyWording(int index, qint64 t
             QStringLiteral("has no code"), QStringLiteral("has an unusable code %1"), suffix};
 }
 
+QString ResponseAnalysis::rejectedNames(NodeId data) const
+{
+    if (data == npos || m_index.type(data) != Type::Object)
+        return QString();
+    const auto text = [this](NodeId node) {
+        return node != npos && m_index.type(node) == Type::String ? m_index.string(node).simplified() : QString();
+    };
+    QStringList sentences;
+    if (const QString field = text(m_index.member(data, QLatin1String("field"))); !field.isEmpty())
+        sentences.append(QStringLiteral("%1 was rejected.").arg(field.left(60)));
+    const NodeId params = m_index.member(data, QLatin1String("params"));
+    if (params != npos && m_index.type(params) == Type::Array) {
+        constexpr int kMaxNamed = 5;
+        for (int i = 0, n = std::min(m_index.childCount(params), kMaxNamed); i < n; ++i) {
+            const NodeId param = m_index.child(params, i);
+            if (m_index.type(param) != Type::Object)
+                continue;
+            const QString name = text(m_index.member(param, QLatin1String("param")));
+            if (name.isEmpty())
+                continue;
+            const QString why = text(m_index.member(param, QLatin1String("message")));
+            sentences.append(why.isEmpty() ? QStringLiteral("%1 was rejected.").arg(name.left(60))
+                                           : QStringLiteral("%1 was rejected (%2).").arg(name.left(60), why.left(120)));
+        }
+    }
+    return sentences.join(QLatin1Char(' '));
+}
+
 std::optional<int> ResponseAnalysis::reportErrorObject(NodeId error, Level level, int index,
                                                        const ErrorWording& wording, QString* messageOut)
 {
@@ -67,6 +95,9 @@ std::optional<int> ResponseAnalysis::reportErrorObject(NodeId error, Level level
 
     Finding& f = addCode(Severity::Error, level, code, message, error);
     f.index = index;
+    // The catalogue explains the code in general; the response may name the culprit.
+    if (const QString rejected = rejectedNames(dataNode); !rejected.isEmpty())
+        f.explanation = f.explanation.isEmpty() ? rejected : rejected + QLatin1Char(' ') + f.explanation;
     if (codes > 1) {
         add(Severity::Warning, level, QStringLiteral("invalid_envelope"),
             QStringLiteral("key 'code' appears %1 times in this error object; clients disagree on which one counts "

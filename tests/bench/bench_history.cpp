@@ -8,7 +8,7 @@
 // 2. Burst: 1 000 calls recorded by the worker (batched transactions), calls per second.
 // 3. A database of N calls (default 1 000 000, generated once: ~1 in 7 with an error finding,
 //    varied methods, environments and days, no bodies): first page of the History panel, a
-//    filter by code and by method, a full-text search, `stats --by code`, each next to a bare
+//    filter by code and by method, a full-text search, `stats --by code|method|day|env`, each next to a bare
 //    `SELECT count(*)` on the same database; then bytes per call.
 #include "HistoryModel.h"
 #include "HistoryRecorder.h"
@@ -204,6 +204,10 @@ int main(int argc, char** argv)
     row(QStringLiteral("stats --by code"), medianMs(3, [&] { store.stats(HistoryStore::StatsBy::Code); }), count,
         QStringLiteral("500 ms"));
     row(QStringLiteral("stats --by method"), medianMs(3, [&] { store.stats(HistoryStore::StatsBy::Method); }), count,
+        QStringLiteral("500 ms"));
+    row(QStringLiteral("stats --by day"), medianMs(3, [&] { store.stats(HistoryStore::StatsBy::Day); }), count,
+        QStringLiteral("500 ms"));
+    row(QStringLiteral("stats --by env"), medianMs(3, [&] { store.stats(HistoryStore::StatsBy::Environment); }), count,
         QStringLiteral("500 ms"));
     raw.close();
     raw = QSqlDatabase();

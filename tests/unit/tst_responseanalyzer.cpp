@@ -117,7 +117,11 @@ private slots:
             QVERIFY2(f.index == e.value(QStringLiteral("index")).toInt(-1), where);
             QVERIFY2(f.message.contains(e.value(QStringLiteral("message")).toString()), where);
             // The explanation is the catalogue's text, whatever that text currently is.
-            QVERIFY2(f.explanation == expectedExplanation(f), where);
+            // (after what the response itself names as rejected, when it does)
+            QVERIFY2(f.explanation == expectedExplanation(f) ||
+                         (f.explanation.endsWith(QLatin1Char(' ') + expectedExplanation(f)) &&
+                          f.explanation.contains(QLatin1String(" was rejected"))),
+                     where);
             if (f.node != JsonIndex::npos) {
                 QCOMPARE(f.offset, index.offset(f.node));
                 QCOMPARE(f.length, index.length(f.node));
@@ -206,6 +210,41 @@ private slots:
                     .toObject()
                     .value(QStringLiteral("index"))
                     .isNull());
+    }
+
+    // When the error's data names what was rejected, the explanation starts with it.
+    void explanationNamesRejectedField_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("opening");
+        QTest::newRow("batch object, data.field")
+            << QByteArray("{\"result\": {\"creates\": [{\"success\": false, \"error\": {\"code\": 205, "
+                          "\"message\": \"Invalid parameters\", \"data\": {\"field\": \"leadScore\"}}}]}, "
+                          "\"error\": [], \"id\": \"1\"}")
+            << QStringLiteral("leadScore was rejected. ");
+        QTest::newRow("api level, data.field")
+            << QByteArray("{\"result\": null, \"error\": {\"code\": 205, \"message\": \"Invalid parameters\", "
+                          "\"data\": {\"field\": \"leadScore\"}}, \"id\": \"1\"}")
+            << QStringLiteral("leadScore was rejected. ");
+        QTest::newRow("documented params list")
+            << QByteArray(
+                   "{\"result\": {\"creates\": [{\"success\": \"false\", \"error\": {\"code\": 205, "
+                   "\"message\": \"Invalid parameters\", \"data\": {\"params\": [{\"param\": \"id\", "
+                   "\"message\": \"Expected data of type integer\", \"validFormat\": {\"type\": \"int\"}}]}}}]}, "
+                   "\"error\": null, \"id\": \"1\"}")
+            << QStringLiteral("id was rejected (Expected data of type integer). ");
+    }
+    void explanationNamesRejectedField()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, opening);
+        const Diagnosis d = ResponseAnalyzer(ErrorCatalog::builtin()).analyze(body);
+        const auto it = std::find_if(d.findings.cbegin(), d.findings.cend(),
+                                     [](const Finding& f) { return f.code == std::optional<int>(205); });
+        QVERIFY2(it != d.findings.cend(), qPrintable(describe(d)));
+        QVERIFY2(it->explanation.startsWith(opening), qPrintable(describe(d)));
+        // Then the catalogue's general text.
+        QVERIFY(it->explanation.endsWith(ResponseAnalyzer::explanationFor(ErrorCatalog::builtin().byCode(205))));
     }
 
     void explanationsComeFromTheCatalogue()

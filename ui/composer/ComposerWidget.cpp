@@ -12,6 +12,7 @@
 #include "MethodPicker.h"
 #include "ParamsEditor.h"
 #include "Prompter.h"
+#include "RecentFiles.h"
 #include "Redactor.h"
 #include "RequestFile.h"
 #include "ScenarioCatalog.h"
@@ -544,6 +545,7 @@ bool ComposerWidget::openRequestFile(const QString& path, QString* error)
     }
     loadRequest(*file, tr("Opened %1.").arg(QFileInfo(path).fileName()), warnings);
     m_lastFile = path;
+    rememberFile(path);
     return true;
 }
 
@@ -584,6 +586,7 @@ bool ComposerWidget::saveRequestFile(const QString& path, QString* error)
         return false;
     }
     m_lastFile = path;
+    rememberFile(path);
     QString message = tr("Saved %1 (without the secret key).").arg(QDir::toNativeSeparators(path));
     if (!warnings.isEmpty())
         message += QLatin1Char(' ') + warnings.join(QLatin1Char(' '));
@@ -594,8 +597,15 @@ bool ComposerWidget::saveRequestFile(const QString& path, QString* error)
 
 QString ComposerWidget::requestDirectory() const
 {
-    return m_lastFile.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
-                                : QFileInfo(m_lastFile).absolutePath();
+    // The folder of this composer's last file, else the last one any file dialog used (also in
+    // an earlier run).
+    return m_lastFile.isEmpty() ? RecentFiles::lastFolder(QSettings()) : QFileInfo(m_lastFile).absolutePath();
+}
+
+void ComposerWidget::rememberFile(const QString& path)
+{
+    QSettings settings;
+    RecentFiles::add(settings, path);
 }
 
 void ComposerWidget::openRequestInteractive()

@@ -213,6 +213,8 @@ private:
     QString curlLine(bool includeSecret, QString* error);
     void copyCurlLine(bool includeSecret);
     QString requestDirectory() const;
+    // Recent files and the last folder (RecentFiles), for every file dialog.
+    static void rememberFile(const QString& path);
     Prompter& prompter();
 
     std::unique_ptr<Ui::ComposerWidget> m_ui;

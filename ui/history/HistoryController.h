@@ -32,6 +32,8 @@ public:
     QTabWidget* view(QWidget* parent);
     HistoryPanel* panel() const { return m_panel; }
     HistoryStatsWidget* stats() const { return m_stats; }
+    // The recorder of the current database (null before the first call is recorded).
+    HistoryRecorder* recorder() const { return m_recorder; }
     // The settings changed (Preferences): recording and the views follow.
     void reloadSettings();
     void compare(const HistoryRecord& before, const HistoryRecord& after);

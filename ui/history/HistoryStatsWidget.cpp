@@ -1,5 +1,6 @@
 #include "HistoryStatsWidget.h"
 
+#include "DayChart.h"
 #include "HistoryRecord.h"
 #include "Tone.h"
 #include "ui_HistoryStatsWidget.h"
@@ -47,6 +48,15 @@ public:
     }
 };
 
+// A UTC day (as the statistics group them) as a filter.
+HistoryFilter dayFilter(const QDate& day)
+{
+    HistoryFilter filter;
+    filter.sinceMs = QDateTime(day, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    filter.untilMs = QDateTime(day.addDays(1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch() - 1;
+    return filter;
+}
+
 QString localTime(qint64 ms)
 {
     return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms).toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm"));
@@ -68,6 +78,11 @@ HistoryStatsWidget::HistoryStatsWidget(QWidget* parent)
     m_ui->statsView->setItemDelegateForColumn(Calls, new ShareBarDelegate(m_ui->statsView));
     m_ui->statsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_ui->statsView->horizontalHeader()->setSectionResizeMode(Calls, QHeaderView::Stretch);
+    // Calls and errors per day above the table, whatever it is grouped by.
+    m_chart = new DayChart(this);
+    m_chart->setObjectName(QStringLiteral("dayChart"));
+    m_ui->rootLayout->insertWidget(1, m_chart);
+    connect(m_chart, &DayChart::dayActivated, this, [this](const QDate& day) { emit filterRequested(dayFilter(day)); });
     connect(m_ui->byCombo, &QComboBox::currentIndexChanged, this, &HistoryStatsWidget::refresh);
     connect(m_ui->refreshButton, &QPushButton::clicked, this, &HistoryStatsWidget::refresh);
     connect(m_ui->statsView, &QTableWidget::activated, this,
@@ -99,6 +114,14 @@ void HistoryStatsWidget::refresh()
 {
     const HistoryStore::StatsBy by = grouping();
     m_rows = m_store && m_store->isOpen() ? m_store->stats(by) : QList<HistoryStore::StatsRow>();
+    QList<DayChart::Day> days;
+    const QList<HistoryStore::StatsRow> perDay = by == HistoryStore::StatsBy::Day ? m_rows
+                                                 : m_store && m_store->isOpen()
+                                                     ? m_store->stats(HistoryStore::StatsBy::Day)
+                                                     : QList<HistoryStore::StatsRow>();
+    for (const HistoryStore::StatsRow& row : perDay)
+        days.append({QDate::fromString(row.key.toString(), Qt::ISODate), row.calls, row.errors});
+    m_chart->setDays(days);
     const QString keyTitle = by == HistoryStore::StatsBy::Code     ? tr("Code")
                              : by == HistoryStore::StatsBy::Method ? tr("Method")
                              : by == HistoryStore::StatsBy::Day    ? tr("Day (UTC)")
@@ -156,12 +179,9 @@ void HistoryStatsWidget::activateRow(int row)
     case HistoryStore::StatsBy::Environment:
         filter.environment = stats.key.toString();
         break;
-    case HistoryStore::StatsBy::Day: {
-        const QDate day = QDate::fromString(stats.key.toString(), Qt::ISODate);
-        filter.sinceMs = QDateTime(day, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
-        filter.untilMs = QDateTime(day.addDays(1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch() - 1;
+    case HistoryStore::StatsBy::Day:
+        filter = dayFilter(QDate::fromString(stats.key.toString(), Qt::ISODate));
         break;
-    }
     }
     emit filterRequested(filter);
 }

@@ -4,6 +4,7 @@
 #include "ui_InspectorContent.h"
 
 #include <QKeyEvent>
+#include <QLocale>
 
 BodyFindBar::BodyFindBar(Ui::InspectorContent* ui, std::function<bool()> busy, QObject* parent)
     : QObject(parent)
@@ -90,7 +91,12 @@ void BodyFindBar::onFinished(BodyView* view)
     // cost the GUI thread a scan).
     const BodyLayout* layout = view->bodyLayout();
     const qint64 line = layout->sourceLine(layout->positionOf(result.offset).line);
-    m_ui->findStatus->setText(result.wrapped ? tr("Line %1 (wrapped around)").arg(line) : tr("Line %1").arg(line));
+    const QLocale locale;
+    QString total = locale.toString(result.total);
+    if (result.total >= BodyView::kFindCountLimit)
+        total += QLatin1Char('+');
+    const QString where = tr("%1 of %2 · line %3").arg(locale.toString(result.index), total, locale.toString(line));
+    m_ui->findStatus->setText(result.wrapped ? tr("%1 (wrapped around)").arg(where) : where);
 }
 
 bool BodyFindBar::eventFilter(QObject* watched, QEvent* event)

@@ -60,7 +60,13 @@ BodyView::FindResult runSearch(const std::shared_ptr<const BodyLayout>& layout, 
         match = search.find(bytes, backward ? bytes.size() : 0, backward, cancel);
         wrapped = match.isValid();
     }
-    return {match.isValid(), wrapped, match.offset, match.length};
+    if (!match.isValid())
+        return {};
+    // "3 of 17": the matches before this one and all of them (non-overlapping, like find).
+    const qint64 limit = BodyView::kFindCountLimit;
+    const qint64 total = search.count(bytes, limit, cancel);
+    const qint64 before = search.count(bytes.first(match.offset), limit, cancel);
+    return {true, wrapped, match.offset, match.length, std::min(before + 1, std::max<qint64>(total, 1)), total};
 }
 } // namespace
 

@@ -40,7 +40,11 @@ public:
         bool wrapped = false; // continued from the other end of the body
         qint64 offset = -1;
         qint64 length = 0;
+        qint64 index = 0; // 1-based position of the match among all matches
+        qint64 total = 0; // matches in the body, at most kFindCountLimit
     };
+    // Counting stops here: the bar says "of 100,000+".
+    static constexpr qint64 kFindCountLimit = 100'000;
 
     explicit BodyView(QWidget* parent = nullptr);
     ~BodyView() override;
@@ -64,6 +68,7 @@ public:
     qint64 firstVisibleLine() const;
     int visibleLineCount() const;
     bool isLineVisible(qint64 line) const;
+    int lineHeight() const { return m_lineHeight; }
 
     // Starts a search from the current match (or the top of the view) and emits findFinished.
     // Small bodies are searched at once; big ones on a worker thread.
@@ -118,7 +123,6 @@ private:
     DisplayRange displayRange(qint64 offset, qint64 length, bool fullLinesInPretty) const;
     void recomputeMarkRanges();
     int gutterWidth() const;
-    int lineHeight() const { return m_lineHeight; }
     qint64 lineAt(int y) const;
     BodyLayout::Position positionAt(const QPoint& point) const;
     int columnAt(const QString& text, int x) const;

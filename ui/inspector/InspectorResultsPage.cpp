@@ -1,5 +1,6 @@
 #include "InspectorResultsPage.h"
 
+#include "AppSettings.h"
 #include "Badge.h"
 #include "BatchTableModel.h"
 #include "BodyView.h"
@@ -20,6 +21,9 @@
 #include <QJsonDocument>
 #include <QMenu>
 #include <QResizeEvent>
+#include <QSettings>
+#include <QSplitter>
+#include <QToolButton>
 
 InspectorResultsPage::InspectorResultsPage(QWidget* page, const InspectorSession* session, FindingsModel* findings,
                                            JsonTreeModel* tree, BatchTableModel* batch, QObject* parent)
@@ -68,6 +72,43 @@ InspectorResultsPage::InspectorResultsPage(QWidget* page, const InspectorSession
     m_ui->bodySplitter->setStretchFactor(0, 0);
     m_ui->bodySplitter->setStretchFactor(1, 1);
     m_ui->bodySplitter->setSizes({400, 800});
+    // Where the user left the splitters (also in an earlier run) wins over the automatic fit.
+    {
+        const QSettings settings;
+        m_splitterRestored = m_ui->mainSplitter->restoreState(
+            AppSettings::value(settings, AppSettings::Key::InspectorSplitter).toByteArray());
+        m_ui->bodySplitter->restoreState(
+            AppSettings::value(settings, AppSettings::Key::InspectorBodySplitter).toByteArray());
+    }
+    connect(m_ui->mainSplitter, &QSplitter::splitterMoved, this, [this] {
+        m_splitterRestored = true;
+        QSettings settings;
+        AppSettings::setValue(settings, AppSettings::Key::InspectorSplitter, m_ui->mainSplitter->saveState());
+    });
+    connect(m_ui->bodySplitter, &QSplitter::splitterMoved, this, [this] {
+        QSettings settings;
+        AppSettings::setValue(settings, AppSettings::Key::InspectorBodySplitter, m_ui->bodySplitter->saveState());
+    });
+    // The explanation under the findings folds away (a short window: room for rows and body).
+    m_explanationToggle = new QToolButton(page);
+    m_explanationToggle->setObjectName(QStringLiteral("explanationToggle"));
+    m_explanationToggle->setText(tr("E&xplanation"));
+    m_explanationToggle->setCheckable(true);
+    m_explanationToggle->setAutoRaise(true);
+    m_explanationToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_explanationToggle->setToolTip(tr("Show or hide the explanation of the selected finding"));
+    m_ui->findingsHeaderLayout->insertWidget(1, m_explanationToggle);
+    connect(m_explanationToggle, &QToolButton::toggled, this, [this](bool shown) {
+        m_explanationToggle->setArrowType(shown ? Qt::DownArrow : Qt::RightArrow);
+        m_ui->findingDetailArea->setVisible(shown);
+        QSettings settings;
+        AppSettings::setValue(settings, AppSettings::Key::InspectorExplanationShown, shown);
+        fitFindingsPanel(m_findings->rowCount());
+    });
+    const bool explanationShown = AppSettings::value(QSettings(), AppSettings::Key::InspectorExplanationShown).toBool();
+    m_explanationToggle->setChecked(explanationShown);
+    m_explanationToggle->setArrowType(explanationShown ? Qt::DownArrow : Qt::RightArrow);
+    m_ui->findingDetailArea->setVisible(explanationShown);
 
     m_requestHighlighter = new JsonHighlighter(m_ui->requestView->document());
     m_requestHighlighter->setPalette(m_ui->requestView->palette());
@@ -299,11 +340,11 @@ void InspectorResultsPage::fitFindingsPanel(int findings)
     view->setMinimumHeight(view->header()->sizeHint().height() + rowHeight + 2 * view->frameWidth());
     // No taller than its rows: the room left goes to the explanation under it.
     view->setMaximumHeight(viewHeight);
-    const int detail = m_ui->findingDetailArea->maximumHeight();
+    const int detail = m_ui->findingDetailArea->isVisibleTo(m_page) ? m_ui->findingDetailArea->maximumHeight() : 0;
     const int panel = m_ui->explainButton->sizeHint().height() + viewHeight + std::max(0, detail) +
                       2 * m_ui->findingsLayout->spacing() + 4;
     const int total = m_ui->mainSplitter->height();
-    if (total > panel * 2)
+    if (!m_splitterRestored && total > panel * 2)
         m_ui->mainSplitter->setSizes({panel, total - panel - m_ui->mainSplitter->handleWidth()});
 }
 

@@ -14,6 +14,7 @@ class FindingsModel;
 class JsonHighlighter;
 class JsonTreeModel;
 class QAction;
+class QToolButton;
 class QWidget;
 
 // The inspector's results page (InspectorContent.ui: findings pane, body / raw / tree / batch /
@@ -90,4 +91,6 @@ private:
     QAction* m_copyValueAction = nullptr;
     bool m_bodyClick = false; // the tree selection comes from a click in the body
     JsonHighlighter* m_requestHighlighter = nullptr;
+    QToolButton* m_explanationToggle = nullptr;
+    bool m_splitterRestored = false; // the user placed the findings/body splitter
 };

@@ -11,6 +11,7 @@
 #include "FinishedCall.h"
 #include "InspectorResultsPage.h"
 #include "JsonTreeModel.h"
+#include "RecentFiles.h"
 #include "ui_InspectorContent.h"
 #include "ui_InspectorWidget.h"
 #include "VerdictBanner.h"
@@ -24,6 +25,7 @@
 #include <QMenu>
 #include <QMimeData>
 #include <QPushButton>
+#include <QSettings>
 #include <QtConcurrent>
 #include <QTreeView>
 
@@ -147,6 +149,18 @@ void InspectorWidget::createActions()
     m_correlateAction->setToolTip(
         tr("Pick the request this response answers: the id is checked and each batch row names its object"));
     connect(m_correlateAction, &QAction::triggered, this, &InspectorWidget::correlateDialog);
+    // The request can come from a file (the button's own action), the clipboard or the composer.
+    auto* correlateMenu = new QMenu(this);
+    correlateMenu->setObjectName(QStringLiteral("correlateMenu"));
+    QAction* fromFile = correlateMenu->addAction(tr("From a &file…"), this, &InspectorWidget::correlateDialog);
+    fromFile->setObjectName(QStringLiteral("correlateFileAction"));
+    QAction* fromClipboard =
+        correlateMenu->addAction(tr("From the &clipboard"), this, &InspectorWidget::correlateFromClipboard);
+    fromClipboard->setObjectName(QStringLiteral("correlatePasteAction"));
+    m_correlateComposerAction =
+        correlateMenu->addAction(tr("The c&omposer's request"), this, &InspectorWidget::correlateWithComposer);
+    m_correlateComposerAction->setObjectName(QStringLiteral("correlateComposerAction"));
+    m_correlateComposerAction->setVisible(false);
 
     m_findAction = new QAction(tr("&Find…"), this);
     m_findAction->setObjectName(QStringLiteral("findAction"));
@@ -174,6 +188,8 @@ void InspectorWidget::createActions()
     m_ui->openButton->setDefaultAction(m_openAction);
     m_ui->pasteButton->setDefaultAction(m_pasteAction);
     m_ui->correlateButton->setDefaultAction(m_correlateAction);
+    m_ui->correlateButton->setMenu(correlateMenu);
+    m_ui->correlateButton->setPopupMode(QToolButton::MenuButtonPopup);
     m_ui->findButton->setDefaultAction(m_findAction);
     connect(m_ui->cancelButton, &QPushButton::clicked, this, &InspectorWidget::cancel);
 }
@@ -245,6 +261,31 @@ void InspectorWidget::pasteFromClipboard()
 {
     if (!openMime(QApplication::clipboard()->mimeData(), tr("Pasted text")))
         emit statusMessage(tr("Nothing to paste: the clipboard holds no text"), 5000);
+}
+
+void InspectorWidget::setComposerRequestSource(std::function<QByteArray()> source)
+{
+    m_composerRequest = std::move(source);
+    m_correlateComposerAction->setVisible(bool(m_composerRequest));
+}
+
+void InspectorWidget::correlateFromClipboard()
+{
+    const QByteArray text = QApplication::clipboard()->text().toUtf8();
+    QString why;
+    if (text.trimmed().isEmpty())
+        emit statusMessage(tr("Nothing to correlate: the clipboard holds no text"), 5000);
+    else if (!m_session->setRequestText(text, tr("the request pasted from the clipboard"), &why))
+        emit statusMessage(tr("The clipboard holds no request: %1").arg(why), 8000);
+}
+
+void InspectorWidget::correlateWithComposer()
+{
+    QString why;
+    if (!m_composerRequest)
+        return;
+    if (!m_session->setRequestText(m_composerRequest(), tr("the composer's request"), &why))
+        emit statusMessage(tr("The composer's request cannot be correlated: %1").arg(why), 8000);
 }
 
 bool InspectorWidget::openMime(const QMimeData* mime, const QString& textTitle)
@@ -566,19 +607,25 @@ void InspectorWidget::findPrevious()
 
 void InspectorWidget::openFileDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open response"), QString(),
+    QSettings settings;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open response"), RecentFiles::lastFolder(settings),
                                                       tr("Responses (*.json *.txt *.html *.log);;All files (*)"));
     if (path.isEmpty())
         return;
+    RecentFiles::add(settings, path);
     openFile(path);
 }
 
 void InspectorWidget::correlateDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Request this response answers"), QString(),
-                                                      tr("Requests (*.json);;All files (*)"));
-    if (!path.isEmpty())
-        setRequestFile(path);
+    QSettings settings;
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Request this response answers"), RecentFiles::lastFolder(settings),
+                                     tr("Requests (*.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    RecentFiles::setLastFolder(settings, path);
+    setRequestFile(path);
 }
 
 void InspectorWidget::dragEnterEvent(QDragEnterEvent* event)

@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -57,6 +58,9 @@ public:
     // another response forgets it. Returns false, with the reason in the banner, if unreadable.
     bool setRequestFile(const QString& path);
     void setRequestEnvelope(const QJsonObject& envelope, const QString& description);
+    // Where "Correlate → The composer's request" takes its body from (MainWindow: the composer);
+    // without one that choice is hidden.
+    void setComposerRequestSource(std::function<QByteArray()> source);
     void clearRequest();
     // Reopens the response file opened last time, unless it is bigger than the reopen limit
     // (then the empty state offers to open it). Call once at startup.
@@ -90,6 +94,10 @@ public slots:
     // analysis is shown, nothing is analysed again.
     void openAnalysedCall(const FinishedCall& call);
     void pasteFromClipboard();
+    // Correlate with the request on the clipboard (a saved request or an envelope), or the
+    // composer's; a clipboard without one says so and changes nothing.
+    void correlateFromClipboard();
+    void correlateWithComposer();
     void cancel();
     void selectFinding(int row);
     void explainCurrentFinding();
@@ -170,6 +178,8 @@ private:
     QAction* m_openAction = nullptr;
     QAction* m_pasteAction = nullptr;
     QAction* m_correlateAction = nullptr;
+    QAction* m_correlateComposerAction = nullptr;
+    std::function<QByteArray()> m_composerRequest;
     QAction* m_findAction = nullptr;
     QAction* m_findNextAction = nullptr;
     QAction* m_findPreviousAction = nullptr;
