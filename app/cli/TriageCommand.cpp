@@ -18,7 +18,6 @@ CliCommandDoc TriageCommand::doc() const
         "are listed with their line number and skipped. A secret key found in a file is masked everywhere\n"
         "and reported on stderr: rotate it.");
     d.options = {
-        {QStringLiteral("FILE..."), QStringLiteral("files or folders to read (the kind is told by the content)"), {}},
         {QStringLiteral("--json"),
          QStringLiteral("print one JSON document: calls, api_calls, verdicts, by_code, by_method, malformed"),
          {}},

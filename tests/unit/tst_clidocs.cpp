@@ -216,8 +216,8 @@ private slots:
             << QStringList{QStringLiteral("sim"), QStringLiteral("--batch-shape"), QStringLiteral("o")}
             << QStringList{QStringLiteral("observed")};
         QTest::newRow("history verbs") << QStringList{QStringLiteral("history"), QString()}
-                                       << QStringList{QStringLiteral("diff"), QStringLiteral("prune"),
-                                                      QStringLiteral("show")};
+                                       << QStringList{QStringLiteral("diff"), QStringLiteral("export-har"),
+                                                      QStringLiteral("prune"), QStringLiteral("show")};
         QTest::newRow("history prune options")
             << QStringList{QStringLiteral("history"), QStringLiteral("prune"), QStringLiteral("--")}
             << QStringList{QStringLiteral("--help"), QStringLiteral("--keep-days"), QStringLiteral("--max-mb")};
