@@ -43,6 +43,22 @@
 #endif
 
 namespace {
+
+// Runs a PageRun or BatchRun on the session's loop until it finishes; Ctrl+C or kill cancels it
+// (it then finishes as cancelled, keeping what was written). Returns whether a signal came.
+template<typename Run>
+bool runToEnd(Run& run, QEventLoop& loop)
+{
+    bool interrupted = false;
+    const Platform::StopSignalWatcher stopSignals([&] {
+        interrupted = true;
+        run.cancel();
+    });
+    run.start();
+    if (run.isRunning())
+        loop.exec();
+    return interrupted;
+}
 // The usage error line of `send` (CliCommand's, which only a command may call).
 struct SendUsage : CliCommand
 {
@@ -349,16 +365,9 @@ int runPages(const BulkOptions& options, const BulkSend::Context& context, const
                    << ")" << Qt::endl;
         }
     });
-    bool interrupted = false;
-    const Platform::StopSignalWatcher stopSignals([&] {
-        interrupted = true;
-        run.cancel();
-    });
     QElapsedTimer clock;
     clock.start();
-    run.start();
-    if (run.isRunning())
-        session.loop.exec();
+    const bool interrupted = runToEnd(run, session.loop);
     progress.show(progressText(outcome.progress), true);
     progress.end();
     const bool written = output.finish();
@@ -581,16 +590,9 @@ int runBatch(const BulkOptions& options, const BulkSend::Context& context, const
         outcome = o;
         session.loop.quit();
     });
-    bool interrupted = false;
-    const Platform::StopSignalWatcher stopSignals([&] {
-        interrupted = true;
-        run.cancel();
-    });
     QElapsedTimer clock;
     clock.start();
-    run.start();
-    if (run.isRunning())
-        session.loop.exec();
+    const bool interrupted = runToEnd(run, session.loop);
     progress.end();
     const bool written = output.finish();
     session.flushHistory(io);
