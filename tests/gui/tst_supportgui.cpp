@@ -4,6 +4,7 @@
 #include "InspectorSession.h"
 #include "InspectorWidget.h"
 #include "MainWindow.h"
+#include "support/CustomerReplyDialog.h"
 #include "support/SupportCallsDialog.h"
 #include "support/SupportController.h"
 #include "support/TriageDialog.h"
@@ -11,11 +12,17 @@
 #include "TestSupport.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
+#include <QClipboard>
 #include <QLabel>
 #include <QMimeData>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QStandardItemModel>
+#include <QTableView>
 #include <QTemporaryDir>
+#include <QTextBrowser>
 #include <QtTest>
 
 // The support workflow in the window, offscreen: HAR files and bundles open as a list of calls
@@ -168,6 +175,61 @@ private slots:
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(!file.readAll().contains("CANARY"));
         QVERIFY(window.support()->customerReply().contains(QLatin1String("error 301")));
+    }
+
+    // Every "Copy explanation for the customer" copies the reply and shows it, so the engineer
+    // sees what goes into the ticket; the secret the HAR carried is in neither.
+    void customerReplyCopiedAndShown_data()
+    {
+        QTest::addColumn<QString>("where");
+        QTest::newRow("calls dialog") << QStringLiteral("calls");
+        QTest::newRow("triage table") << QStringLiteral("triage");
+        QTest::newRow("inspector") << QStringLiteral("inspector");
+    }
+
+    void customerReplyCopiedAndShown()
+    {
+        QFETCH(QString, where);
+        QGuiApplication::clipboard()->clear();
+        MainWindow window;
+        const QString har = TestSupport::dataPath(QStringLiteral("har/chrome.har"));
+        QWidget* dialogParent = &window;
+        if (where == QLatin1String("triage")) {
+            TriageDialog* triage = window.support()->triage({har});
+            QSignalSpy finished(triage, &TriageDialog::finished);
+            QVERIFY(finished.count() > 0 || finished.wait(10000));
+            triage->findChild<QTableView*>(QStringLiteral("triageCodesView"))->selectRow(0);
+            triage->findChild<QPushButton*>(QStringLiteral("triageCopyReply"))->click();
+            dialogParent = triage;
+        } else {
+            window.openFile(har);
+            SupportCallsDialog* calls = waitForCalls(window);
+            QVERIFY(calls);
+            if (where == QLatin1String("calls")) {
+                calls->findChild<QTableView*>()->selectRow(0);
+                calls->findChild<QPushButton*>(QStringLiteral("supportCopyReply"))->click();
+                dialogParent = calls;
+            } else {
+                QVERIFY(openAndWait(window, calls, 0));
+                window.findChild<QAction*>(QStringLiteral("actionCopyCustomerReply"))->trigger();
+            }
+        }
+        auto* dialog = dialogParent->findChild<CustomerReplyDialog*>(QStringLiteral("customerReplyDialog"));
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+        const QString copied = QGuiApplication::clipboard()->text();
+        QVERIFY2(copied.contains(QLatin1String("301")), qPrintable(copied));
+        QCOMPARE(dialog->reply(), copied);
+        QVERIFY(dialog->findChild<QTextBrowser*>(QStringLiteral("customerReplyPreview"))
+                    ->toPlainText()
+                    .contains(QLatin1String("What happened")));
+        QVERIFY(!copied.contains(QLatin1String("CANARY")));
+
+        // An edit to the Markdown is what "Copy again" copies.
+        auto* source = dialog->findChild<QPlainTextEdit*>(QStringLiteral("customerReplySource"));
+        source->appendPlainText(QStringLiteral("Regards, support"));
+        dialog->findChild<QPushButton*>(QStringLiteral("customerReplyCopy"))->click();
+        QVERIFY(QGuiApplication::clipboard()->text().endsWith(QLatin1String("Regards, support")));
     }
 };
 

@@ -1,12 +1,11 @@
 #include "SupportCallsDialog.h"
 
 #include "CustomerReply.h"
+#include "CustomerReplyDialog.h"
 #include "SupportFileLoader.h"
 
-#include <QClipboard>
 #include <QDialogButtonBox>
 #include <QFileInfo>
-#include <QGuiApplication>
 #include <QHeaderView>
 #include <QLabel>
 #include <QProgressBar>
@@ -55,11 +54,7 @@ SupportCallsDialog::SupportCallsDialog(QWidget* parent)
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_open, &QPushButton::clicked, this, [this] { openRow(currentRow()); });
-    connect(m_reply, &QPushButton::clicked, this, [this] {
-        const QString reply = customerReply();
-        if (!reply.isEmpty())
-            QGuiApplication::clipboard()->setText(reply);
-    });
+    connect(m_reply, &QPushButton::clicked, this, [this] { CustomerReplyDialog::copyAndShow(this, customerReply()); });
     connect(m_view, &QTableView::activated, this, [this](const QModelIndex& index) { openRow(index.row()); });
     connect(m_loader, &SupportFileLoader::progress, m_progress, &QProgressBar::setValue);
     connect(m_loader, &SupportFileLoader::finished, this, &SupportCallsDialog::onLoaded);

@@ -2,6 +2,7 @@
 
 #include "CallCapture.h"
 #include "CustomerReply.h"
+#include "CustomerReplyDialog.h"
 #include "ImportedCall.h"
 #include "ImportSource.h"
 #include "InspectorSession.h"
@@ -11,11 +12,9 @@
 #include "TriageDialog.h"
 
 #include <QAction>
-#include <QClipboard>
 #include <QDropEvent>
 #include <QFile>
 #include <QFileDialog>
-#include <QGuiApplication>
 #include <QJsonDocument>
 #include <QMessageBox>
 #include <QMimeData>
@@ -36,11 +35,8 @@ SupportController::SupportController(QWidget& window, InspectorWidget& inspector
     connect(m_saveAction, &QAction::triggered, this, &SupportController::askSaveForSupport);
     m_replyAction = new QAction(tr("Copy explanation for the &customer"), this);
     m_replyAction->setObjectName(QStringLiteral("actionCopyCustomerReply"));
-    connect(m_replyAction, &QAction::triggered, this, [this] {
-        const QString reply = customerReply();
-        if (!reply.isEmpty())
-            QGuiApplication::clipboard()->setText(reply);
-    });
+    connect(m_replyAction, &QAction::triggered, this,
+            [this] { CustomerReplyDialog::copyAndShow(&m_window, customerReply()); });
     // Dropped HAR files and bundles are lists of calls, not one response: seen before the
     // inspector's own drop handling.
     m_inspector.installEventFilter(this);

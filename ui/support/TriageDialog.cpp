@@ -1,12 +1,11 @@
 #include "TriageDialog.h"
 
 #include "CustomerReply.h"
+#include "CustomerReplyDialog.h"
 #include "ImportedCall.h"
 #include "ImportSource.h"
 
-#include <QClipboard>
 #include <QDialogButtonBox>
-#include <QGuiApplication>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
@@ -74,11 +73,7 @@ TriageDialog::TriageDialog(QWidget* parent)
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(calls, &QPushButton::clicked, this, [this] { drillDownRow(currentCodeRow()); });
-    connect(m_reply, &QPushButton::clicked, this, [this] {
-        const QString reply = customerReply();
-        if (!reply.isEmpty())
-            QGuiApplication::clipboard()->setText(reply);
-    });
+    connect(m_reply, &QPushButton::clicked, this, [this] { CustomerReplyDialog::copyAndShow(this, customerReply()); });
     connect(m_codesView, &QTableView::activated, this, [this](const QModelIndex& index) { drillDownRow(index.row()); });
     resize(820, 460);
 }
