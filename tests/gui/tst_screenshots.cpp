@@ -9,6 +9,12 @@
 #include "InspectorWidget.h"
 #include "MainWindow.h"
 #include "ReproduceController.h"
+#include "support/CustomerReplyDialog.h"
+#include "support/SupportCallsDialog.h"
+#include "support/SupportController.h"
+#include "support/SupportFileLoader.h"
+#include "support/TriageDialog.h"
+#include "SupportBundle.h"
 #include "TestSupport.h"
 
 #include <QAction>
@@ -16,6 +22,7 @@
 #include <QDir>
 #include <QImage>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
 #include <QTableView>
@@ -161,6 +168,49 @@ private:
         window.errorBrowser()->gallery()->findChild<QScrollArea*>()->ensureWidgetVisible(tile);
     }
 
+    // File → Triage… over HAR files from three exporters: calls per error code.
+    static void showTriage(MainWindow& window)
+    {
+        TriageDialog* triage = window.support()->triage({TestSupport::dataPath(QStringLiteral("har/chrome.har")),
+                                                         TestSupport::dataPath(QStringLiteral("har/fiddler.har")),
+                                                         TestSupport::dataPath(QStringLiteral("har/insomnia.har"))});
+        QSignalSpy finished(triage, &TriageDialog::finished);
+        QVERIFY(finished.count() > 0 || finished.wait(10000));
+        triage->resize(900, 420);
+        triage->findChild<QTableView*>(QStringLiteral("triageCodesView"))->selectRow(0);
+    }
+
+    // A support bundle of the calls of two HAR files, opened: the list of its calls.
+    static SupportCallsDialog* showBundle(MainWindow& window)
+    {
+        static QTemporaryDir dir;
+        QList<HistoryRecord> calls;
+        for (const char* har : {"har/chrome.har", "har/firefox.har"})
+            calls += SupportFileLoader::read({TestSupport::dataPath(QLatin1String(har))}, QString()).calls;
+        const QString path = dir.filePath(QStringLiteral("customer-4711.lgdbundle"));
+        QString error;
+        if (!SupportBundle::make(calls, true).write(path, &error))
+            return nullptr;
+        window.openFile(path);
+        SupportCallsDialog* dialog = window.support()->callsDialog();
+        if (!dialog || (dialog->isLoading() && !QSignalSpy(dialog, &SupportCallsDialog::loaded).wait(10000)))
+            return nullptr;
+        dialog->resize(900, 360);
+        dialog->findChild<QTableView*>()->selectRow(0);
+        return dialog;
+    }
+
+    // "Copy explanation for the customer" on the bundle's failed batch.
+    static void showCustomerReply(MainWindow& window)
+    {
+        SupportCallsDialog* calls = showBundle(window);
+        QVERIFY(calls);
+        calls->findChild<QPushButton*>(QStringLiteral("supportCopyReply"))->click();
+        auto* reply = calls->findChild<CustomerReplyDialog*>(QStringLiteral("customerReplyDialog"));
+        QVERIFY(reply);
+        reply->resize(760, 600);
+    }
+
     // A history of a few calls on the simulator (its own database), the History dock shown.
     static HistoryPanel* showHistory(MainWindow& window)
     {
@@ -213,6 +263,10 @@ private:
              QStringLiteral("inspector")},
             {QStringLiteral("gallery"), false, [](MainWindow& window) { showGalleryAfter(window, 222); }},
             {QStringLiteral("gallery-dark"), true, [](MainWindow& window) { showGalleryAfter(window, 101); }},
+            {QStringLiteral("support-triage"), false, showTriage, wide, QStringLiteral("triageDialog")},
+            {QStringLiteral("support-bundle"), false, [](MainWindow& window) { QVERIFY(showBundle(window)); }, wide,
+             QStringLiteral("supportCallsDialog")},
+            {QStringLiteral("support-reply"), false, showCustomerReply, wide, QStringLiteral("customerReplyDialog")},
             {QStringLiteral("history"), false,
              [](MainWindow& window) {
                  if (HistoryPanel* panel = showHistory(window))
