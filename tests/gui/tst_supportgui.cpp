@@ -148,6 +148,15 @@ private slots:
         QCOMPARE(triage->codesModel()->index(0, 1).data().toInt(), 3);
         QCOMPARE(triage->methodsModel()->index(0, 0).data().toString(), QStringLiteral("createLeads"));
         QVERIFY(triage->customerReply().contains(QLatin1String("This happened 3 times")));
+        // Read as a sentence, places counted as a person counts (entries and lines from 1).
+        const QString summary = triage->findChild<QLabel*>(QStringLiteral("triageSummary"))->text();
+        QVERIFY2(summary.contains(QLatin1String("calls to the API: ")) &&
+                     summary.contains(QLatin1String("3 partial failure")) && summary.contains(QLatin1String(". ")),
+                 qPrintable(summary));
+        const QString example = triage->codesModel()->index(0, 5).data().toString();
+        QVERIFY2(example.startsWith(QLatin1String("chrome.har, ")) && !example.contains(QLatin1Char('#')) &&
+                     !example.endsWith(QLatin1String(" 0")),
+                 qPrintable(example));
 
         triage->drillDownRow(0);
         SupportCallsDialog* calls = waitForCalls(window);
@@ -194,11 +203,13 @@ private slots:
         MainWindow window;
         const QString har = TestSupport::dataPath(QStringLiteral("har/chrome.har"));
         QWidget* dialogParent = &window;
+        QString expected;
         if (where == QLatin1String("triage")) {
             TriageDialog* triage = window.support()->triage({har});
             QSignalSpy finished(triage, &TriageDialog::finished);
             QVERIFY(finished.count() > 0 || finished.wait(10000));
             triage->findChild<QTableView*>(QStringLiteral("triageCodesView"))->selectRow(0);
+            expected = triage->customerReply();
             triage->findChild<QPushButton*>(QStringLiteral("triageCopyReply"))->click();
             dialogParent = triage;
         } else {
@@ -207,10 +218,12 @@ private slots:
             QVERIFY(calls);
             if (where == QLatin1String("calls")) {
                 calls->findChild<QTableView*>()->selectRow(0);
+                expected = calls->customerReply();
                 calls->findChild<QPushButton*>(QStringLiteral("supportCopyReply"))->click();
                 dialogParent = calls;
             } else {
                 QVERIFY(openAndWait(window, calls, 0));
+                expected = window.support()->customerReply();
                 window.findChild<QAction*>(QStringLiteral("actionCopyCustomerReply"))->trigger();
             }
         }
@@ -218,7 +231,8 @@ private slots:
         QVERIFY(dialog);
         QVERIFY(dialog->isVisible());
         const QString copied = QGuiApplication::clipboard()->text();
-        QVERIFY2(copied.contains(QLatin1String("301")), qPrintable(copied));
+        QVERIFY2(copied.contains(QLatin1String("### What happened")), qPrintable(copied));
+        QCOMPARE(copied, expected);
         QCOMPARE(dialog->reply(), copied);
         QVERIFY(dialog->findChild<QTextBrowser*>(QStringLiteral("customerReplyPreview"))
                     ->toPlainText()

@@ -35,6 +35,15 @@ QString timeText(qint64 ms)
     return ms < 0 ? QStringLiteral("-") : HistoryRecord::isoTime(ms);
 }
 
+// Where the example call is, as a person counts: entry numbers from 1, and the line when known.
+QString examplePlace(const Triage::CodeRow& row)
+{
+    const QString file = QFileInfo(row.exampleSource).fileName();
+    if (row.exampleLine > 0)
+        return TriageDialog::tr("%1, line %2").arg(file).arg(row.exampleLine);
+    return row.exampleIndex >= 0 ? TriageDialog::tr("%1, entry %2").arg(file).arg(row.exampleIndex + 1) : file;
+}
+
 QStandardItem* number(qint64 value)
 {
     auto* item = new QStandardItem();
@@ -124,12 +133,10 @@ void TriageDialog::onFinished()
     m_triage = m_watcher->result();
     m_rows = m_triage.codeRows();
     for (const Triage::CodeRow& row : std::as_const(m_rows)) {
-        m_codes->appendRow(
-            {new QStandardItem(row.codeText()), number(row.count),
-             new QStandardItem(row.methods.join(QStringLiteral(", "))), new QStandardItem(timeText(row.firstMs)),
-             new QStandardItem(timeText(row.lastMs)),
-             new QStandardItem(
-                 QStringLiteral("%1 #%2").arg(QFileInfo(row.exampleSource).fileName()).arg(row.exampleIndex))});
+        m_codes->appendRow({new QStandardItem(row.codeText()), number(row.count),
+                            new QStandardItem(row.methods.join(QStringLiteral(", "))),
+                            new QStandardItem(timeText(row.firstMs)), new QStandardItem(timeText(row.lastMs)),
+                            new QStandardItem(examplePlace(row))});
     }
     for (const Triage::MethodRow& row : m_triage.methodRows()) {
         QStringList codes;
@@ -141,10 +148,12 @@ void TriageDialog::onFinished()
     }
     QStringList verdicts;
     for (auto it = m_triage.verdicts().cbegin(); it != m_triage.verdicts().cend(); ++it)
-        verdicts.append(QStringLiteral("%1 %2").arg(it.key()).arg(it.value()));
-    QString summary = tr("%n call(s) read, %1 to the API. %2", nullptr, int(m_triage.calls()))
-                          .arg(m_triage.apiCalls())
-                          .arg(verdicts.join(QStringLiteral(", ")));
+        verdicts.append(
+            QStringLiteral("%1 %2").arg(it.value()).arg(QString(it.key()).replace(QLatin1Char('_'), QLatin1Char(' '))));
+    QString summary =
+        tr("%n entries read, %1 of them calls to the API", nullptr, int(m_triage.calls())).arg(m_triage.apiCalls());
+    summary +=
+        verdicts.isEmpty() ? QStringLiteral(".") : QStringLiteral(": %1.").arg(verdicts.join(QStringLiteral(", ")));
     if (m_triage.problemCount() > 0)
         summary += QLatin1Char(' ') + tr("%n record(s) skipped.", nullptr, int(m_triage.problemCount()));
     if (!m_triage.secretSources().isEmpty())
