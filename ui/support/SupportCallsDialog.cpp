@@ -2,6 +2,7 @@
 
 #include "CustomerReply.h"
 #include "CustomerReplyDialog.h"
+#include "SupportCallsModel.h"
 #include "SupportFileLoader.h"
 
 #include <QDialogButtonBox>
@@ -10,19 +11,16 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QStandardItemModel>
 #include <QTableView>
 #include <QVBoxLayout>
 
 SupportCallsDialog::SupportCallsDialog(QWidget* parent)
     : QDialog(parent)
     , m_loader(new SupportFileLoader(this))
-    , m_model(new QStandardItemModel(0, 6, this))
+    , m_model(new SupportCallsModel(this))
 {
     setObjectName(QStringLiteral("supportCallsDialog"));
     setWindowTitle(tr("Calls"));
-    m_model->setHorizontalHeaderLabels(
-        {tr("#"), tr("Time (UTC)"), tr("Method"), tr("HTTP"), tr("Verdict"), tr("Codes")});
     auto* layout = new QVBoxLayout(this);
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("supportCallsSummary"));
@@ -45,6 +43,9 @@ SupportCallsDialog::SupportCallsDialog(QWidget* parent)
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
+    // Column widths from the first rows only: measuring every one of thousands of calls would
+    // block the window.
+    m_view->horizontalHeader()->setResizeContentsPrecision(200);
     layout->addWidget(m_view);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_open = buttons->addButton(tr("Open in inspector"), QDialogButtonBox::ActionRole);
@@ -70,7 +71,7 @@ void SupportCallsDialog::load(const QStringList& paths, const QString& codeFilte
         names.append(QFileInfo(path).fileName());
     setWindowTitle(codeFilter.isEmpty() ? tr("Calls in %1").arg(names.join(QStringLiteral(", ")))
                                         : tr("Calls with %1 in %2").arg(codeFilter, names.join(QStringLiteral(", "))));
-    m_model->removeRows(0, m_model->rowCount());
+    m_model->setCalls({});
     m_summary->setText(tr("Reading…"));
     m_progress->setValue(0);
     m_progress->setVisible(true);
@@ -80,6 +81,11 @@ void SupportCallsDialog::load(const QStringList& paths, const QString& codeFilte
     m_loader->load(paths, codeFilter);
 }
 
+QAbstractItemModel* SupportCallsDialog::model() const
+{
+    return m_model;
+}
+
 bool SupportCallsDialog::isLoading() const
 {
     return m_loading;
@@ -87,7 +93,8 @@ bool SupportCallsDialog::isLoading() const
 
 const QList<HistoryRecord>& SupportCallsDialog::calls() const
 {
-    return m_loader->contents().calls;
+    // The rows shown: empty while a new file loads.
+    return m_model->calls();
 }
 
 void SupportCallsDialog::onLoaded()
@@ -95,19 +102,7 @@ void SupportCallsDialog::onLoaded()
     const SupportFileLoader::Contents& contents = m_loader->contents();
     m_loading = false;
     m_progress->setVisible(false);
-    for (int i = 0; i < contents.calls.size(); ++i) {
-        const HistoryRecord& call = contents.calls.at(i);
-        QStringList codes;
-        for (const QVariant& code : call.codes())
-            codes.append(code.toString());
-        auto* number = new QStandardItem();
-        number->setData(int(call.id), Qt::DisplayRole);
-        m_model->appendRow(
-            {number, new QStandardItem(call.timeMs > 0 ? HistoryRecord::isoTime(call.timeMs) : QString()),
-             new QStandardItem(call.method),
-             new QStandardItem(call.httpStatus ? QString::number(*call.httpStatus) : QStringLiteral("-")),
-             new QStandardItem(call.verdict), new QStandardItem(codes.join(QStringLiteral(", ")))});
-    }
+    m_model->setCalls(contents.calls);
     m_view->resizeColumnsToContents();
     QString summary =
         contents.error.isEmpty() ? tr("%n API call(s)", nullptr, int(contents.calls.size())) : contents.error;

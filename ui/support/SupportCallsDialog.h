@@ -4,11 +4,12 @@
 
 #include <QDialog>
 
+class QAbstractItemModel;
 class QLabel;
 class QProgressBar;
 class QPushButton;
-class QStandardItemModel;
 class QTableView;
+class SupportCallsModel;
 class SupportFileLoader;
 
 // The calls of a HAR file or a support bundle (File → Open, a drop, `leadgen-diag FILE`), or the
@@ -26,7 +27,7 @@ public:
     // Starts loading (codeFilter: only the calls with that code or key).
     void load(const QStringList& paths, const QString& codeFilter = QString());
     bool isLoading() const;
-    QStandardItemModel* model() const { return m_model; }
+    QAbstractItemModel* model() const;
     const QList<HistoryRecord>& calls() const;
     // The reply for the selected call (empty without a selection).
     QString customerReply() const;
@@ -42,7 +43,7 @@ private:
     int currentRow() const;
 
     SupportFileLoader* m_loader = nullptr;
-    QStandardItemModel* m_model = nullptr;
+    SupportCallsModel* m_model = nullptr;
     QTableView* m_view = nullptr;
     QLabel* m_summary = nullptr;
     QLabel* m_secretNotice = nullptr;
