@@ -49,17 +49,12 @@
 
 namespace {
 using namespace BenchHeartbeat;
-constexpr qint64 kGoalMs = 50;
 
 QString ms(qint64 value)
 {
     return QStringLiteral("%1 ms").arg(value, 6);
 }
 
-QString verdict(qint64 gap)
-{
-    return gap <= kGoalMs ? QStringLiteral("ok") : QStringLiteral("OVER GOAL");
-}
 } // namespace
 
 int main(int argc, char** argv)

@@ -38,7 +38,6 @@
 
 namespace {
 using namespace BenchHeartbeat;
-constexpr qint64 kGoalMs = 50;
 
 QByteArray leadsPage(int entry, int bytes)
 {
@@ -128,10 +127,6 @@ bool writeHar(const QString& path, int entries, int responseBytes)
     return file.error() == QFileDevice::NoError;
 }
 
-QString verdict(qint64 gap)
-{
-    return gap <= kGoalMs ? QStringLiteral("ok") : QStringLiteral("OVER GOAL");
-}
 } // namespace
 
 int main(int argc, char** argv)
