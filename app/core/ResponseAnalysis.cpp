@@ -86,8 +86,10 @@ Finding& ResponseAnalysis::add(Severity severity, Level level, const QString& ke
     // Messages and paths are built by appending, which leaves spare capacity; a batch of a million
     // failed objects keeps a million of each, so they are trimmed to size (a third of inspect's
     // peak memory there).
-    f.message.squeeze();
-    f.path.squeeze();
+    if (f.message.capacity() > f.message.size())
+        f.message.squeeze();
+    if (f.path.capacity() > f.path.size())
+        f.path.squeeze();
     m_d.findings.append(std::move(f));
     return m_d.findings.last();
 }
