@@ -14,6 +14,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 
 #include <cstdio>
@@ -83,12 +84,14 @@ Phase runProgram(const std::vector<std::string>& argv)
     });
 }
 
-void print(const char* name, const Phase& p, const Phase& base)
+// The budget compares time with simdjson's and peak RSS with the input's size ("x input").
+void print(const char* name, const Phase& p, const Phase& base, qint64 inputBytes)
 {
     std::printf("%-22s status %3d  wall %8.0f ms  cpu %8.0f ms  peak RSS %6lld MB  stdout %10lld B"
-                "   x simdjson: time %5.2f  RSS %5.2f\n",
+                "   x simdjson: time %5.2f  RSS %5.2f   RSS x input %5.2f\n",
                 name, p.status, p.wallMs, p.cpuMs, p.maxRssKb / 1024, p.outBytes, p.cpuMs / qMax(1.0, base.cpuMs),
-                double(p.maxRssKb) / double(qMax<qint64>(1, base.maxRssKb)));
+                double(p.maxRssKb) / double(qMax<qint64>(1, base.maxRssKb)),
+                double(p.maxRssKb) * 1024 / double(qMax<qint64>(1, inputBytes)));
 }
 } // namespace
 
@@ -155,8 +158,9 @@ int main(int argc, char** argv)
     });
     const Phase text = runProgram({binary, "inspect", file});
     const Phase json = runProgram({binary, "inspect", file, "--json"});
-    print("simdjson DOM parse", simdjsonParse, simdjsonParse);
-    print("inspect (text)", text, simdjsonParse);
-    print("inspect --json", json, simdjsonParse);
+    const qint64 inputBytes = QFileInfo(path).size();
+    print("simdjson DOM parse", simdjsonParse, simdjsonParse, inputBytes);
+    print("inspect (text)", text, simdjsonParse, inputBytes);
+    print("inspect --json", json, simdjsonParse, inputBytes);
     return 0;
 }
