@@ -98,10 +98,10 @@ Finding& ResponseAnalysis::addCode(Severity severity, Level level, std::optional
                                    NodeId node)
 {
     const ErrorEntry* entry = code ? m_catalog.byCode(*code) : nullptr;
-    Finding& f = add(severity, level, QStringLiteral("unknown_code"), message, node);
+    // A catalogued code needs no lookup of the unknown_code entry (one per failed object).
+    Finding& f = add(severity, level, entry ? QString() : QStringLiteral("unknown_code"), message, node);
     f.code = code;
     if (entry) {
-        f.key.clear();
         f.known = true;
         f.explanation = ResponseAnalyzer::explanationFor(entry);
         f.title = entry->title;
