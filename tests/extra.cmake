@@ -61,8 +61,12 @@ if(LEADGEN_CLANGXX AND NOT LEADGEN_FUZZ)
     # The simulator's HTTP parser: the same requests whole, byte by byte and in chunks.
     add_test(NAME fuzz_httprequestparser_smoke
              COMMAND "${CMAKE_CURRENT_SOURCE_DIR}/fuzz/run-fuzz.sh" 10 fuzz_httprequestparser)
+    # The support workflow's readers: HAR files and JSON Lines logs as customers send them.
+    add_test(NAME fuzz_har_smoke COMMAND "${CMAKE_CURRENT_SOURCE_DIR}/fuzz/run-fuzz.sh" 10 fuzz_har)
+    add_test(NAME fuzz_jsonlines_smoke COMMAND "${CMAKE_CURRENT_SOURCE_DIR}/fuzz/run-fuzz.sh" 10 fuzz_jsonlines)
     # All build in build/fuzz: one at a time.
-    set_tests_properties(fuzz_analyzer_smoke fuzz_curlcommand_smoke fuzz_httprequestparser_smoke PROPERTIES
+    set_tests_properties(fuzz_analyzer_smoke fuzz_curlcommand_smoke fuzz_httprequestparser_smoke fuzz_har_smoke
+                         fuzz_jsonlines_smoke PROPERTIES
         TIMEOUT 900
         SKIP_RETURN_CODE 77
         RESOURCE_LOCK leadgen_fuzz_build

@@ -207,17 +207,26 @@ QString InspectCommand::groupedText(const Diagnosis& diagnosis)
     std::vector<Group> groups;
     QHash<QString, size_t> byKey;
     QString text = diagnosis.verdictLine() + QLatin1Char('\n');
+    const auto sameGroup = [](const Finding& a, const Finding& b) {
+        return a.severity == b.severity && a.level == b.level && a.code == b.code && a.key == b.key;
+    };
+    size_t current = 0;
     for (const Finding& f : diagnosis.findings) {
-        const QString key = QStringLiteral("%1|%2|%3|%4")
-                                .arg(int(f.severity))
-                                .arg(int(f.level))
-                                .arg(f.code ? QString::number(*f.code) : QString(), f.key);
-        auto it = byKey.constFind(key);
-        if (it == byKey.constEnd()) {
-            it = byKey.insert(key, groups.size());
-            groups.push_back(Group{&f, 0, -1, -1, {}});
+        // Identical findings come in runs (one per failed object): only a new kind needs the
+        // hash lookup, a million failed objects compare four fields each.
+        if (groups.empty() || !sameGroup(f, *groups[current].first)) {
+            const QString key = QStringLiteral("%1|%2|%3|%4")
+                                    .arg(int(f.severity))
+                                    .arg(int(f.level))
+                                    .arg(f.code ? QString::number(*f.code) : QString(), f.key);
+            auto it = byKey.constFind(key);
+            if (it == byKey.constEnd()) {
+                it = byKey.insert(key, groups.size());
+                groups.push_back(Group{&f, 0, -1, -1, {}});
+            }
+            current = *it;
         }
-        Group& g = groups[*it];
+        Group& g = groups[current];
         if (++g.count <= kShownInFull) {
             text += f.toTextLine() + QLatin1Char('\n');
             continue;

@@ -51,6 +51,10 @@ struct Finding
     QString toTextLine() const;
 };
 
+// QString and std::optional members only: a growing list of a million findings can move them with
+// memcpy/realloc instead of constructing each one again.
+Q_DECLARE_TYPEINFO(Finding, Q_RELOCATABLE_TYPE);
+
 // One element of result.creates|updates|deletes, for the inspector's batch table.
 struct BatchRow
 {

@@ -142,8 +142,8 @@ std::optional<QByteArray> decompress(QByteArrayView compressed, qint64 maxSize, 
     return result;
 }
 
-bool decompress(QIODevice& in, QIODevice& out, qint64 maxSize, QString* error,
-                const std::function<bool(double)>& progress, Failure* failure)
+bool decompress(QIODevice& in, const std::function<bool(const char* data, qint64 size)>& write, qint64 maxSize,
+                QString* error, const std::function<bool(double)>& progress, Failure* failure)
 {
     const qint64 total = qMax<qint64>(1, in.size());
     QByteArray buffer;
@@ -158,6 +158,19 @@ bool decompress(QIODevice& in, QIODevice& out, qint64 maxSize, QString* error,
             buffer = in.read(kChunk);
             return buffer;
         },
+        write, maxSize, error);
+    if (canceled && error)
+        *error = QStringLiteral("canceled");
+    if (failure)
+        *failure = canceled ? Failure::Canceled : inflater.failure;
+    return ok && !canceled;
+}
+
+bool decompress(QIODevice& in, QIODevice& out, qint64 maxSize, QString* error,
+                const std::function<bool(double)>& progress, Failure* failure)
+{
+    return decompress(
+        in,
         [&](const char* data, qint64 size) {
             if (out.write(data, size) == size)
                 return true;
@@ -165,12 +178,7 @@ bool decompress(QIODevice& in, QIODevice& out, qint64 maxSize, QString* error,
                 *error = QStringLiteral("cannot write the decompressed data: %1").arg(out.errorString());
             return false;
         },
-        maxSize, error);
-    if (canceled && error)
-        *error = QStringLiteral("canceled");
-    if (failure)
-        *failure = canceled ? Failure::Canceled : inflater.failure;
-    return ok && !canceled;
+        maxSize, error, progress, failure);
 }
 
 QByteArray compress(QByteArrayView plain)

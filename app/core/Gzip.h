@@ -41,6 +41,11 @@ std::optional<QByteArray> decompress(QByteArrayView compressed, qint64 maxSize, 
 // (error "canceled"). False with a message on failure; out then holds a partial result.
 bool decompress(QIODevice& in, QIODevice& out, qint64 maxSize, QString* error,
                 const std::function<bool(double)>& progress = {}, Failure* failure = nullptr);
+// Streams in → write(data, size), chunk by chunk, for readers that consume the plain bytes as
+// they come (a compressed JSON Lines log). write returns false to stop (the result is then false,
+// failure Other, error left as write set it).
+bool decompress(QIODevice& in, const std::function<bool(const char* data, qint64 size)>& write, qint64 maxSize,
+                QString* error, const std::function<bool(double)>& progress = {}, Failure* failure = nullptr);
 // One gzip member holding the bytes (support bundles); empty only if zlib fails. Inputs must
 // stay below 4 GiB (one deflate call).
 QByteArray compress(QByteArrayView plain);

@@ -1,5 +1,6 @@
 #include "ImportSource.h"
 
+#include "Gzip.h"
 #include "HarReader.h"
 #include "JsonLinesReader.h"
 #include "SupportBundle.h"
@@ -13,15 +14,32 @@ namespace {
 // Files larger than this in a folder of responses are read as JSON Lines, not as one response.
 constexpr qint64 kResponseFileLimit = qint64(1) << 30;
 
-bool firstLineIsWholeJson(QFile& file)
+constexpr qint64 kSniffSize = 1 << 20;
+
+bool firstLineIsWholeJson(const QByteArray& head)
 {
-    const QByteArray head = file.peek(1 << 20);
     const qsizetype newline = head.indexOf('\n');
     if (newline < 0)
         return false;
     const QByteArray first = head.left(newline).trimmed();
     const QByteArray rest = head.mid(newline + 1).trimmed();
     return first.startsWith('{') && first.endsWith('}') && (rest.isEmpty() || rest.startsWith('{'));
+}
+
+// The first plain bytes of a gzip-compressed file (up to kSniffSize), so that its content can be
+// told like an uncompressed file's; what could not be decompressed is simply not there.
+QByteArray plainHead(QFile& file)
+{
+    QByteArray head;
+    QString error;
+    Gzip::decompress(
+        file,
+        [&](const char* data, qint64 size) {
+            head.append(data, qsizetype(qMin(size, kSniffSize - head.size())));
+            return head.size() < kSniffSize;
+        },
+        kSniffSize * Gzip::kMaxRatio, &error);
+    return head;
 }
 
 } // namespace
@@ -56,12 +74,16 @@ ImportSource::Kind ImportSource::detect(const QString& path)
     const QByteArray head = file.peek(4096);
     if (SupportBundle::looksLikeBundle(head))
         return Kind::Bundle;
-    const QString suffix = info.suffix().toLower();
-    if (HarReader::looksLikeHar(head) || suffix == QLatin1String("har"))
+    // A compressed file is told by what it holds and by the name without ".gz" (log.jsonl.gz);
+    // each reader decompresses on its own.
+    const bool gzip = Gzip::isGzip(head);
+    const QByteArray plain = gzip ? plainHead(file) : file.peek(kSniffSize);
+    const QString suffix = gzip ? QFileInfo(info.completeBaseName()).suffix().toLower() : info.suffix().toLower();
+    if (HarReader::looksLikeHar(plain.left(4096)) || suffix == QLatin1String("har"))
         return Kind::Har;
     if (suffix == QLatin1String("jsonl") || suffix == QLatin1String("ndjson") || suffix == QLatin1String("log"))
         return Kind::JsonLines;
-    if (firstLineIsWholeJson(file) || info.size() > kResponseFileLimit)
+    if (firstLineIsWholeJson(plain) || info.size() > kResponseFileLimit)
         return Kind::JsonLines;
     return Kind::ResponseFile;
 }

@@ -416,7 +416,13 @@ QString JsonIndex::path(NodeId node) const
             segments.append(QLatin1Char('[') + QString::number(row(n)) + QLatin1Char(']'));
         }
     }
-    QString result = QStringLiteral("$");
+    // Reserved to the exact size: findings keep their paths, up to one per batch object.
+    qsizetype size = 1;
+    for (const QString& segment : std::as_const(segments))
+        size += segment.size();
+    QString result;
+    result.reserve(size);
+    result += QLatin1Char('$');
     for (auto it = segments.crbegin(); it != segments.crend(); ++it)
         result += *it;
     return result;

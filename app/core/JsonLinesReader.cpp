@@ -1,5 +1,6 @@
 #include "JsonLinesReader.h"
 
+#include "Gzip.h"
 #include "JsonIndex.h"
 #include "ParallelFor.h"
 #include "Redactor.h"
@@ -8,6 +9,7 @@
 #include <QFile>
 
 #include <cstring>
+#include <limits>
 #include <vector>
 
 namespace {
@@ -101,29 +103,14 @@ bool JsonLinesReader::read(const std::function<bool(ImportedCall&& call)>& onCal
         m_error = QStringLiteral("cannot open %1: %2").arg(m_path, file.errorString());
         return false;
     }
-    const qint64 total = qMax<qint64>(1, file.size());
     constexpr qint64 kChunk = 4 << 20;
     QByteArray buffer;
     qint64 filled = 0; // bytes of buffer holding data
     qint64 lineNumber = 0;
-    qint64 readSoFar = 0;
-    bool atEnd = false;
     int index = 0;
-    while (!atEnd || filled > 0) {
-        if (!atEnd) {
-            if (buffer.size() - filled < kChunk)
-                buffer.resize(filled + kChunk);
-            const qint64 got = file.read(buffer.data() + filled, buffer.size() - filled);
-            if (got < 0) {
-                m_error = QStringLiteral("cannot read %1: %2").arg(m_path, file.errorString());
-                return false;
-            }
-            atEnd = got == 0;
-            filled += got;
-            readSoFar += got;
-            if (progress && !progress(double(readSoFar) / double(total)))
-                return false;
-        }
+    // Parses the complete lines at the front of the buffer (at the end, all of it), hands them on
+    // and keeps the unfinished line. False when onCall asked to stop.
+    const auto parseLines = [&](bool atEnd) {
         // The complete lines of this chunk are parsed in parallel, then handed on in order.
         const char* data = buffer.constData();
         qint64 start = 0;
@@ -175,15 +162,67 @@ bool JsonLinesReader::read(const std::function<bool(ImportedCall&& call)>& onCal
             call.line = lines[i].number;
             ++m_records;
             if (!onCall(std::move(call)))
-                return true;
+                return false;
         }
-        // Keep the unfinished line at the front of the buffer.
         if (start > 0) {
             std::memmove(buffer.data(), buffer.constData() + start, size_t(filled - start));
             filled -= start;
         }
-        if (atEnd && filled > 0 && start == 0)
-            filled = 0; // cannot happen: at the end every byte belongs to a line
+        return true;
+    };
+
+    if (Gzip::isGzip(file.peek(2))) {
+        // A compressed log (.jsonl.gz) is decompressed as it is read, never whole, and stops at
+        // the same decompression-bomb ratio as a compressed response; no size limit beyond that,
+        // since logs of several GB are what this reader is for.
+        bool stopped = false;
+        QString error;
+        Gzip::Failure failure = Gzip::Failure::None;
+        const bool ok = Gzip::decompress(
+            file,
+            [&](const char* data, qint64 size) {
+                if (buffer.size() < filled + size)
+                    buffer.resize(qMax(filled + size, filled + kChunk));
+                std::memcpy(buffer.data() + filled, data, size_t(size));
+                filled += size;
+                if (filled < kChunk)
+                    return true;
+                stopped = !parseLines(false);
+                return !stopped;
+            },
+            std::numeric_limits<qint64>::max(), &error, progress, &failure);
+        if (stopped)
+            return true;
+        if (!ok) {
+            if (failure != Gzip::Failure::Canceled) {
+                // The lines before the damage were handed on; the reason names where it stopped.
+                parseLines(false);
+                m_error = QStringLiteral("%1 is gzip-compressed and %2").arg(m_path, error);
+            }
+            return false;
+        }
+        parseLines(true);
+        return true;
+    }
+
+    const qint64 total = qMax<qint64>(1, file.size());
+    qint64 readSoFar = 0;
+    bool atEnd = false;
+    while (!atEnd) {
+        if (buffer.size() - filled < kChunk)
+            buffer.resize(filled + kChunk);
+        const qint64 got = file.read(buffer.data() + filled, buffer.size() - filled);
+        if (got < 0) {
+            m_error = QStringLiteral("cannot read %1: %2").arg(m_path, file.errorString());
+            return false;
+        }
+        atEnd = got == 0;
+        filled += got;
+        readSoFar += got;
+        if (progress && !progress(double(readSoFar) / double(total)))
+            return false;
+        if (!parseLines(atEnd))
+            return true;
     }
     return true;
 }

@@ -10,7 +10,8 @@
 // Reads a JSON Lines log one line at a time (memory follows the longest line, never the file):
 // each line is a `{"request": ..., "response": ..., "http_status": ..., "time": ...}` record or a
 // bare API response. Blank lines are skipped; a line that is not JSON, or not an object, is
-// reported with its line number and skipped, and the lines after it are read.
+// reported with its line number and skipped, and the lines after it are read. A gzip-compressed
+// log (.jsonl.gz) is decompressed while it is read, with the same bound on memory.
 class JsonLinesReader
 {
 public:

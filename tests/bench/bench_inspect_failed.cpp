@@ -4,6 +4,8 @@
 // peak RSS and CPU time are that phase's alone.
 //
 //   build/dev/bench/bench_inspect_failed [MB]      (default 72; the file is made in a temp dir)
+//   build/dev/bench/bench_inspect_failed --array [MILLIONS]   (default 10: [0,0,...], 2 bytes a node)
+//   build/dev/bench/bench_inspect_failed --nested [MILLIONS]  (default 10: [[[...]]] that deep)
 //
 // Printed: wall/CPU time, peak RSS and stdout bytes of `inspect FILE`, `inspect FILE --json`
 // (default --max-findings) and the simdjson parse, and the ratios inspect / simdjson.
@@ -12,6 +14,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 
 #include <cstdio>
@@ -81,33 +84,63 @@ Phase runProgram(const std::vector<std::string>& argv)
     });
 }
 
-void print(const char* name, const Phase& p, const Phase& base)
+// The budget compares time with simdjson's and peak RSS with the input's size ("x input").
+void print(const char* name, const Phase& p, const Phase& base, qint64 inputBytes)
 {
     std::printf("%-22s status %3d  wall %8.0f ms  cpu %8.0f ms  peak RSS %6lld MB  stdout %10lld B"
-                "   x simdjson: time %5.2f  RSS %5.2f\n",
+                "   x simdjson: time %5.2f  RSS %5.2f   RSS x input %5.2f\n",
                 name, p.status, p.wallMs, p.cpuMs, p.maxRssKb / 1024, p.outBytes, p.cpuMs / qMax(1.0, base.cpuMs),
-                double(p.maxRssKb) / double(qMax<qint64>(1, base.maxRssKb)));
+                double(p.maxRssKb) / double(qMax<qint64>(1, base.maxRssKb)),
+                double(p.maxRssKb) * 1024 / double(qMax<qint64>(1, inputBytes)));
 }
 } // namespace
 
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
-    const qint64 megabytes = argc > 1 ? QByteArray(argv[1]).toLongLong() : 72;
+    // The worst cases for the index: the smallest possible nodes (an array of 0s, brackets
+    // nested ten million deep) next to the all-failed batch, the worst case for the findings.
+    const QByteArray shape = argc > 1 && QByteArray(argv[1]).startsWith("--") ? QByteArray(argv[1]) : QByteArray();
+    const int countArg = shape.isEmpty() ? 1 : 2;
+    const qint64 amount = argc > countArg ? QByteArray(argv[countArg]).toLongLong() : (shape.isEmpty() ? 72 : 10);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("all-failed.json"));
     {
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly))
             qFatal("cannot write %s", qPrintable(path));
-        file.write("{\"result\":{\"creates\":[");
-        const QByteArray failed =
-            "{\"success\":false,\"error\":{\"code\":301,\"message\":\"Entry already exists\",\"data\":[]}}";
-        qint64 objects = 0;
-        for (qint64 written = 0; written < megabytes * 1000 * 1000; written += failed.size() + 1, ++objects)
-            file.write(objects ? "," + failed : failed);
-        file.write("]},\"error\":null,\"id\":\"bench\"}");
-        std::printf("%lld MB, %lld objects, every one failed with 301\n", megabytes, objects);
+        if (shape == "--array" || shape == "--nested") {
+            const qint64 n = amount * 1000 * 1000;
+            const bool nested = shape == "--nested";
+            QByteArray chunk;
+            for (qint64 i = 0; i < n; ++i) {
+                chunk += nested ? "[" : (i ? ",0" : "[0");
+                if (chunk.size() > (1 << 20)) {
+                    file.write(chunk);
+                    chunk.clear();
+                }
+            }
+            if (nested)
+                chunk += QByteArray(1, ']').repeated(qsizetype(n));
+            else
+                chunk += ']';
+            file.write(chunk);
+            std::printf("%s with %lld million elements, %lld bytes\n", nested ? "nested arrays" : "one array", amount,
+                        file.size());
+        } else if (shape.isEmpty()) {
+            const qint64 megabytes = amount;
+            file.write("{\"result\":{\"creates\":[");
+            const QByteArray failed =
+                "{\"success\":false,\"error\":{\"code\":301,\"message\":\"Entry already exists\",\"data\":[]}}";
+            qint64 objects = 0;
+            for (qint64 written = 0; written < megabytes * 1000 * 1000; written += failed.size() + 1, ++objects)
+                file.write(objects ? "," + failed : failed);
+            file.write("]},\"error\":null,\"id\":\"bench\"}");
+            std::printf("%lld MB, %lld objects, every one failed with 301\n", megabytes, objects);
+        } else {
+            std::fprintf(stderr, "usage: bench_inspect_failed [MB] | --array [MILLIONS] | --nested [MILLIONS]\n");
+            return 2;
+        }
     }
     const std::string file = path.toStdString();
     const std::string binary = LEADGEN_BINARY_DIR "/bin/leadgen-diag";
@@ -117,13 +150,17 @@ int main(int argc, char** argv)
         simdjson::padded_string json;
         if (simdjson::padded_string::load(file).get(json) != simdjson::SUCCESS)
             _exit(2);
+        // simdjson stops at depth 1024 by default; the nested case needs its real depth.
+        if (shape == "--nested" && parser.allocate(json.size(), json.size() / 2 + 1) != simdjson::SUCCESS)
+            _exit(3);
         simdjson::dom::element root;
         _exit(parser.parse(json).get(root) == simdjson::SUCCESS ? 0 : 1);
     });
     const Phase text = runProgram({binary, "inspect", file});
     const Phase json = runProgram({binary, "inspect", file, "--json"});
-    print("simdjson DOM parse", simdjsonParse, simdjsonParse);
-    print("inspect (text)", text, simdjsonParse);
-    print("inspect --json", json, simdjsonParse);
+    const qint64 inputBytes = QFileInfo(path).size();
+    print("simdjson DOM parse", simdjsonParse, simdjsonParse, inputBytes);
+    print("inspect (text)", text, simdjsonParse, inputBytes);
+    print("inspect --json", json, simdjsonParse, inputBytes);
     return 0;
 }

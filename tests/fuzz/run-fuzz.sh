@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds a libFuzzer target in build/fuzz (preset "fuzz", clang++) and runs it on its corpus for
 # SECONDS (default 10). TARGET: fuzz_analyzer (default; response corpus), fuzz_linter (request
-# corpus), fuzz_curlcommand (cURL shapes), fuzz_httprequestparser (HTTP requests to the simulator)
-# or fuzz_requestfile (request files). ctest runs them briefly; run longer by hand:
+# corpus), fuzz_curlcommand (cURL shapes), fuzz_httprequestparser (HTTP requests to the simulator),
+# fuzz_requestfile (request files), fuzz_har (HAR files) or fuzz_jsonlines (JSON Lines logs).
+# ctest runs them briefly; run longer by hand:
 #   tests/fuzz/run-fuzz.sh 300 [TARGET]
 # Exit status: 0 = no crash, 77 = clang++ not available (ctest reports "skipped"), 1 = a crash,
 # a sanitizer report, a timeout or an oracle mismatch (the input is kept in build/fuzz/artifacts/;
@@ -17,6 +18,8 @@ case "$target" in
     fuzz_curlcommand) corpus=tests/data/curl dict=tests/fuzz/curl.dict ;;
     fuzz_httprequestparser) corpus=tests/data/http dict=tests/fuzz/http.dict ;;
     fuzz_requestfile) corpus=tests/data/requests dict=tests/fuzz/json.dict ;;
+    fuzz_har) corpus=tests/fuzz/corpus/har dict=tests/fuzz/json.dict ;;
+    fuzz_jsonlines) corpus=tests/fuzz/corpus/jsonlines dict=tests/fuzz/json.dict ;;
     *) echo "run-fuzz: unknown target $target" >&2; exit 2 ;;
 esac
 if ! command -v clang++ >/dev/null 2>&1; then

@@ -1,4 +1,5 @@
 #include "Diagnosis.h"
+#include "Gzip.h"
 #include "HarWriter.h"
 #include "ImportedCall.h"
 #include "ImportSource.h"
@@ -139,6 +140,76 @@ private slots:
         QCOMPARE(result.triage.secretSources().size(), 1);
         const QByteArray everything = QJsonDocument(result.triage.toJson()).toJson() + result.triage.toText().toUtf8();
         QVERIFY(!everything.contains("CANARY-LOG-77"));
+    }
+
+    // A gzip-compressed log gives the same summary as the plain one, whether the name says so
+    // (.jsonl.gz) or only the content does; the log is repeated past the reader's 4 MB chunk so
+    // that lines are cut across decompressed chunks.
+    void compressedLogTriagesLikePlain_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("jsonl.gz") << QStringLiteral("big.jsonl.gz");
+        QTest::newRow("ndjson.gz") << QStringLiteral("big.ndjson.gz");
+        QTest::newRow("content only") << QStringLiteral("big.gz");
+    }
+    void compressedLogTriagesLikePlain()
+    {
+        QFETCH(QString, name);
+        QFile constructed(constructedLog());
+        QVERIFY(constructed.open(QIODevice::ReadOnly));
+        const QByteArray once = constructed.readAll();
+        // Blank padding lines (skipped, but counted as lines) keep the number of calls small.
+        const QByteArray padding = QByteArray(64 << 10, ' ') + '\n';
+        QByteArray log;
+        while (log.size() < (5 << 20))
+            log += once + padding;
+        const QString plainPath = TestSupport::writeFile(m_dir.path(), QStringLiteral("big.jsonl"), log);
+        const QString gzPath = TestSupport::writeFile(m_dir.path(), name, Gzip::compress(log));
+        Run plain;
+        run({plainPath}, &plain);
+        Run compressed;
+        run({gzPath}, &compressed);
+        QVERIFY2(compressed.ok, qPrintable(compressed.error));
+        const QJsonObject a = plain.triage.toJson();
+        const QJsonObject b = compressed.triage.toJson();
+        QVERIFY(a.value(QLatin1String("calls")).toInt() > 400);
+        for (const char* key : {"calls", "api_calls", "verdicts"})
+            QCOMPARE(b.value(QLatin1String(key)), a.value(QLatin1String(key)));
+        QCOMPARE(b.value(QLatin1String("by_code")).toArray().size(),
+                 a.value(QLatin1String("by_code")).toArray().size());
+        QCOMPARE(compressed.triage.problems().size(), plain.triage.problems().size());
+        for (int i = 0; i < plain.triage.problems().size(); ++i)
+            QCOMPARE(compressed.triage.problems().at(i).line, plain.triage.problems().at(i).line);
+        QCOMPARE(compressed.triage.secretSources().size(), 1);
+    }
+
+    // A cut-off .jsonl.gz: the lines before the cut are counted, and the file is reported as
+    // truncated gzip, not as malformed lines.
+    void truncatedCompressedLogNamesTheProblem()
+    {
+        QFile constructed(constructedLog());
+        QVERIFY(constructed.open(QIODevice::ReadOnly));
+        const QByteArray gz = Gzip::compress(constructed.readAll());
+        const QString path =
+            TestSupport::writeFile(m_dir.path(), QStringLiteral("cut.jsonl.gz"), gz.left(gz.size() - 12));
+        Run result;
+        run({path}, &result);
+        QVERIFY(!result.ok);
+        QVERIFY2(result.error.contains(QLatin1String("gzip")) && result.error.contains(QLatin1String("truncated")),
+                 qPrintable(result.error));
+    }
+
+    // Highly repetitive data past the first 10 MB is refused as a likely bomb while it is read,
+    // as for a compressed response.
+    void compressedLogBombIsRefused()
+    {
+        const QByteArray blank(40 << 20, '\n');
+        const QString path =
+            TestSupport::writeFile(m_dir.path(), QStringLiteral("bomb.jsonl.gz"), Gzip::compress(blank));
+        Run result;
+        run({path}, &result);
+        QVERIFY(!result.ok);
+        QVERIFY2(result.error.contains(QLatin1String("decompression bomb")), qPrintable(result.error));
     }
 
     void folderOfResponseFilesAndHar()
