@@ -1,5 +1,6 @@
 #include "ProxyConfig.h"
 
+#include "AppSettings.h"
 #include "Environment.h"
 
 #include <QNetworkProxyFactory>
@@ -93,6 +94,8 @@ QList<QNetworkProxy> ProxyConfig::proxiesFor(const QUrl& url) const
     case Mode::Direct:
         return {QNetworkProxy(QNetworkProxy::NoProxy)};
     case Mode::Manual:
+        if (noProxyCovers(noProxy, url))
+            return {QNetworkProxy(QNetworkProxy::NoProxy)};
         return {manualProxy()};
     case Mode::System:
         break;
@@ -158,8 +161,30 @@ std::optional<QNetworkProxy> ProxyConfig::fromEnvironment(const QUrl& url, const
     return config->manualProxy();
 }
 
+ProxyConfig ProxyConfig::load(const QSettings& settings)
+{
+    // Stored in the URL form (without password); anything unreadable is the default, System.
+    std::optional<ProxyConfig> config =
+        fromUrl(AppSettings::value(settings, AppSettings::Key::NetworkProxy).toString(), nullptr);
+    if (!config)
+        return ProxyConfig();
+    config->noProxy = AppSettings::value(settings, AppSettings::Key::NetworkProxyBypass).toString();
+    return *config;
+}
+
+void ProxyConfig::save(QSettings& settings) const
+{
+    AppSettings::setValue(settings, AppSettings::Key::NetworkProxy, toUrl());
+    AppSettings::setValue(settings, AppSettings::Key::NetworkProxyBypass, noProxy);
+}
+
+QString ProxyConfig::secretKey() const
+{
+    return QStringLiteral("proxy:") + toUrl();
+}
+
 bool ProxyConfig::operator==(const ProxyConfig& other) const
 {
     return mode == other.mode && type == other.type && host == other.host && port == other.port && user == other.user &&
-           password == other.password;
+           password == other.password && noProxy == other.noProxy;
 }
