@@ -310,6 +310,7 @@ void ApiClient::send(const ApiRequest& request)
     m_timedOut = false;
     m_cancelled = false;
     m_proxyAuthDeclined = false;
+    m_proxyAuthAnswered = false;
 
     const QUrl url = request.url();
     const QString scheme = url.scheme().toLower();
@@ -384,7 +385,9 @@ void ApiClient::onProxyAuthenticationRequired(const QNetworkProxy& proxy, QAuthe
     // The time limit is for the API, not for the user typing a password.
     const int remaining = m_timeout.isActive() ? m_timeout.remainingTime() : -1;
     m_timeout.stop();
-    if (!NetworkSettings::authenticateProxy(proxy, authenticator))
+    if (NetworkSettings::authenticateProxy(proxy, authenticator))
+        m_proxyAuthAnswered = true;
+    else
         m_proxyAuthDeclined = true; // Qt then fails the reply with ProxyAuthenticationRequiredError
     if (remaining >= 0 && m_reply)
         m_timeout.start(remaining);
@@ -635,7 +638,7 @@ void ApiClient::onFinished()
         }
         case FailureLayer::Proxy:
             if (error == QNetworkReply::ProxyAuthenticationRequiredError && usesProxy(m_proxy)) {
-                facts = (m_proxyAuthDeclined
+                facts = (m_proxyAuthDeclined && !m_proxyAuthAnswered
                              ? QStringLiteral("The proxy %1, port %2 asked for a user name and password (HTTP 407) and "
                                               "none was given, so the call to %3 was not made.")
                              : QStringLiteral("The proxy %1, port %2 refused the user name and password (HTTP 407), so "
@@ -724,5 +727,6 @@ void ApiClient::finish(const CallCapture& capture)
     m_cancelled = false;
     m_timedOut = false;
     m_proxyAuthDeclined = false;
+    m_proxyAuthAnswered = false;
     emit finished(capture);
 }

@@ -107,4 +107,5 @@ private:
     bool m_timedOut = false;
     bool m_cancelled = false;
     bool m_proxyAuthDeclined = false; // the user cancelled the proxy's password prompt
+    bool m_proxyAuthAnswered = false; // ...or gave a user name and password
 };
