@@ -184,15 +184,14 @@ private slots:
         QCOMPARE(simulator.batchShape(), QStringLiteral("observed"));
 
         // One new lead and the same address again: the second object fails (301).
-        const auto send = [&simulator] {
+        const auto send = [&simulator](const QByteArray& email) {
             ApiClient client(nullptr);
             ApiRequest request;
             request.endpoint = simulator.endpoint(ApiVersion::V1_2);
             request.accountId = simulator.demoAccounts().constFirst().accountId;
             request.secretKey = simulator.demoAccounts().constFirst().secretKey;
-            request.body = QByteArrayLiteral("{\"method\":\"createLeads\",\"params\":{\"objects\":["
-                                             "{\"emailAddress\":\"shape@example.com\"},"
-                                             "{\"emailAddress\":\"shape@example.com\"}]},\"id\":\"shape-1\"}");
+            request.body = "{\"method\":\"createLeads\",\"params\":{\"objects\":[{\"emailAddress\":\"" + email +
+                           "\"},{\"emailAddress\":\"" + email + "\"}]},\"id\":\"shape-1\"}";
             QSignalSpy finished(&client, &ApiClient::finished);
             client.send(request);
             if (finished.isEmpty() && !finished.wait(10000))
@@ -211,7 +210,7 @@ private slots:
             return failed;
         };
 
-        QJsonObject observed = send();
+        QJsonObject observed = send("shape-1@example.com");
         QJsonArray failed = failedItems(observed);
         QCOMPARE(failed.size(), 1);
         QCOMPARE(failed.first().toObject().value(QLatin1String("success")), QJsonValue(false));
@@ -238,7 +237,7 @@ private slots:
         child<QPushButton>(dialog, "saveEnvironment")->click();
         QCOMPARE(simulator.batchShape(), QStringLiteral("documented"));
 
-        const QJsonObject documentedAnswer = send();
+        const QJsonObject documentedAnswer = send("shape-2@example.com");
         failed = failedItems(documentedAnswer);
         QCOMPARE(failed.size(), 1);
         QCOMPARE(failed.first().toObject().value(QLatin1String("success")), QJsonValue(QStringLiteral("false")));

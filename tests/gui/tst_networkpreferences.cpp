@@ -153,7 +153,7 @@ private:
         script.reason = reason;
         script.headers = {{"Content-Type", "text/plain"}};
         if (status == 407)
-            script.headers.append({"Proxy-Authenticate", "Basic realm=\"corp\""});
+            script.headers.append(FakeHttpServer::Header("Proxy-Authenticate", "Basic realm=\"corp\""));
         script.body = "no";
         proxy.setScript(script);
     }
