@@ -6,11 +6,11 @@
 #include "Platform.h"
 #include "Redactor.h"
 
+#include <QAuthenticator>
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QNetworkAccessManager>
-#include <QAuthenticator>
 #include <QNetworkProxy>
 #include <QNetworkProxyFactory>
 #include <QNetworkRequest>
@@ -611,9 +611,10 @@ void ApiClient::onFinished()
         if (!capture.tlsProblems.isEmpty() && !capture.tlsTrustedByUser)
             layer = FailureLayer::Tls;
         // Through a proxy, a refused or failed connection is the proxy's: Qt reports a refused
-        // CONNECT tunnel (https) as an unknown network error.
+        // CONNECT tunnel (https) as an unknown network error, and a proxy host name that does not
+        // resolve as HostNotFound (the API's name is resolved by the proxy, not here).
         if (usesProxy(m_proxy) && !capture.hasResponse &&
-            (layer == FailureLayer::ConnectionRefused ||
+            (layer == FailureLayer::ConnectionRefused || layer == FailureLayer::Dns ||
              (layer == FailureLayer::Connection && error == QNetworkReply::UnknownNetworkError)))
             layer = FailureLayer::Proxy;
         switch (layer) {

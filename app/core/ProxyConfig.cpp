@@ -77,7 +77,9 @@ QString ProxyConfig::toUrl() const
     url.setScheme(type == QNetworkProxy::Socks5Proxy ? QStringLiteral("socks5") : QStringLiteral("http"));
     url.setHost(host);
     url.setPort(port);
-    url.setUserName(user);
+    // An empty but non-null user would print as "http://@host".
+    if (!user.isEmpty())
+        url.setUserName(user);
     return url.toString();
 }
 
