@@ -640,14 +640,16 @@ void ApiClient::onFinished()
         }
         case FailureLayer::Proxy:
             if (error == QNetworkReply::ProxyAuthenticationRequiredError && usesProxy(m_proxy)) {
-                facts = (m_proxyAuthDeclined && !m_proxyAuthAnswered
-                             ? QStringLiteral("The proxy %1, port %2 asked for a user name and password (HTTP 407) and "
-                                              "none was given, so the call to %3 was not made.")
-                             : QStringLiteral("The proxy %1, port %2 refused the user name and password (HTTP 407), so "
-                                              "the call to %3 was not made."))
+                // Whether a user name and password were given is known only when this client asked.
+                QString what = QStringLiteral("asked for a user name and password (HTTP 407) that it did not accept");
+                if (m_proxyAuthAnswered)
+                    what = QStringLiteral("refused the user name and password (HTTP 407)");
+                else if (m_proxyAuthDeclined)
+                    what = QStringLiteral("asked for a user name and password (HTTP 407) and none was given");
+                facts = QStringLiteral("The proxy %1, port %2 %3, so the call to %4 was not made.")
                             .arg(m_proxy.hostName())
                             .arg(m_proxy.port())
-                            .arg(host);
+                            .arg(what, host);
                 break;
             }
             facts = usesProxy(m_proxy)
