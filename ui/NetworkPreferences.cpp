@@ -6,6 +6,7 @@
 #include "SecretStore.h"
 
 #include <QAuthenticator>
+#include <QNetworkProxyFactory>
 #include <QSettings>
 
 NetworkPreferences::NetworkPreferences(SecretStore& secrets, QWidget* dialogParent, QObject* parent)
@@ -13,6 +14,9 @@ NetworkPreferences::NetworkPreferences(SecretStore& secrets, QWidget* dialogPare
     , m_secrets(secrets)
     , m_dialogParent(dialogParent)
 {
+    // API calls have a factory of their own (NetworkSettings); anything else the GUI fetches
+    // follows the desktop's proxy configuration.
+    QNetworkProxyFactory::setUseSystemConfiguration(true);
     const QSettings settings;
     m_config = ProxyConfig::load(settings);
     m_remember = AppSettings::value(settings, AppSettings::Key::NetworkProxyRememberPassword).toBool();
