@@ -72,7 +72,7 @@ EnvironmentDialog::EnvironmentDialog(EnvironmentStore& store, Prompter& prompter
         tr("How createLeads, updateLeads and the other batch methods report failed objects. Observed: their "
            "errors are also copied into a top-level \"error\" array ([] when none failed). Documented: the "
            "top-level \"error\" is null and a failed object's \"success\" is the string \"false\". Applies "
-           "to the next call (the same as sim --batch-shape)."));
+           "to the next call once saved (the same choice as sim --batch-shape)."));
     connect(m_ui->batchShape, &QComboBox::activated, this, &EnvironmentDialog::onEdited);
 
     reload(m_store.current().id);
