@@ -15,6 +15,7 @@
 #include "HistoryController.h"
 #include "HistorySettings.h"
 #include "InspectorWidget.h"
+#include "NetworkPreferences.h"
 #include "PreferencesDialog.h"
 #include "RecentFiles.h"
 #include "RecentFilesMenu.h"
@@ -121,6 +122,8 @@ void MainWindow::setupComposer()
 {
     m_environments = new EnvironmentStore(nullptr, this);
     m_secrets = new SecretStore(QStringLiteral("leadgen-diag"), this);
+    // Before any ApiClient: every call follows the proxy chosen in Preferences.
+    m_network = new NetworkPreferences(*m_secrets, this, this);
     // The simulator runs on its own thread and starts on the first call (not at launch).
     m_simulatorProvider = std::make_unique<EmbeddedSimulatorProvider>();
 
@@ -531,7 +534,9 @@ void MainWindow::showPreferences()
     dialog->setObjectName(QStringLiteral("preferencesDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setHistorySettings(HistorySettings::load(QSettings()));
+    dialog->setProxy(m_network->proxy(), m_network->rememberPassword());
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        m_network->apply(dialog->proxy(), dialog->rememberProxyPassword());
         const InspectorSettings settings = dialog->settings();
         settings.save();
         m_inspector->setSettings(settings);

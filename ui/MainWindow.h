@@ -15,6 +15,7 @@ class ErrorBrowserWidget;
 class GettingStartedPanel;
 class HistoryController;
 class InspectorWidget;
+class NetworkPreferences;
 class QDockWidget;
 class QLabel;
 class ReproduceController;
@@ -46,8 +47,9 @@ public:
     QDockWidget* composerDock() const { return m_composerDock; }
     QDockWidget* historyDock() const { return m_historyDock; }
     QDockWidget* gettingStartedDock() const { return m_guideDock; }
-    SupportController* support() const { return m_support; } // HAR, bundles, triage (ui/support)
-    GettingStartedPanel* gettingStarted();                   // created when first needed, like the error browser
+    SupportController* support() const { return m_support; }  // HAR, bundles, triage (ui/support)
+    NetworkPreferences* network() const { return m_network; } // the proxy for API calls
+    GettingStartedPanel* gettingStarted();                    // created when first needed, like the error browser
 
     // The About box text: application, catalogue and Qt versions.
     QString aboutText() const;
@@ -102,6 +104,7 @@ private:
     InspectorWidget* m_inspector = nullptr;
     EnvironmentStore* m_environments = nullptr;
     SecretStore* m_secrets = nullptr;
+    NetworkPreferences* m_network = nullptr;
     std::unique_ptr<EmbeddedSimulatorProvider> m_simulatorProvider;
     ComposerWidget* m_composer = nullptr;
     GettingStartedPanel* m_guide = nullptr;

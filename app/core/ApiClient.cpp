@@ -6,6 +6,7 @@
 #include "Platform.h"
 #include "Redactor.h"
 
+#include <QAuthenticator>
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
@@ -162,8 +163,11 @@ ApiClient::ApiClient(QNetworkAccessManager* network, QObject* parent)
     // A manager of its own (the GUI's) follows the proxy variables and the system's proxy
     // configuration, and never proxies the simulator (docs/design.md, Network settings and
     // packaging). An injected manager is configured by its owner.
-    if (!network)
-        NetworkSettings::configure(*m_network, ProxyConfig(), QProcessEnvironment::systemEnvironment());
+    if (!network) {
+        NetworkSettings::configureForApplication(*m_network, QProcessEnvironment::systemEnvironment());
+        connect(m_network, &QNetworkAccessManager::proxyAuthenticationRequired, this,
+                &ApiClient::onProxyAuthenticationRequired);
+    }
     // Once per process: spill files left by a run that was killed.
     static std::once_flag swept;
     std::call_once(swept, [this] { sweepStaleSpillFiles(m_spillDirectory); });
@@ -306,6 +310,8 @@ void ApiClient::send(const ApiRequest& request)
     }
     m_timedOut = false;
     m_cancelled = false;
+    m_proxyAuthDeclined = false;
+    m_proxyAuthAnswered = false;
 
     const QUrl url = request.url();
     const QString scheme = url.scheme().toLower();
@@ -373,6 +379,19 @@ void ApiClient::onTimeout()
         return;
     m_timedOut = true;
     m_reply->abort();
+}
+
+void ApiClient::onProxyAuthenticationRequired(const QNetworkProxy& proxy, QAuthenticator* authenticator)
+{
+    // The time limit is for the API, not for the user typing a password.
+    const int remaining = m_timeout.isActive() ? m_timeout.remainingTime() : -1;
+    m_timeout.stop();
+    if (NetworkSettings::authenticateProxy(proxy, authenticator))
+        m_proxyAuthAnswered = true;
+    else
+        m_proxyAuthDeclined = true; // Qt then fails the reply with ProxyAuthenticationRequiredError
+    if (remaining >= 0 && m_reply)
+        m_timeout.start(remaining);
 }
 
 void ApiClient::markFirstByte()
@@ -578,6 +597,12 @@ void ApiClient::onFinished()
                         .arg(host)
                         .arg(port)
                         .arg(m_request.timeoutMs);
+            // Through a proxy, "no response" may well be the proxy's silence: name it too.
+            if (usesProxy(m_proxy))
+                facts += QStringLiteral(" The call went through the proxy %1, port %2, which may be what did not "
+                                        "answer.")
+                             .arg(m_proxy.hostName())
+                             .arg(m_proxy.port());
         }
     } else if (error != QNetworkReply::NoError && layerOf(error) != FailureLayer::HttpStatus) {
         layer = layerOf(error);
@@ -586,9 +611,10 @@ void ApiClient::onFinished()
         if (!capture.tlsProblems.isEmpty() && !capture.tlsTrustedByUser)
             layer = FailureLayer::Tls;
         // Through a proxy, a refused or failed connection is the proxy's: Qt reports a refused
-        // CONNECT tunnel (https) as an unknown network error.
+        // CONNECT tunnel (https) as an unknown network error, and a proxy host name that does not
+        // resolve as HostNotFound (the API's name is resolved by the proxy, not here).
         if (usesProxy(m_proxy) && !capture.hasResponse &&
-            (layer == FailureLayer::ConnectionRefused ||
+            (layer == FailureLayer::ConnectionRefused || layer == FailureLayer::Dns ||
              (layer == FailureLayer::Connection && error == QNetworkReply::UnknownNetworkError)))
             layer = FailureLayer::Proxy;
         switch (layer) {
@@ -613,6 +639,19 @@ void ApiClient::onFinished()
             break;
         }
         case FailureLayer::Proxy:
+            if (error == QNetworkReply::ProxyAuthenticationRequiredError && usesProxy(m_proxy)) {
+                // Whether a user name and password were given is known only when this client asked.
+                QString what = QStringLiteral("asked for a user name and password (HTTP 407) that it did not accept");
+                if (m_proxyAuthAnswered)
+                    what = QStringLiteral("refused the user name and password (HTTP 407)");
+                else if (m_proxyAuthDeclined)
+                    what = QStringLiteral("asked for a user name and password (HTTP 407) and none was given");
+                facts = QStringLiteral("The proxy %1, port %2 %3, so the call to %4 was not made.")
+                            .arg(m_proxy.hostName())
+                            .arg(m_proxy.port())
+                            .arg(what, host);
+                break;
+            }
             facts = usesProxy(m_proxy)
                         ? QStringLiteral("The proxy %1, port %2 between this computer and %3 failed (%4).")
                               .arg(m_proxy.hostName())
@@ -691,5 +730,7 @@ void ApiClient::finish(const CallCapture& capture)
     // State is reset before the signal, so a slot may send() the next call right away.
     m_cancelled = false;
     m_timedOut = false;
+    m_proxyAuthDeclined = false;
+    m_proxyAuthAnswered = false;
     emit finished(capture);
 }

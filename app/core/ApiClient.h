@@ -14,6 +14,7 @@
 
 #include <memory>
 
+class QAuthenticator;
 class QNetworkAccessManager;
 
 // Sends one API call at a time through an injected QNetworkAccessManager and captures everything
@@ -29,8 +30,10 @@ class ApiClient : public QObject
 public:
     static constexpr qint64 kDefaultSpillThreshold = 32 * 1024 * 1024;
 
-    // Without a network manager it makes its own, with the proxy rules of NetworkSettings
-    // (proxy variables, then the system configuration; loopback never proxied).
+    // Without a network manager it makes its own, with the proxy rules of NetworkSettings: the
+    // application's proxy (Preferences) when explicit, else the proxy variables, then the system
+    // configuration; loopback never proxied. A proxy asking for a password is answered through
+    // NetworkSettings' authenticator (the GUI's prompt).
     explicit ApiClient(QNetworkAccessManager* network, QObject* parent = nullptr);
     ~ApiClient() override;
 
@@ -77,6 +80,7 @@ private:
     void onMetaDataChanged();
     void onReadyRead();
     void onSslErrors(const QList<QSslError>& errors);
+    void onProxyAuthenticationRequired(const QNetworkProxy& proxy, QAuthenticator* authenticator);
     void onFinished();
     void onTimeout();
     void markFirstByte();
@@ -102,4 +106,6 @@ private:
     QNetworkProxy m_proxy;            // the proxy this call goes through, for naming the failing layer
     bool m_timedOut = false;
     bool m_cancelled = false;
+    bool m_proxyAuthDeclined = false; // the user cancelled the proxy's password prompt
+    bool m_proxyAuthAnswered = false; // ...or gave a user name and password
 };

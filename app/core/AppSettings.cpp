@@ -45,6 +45,10 @@ const Row kRows[] = {
     {AppSettings::Key::HistoryBodyLimit, "History/bodyLimit", qint64(16 * 1000 * 1000)},
     {AppSettings::Key::HistoryKeepDays, "History/keepDays", 0},
     {AppSettings::Key::HistoryMaxMegabytes, "History/maxMegabytes", 0},
+    {AppSettings::Key::NetworkProxy, "Network/proxy", QStringLiteral("system")},
+    {AppSettings::Key::NetworkProxyBypass, "Network/noProxy", QString()},
+    {AppSettings::Key::NetworkProxyRememberPassword, "Network/rememberProxyPassword", false},
+    {AppSettings::Key::SimulatorBatchShape, "Simulator/batchShape", QStringLiteral("observed")},
 };
 
 const Row& row(AppSettings::Key key)

@@ -51,6 +51,12 @@ public:
         HistoryBodyLimit,
         HistoryKeepDays,
         HistoryMaxMegabytes,
+        // Network (Preferences): the proxy as ProxyConfig::toUrl() writes it, never a password
+        NetworkProxy,
+        NetworkProxyBypass,
+        NetworkProxyRememberPassword,
+        // The embedded simulator's batch result shape ("observed" | "documented")
+        SimulatorBatchShape,
     };
 
     // Groups whose members are records with ids of their own (EnvironmentStore's environments,

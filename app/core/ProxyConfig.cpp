@@ -1,5 +1,6 @@
 #include "ProxyConfig.h"
 
+#include "AppSettings.h"
 #include "Environment.h"
 
 #include <QNetworkProxyFactory>
@@ -76,7 +77,9 @@ QString ProxyConfig::toUrl() const
     url.setScheme(type == QNetworkProxy::Socks5Proxy ? QStringLiteral("socks5") : QStringLiteral("http"));
     url.setHost(host);
     url.setPort(port);
-    url.setUserName(user);
+    // An empty but non-null user would print as "http://@host".
+    if (!user.isEmpty())
+        url.setUserName(user);
     return url.toString();
 }
 
@@ -93,6 +96,8 @@ QList<QNetworkProxy> ProxyConfig::proxiesFor(const QUrl& url) const
     case Mode::Direct:
         return {QNetworkProxy(QNetworkProxy::NoProxy)};
     case Mode::Manual:
+        if (noProxyCovers(noProxy, url))
+            return {QNetworkProxy(QNetworkProxy::NoProxy)};
         return {manualProxy()};
     case Mode::System:
         break;
@@ -158,8 +163,30 @@ std::optional<QNetworkProxy> ProxyConfig::fromEnvironment(const QUrl& url, const
     return config->manualProxy();
 }
 
+ProxyConfig ProxyConfig::load(const QSettings& settings)
+{
+    // Stored in the URL form (without password); anything unreadable is the default, System.
+    std::optional<ProxyConfig> config =
+        fromUrl(AppSettings::value(settings, AppSettings::Key::NetworkProxy).toString(), nullptr);
+    if (!config)
+        return ProxyConfig();
+    config->noProxy = AppSettings::value(settings, AppSettings::Key::NetworkProxyBypass).toString();
+    return *config;
+}
+
+void ProxyConfig::save(QSettings& settings) const
+{
+    AppSettings::setValue(settings, AppSettings::Key::NetworkProxy, toUrl());
+    AppSettings::setValue(settings, AppSettings::Key::NetworkProxyBypass, noProxy);
+}
+
+QString ProxyConfig::secretKey() const
+{
+    return QStringLiteral("proxy:") + toUrl();
+}
+
 bool ProxyConfig::operator==(const ProxyConfig& other) const
 {
     return mode == other.mode && type == other.type && host == other.host && port == other.port && user == other.user &&
-           password == other.password;
+           password == other.password && noProxy == other.noProxy;
 }

@@ -8,6 +8,8 @@
 
 #include <optional>
 
+class QSettings;
+
 // Which proxy API calls go through (docs/design.md, Network settings and packaging). A value:
 // the password is a member only for the session, it is never written by this class (it is a
 // secret: keychain or session, like the API's secret key).
@@ -26,6 +28,9 @@ struct ProxyConfig
     quint16 port = 0;
     QString user;
     QString password;
+    // Manual only: hosts reached without the proxy, in the no_proxy syntax ("*", hosts and domain
+    // suffixes, optionally with a port). Preferences' "No proxy for".
+    QString noProxy;
 
     // "http://[user@]host[:port]" (port 3128 by default), "socks5://[user@]host[:port]" (1080),
     // "none" / "direct", "system". A password in the URL is refused: it would be visible in the
@@ -46,6 +51,13 @@ struct ProxyConfig
     static std::optional<QNetworkProxy> fromEnvironment(const QUrl& url, const QProcessEnvironment& environment,
                                                         QString* error = nullptr);
     static bool noProxyCovers(const QString& noProxy, const QUrl& url);
+
+    // The GUI's choice (Preferences, AppSettings' Network keys). Never the password: that is a
+    // secret, kept in SecretStore under secretKey().
+    static ProxyConfig load(const QSettings& settings);
+    void save(QSettings& settings) const;
+    // The SecretStore entry of the password: one per proxy and user ("proxy:http://ann@host:3128").
+    QString secretKey() const;
 
     bool operator==(const ProxyConfig& other) const;
     bool operator!=(const ProxyConfig& other) const { return !(*this == other); }

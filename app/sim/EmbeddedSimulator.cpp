@@ -61,6 +61,14 @@ bool EmbeddedSimulator::start(const SimConfig& config, QString* error)
     return true;
 }
 
+void EmbeddedSimulator::setBatchShape(SimConfig::BatchShape shape)
+{
+    m_config.batchShape = shape;
+    if (SimServer* server = m_server)
+        QMetaObject::invokeMethod(
+            m_context, [server, shape] { server->setBatchShape(shape); }, Qt::BlockingQueuedConnection);
+}
+
 void EmbeddedSimulator::stop()
 {
     if (!m_thread)

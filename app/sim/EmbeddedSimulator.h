@@ -33,6 +33,9 @@ public:
     // e.g. http://127.0.0.1:PORT/pubapi/v1.2/ (no credentials); empty when not running.
     QUrl endpoint(const QString& version = QStringLiteral("v1.2")) const;
     SimConfig config() const { return m_config; }
+    // Changes how the running server reports failed batch objects, without a restart (the demo
+    // data and what was created stay); returns once the server uses it. Kept for a later start().
+    void setBatchShape(SimConfig::BatchShape shape);
 
 signals:
     void started(quint16 port);

@@ -89,6 +89,12 @@ SimApi::SimApi(const SimConfig& config, const SimClock* clock)
     , m_limiter(config.perSecond, config.daily, clock)
 {}
 
+void SimApi::setBatchShape(SimConfig::BatchShape shape)
+{
+    m_config.batchShape = shape;
+    m_store->setBatchShape(shape);
+}
+
 SimApi::~SimApi() = default;
 
 QString SimApi::queryValue(const QByteArray& query, QByteArrayView name)

@@ -36,6 +36,8 @@ public:
 
     SimStore& store() { return *m_store; }
     const SimConfig& config() const { return m_config; }
+    // Applies to the next request; the store and its data stay as they are.
+    void setBatchShape(SimConfig::BatchShape shape);
     RateLimiter& limiter() { return m_limiter; }
 
     // A query string parameter as PHP reads it: '&'-separated, '+' is a space, percent-decoded,

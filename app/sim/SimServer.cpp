@@ -33,6 +33,12 @@ SimServer::SimServer(const SimConfig& config, const SimClock* clock, QObject* pa
     connect(&m_sweepTimer, &QTimer::timeout, this, &SimServer::sweep);
 }
 
+void SimServer::setBatchShape(SimConfig::BatchShape shape)
+{
+    m_config.batchShape = shape;
+    m_api.setBatchShape(shape);
+}
+
 SimServer::~SimServer()
 {
     close();

@@ -44,6 +44,7 @@ public:
 
     const SimConfig& config() const { return m_config; }
     SimApi& api() { return m_api; }
+    void setBatchShape(SimConfig::BatchShape shape);
     int connectionCount() const { return int(m_connections.size()); }
     // Requests answered (or dropped) since the server was created.
     quint64 requestCount() const { return m_requestCount; }

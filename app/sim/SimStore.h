@@ -86,6 +86,8 @@ public:
 
     const SimConfig& config() const { return m_config; }
     const SimClock* clock() const { return m_clock; }
+    // The batch result shape can change while running (the GUI's environment dialog); the data stays.
+    void setBatchShape(SimConfig::BatchShape shape) { m_config.batchShape = shape; }
 
     SimCompany* companyByAccount(const QString& accountId);
     SimCompany* companyById(qint64 companyId);

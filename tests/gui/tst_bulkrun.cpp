@@ -1,4 +1,6 @@
 #include "bulk/BulkRunDialog.h"
+#include "FakeHttpServer.h"
+#include "NetworkSettings.h"
 #include "SimConfig.h"
 #include "SimServer.h"
 
@@ -105,6 +107,39 @@ private slots:
         const QList<QByteArray> rows = lines(path);
         QVERIFY(rows.size() >= 201); // header + the pages that arrived
         QVERIFY(rows.size() < 900);
+    }
+
+    // The proxy chosen in Preferences carries bulk runs too (docs/design.md, Network settings
+    // and packaging): the scripted proxy is asked to tunnel to the API host.
+    void followsTheApplicationProxy()
+    {
+        FakeHttpServer proxy;
+        QVERIFY(proxy.listen());
+        FakeHttpServer::Script script;
+        script.status = 502;
+        script.reason = "Bad Gateway";
+        proxy.setScript(script);
+        ProxyConfig config;
+        config.mode = ProxyConfig::Mode::Manual;
+        config.host = QStringLiteral("127.0.0.1");
+        config.port = proxy.port();
+        NetworkSettings::setApplicationProxy(config);
+        ApiRequest remote;
+        remote.endpoint = QUrl(QStringLiteral("https://api.leadgen-diag.test/pubapi/v1.2/"));
+        remote.accountId = QStringLiteral("ACC");
+        remote.secretKey = QStringLiteral("bulk-proxy-secret");
+        remote.body = "{\"method\":\"getLeads\",\"params\":{\"where\":{},\"limit\":100},\"id\":1}";
+        BulkRunDialog dialog(remote, QStringLiteral("Behind a proxy"), false);
+        setUp(dialog, m_dir.filePath(QStringLiteral("proxied.jsonl")), 1);
+        QSignalSpy done(&dialog, &BulkRunDialog::runFinished);
+        QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("bulkStart")), Qt::LeftButton);
+        const bool finished = done.wait(20000);
+        NetworkSettings::setApplicationProxy(ProxyConfig());
+        QVERIFY(finished);
+        QVERIFY(!proxy.received().isEmpty());
+        QCOMPARE(proxy.received().first().method, QByteArray("CONNECT"));
+        QCOMPARE(proxy.received().first().target, QByteArray("api.leadgen-diag.test:443"));
+        QVERIFY2(dialog.statusText().contains(QLatin1String("Proxy")), qPrintable(dialog.statusText()));
     }
 
     void sendInBatches()

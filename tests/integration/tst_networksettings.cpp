@@ -163,6 +163,46 @@ private slots:
         QCOMPARE(ProxyConfig::noProxyCovers(noProxy, QUrl(url)), covered);
     }
 
+    // Preferences' form of a proxy: saved without its password, read back the same; "No proxy
+    // for" keeps the hosts it covers direct; an empty user is no user ("http://@host" before).
+    void proxyConfigSettingsAndBypass()
+    {
+        ProxyConfig config;
+        config.mode = ProxyConfig::Mode::Manual;
+        config.type = QNetworkProxy::Socks5Proxy;
+        config.host = QStringLiteral("proxy.corp");
+        config.port = 1080;
+        config.user = QLatin1String("");
+        QCOMPARE(config.toUrl(), QStringLiteral("socks5://proxy.corp:1080"));
+        config.user = QStringLiteral("ann");
+        config.password = QStringLiteral("proxy-pw-5512");
+        config.noProxy = QStringLiteral("intranet.example, .corp.example");
+        const QString path = m_home.filePath(QStringLiteral("proxy.ini"));
+        {
+            QSettings settings(path, QSettings::IniFormat);
+            config.save(settings);
+        }
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains("proxy-pw-5512"));
+        const ProxyConfig loaded = ProxyConfig::load(QSettings(path, QSettings::IniFormat));
+        ProxyConfig expected = config;
+        expected.password.clear();
+        QVERIFY(loaded == expected);
+        QCOMPARE(loaded.secretKey(), QStringLiteral("proxy:socks5://ann@proxy.corp:1080"));
+
+        QCOMPARE(config.proxiesFor(QUrl(QStringLiteral("https://api.corp.example/x"))).first().type(),
+                 QNetworkProxy::NoProxy);
+        QCOMPARE(config.proxiesFor(QUrl(QStringLiteral("https://intranet.example/x"))).first().type(),
+                 QNetworkProxy::NoProxy);
+        const QNetworkProxy proxied = config.proxiesFor(m_remote).first();
+        QCOMPARE(proxied.type(), QNetworkProxy::Socks5Proxy);
+        QCOMPARE(proxied.password(), QStringLiteral("proxy-pw-5512"));
+        // Nothing saved: the system's choice.
+        QCOMPARE(ProxyConfig::load(QSettings(m_home.filePath(QStringLiteral("none.ini")), QSettings::IniFormat)).mode,
+                 ProxyConfig::Mode::System);
+    }
+
     // --proxy: the proxy is asked to tunnel to the API host; its refusal is named a proxy failure.
     void explicitProxySeesTheRequest()
     {

@@ -15,7 +15,7 @@ private:
     static QList<AppSettings::Key> allKeys()
     {
         QList<AppSettings::Key> keys;
-        for (int k = 0; k <= int(AppSettings::Key::HistoryMaxMegabytes); ++k)
+        for (int k = 0; k <= int(AppSettings::Key::SimulatorBatchShape); ++k)
             keys << AppSettings::Key(k);
         return keys;
     }

@@ -3,10 +3,12 @@
 #include "CallRateLimiter.h"
 #include "ErrorCatalog.h"
 #include "MethodCatalog.h"
+#include "NetworkSettings.h"
 #include "RecordSink.h"
 #include "RequestEnvelope.h"
 #include "ThrottledCaller.h"
 
+#include <QAuthenticator>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFile>
@@ -207,8 +209,16 @@ void BulkRunDialog::start()
         m_status->setText(error);
         return;
     }
-    if (!m_network)
+    if (!m_network) {
         m_network = std::make_unique<QNetworkAccessManager>();
+        // The proxy of Preferences and its password prompt, as for the composer's calls
+        // (docs/design.md, Network settings and packaging).
+        NetworkSettings::configureForApplication(*m_network, QProcessEnvironment::systemEnvironment());
+        connect(m_network.get(), &QNetworkAccessManager::proxyAuthenticationRequired, this,
+                [](const QNetworkProxy& proxy, QAuthenticator* authenticator) {
+                    NetworkSettings::authenticateProxy(proxy, authenticator);
+                });
+    }
     m_caller = std::make_unique<ThrottledCaller>(
         m_network.get(),
         CallRateLimiter::forAccount(m_request.endpoint.authority() + QLatin1Char('|') + m_request.accountId));

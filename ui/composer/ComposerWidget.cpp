@@ -525,6 +525,7 @@ void ComposerWidget::manageEnvironments()
 {
     EnvironmentDialog dialog(m_environments, prompter(), this);
     dialog.setObjectName(QStringLiteral("environmentDialog"));
+    dialog.setSimulator(m_simulator);
     dialog.selectEnvironment(m_draft.environmentId());
     dialog.exec();
     m_credentials->refreshEnvironments();

@@ -1,10 +1,18 @@
 #include "EmbeddedSimulatorProvider.h"
 
+#include "AppSettings.h"
 #include "EmbeddedSimulator.h"
 
 #include <QCoreApplication>
+#include <QSettings>
 
-EmbeddedSimulatorProvider::EmbeddedSimulatorProvider() = default;
+EmbeddedSimulatorProvider::EmbeddedSimulatorProvider()
+{
+    const QSettings settings;
+    m_batchShape =
+        SimConfig::batchShapeFromName(AppSettings::value(settings, AppSettings::Key::SimulatorBatchShape).toString())
+            .value_or(SimConfig::BatchShape::Observed);
+}
 
 EmbeddedSimulatorProvider::~EmbeddedSimulatorProvider() = default;
 
@@ -29,7 +37,26 @@ QUrl EmbeddedSimulatorProvider::endpoint(ApiVersion version) const
 
 SimConfig EmbeddedSimulatorProvider::config() const
 {
-    return m_host ? m_host->config() : SimConfig();
+    SimConfig config = m_host ? m_host->config() : SimConfig();
+    config.batchShape = m_batchShape;
+    return config;
+}
+
+QString EmbeddedSimulatorProvider::batchShape() const
+{
+    return SimConfig::batchShapeName(m_batchShape);
+}
+
+void EmbeddedSimulatorProvider::setBatchShape(const QString& name)
+{
+    const std::optional<SimConfig::BatchShape> shape = SimConfig::batchShapeFromName(name);
+    if (!shape || *shape == m_batchShape)
+        return;
+    m_batchShape = *shape;
+    QSettings settings;
+    AppSettings::setValue(settings, AppSettings::Key::SimulatorBatchShape, SimConfig::batchShapeName(*shape));
+    if (m_host)
+        m_host->setBatchShape(*shape);
 }
 
 QList<SimulatorProvider::DemoAccount> EmbeddedSimulatorProvider::demoAccounts() const

@@ -19,10 +19,14 @@ public:
     bool isRunning() const override;
     QUrl endpoint(ApiVersion version) const override;
     QList<DemoAccount> demoAccounts() const override;
+    // Kept in the settings (AppSettings' SimulatorBatchShape) and applied to the running simulator.
+    QString batchShape() const override;
+    void setBatchShape(const QString& name) override;
 
     // The configuration it runs (or will start) with.
     SimConfig config() const;
 
 private:
     std::unique_ptr<EmbeddedSimulator> m_host;
+    SimConfig::BatchShape m_batchShape = SimConfig::BatchShape::Observed;
 };

@@ -2,7 +2,9 @@
 
 #include "EnvironmentStore.h"
 #include "Prompter.h"
+#include "SimulatorProvider.h"
 #include "Tone.h"
+#include "TrustStore.h"
 #include "ui_EnvironmentDialog.h"
 
 #include <QPushButton>
@@ -10,6 +12,21 @@
 
 namespace {
 constexpr int kIdRole = Qt::UserRole + 1;
+constexpr int kPathRole = Qt::UserRole + 2;
+
+// "2 certificates: CN=Corp Root CA; CN=Corp Issuing CA", or why the file is not usable.
+QString caFileSummary(const QString& path)
+{
+    QString error;
+    const std::optional<QList<QSslCertificate>> certificates = TrustStore::loadPemFiles({path}, &error);
+    if (!certificates)
+        return error;
+    QStringList subjects;
+    for (const QSslCertificate& certificate : *certificates)
+        subjects << certificate.subjectDisplayName();
+    return QCoreApplication::translate("EnvironmentDialog", "%n certificate(s): %1", nullptr, int(certificates->size()))
+        .arg(subjects.join(QStringLiteral("; ")));
+}
 } // namespace
 
 EnvironmentDialog::EnvironmentDialog(EnvironmentStore& store, Prompter& prompter, QWidget* parent)
@@ -42,6 +59,22 @@ EnvironmentDialog::EnvironmentDialog(EnvironmentStore& store, Prompter& prompter
             [this](int row) { m_ui->distrustCertificate->setEnabled(row >= 0); });
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
+    m_ui->caHint->setForegroundRole(QPalette::PlaceholderText);
+    connect(m_ui->addCaFile, &QPushButton::clicked, this, &EnvironmentDialog::addCaFile);
+    connect(m_ui->removeCaFile, &QPushButton::clicked, this, &EnvironmentDialog::removeCaFile);
+    connect(m_ui->caFiles, &QListWidget::currentRowChanged, this,
+            [this](int row) { m_ui->removeCaFile->setEnabled(row >= 0); });
+
+    m_ui->batchShape->addItem(tr("Observed: as clients see it"), QStringLiteral("observed"));
+    m_ui->batchShape->addItem(tr("Documented: as the vendor's example shows it"), QStringLiteral("documented"));
+    m_ui->batchShapeHint->setForegroundRole(QPalette::PlaceholderText);
+    m_ui->batchShapeHint->setText(
+        tr("How createLeads, updateLeads and the other batch methods report failed objects. Observed: their "
+           "errors are also copied into a top-level \"error\" array ([] when none failed). Documented: the "
+           "top-level \"error\" is null and a failed object's \"success\" is the string \"false\". Applies "
+           "to the next call once saved (the same choice as sim --batch-shape)."));
+    connect(m_ui->batchShape, &QComboBox::activated, this, &EnvironmentDialog::onEdited);
+
     reload(m_store.current().id);
 }
 
@@ -72,6 +105,12 @@ void EnvironmentDialog::selectEnvironment(const QString& id)
             return;
         }
     }
+}
+
+void EnvironmentDialog::setSimulator(SimulatorProvider* simulator)
+{
+    m_simulator = simulator;
+    showSimulatorGroup();
 }
 
 QString EnvironmentDialog::selectedId() const
@@ -116,6 +155,8 @@ void EnvironmentDialog::showRow(int row)
     m_ui->trustedCertificates->setEnabled(!m_working.trustedCertificates.isEmpty());
     m_ui->distrustCertificate->setEnabled(false);
     m_ui->removeEnvironment->setEnabled(!builtin);
+    showCaFiles(m_working.caCertificateFiles);
+    showSimulatorGroup();
 
     QString description;
     switch (m_working.kind) {
@@ -150,7 +191,62 @@ Environment EnvironmentDialog::formEnvironment() const
     if (environment.kind != Environment::Kind::Production)
         environment.version = apiVersionFromName(m_ui->environmentVersion->currentData().toString());
     environment.accountId = m_ui->environmentAccount->text();
+    environment.caCertificateFiles.clear();
+    for (int row = 0; row < m_ui->caFiles->count(); ++row)
+        environment.caCertificateFiles << m_ui->caFiles->item(row)->data(kPathRole).toString();
     return environment;
+}
+
+void EnvironmentDialog::showCaFiles(const QStringList& paths)
+{
+    m_ui->caFiles->clear();
+    for (const QString& path : paths) {
+        auto* item = new QListWidgetItem(path, m_ui->caFiles);
+        item->setData(kPathRole, path);
+        item->setToolTip(caFileSummary(path));
+    }
+    m_ui->removeCaFile->setEnabled(false);
+}
+
+void EnvironmentDialog::addCaFile()
+{
+    const QString path = m_prompter.openFileName(this, tr("Add a certificate authority"), QString(),
+                                                 tr("PEM certificates (*.pem *.crt *.cer);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    // Checked now, so the user learns which file is wrong while choosing it.
+    QString error;
+    if (!TrustStore::loadPemFiles({path}, &error)) {
+        m_prompter.warn(this, tr("Certificate authority"), error);
+        return;
+    }
+    for (int row = 0; row < m_ui->caFiles->count(); ++row) {
+        if (m_ui->caFiles->item(row)->data(kPathRole).toString() == path) {
+            m_ui->caFiles->setCurrentRow(row);
+            return;
+        }
+    }
+    auto* item = new QListWidgetItem(path, m_ui->caFiles);
+    item->setData(kPathRole, path);
+    item->setToolTip(caFileSummary(path));
+    m_ui->caFiles->setCurrentItem(item);
+    onEdited();
+}
+
+void EnvironmentDialog::removeCaFile()
+{
+    delete m_ui->caFiles->currentItem();
+    m_ui->removeCaFile->setEnabled(m_ui->caFiles->currentRow() >= 0);
+    onEdited();
+}
+
+void EnvironmentDialog::showSimulatorGroup()
+{
+    const QString shape = m_simulator ? m_simulator->batchShape() : QString();
+    m_ui->simulatorGroup->setVisible(m_working.isSimulator() && !shape.isEmpty());
+    const int index = m_ui->batchShape->findData(shape);
+    if (index >= 0)
+        m_ui->batchShape->setCurrentIndex(index);
 }
 
 void EnvironmentDialog::onEdited()
@@ -197,6 +293,8 @@ bool EnvironmentDialog::applyChanges()
         m_ui->environmentCheck->show();
         return false;
     }
+    if (environment.isSimulator() && m_simulator && !m_simulator->batchShape().isEmpty())
+        m_simulator->setBatchShape(m_ui->batchShape->currentData().toString());
     m_working = environment;
     m_dirty = false;
     reload(environment.id);

@@ -30,4 +30,9 @@ public:
     virtual QUrl endpoint(ApiVersion version) const = 0;
     // The first one is the default account of the Simulator environment.
     virtual QList<DemoAccount> demoAccounts() const = 0;
+    // How create/update/delete calls report failed objects: "observed" or "documented" (the
+    // values of `sim --batch-shape`, docs/design.md, Simulator); empty when this simulator has no
+    // such choice. A change applies to the next call.
+    virtual QString batchShape() const { return QString(); }
+    virtual void setBatchShape(const QString& /*name*/) {}
 };
