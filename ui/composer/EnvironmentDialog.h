@@ -11,6 +11,7 @@ class EnvironmentDialog;
 }
 class EnvironmentStore;
 class Prompter;
+class QSpinBox;
 
 // Manages the environments: the built-ins (Simulator, Production v1.2, Production
 // v1), whose account ID and trusted certificates can be changed, and any number of custom ones
@@ -47,6 +48,7 @@ private:
     void removeSelected();
     void distrustSelectedCertificate();
     Environment formEnvironment() const;
+    void addQuotaRow();
 
     std::unique_ptr<Ui::EnvironmentDialog> m_ui;
     EnvironmentStore& m_store;
@@ -55,4 +57,5 @@ private:
     bool m_dirty = false;
     bool m_loading = false;
     int m_currentRow = -1;
+    QSpinBox* m_quota = nullptr; // the daily quota the status bar's rate meter measures against
 };
