@@ -62,6 +62,7 @@ MainWindow::MainWindow(QWidget* parent)
     setupGettingStarted();
     setupStatusBar();
     setupMenus();
+    setupBulk();
 
     restoreWindowState();
     m_inspector->restoreLastResponse();

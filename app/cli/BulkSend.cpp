@@ -14,6 +14,7 @@
 #include "ObjectImportPlan.h"
 #include "PageRun.h"
 #include "Platform.h"
+#include "RecordExport.h"
 #include "RecordSink.h"
 #include "Redactor.h"
 #include "RequestEnvelope.h"
@@ -214,7 +215,7 @@ struct Session
     Session(const BulkOptions& options, const BulkSend::Context& context)
     {
         NetworkSettings::configure(network, context.proxy, QProcessEnvironment::systemEnvironment());
-        limiter = CallRateLimiter::forAccount(context.base.endpoint.authority() + QLatin1Char('|') + context.accountId);
+        limiter = CallRateLimiter::forAccount(CallRateLimiter::accountKey(context.base.endpoint, context.accountId));
         limiter->setRate(options.rate);
         caller = std::make_unique<ThrottledCaller>(&network, limiter);
         caller->setMaxRetries(options.retries);
@@ -491,25 +492,16 @@ int runBatch(const BulkOptions& options, const BulkSend::Context& context, const
     QObject::connect(&run, &BatchRun::chunkDone, &run, [&](const QList<BatchRun::ObjectResult>& results) {
         for (const BatchRun::ObjectResult& r : results) {
             const int index = plan.setResult(r);
-            const QString fix = r.success ? QString() : ObjectImportPlan::fixFor(r.code);
             if (!r.success)
                 ++failedObjects;
-            if (output.sink) {
-                output.sink->writeFields({{QStringLiteral("index"), index},
-                                          {QStringLiteral("success"), r.success},
-                                          {QStringLiteral("id"), r.id.isUndefined() ? QJsonValue() : r.id},
-                                          {QStringLiteral("code"), r.code ? QJsonValue(r.code) : QJsonValue()},
-                                          {QStringLiteral("message"), r.message},
-                                          {QStringLiteral("fix"), fix}});
-            }
+            const QList<RecordSink::Field> fields =
+                RecordExport::objectResult(index, r.success, r.id, r.code, r.message);
+            if (output.sink)
+                output.sink->writeFields(fields);
             if (context.json) {
                 QJsonObject o;
-                o.insert(QStringLiteral("index"), index);
-                o.insert(QStringLiteral("success"), r.success);
-                o.insert(QStringLiteral("id"), r.id.isUndefined() ? QJsonValue() : r.id);
-                o.insert(QStringLiteral("code"), r.code ? QJsonValue(r.code) : QJsonValue());
-                o.insert(QStringLiteral("message"), r.message);
-                o.insert(QStringLiteral("fix"), fix);
+                for (const RecordSink::Field& field : fields)
+                    o.insert(field.first, field.second);
                 objectsJson.append(o);
             }
         }

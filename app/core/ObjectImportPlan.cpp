@@ -14,6 +14,14 @@ QStringList ObjectImportPlan::resultColumns()
             QStringLiteral("fix")};
 }
 
+QString ObjectImportPlan::defaultResultsPath(const QString& csvPath)
+{
+    QString base = csvPath;
+    if (base.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive))
+        base.chop(4);
+    return base + QStringLiteral(".results.csv");
+}
+
 QString ObjectImportPlan::fixFor(int code)
 {
     const ErrorEntry* entry = code ? ErrorCatalog::builtin().byCode(code) : nullptr;

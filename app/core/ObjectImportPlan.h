@@ -55,6 +55,8 @@ public:
     // The input header plus resultColumns(), then every input row plus its result (RFC 4180,
     // CRLF; a UTF-8 byte order mark first for Excel). False with *error.
     bool writeResultsCsv(QIODevice* device, bool bom, QString* error) const;
+    // Where the results of importing `csvPath` go by default: beside it, "x.csv" → "x.results.csv".
+    static QString defaultResultsPath(const QString& csvPath);
     // The catalogue's first fix for an error code.
     static QString fixFor(int code);
     static QString idText(const QJsonValue& id);

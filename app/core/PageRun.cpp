@@ -3,34 +3,11 @@
 #include "CallRateLimiter.h"
 #include "ErrorCatalog.h"
 #include "MethodCatalog.h"
+#include "RecordExport.h"
 #include "RecordSink.h"
 
 #include <QJsonDocument>
 
-namespace {
-// The result list of a page: result[key], else the first array under result.
-JsonIndex::NodeId resultArray(const JsonIndex& index, const QString& key)
-{
-    const JsonIndex::NodeId root = index.root();
-    if (root == JsonIndex::npos || index.type(root) != JsonIndex::Type::Object)
-        return JsonIndex::npos;
-    const JsonIndex::NodeId result = index.member(root, QLatin1String("result"));
-    if (result == JsonIndex::npos || index.type(result) != JsonIndex::Type::Object)
-        return JsonIndex::npos;
-    if (!key.isEmpty()) {
-        const JsonIndex::NodeId list = index.member(result, key);
-        if (list != JsonIndex::npos && index.type(list) == JsonIndex::Type::Array)
-            return list;
-    }
-    const int count = index.childCount(result);
-    for (int i = 0; i < count; ++i) {
-        const JsonIndex::NodeId child = index.child(result, i);
-        if (index.type(child) == JsonIndex::Type::Array)
-            return child;
-    }
-    return JsonIndex::npos;
-}
-} // namespace
 
 PageRun::PageRun(ThrottledCaller* caller, RecordSink* sink, const ApiRequest& base, const QJsonObject& envelope,
                  const MethodSpec& method, const Options& options, QObject* parent)
@@ -127,7 +104,7 @@ void PageRun::onCallFinished(const ThrottledCaller::Result& result)
         return;
     }
     const JsonIndex& index = *result.index;
-    const JsonIndex::NodeId array = resultArray(index, m_resultKey);
+    const JsonIndex::NodeId array = RecordExport::resultRecords(index, m_resultKey);
     if (array == JsonIndex::npos) {
         stop(Stop::Failed, QStringLiteral("the answer has no list of records under result"), result);
         return;
