@@ -106,9 +106,9 @@ CsvImportDialog* MainWindow::importCsv(const QString& path)
         return nullptr;
     }
     const Environment environment = m_composer->environment();
-    auto* dialog = new CsvImportDialog(path, request, environment.name,
-                                       environment.isSimulator() || Environment::isLoopbackHost(request.endpoint.host()),
-                                       this);
+    auto* dialog =
+        new CsvImportDialog(path, request, environment.name,
+                            environment.isSimulator() || Environment::isLoopbackHost(request.endpoint.host()), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
     return dialog;

@@ -283,9 +283,8 @@ bool EnvironmentStore::save(Environment& environment, QString* error)
                 *error = result.message();
             return false;
         }
-        m_overrides[merged.id] =
-            BuiltinOverride{merged.accountId, merged.trustedCertificates, merged.caCertificateFiles, merged.version,
-                            merged.dailyQuota};
+        m_overrides[merged.id] = BuiltinOverride{merged.accountId, merged.trustedCertificates,
+                                                 merged.caCertificateFiles, merged.version, merged.dailyQuota};
         environment = merged;
         persist();
         emit changed();

@@ -8,7 +8,6 @@
 
 #include <QJsonDocument>
 
-
 PageRun::PageRun(ThrottledCaller* caller, RecordSink* sink, const ApiRequest& base, const QJsonObject& envelope,
                  const MethodSpec& method, const Options& options, QObject* parent)
     : BulkRun(caller, parent)

@@ -17,9 +17,9 @@ public:
             *error = QStringLiteral("cannot write %1: %2").arg(path, m_file.errorString());
             return false;
         }
-        m_sink = std::make_unique<RecordSink>(
-            format == RecordExport::Format::Jsonl ? RecordSink::Format::Jsonl : RecordSink::Format::Csv, &m_file,
-            QStringList(), format == RecordExport::Format::ExcelCsv);
+        m_sink = std::make_unique<RecordSink>(format == RecordExport::Format::Jsonl ? RecordSink::Format::Jsonl
+                                                                                    : RecordSink::Format::Csv,
+                                              &m_file, QStringList(), format == RecordExport::Format::ExcelCsv);
         m_sink->setFilePath(path);
         return true;
     }
@@ -79,8 +79,8 @@ QList<RecordSink::Field> RecordExport::objectResult(int index, bool success, con
 QList<RecordSink::Field> RecordExport::batchRow(const BatchRow& row, const QStringList& keyFields)
 {
     QList<RecordSink::Field> fields =
-        objectResult(row.index, row.success, row.id.isEmpty() ? QJsonValue() : QJsonValue(row.id),
-                     row.code.value_or(0), row.message);
+        objectResult(row.index, row.success, row.id.isEmpty() ? QJsonValue() : QJsonValue(row.id), row.code.value_or(0),
+                     row.message);
     fields.insert(1, {QStringLiteral("key"), row.key});
     for (const QString& field : keyFields)
         fields.append({field, row.hasRequestObject ? row.requestObject.value(field) : QJsonValue()});

@@ -347,8 +347,7 @@ void BulkRunDialog::writeImportResults(QString* text)
     QString error;
     if (!file.open(QIODevice::WriteOnly) ||
         !m_import->writeResultsCsv(&file, m_format->currentData().toInt() == ExcelOutput, &error) || !file.commit()) {
-        *text += tr(" Writing the results to %1 failed: %2")
-                     .arg(path, error.isEmpty() ? file.errorString() : error);
+        *text += tr(" Writing the results to %1 failed: %2").arg(path, error.isEmpty() ? file.errorString() : error);
         return;
     }
     *text += tr(" Results in %1.").arg(path);

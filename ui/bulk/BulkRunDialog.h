@@ -58,8 +58,7 @@ private:
     void cancel();
     void finish(const QString& message);
     bool openOutput(QString* error);
-    void addResultRow(int index, bool success, const QString& id, int code, const QString& message,
-                      const QString& fix);
+    void addResultRow(int index, bool success, const QString& id, int code, const QString& message, const QString& fix);
     void writeImportResults(QString* text);
 
     ApiRequest m_request;

@@ -8,8 +8,8 @@
 #include "Tone.h"
 
 #include <QComboBox>
-#include <QDir>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -36,10 +36,9 @@ QStringList systemNames(const JsonIndex& index, const QString& resultKey)
 {
     QStringList names;
     const JsonIndex::NodeId root = index.isValid() ? index.root() : JsonIndex::npos;
-    const JsonIndex::NodeId result =
-        root != JsonIndex::npos && index.type(root) == JsonIndex::Type::Object
-            ? index.member(root, QLatin1String("result"))
-            : JsonIndex::npos;
+    const JsonIndex::NodeId result = root != JsonIndex::npos && index.type(root) == JsonIndex::Type::Object
+                                         ? index.member(root, QLatin1String("result"))
+                                         : JsonIndex::npos;
     const JsonIndex::NodeId list = result != JsonIndex::npos && index.type(result) == JsonIndex::Type::Object
                                        ? index.member(result, resultKey)
                                        : JsonIndex::npos;
@@ -48,8 +47,9 @@ QStringList systemNames(const JsonIndex& index, const QString& resultKey)
     const int count = index.childCount(list);
     for (int i = 0; i < count; ++i) {
         const JsonIndex::NodeId item = index.child(list, i);
-        const JsonIndex::NodeId name =
-            index.type(item) == JsonIndex::Type::Object ? index.member(item, QLatin1String("systemName")) : JsonIndex::npos;
+        const JsonIndex::NodeId name = index.type(item) == JsonIndex::Type::Object
+                                           ? index.member(item, QLatin1String("systemName"))
+                                           : JsonIndex::npos;
         if (name != JsonIndex::npos && index.type(name) == JsonIndex::Type::String)
             names.append(index.string(name));
     }

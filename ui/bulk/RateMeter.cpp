@@ -51,8 +51,8 @@ void RateMeter::refresh()
         tone = Tone::Kind::Warning;
     }
     QPalette p = palette();
-    p.setColor(QPalette::WindowText, tone == Tone::Kind::Neutral ? QPalette().color(QPalette::WindowText)
-                                                                  : Tone::color(tone, QPalette()));
+    p.setColor(QPalette::WindowText,
+               tone == Tone::Kind::Neutral ? QPalette().color(QPalette::WindowText) : Tone::color(tone, QPalette()));
     setPalette(p);
     setProperty("level", level);
     setToolTip(tr("%1: %2 calls in the last second (limit %3 a second); %4 calls today, %5 % of the daily quota "

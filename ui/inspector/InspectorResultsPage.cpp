@@ -585,9 +585,8 @@ void InspectorResultsPage::setupBulkActions()
     connect(m_retryButton, &QPushButton::clicked, this, [this] {
         const QJsonObject envelope = retryRequest();
         if (!envelope.isEmpty())
-            emit retryRequested(envelope, int(envelope.value(QStringLiteral("params"))[QLatin1String("objects")]
-                                                  .toArray()
-                                                  .size()));
+            emit retryRequested(
+                envelope, int(envelope.value(QStringLiteral("params"))[QLatin1String("objects")].toArray().size()));
     });
     m_exportBatchButton = new QPushButton(tr("Export…"), m_page);
     m_exportBatchButton->setObjectName(QStringLiteral("exportBatchButton"));
@@ -636,8 +635,7 @@ qint64 InspectorResultsPage::exportRecords(const QString& path, RecordExport::Fo
     }
     const MethodSpec* method =
         MethodCatalog::builtin().byName(m_session->request().value(QStringLiteral("method")).toString());
-    const JsonIndex::NodeId array =
-        RecordExport::resultRecords(*result->index, method ? method->resultKey : QString());
+    const JsonIndex::NodeId array = RecordExport::resultRecords(*result->index, method ? method->resultKey : QString());
     if (array == JsonIndex::npos) {
         *error = tr("The answer has no list of records under result");
         return -1;
@@ -662,8 +660,8 @@ void InspectorResultsPage::exportInteractive(bool batch)
         const QString excel = tr("Excel CSV, UTF-8 with byte order mark (*.csv)");
         const QString jsonl = tr("JSON Lines (*.jsonl)");
         QString filter = csv;
-        path = QFileDialog::getSaveFileName(m_page, title, QString(), QStringList{csv, excel, jsonl}.join(QStringLiteral(";;")),
-                                            &filter);
+        path = QFileDialog::getSaveFileName(m_page, title, QString(),
+                                            QStringList{csv, excel, jsonl}.join(QStringLiteral(";;")), &filter);
         format = filter == excel   ? RecordExport::Format::ExcelCsv
                  : filter == jsonl ? RecordExport::Format::Jsonl
                                    : RecordExport::Format::Csv;
