@@ -62,9 +62,8 @@ void MainWindow::setupBulk()
         file.body = QJsonDocument(envelope).toJson(QJsonDocument::Compact);
         file.environment = m_composer->environment().name;
         file.accountId = m_composer->accountId();
-        m_composer->loadRequest(file, tr("%n failed object(s) to retry.", nullptr, objects));
-        statusBar()->showMessage(tr("The composer holds the %n failed object(s) worth retrying", nullptr, objects),
-                                 6000);
+        m_composer->loadRequest(file, tr("%1 failed objects to retry.").arg(objects));
+        statusBar()->showMessage(tr("The composer holds the %1 failed objects worth retrying").arg(objects), 6000);
     });
 }
 

@@ -4,6 +4,8 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+
 bool BatchRetry::isRetryable(const BatchRow& row)
 {
     if (row.success || !row.hasRequestObject || !row.code)

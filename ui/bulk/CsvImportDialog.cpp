@@ -1,5 +1,6 @@
 #include "CsvImportDialog.h"
 
+#include "BulkRun.h"
 #include "BulkRunDialog.h"
 #include "CallRateLimiter.h"
 #include "MethodCatalog.h"
@@ -244,13 +245,17 @@ void CsvImportDialog::updateSummary()
         }
     }
     QStringList facts;
-    facts.append(tr("%n row(s)", nullptr, int(m_plan->rows().size())));
+    const int rows = int(m_plan->rows().size());
+    facts.append(rows == 1 ? tr("1 row") : tr("%1 rows").arg(rows));
     facts.append(tr("%1 of %2 columns mapped").arg(mapped.size() - left).arg(mapped.size()));
     if (left)
-        facts.append(tr("%n column(s) left out", nullptr, left));
+        facts.append(left == 1 ? tr("1 column left out") : tr("%1 columns left out").arg(left));
     if (duplicates)
-        facts.append(tr("%n row(s) repeat an email address of an earlier row: the service will refuse them (301)",
-                        nullptr, duplicates));
+        facts.append(duplicates == 1 ? tr("1 row repeats an email address of an earlier row: the service will "
+                                          "refuse it (301)")
+                                     : tr("%1 rows repeat an email address of an earlier row: the service will "
+                                          "refuse them (301)")
+                                           .arg(duplicates));
     m_summary->setText(facts.join(QStringLiteral(" · ")) +
                        tr(". Every object is linted first; the results go to %1.")
                            .arg(QDir::toNativeSeparators(ObjectImportPlan::defaultResultsPath(m_path))));

@@ -7,7 +7,7 @@
 #include <QStyle>
 
 RateMeter::RateMeter(QWidget* parent)
-    : QLabel(parent)
+    : ElideLabel(parent)
 {
     setObjectName(QStringLiteral("rateMeter"));
     setContentsMargins(6, 0, 6, 0);

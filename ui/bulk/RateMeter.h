@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QLabel>
+#include "ElideLabel.h"
 #include <QString>
 #include <QTimer>
 
@@ -10,7 +10,7 @@
 // callCount/queryLimit when an answer carried them, and the call history for the calls made
 // today before. At 80 % of the quota the dynamic property "level" becomes "warning" (amber);
 // at 100 % "exhausted".
-class RateMeter : public QLabel
+class RateMeter : public ElideLabel
 {
     Q_OBJECT
 

@@ -614,9 +614,9 @@ void InspectorResultsPage::updateBulkActions()
         m_retryButton->setToolTip(tr("Correlate the request first: the retry is built from its objects"));
     } else {
         m_retryButton->setToolTip(
-            tr("Put the %n failed object(s) worth retrying (rate limits, server errors: retryable in the error "
-               "catalogue) into the composer as a new request; %1 other failures would fail again as they are",
-               nullptr, retryable)
+            tr("Put the failed objects worth retrying (%1: rate limits, server errors, retryable in the error "
+               "catalogue) into the composer as a new request; %2 other failures would fail again as they are")
+                .arg(retryable)
                 .arg(m_batch->failedCount() - retryable));
     }
 }
@@ -671,5 +671,6 @@ void InspectorResultsPage::exportInteractive(bool batch)
     QString error;
     const qint64 written = batch ? exportBatch(path, format, &error) : exportRecords(path, format, &error);
     emit exported(written < 0 ? tr("Export failed: %1").arg(error)
-                              : tr("Exported %n record(s) to %1", nullptr, int(written)).arg(path));
+                              : (written == 1 ? tr("Exported 1 record to %1").arg(path)
+                                              : tr("Exported %1 records to %2").arg(written).arg(path)));
 }
