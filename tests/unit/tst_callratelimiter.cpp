@@ -107,13 +107,19 @@ private slots:
         QTest::newRow("unknown") << QStringLiteral("Frist Name") << QString();
     }
 
-    // With the environment's getFields names, a near miss of a custom field is suggested too.
+    // With the environment's getFields names, a near miss of one of them is suggested too.
     void suggestionsIncludeEnvironmentFields()
     {
-        const QString custom = QStringLiteral("Favorite_Color_5a0dd86e6e290");
-        const auto columns = ObjectCsvImport::mapHeader({QStringLiteral("Favorite_Colour_5a0dd86e6e290")},
-                                                        QStringLiteral("lead"), {custom});
-        QVERIFY(columns.first().suggestions.contains(custom));
+        const QString extra = QStringLiteral("externalScore");
+        const auto columns =
+            ObjectCsvImport::mapHeader({QStringLiteral("External Scroe")}, QStringLiteral("lead"), {extra});
+        QVERIFY(columns.first().field.isEmpty());
+        QVERIFY2(columns.first().suggestions.contains(extra),
+                 qPrintable(columns.first().suggestions.join(QLatin1Char(','))));
+        QCOMPARE(ObjectCsvImport::mapHeader({QStringLiteral("External Score")}, QStringLiteral("lead"), {extra})
+                     .first()
+                     .field,
+                 extra);
     }
 
     void csvColumnsMatchFieldNames()

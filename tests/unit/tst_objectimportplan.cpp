@@ -105,11 +105,12 @@ private slots:
                  2);
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
+        QByteArray fix;
+        RecordSink::appendCell(fix, ErrorCatalog::builtin().byCode(301)->fixes.first().toUtf8());
         QCOMPARE(file.readAll(), QByteArray("index,key,success,id,code,message,fix,emailAddress\r\n"
                                             "0,creates,true,90,,,,a@example.com\r\n"
                                             "1,creates,false,,301,\"failed, \"\"badly\"\"\",") +
-                                     ErrorCatalog::builtin().byCode(301)->fixes.first().toUtf8() +
-                                     QByteArray(",b@example.com\r\n"));
+                                     fix + QByteArray(",b@example.com\r\n"));
         QCOMPARE(RecordExport::writeBatchRows(m_dir.filePath(QStringLiteral("no/such/dir/x.csv")),
                                               RecordExport::Format::Csv, rows, {}, &error),
                  -1);

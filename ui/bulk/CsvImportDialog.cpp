@@ -131,6 +131,11 @@ CsvImportDialog::CsvImportDialog(const QString& csvPath, const ApiRequest& base,
 
 CsvImportDialog::~CsvImportDialog() = default;
 
+BulkRunDialog* CsvImportDialog::runDialog() const
+{
+    return m_run;
+}
+
 QString CsvImportDialog::method() const
 {
     return m_method->currentData().toString();

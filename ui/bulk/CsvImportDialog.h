@@ -44,7 +44,7 @@ public:
     QList<ObjectCsvImport::Column> columns() const;
     // Lints the objects and opens the batch run on them; the dialog it opened (also kept).
     BulkRunDialog* proceed();
-    BulkRunDialog* runDialog() const { return m_run; }
+    BulkRunDialog* runDialog() const;
 
 signals:
     void fieldsChecked(bool ok, const QString& message);
