@@ -5,6 +5,7 @@
 #include "CallRateLimiter.h"
 #include "MethodCatalog.h"
 #include "ObjectImportPlan.h"
+#include "RecordExport.h"
 #include "ThrottledCaller.h"
 #include "Tone.h"
 
@@ -36,16 +37,8 @@ enum Column
 QStringList systemNames(const JsonIndex& index, const QString& resultKey)
 {
     QStringList names;
-    const JsonIndex::NodeId root = index.isValid() ? index.root() : JsonIndex::npos;
-    const JsonIndex::NodeId result = root != JsonIndex::npos && index.type(root) == JsonIndex::Type::Object
-                                         ? index.member(root, QLatin1String("result"))
-                                         : JsonIndex::npos;
-    const JsonIndex::NodeId list = result != JsonIndex::npos && index.type(result) == JsonIndex::Type::Object
-                                       ? index.member(result, resultKey)
-                                       : JsonIndex::npos;
-    if (list == JsonIndex::npos || index.type(list) != JsonIndex::Type::Array)
-        return names;
-    const int count = index.childCount(list);
+    const JsonIndex::NodeId list = RecordExport::resultRecords(index, resultKey);
+    const int count = list != JsonIndex::npos ? index.childCount(list) : 0;
     for (int i = 0; i < count; ++i) {
         const JsonIndex::NodeId item = index.child(list, i);
         const JsonIndex::NodeId name = index.type(item) == JsonIndex::Type::Object

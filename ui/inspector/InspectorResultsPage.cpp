@@ -572,7 +572,7 @@ void InspectorResultsPage::setupBulkActions()
     menu->addAction(m_exportBatchAction);
     m_exportButton = new QToolButton(m_page);
     m_exportButton->setObjectName(QStringLiteral("exportButton"));
-    m_exportButton->setText(tr("E&xport…"));
+    m_exportButton->setText(tr("Ex&port…"));
     m_exportButton->setAutoRaise(true);
     m_exportButton->setPopupMode(QToolButton::InstantPopup);
     m_exportButton->setMenu(menu);
@@ -580,7 +580,7 @@ void InspectorResultsPage::setupBulkActions()
     m_ui->detailTabs->setCornerWidget(m_exportButton, Qt::TopRightCorner);
 
     // On the batch tab itself, next to "Failed only".
-    m_retryButton = new QPushButton(tr("&Retry failed objects"), m_page);
+    m_retryButton = new QPushButton(tr("Retr&y failed objects"), m_page);
     m_retryButton->setObjectName(QStringLiteral("retryFailedButton"));
     connect(m_retryButton, &QPushButton::clicked, this, [this] {
         const QJsonObject envelope = retryRequest();
