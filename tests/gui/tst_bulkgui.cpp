@@ -311,6 +311,16 @@ private slots:
         const QString summary = dialog->findChild<QLabel*>(QStringLiteral("importSummary"))->text();
         QVERIFY2(summary.contains(QLatin1String("1 row repeats an email address")), qPrintable(summary));
 
+        // Checked against the environment's own fields (getFields): the mapping stays.
+        QSignalSpy checked(dialog, &CsvImportDialog::fieldsChecked);
+        dialog->findChild<QPushButton*>(QStringLiteral("importCheckFields"))->click();
+        QVERIFY(checked.wait(10000));
+        QVERIFY2(checked.first().first().toBool(), qPrintable(checked.first().at(1).toString()));
+        QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("importFieldsSource"))
+                    ->text()
+                    .contains(QLatin1String("getFields")));
+        QCOMPARE(dialog->columns().at(0).field, QStringLiteral("emailAddress"));
+
         QPointer<BulkRunDialog> run = dialog->proceed();
         QVERIFY(run);
         QSignalSpy done(run.data(), &BulkRunDialog::runFinished);
