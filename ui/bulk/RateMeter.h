@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ElideLabel.h"
+
 #include <QString>
 #include <QTimer>
 
