@@ -63,6 +63,7 @@ MainWindow::MainWindow(QWidget* parent)
     setupGettingStarted();
     setupStatusBar();
     setupMenus();
+    setupBulk();
 
     restoreWindowState();
     m_inspector->restoreLastResponse();

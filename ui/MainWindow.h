@@ -9,6 +9,7 @@ namespace Ui {
 class MainWindow;
 }
 class ComposerWidget;
+class CsvImportDialog;
 class EmbeddedSimulatorProvider;
 class EnvironmentStore;
 class ErrorBrowserWidget;
@@ -18,6 +19,7 @@ class InspectorWidget;
 class NetworkPreferences;
 class QDockWidget;
 class QLabel;
+class RateMeter;
 class ReproduceController;
 class SecretStore;
 class SupportController;
@@ -50,6 +52,10 @@ public:
     SupportController* support() const { return m_support; }  // HAR, bundles, triage (ui/support)
     NetworkPreferences* network() const { return m_network; } // the proxy for API calls
     GettingStartedPanel* gettingStarted();                    // created when first needed, like the error browser
+    RateMeter* rateMeter() const { return m_rateMeter; }      // the current account's calls (status bar)
+    // File → Import CSV… on `path`: the mapping dialog (shown; null when the composer has no
+    // usable environment).
+    CsvImportDialog* importCsv(const QString& path);
 
     // The About box text: application, catalogue and Qt versions.
     QString aboutText() const;
@@ -128,4 +134,9 @@ private:
     QDockWidget* m_historyDock = nullptr;
     SupportController* m_support = nullptr;
     void setupSupport(); // MainWindowSupport.cpp
+    // MainWindowBulk.cpp: rate meter, Import CSV, Retry failed objects.
+    void setupBulk();
+    void updateRateMeter();
+    RateMeter* m_rateMeter = nullptr;
+    qint64 m_rateMeterQuota = 0;
 };

@@ -2,6 +2,7 @@
 
 #include "BatchRun.h"
 #include "CallRateLimiter.h"
+#include "ObjectImportPlan.h"
 #include "ThrottledCaller.h"
 
 #include <QFileInfo>
@@ -144,12 +145,7 @@ QString BulkOptions::validate(bool hasInput, bool json) const
 
 QString BulkOptions::resultsPath() const
 {
-    if (!resultsCsv.isEmpty())
-        return resultsCsv;
-    QString base = objectsCsv;
-    if (base.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive))
-        base.chop(4);
-    return base + QStringLiteral(".results.csv");
+    return !resultsCsv.isEmpty() ? resultsCsv : ObjectImportPlan::defaultResultsPath(objectsCsv);
 }
 
 QList<CliOptionDoc> BulkOptions::docs()

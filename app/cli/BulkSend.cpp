@@ -11,8 +11,10 @@
 #include "MethodCatalog.h"
 #include "NetworkSettings.h"
 #include "ObjectCsvImport.h"
+#include "ObjectImportPlan.h"
 #include "PageRun.h"
 #include "Platform.h"
+#include "RecordExport.h"
 #include "RecordSink.h"
 #include "Redactor.h"
 #include "RequestEnvelope.h"
@@ -142,12 +144,6 @@ QString number(qint64 n)
     return QLocale::c().toString(n);
 }
 
-QString fixFor(int code)
-{
-    const ErrorEntry* entry = code ? ErrorCatalog::builtin().byCode(code) : nullptr;
-    return entry && !entry->fixes.isEmpty() ? entry->fixes.first() : QString();
-}
-
 QString maskedText(const QString& text, const QString& secret)
 {
     return Redactor::redactSecret(text, secret);
@@ -219,7 +215,7 @@ struct Session
     Session(const BulkOptions& options, const BulkSend::Context& context)
     {
         NetworkSettings::configure(network, context.proxy, QProcessEnvironment::systemEnvironment());
-        limiter = CallRateLimiter::forAccount(context.base.endpoint.authority() + QLatin1Char('|') + context.accountId);
+        limiter = CallRateLimiter::forAccount(CallRateLimiter::accountKey(context.base.endpoint, context.accountId));
         limiter->setRate(options.rate);
         caller = std::make_unique<ThrottledCaller>(&network, limiter);
         caller->setMaxRetries(options.retries);
@@ -435,38 +431,17 @@ bool confirmMutation(const BulkOptions& options, const BulkSend::Context& contex
     return answer == QLatin1String("y") || answer == QLatin1String("yes");
 }
 
-struct ImportRows
-{
-    QStringList header;
-    QList<QStringList> rows;
-};
-
 int runBatch(const BulkOptions& options, const BulkSend::Context& context, const MethodSpec& method,
              QJsonObject envelope, CliIo& io)
 {
     QJsonObject params = envelope.value(QStringLiteral("params")).toObject();
-    QJsonArray all = params.value(QStringLiteral("objects")).toArray();
     const bool importing = !options.objectsCsv.isEmpty();
-    ImportRows input;
-    // Per input row: the result columns (success, id, code, message, fix); filled as results come.
-    QList<QStringList> rowResults;
-    QList<int> rowOfObject; // objects sent -> input row (import), or identity
+    ObjectImportPlan plan;
     if (importing) {
-        QFile file(options.objectsCsv);
-        if (!file.open(QIODevice::ReadOnly))
-            return usageError(io, QStringLiteral("cannot read %1: %2").arg(options.objectsCsv, file.errorString()));
-        CsvReader reader(&file);
-        if (!reader.readRow(&input.header) || input.header.isEmpty())
-            return usageError(io, QStringLiteral("%1: no header row").arg(options.objectsCsv));
-        QStringList row;
-        while (reader.readRow(&row)) {
-            if (row.size() == 1 && row.first().isEmpty())
-                continue; // a blank line
-            input.rows.append(row);
-        }
-        if (!reader.errorString().isEmpty())
-            return usageError(io, QStringLiteral("%1: %2").arg(options.objectsCsv, reader.errorString()));
-        const QList<ObjectCsvImport::Column> columns = ObjectCsvImport::mapHeader(input.header, method.objectType);
+        QString readError;
+        if (!plan.readCsv(options.objectsCsv, &readError))
+            return usageError(io, readError);
+        const QList<ObjectCsvImport::Column> columns = ObjectCsvImport::mapHeader(plan.header(), method.objectType);
         const QStringList unknown = ObjectCsvImport::unknownColumnTexts(columns);
         if (!unknown.isEmpty()) {
             if (options.strict)
@@ -476,53 +451,25 @@ int runBatch(const BulkOptions& options, const BulkSend::Context& context, const
                 io.err << "leadgen-diag send: column " << text << " matches no " << method.objectType
                        << " field; left out" << Qt::endl;
         }
-        all = QJsonArray();
-        for (const QStringList& r : std::as_const(input.rows))
-            all.append(ObjectCsvImport::objectFromRow(columns, r));
+        plan.mapRows(columns);
+    } else {
+        plan.setObjects(params.value(QStringLiteral("objects")).toArray());
     }
-    rowResults.resize(all.size());
+    const QJsonArray& all = plan.objects();
 
     // Lint every object: one with an error the API would answer for that object alone is not
     // sent and gets the prediction at its row (duplicates are left to the service: it knows
     // the addresses already taken).
-    QJsonArray toSend;
     {
-        QJsonObject lintParams = params;
-        lintParams.insert(QStringLiteral("objects"), all);
-        QJsonObject lintEnvelope = envelope;
-        lintEnvelope.insert(QStringLiteral("params"), lintParams);
         LintContext lintContext;
         lintContext.environment =
             context.simulator ? LintContext::Environment::Simulator : LintContext::Environment::Unknown;
-        const QList<LintFinding> findings =
-            RequestLinter().lint(QJsonDocument(lintEnvelope).toJson(QJsonDocument::Compact), lintContext);
-        static const QRegularExpression objectPath(QStringLiteral("^\\$\\.params\\.objects\\[(\\d+)\\]"));
-        QList<bool> blocked(all.size(), false);
-        for (const LintFinding& finding : findings) {
-            if (!finding.isError() || finding.predictedCode == 209 || finding.predictedCode == 301)
-                continue;
-            const QRegularExpressionMatch match = objectPath.match(finding.path);
-            if (!match.hasMatch())
-                continue;
-            const int i = match.captured(1).toInt();
-            if (i < 0 || i >= all.size() || blocked[i])
-                continue;
-            blocked[i] = true;
-            rowResults[i] = {QStringLiteral("false"), QString(),
-                             finding.predictedCode ? QString::number(finding.predictedCode) : QString(),
-                             QStringLiteral("not sent: ") + finding.message, finding.fix};
-        }
-        for (int i = 0; i < all.size(); ++i) {
-            if (!blocked[i]) {
-                toSend.append(all.at(i));
-                rowOfObject.append(i);
-            }
-        }
-        const int notSent = int(all.size() - toSend.size());
+        const int notSent = plan.lint(envelope, lintContext);
         if (notSent)
             io.err << "leadgen-diag send: " << notSent << " of " << all.size()
                    << " objects not sent: lint predicts an error for each (see their rows)" << Qt::endl;
     }
+    const QJsonArray& toSend = plan.toSend();
 
     if (!confirmMutation(options, context, method.name, int(toSend.size()), io))
         return ExitUsage;
@@ -544,31 +491,17 @@ int runBatch(const BulkOptions& options, const BulkSend::Context& context, const
     int failedObjects = 0;
     QObject::connect(&run, &BatchRun::chunkDone, &run, [&](const QList<BatchRun::ObjectResult>& results) {
         for (const BatchRun::ObjectResult& r : results) {
-            const int index = rowOfObject.at(r.index);
-            const QString fix = r.success ? QString() : fixFor(r.code);
+            const int index = plan.setResult(r);
             if (!r.success)
                 ++failedObjects;
-            const QString idText = r.id.isString()   ? r.id.toString()
-                                   : r.id.isDouble() ? QString::number(r.id.toInteger())
-                                                     : QString();
-            rowResults[index] = {r.success ? QStringLiteral("true") : QStringLiteral("false"), idText,
-                                 r.code ? QString::number(r.code) : QString(), r.message, fix};
-            if (output.sink) {
-                output.sink->writeFields({{QStringLiteral("index"), index},
-                                          {QStringLiteral("success"), r.success},
-                                          {QStringLiteral("id"), r.id.isUndefined() ? QJsonValue() : r.id},
-                                          {QStringLiteral("code"), r.code ? QJsonValue(r.code) : QJsonValue()},
-                                          {QStringLiteral("message"), r.message},
-                                          {QStringLiteral("fix"), fix}});
-            }
+            const QList<RecordSink::Field> fields =
+                RecordExport::objectResult(index, r.success, r.id, r.code, r.message);
+            if (output.sink)
+                output.sink->writeFields(fields);
             if (context.json) {
                 QJsonObject o;
-                o.insert(QStringLiteral("index"), index);
-                o.insert(QStringLiteral("success"), r.success);
-                o.insert(QStringLiteral("id"), r.id.isUndefined() ? QJsonValue() : r.id);
-                o.insert(QStringLiteral("code"), r.code ? QJsonValue(r.code) : QJsonValue());
-                o.insert(QStringLiteral("message"), r.message);
-                o.insert(QStringLiteral("fix"), fix);
+                for (const RecordSink::Field& field : fields)
+                    o.insert(field.first, field.second);
                 objectsJson.append(o);
             }
         }
@@ -598,45 +531,14 @@ int runBatch(const BulkOptions& options, const BulkSend::Context& context, const
     session.flushHistory(io);
 
     // Objects never sent (the run stopped) keep an explicit row.
-    int unsent = 0;
-    for (QStringList& r : rowResults) {
-        if (r.isEmpty()) {
-            r = {QString(), QString(), QString(), QStringLiteral("not sent: the run stopped before this object"),
-                 QString()};
-            ++unsent;
-        }
-    }
+    const int unsent = plan.markUnsent();
     if (importing) {
         QFile results(options.resultsPath());
-        if (!results.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-            io.err << "leadgen-diag send: cannot write " << options.resultsPath() << ": " << results.errorString()
-                   << Qt::endl;
-        } else {
-            QStringList header = input.header;
-            header << QStringLiteral("success") << QStringLiteral("id") << QStringLiteral("code")
-                   << QStringLiteral("message") << QStringLiteral("fix");
-            QByteArray bytes = options.excelBom ? QByteArray("\xEF\xBB\xBF") : QByteArray();
-            const auto appendRow = [&](const QStringList& cells) {
-                for (qsizetype c = 0; c < cells.size(); ++c) {
-                    if (c)
-                        bytes += ',';
-                    RecordSink::appendCell(bytes, cells.at(c).toUtf8());
-                }
-                bytes += "\r\n";
-            };
-            appendRow(header);
-            for (qsizetype i = 0; i < input.rows.size(); ++i) {
-                QStringList cells = input.rows.at(i);
-                while (cells.size() < input.header.size())
-                    cells.append(QString());
-                appendRow(cells.mid(0, input.header.size()) + rowResults.at(i));
-                if (bytes.size() > 256 * 1024) {
-                    results.write(bytes);
-                    bytes.clear();
-                }
-            }
-            results.write(bytes);
-            results.close();
+        QString writeError;
+        if (!results.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+            !plan.writeResultsCsv(&results, options.excelBom, &writeError)) {
+            io.err << "leadgen-diag send: cannot write " << options.resultsPath() << ": "
+                   << (writeError.isEmpty() ? results.errorString() : writeError) << Qt::endl;
         }
     }
 
@@ -652,14 +554,15 @@ int runBatch(const BulkOptions& options, const BulkSend::Context& context, const
             .arg(importing ? QStringLiteral("; results in %1").arg(options.resultsPath()) : QString());
     if (outcome.stop != BatchRun::Stop::Done) {
         io.err << "leadgen-diag send: " << (interrupted ? QStringLiteral("interrupted") : outcome.message) << Qt::endl;
-        io.err << "leadgen-diag send: stopped at object " << rowOfObject.value(outcome.firstUnsent, -1)
+        io.err << "leadgen-diag send: stopped at object "
+               << (outcome.firstUnsent >= 0 ? plan.originalIndex(outcome.firstUnsent) : -1)
                << "; the objects from there on were not sent" << Qt::endl;
     }
     io.err << "leadgen-diag send: " << summary << Qt::endl;
     if (!context.json && !importing && output.path != QLatin1String("-")) {
         // The failed objects, one line each, with the catalogue's fix.
-        for (qsizetype i = 0; i < rowResults.size(); ++i) {
-            const QStringList& r = rowResults.at(i);
+        for (int i = 0; i < all.size(); ++i) {
+            const QStringList r = plan.result(i);
             if (r.value(0) == QLatin1String("true"))
                 continue;
             io.out << "object " << i << ": " << (r.value(2).isEmpty() ? QString() : r.value(2) + QStringLiteral(" "))

@@ -7,12 +7,6 @@
 #include <QJsonDocument>
 
 namespace {
-QString codeText(int code)
-{
-    const ErrorEntry* entry = ErrorCatalog::builtin().byCode(code);
-    return entry ? QStringLiteral("%1 %2").arg(code).arg(entry->title) : QString::number(code);
-}
-
 // success as the API sends it: true/false, or the strings "true"/"false" (documented shape).
 bool truthy(const JsonIndex& index, JsonIndex::NodeId node)
 {
@@ -54,8 +48,7 @@ QJsonValue scalarValue(const JsonIndex& index, JsonIndex::NodeId node)
 
 BatchRun::BatchRun(ThrottledCaller* caller, const ApiRequest& base, const QJsonObject& envelope,
                    const QJsonArray& objects, const MethodSpec& method, int chunkSize, QObject* parent)
-    : QObject(parent)
-    , m_caller(caller)
+    : BulkRun(caller, parent)
     , m_base(base)
     , m_envelope(envelope)
     , m_objects(objects)
@@ -81,47 +74,15 @@ int BatchRun::defaultChunkSize(const QJsonArray& objects)
     return sample > 0 && custom / sample > 20 ? 250 : kMaxChunk;
 }
 
-QString BatchRun::stopName(Stop stop)
-{
-    switch (stop) {
-    case Stop::Done:
-        return QStringLiteral("done");
-    case Stop::Failed:
-        return QStringLiteral("failed");
-    case Stop::QuotaExhausted:
-        return QStringLiteral("quota_exhausted");
-    case Stop::Cancelled:
-        return QStringLiteral("cancelled");
-    }
-    return QString();
-}
-
 void BatchRun::start()
 {
-    m_running = true;
-    m_cancelRequested = false;
-    m_clock.start();
-    m_retriesAtStart = m_caller->totalRetries();
-    m_throttledAtStart = m_caller->throttledMs();
-    connect(m_caller, &ThrottledCaller::finished, this, &BatchRun::onCallFinished, Qt::UniqueConnection);
-    connect(m_caller, &ThrottledCaller::retrying, this, &BatchRun::updateProgress, Qt::UniqueConnection);
+    begin();
     sendChunk();
-}
-
-void BatchRun::cancel()
-{
-    if (!m_running)
-        return;
-    m_cancelRequested = true;
-    if (m_caller->isRunning())
-        m_caller->cancel();
 }
 
 void BatchRun::updateProgress()
 {
-    m_progress.retries = m_caller->totalRetries() - m_retriesAtStart;
-    m_progress.throttledMs = m_caller->throttledMs() - m_throttledAtStart;
-    m_progress.elapsedMs = m_clock.elapsed();
+    fillCounters(&m_progress);
     emit progressed(m_progress);
 }
 
@@ -134,14 +95,8 @@ void BatchRun::sendChunk()
                              .arg(m_progress.failed));
         return;
     }
-    if (m_cancelRequested) {
-        stop(Stop::Cancelled, QStringLiteral("cancelled"));
-        return;
-    }
-    if (m_caller->limiter().quotaExhausted()) {
-        stop(Stop::QuotaExhausted,
-             QStringLiteral("the account's daily quota is used up: the next call would be refused with %1")
-                 .arg(codeText(106)));
+    if (const auto why = stopBeforeCall()) {
+        stop(why->first, why->second);
         return;
     }
     m_chunkBegin = m_next;
@@ -161,14 +116,13 @@ void BatchRun::sendChunk()
 
 void BatchRun::stop(Stop why, const QString& message)
 {
-    m_running = false;
+    end();
     updateProgress();
     Outcome outcome;
     outcome.stop = why;
     outcome.progress = m_progress;
     outcome.message = message;
     outcome.firstUnsent = m_next < m_objects.size() ? m_next : -1;
-    disconnect(m_caller, nullptr, this, nullptr);
     emit finished(outcome);
 }
 
@@ -178,29 +132,9 @@ void BatchRun::onCallFinished(const ThrottledCaller::Result& result)
         return;
     const int begin = m_chunkBegin;
     const int end = m_next;
-    const auto unsent = [&] {
+    if (const auto why = stopFor(result)) {
         m_next = begin; // this chunk did not get through
-    };
-    if (result.cancelled || m_cancelRequested) {
-        unsent();
-        stop(Stop::Cancelled, QStringLiteral("cancelled"));
-        return;
-    }
-    if (result.capture.layer != FailureLayer::None) {
-        unsent();
-        stop(Stop::Failed, QStringLiteral("%1: %2").arg(failureLayerTitle(result.capture.layer),
-                                                        result.capture.explanation.section(QLatin1Char('\n'), 0, 0)));
-        return;
-    }
-    if (result.answer.apiCode == 106) {
-        unsent();
-        stop(Stop::QuotaExhausted, QStringLiteral("the service answered %1: no more calls today").arg(codeText(106)));
-        return;
-    }
-    if (result.answer.apiCode == 107) {
-        unsent();
-        stop(Stop::Failed,
-             QStringLiteral("the service kept answering %1 after %2 retries").arg(codeText(107)).arg(result.retries));
+        stop(why->first, why->second);
         return;
     }
     QList<ObjectResult> results;

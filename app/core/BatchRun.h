@@ -1,14 +1,12 @@
 #pragma once
 
 #include "ApiRequest.h"
-#include "ThrottledCaller.h"
+#include "BulkRun.h"
 
-#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
-#include <QObject>
 #include <QString>
 
 struct MethodSpec;
@@ -19,7 +17,7 @@ struct MethodSpec;
 // on; a transport failure, the daily limit (106) or cancel stops it, and the objects not sent are
 // reported as such. Calls go through a ThrottledCaller (rate limiter, 107 back-off). Used by
 // `send --split`, `send --objects-csv` and the GUI.
-class BatchRun : public QObject
+class BatchRun : public BulkRun
 {
     Q_OBJECT
 
@@ -35,23 +33,15 @@ public:
         int code = 0;  // object-level (or the chunk's API-level) error code, 0 = none
         QString message;
     };
-    enum class Stop
-    {
-        Done,
-        Failed,
-        QuotaExhausted,
-        Cancelled
-    };
-    struct Progress
+    // Done, Failed, QuotaExhausted or Cancelled.
+    using Stop = BulkRun::Stop;
+    struct Progress : Counters
     {
         int chunks = 0;
         int chunkCount = 0;
         int objectsDone = 0;
         int objects = 0;
         int failed = 0;
-        int retries = 0;
-        qint64 throttledMs = 0;
-        qint64 elapsedMs = 0;
     };
     struct Outcome
     {
@@ -69,11 +59,7 @@ public:
     static int defaultChunkSize(const QJsonArray& objects);
 
     void start();
-    void cancel();
-    bool isRunning() const { return m_running; }
     const Progress& progress() const { return m_progress; }
-
-    static QString stopName(Stop stop); // done, failed, quota_exhausted, cancelled
 
 signals:
     void chunkDone(const QList<BatchRun::ObjectResult>& results);
@@ -82,11 +68,10 @@ signals:
 
 private:
     void sendChunk();
-    void onCallFinished(const ThrottledCaller::Result& result);
+    void onCallFinished(const ThrottledCaller::Result& result) override;
     void stop(Stop why, const QString& message);
-    void updateProgress();
+    void updateProgress() override;
 
-    ThrottledCaller* m_caller;
     ApiRequest m_base;
     QJsonObject m_envelope;
     QJsonArray m_objects;
@@ -94,10 +79,5 @@ private:
     int m_chunkSize;
     int m_next = 0; // first object of the next chunk
     int m_chunkBegin = 0;
-    bool m_running = false;
-    bool m_cancelRequested = false;
-    int m_retriesAtStart = 0;
-    qint64 m_throttledAtStart = 0;
-    QElapsedTimer m_clock;
     Progress m_progress;
 };

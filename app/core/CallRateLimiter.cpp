@@ -3,6 +3,8 @@
 #include <QHash>
 #include <QMutex>
 
+#include <algorithm>
+
 CallRateLimiter::CallRateLimiter(int rate)
     : m_rate(qMax(0, rate))
 {
@@ -18,6 +20,11 @@ std::shared_ptr<CallRateLimiter> CallRateLimiter::forAccount(const QString& key)
     if (!limiter)
         limiter = std::make_shared<CallRateLimiter>();
     return limiter;
+}
+
+QString CallRateLimiter::accountKey(const QUrl& endpoint, const QString& accountId)
+{
+    return endpoint.authority() + QLatin1Char('|') + accountId;
 }
 
 void CallRateLimiter::prune(qint64 before) const
@@ -37,6 +44,15 @@ qint64 CallRateLimiter::reserve()
         slot = qMax(t, m_slots[m_slots.size() - size_t(m_rate)] + kWindowMs);
     m_slots.push_back(slot);
     return slot - t;
+}
+
+void CallRateLimiter::noteCall()
+{
+    const qint64 t = now();
+    ++m_calls;
+    prune(t - kWindowMs);
+    // Reserved slots may lie ahead of now: keep the list in time order.
+    m_slots.insert(std::upper_bound(m_slots.begin(), m_slots.end(), t), t);
 }
 
 int CallRateLimiter::callsInLastSecond() const

@@ -2,6 +2,7 @@
 
 #include <QElapsedTimer>
 #include <QString>
+#include <QUrl>
 
 #include <deque>
 #include <memory>
@@ -22,6 +23,8 @@ public:
 
     // The one limiter of an account (key: endpoint host and account) in this process.
     static std::shared_ptr<CallRateLimiter> forAccount(const QString& key);
+    // That key: the endpoint's host and port, and the account ID.
+    static QString accountKey(const QUrl& endpoint, const QString& accountId);
 
     // Calls per second; 0 = no client-side limit.
     void setRate(int rate) { m_rate = qMax(0, rate); }
@@ -30,6 +33,9 @@ public:
     // Reserves the next slot for a call: how many milliseconds to wait before sending it (0 =
     // now). Every reservation counts as a call.
     qint64 reserve();
+    // Counts a call sent now without asking for a slot (a single call from the composer), so
+    // the account's meter and the runs that follow see it.
+    void noteCall();
     // Calls sent (reserved) in the last second and since the process started today.
     int callsInLastSecond() const;
     qint64 callsToday() const;

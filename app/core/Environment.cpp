@@ -58,5 +58,5 @@ bool Environment::operator==(const Environment& other) const
     return id == other.id && name == other.name && kind == other.kind && version == other.version &&
            baseUrl == other.baseUrl && accountId == other.accountId &&
            trustedCertificates == other.trustedCertificates && caCertificateFiles == other.caCertificateFiles &&
-           plainHttpAcknowledged == other.plainHttpAcknowledged;
+           plainHttpAcknowledged == other.plainHttpAcknowledged && dailyQuota == other.dailyQuota;
 }

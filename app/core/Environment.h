@@ -43,6 +43,11 @@ struct Environment
     // The user confirmed the warning that plain http:// to a non-loopback host sends the secret
     // key unencrypted.
     bool plainHttpAcknowledged = false;
+    // The account's calls per day (docs/design.md, Bulk work): the status bar's rate meter turns
+    // amber at 80 % of it. The service's own queryLimit, when an answer carries it and it is lower,
+    // wins.
+    qint64 dailyQuota = kDefaultDailyQuota;
+    static constexpr qint64 kDefaultDailyQuota = 50000;
 
     bool isBuiltin() const { return kind != Kind::Custom; }
     bool isSimulator() const { return kind == Kind::Simulator; }

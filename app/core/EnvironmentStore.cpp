@@ -30,6 +30,13 @@ QList<QString> queryNames(const QUrl& url)
         names.append(item.first);
     return names;
 }
+
+// The stored daily quota; a missing or nonsensical value is the API's default.
+qint64 storedQuota(const QSettings& settings)
+{
+    const qint64 quota = settings.value(QStringLiteral("dailyQuota")).toLongLong();
+    return quota > 0 ? quota : Environment::kDefaultDailyQuota;
+}
 } // namespace
 
 QString EnvironmentStore::Check::message() const
@@ -85,6 +92,7 @@ QList<Environment> EnvironmentStore::builtins() const
         environment.accountId = it->accountId;
         environment.trustedCertificates = it->trustedCertificates;
         environment.caCertificateFiles = it->caCertificateFiles;
+        environment.dailyQuota = it->dailyQuota;
         if (environment.isSimulator())
             environment.version = it->version;
     }
@@ -231,6 +239,8 @@ EnvironmentStore::Check EnvironmentStore::check(const Environment& environment) 
             break;
         }
     }
+    if (environment.dailyQuota <= 0)
+        result.errors << QStringLiteral("The daily quota must be at least one call");
     for (const QString& fingerprint : environment.trustedCertificates) {
         if (!Environment::isValidFingerprint(fingerprint))
             result.errors
@@ -264,6 +274,7 @@ bool EnvironmentStore::save(Environment& environment, QString* error)
         merged.accountId = environment.accountId;
         merged.trustedCertificates = environment.trustedCertificates;
         merged.caCertificateFiles = environment.caCertificateFiles;
+        merged.dailyQuota = environment.dailyQuota;
         if (merged.isSimulator())
             merged.version = environment.version;
         const Check result = check(merged);
@@ -272,8 +283,8 @@ bool EnvironmentStore::save(Environment& environment, QString* error)
                 *error = result.message();
             return false;
         }
-        m_overrides[merged.id] =
-            BuiltinOverride{merged.accountId, merged.trustedCertificates, merged.caCertificateFiles, merged.version};
+        m_overrides[merged.id] = BuiltinOverride{merged.accountId, merged.trustedCertificates,
+                                                 merged.caCertificateFiles, merged.version, merged.dailyQuota};
         environment = merged;
         persist();
         emit changed();
@@ -378,6 +389,7 @@ void EnvironmentStore::load()
         override.caCertificateFiles = m_settings->value(QStringLiteral("caCertificateFiles")).toStringList();
         override.version =
             apiVersionFromName(m_settings->value(QStringLiteral("version"), QStringLiteral("v1.2")).toString());
+        override.dailyQuota = storedQuota(*m_settings);
         m_overrides.insert(id, override);
         m_settings->endGroup();
     }
@@ -396,6 +408,7 @@ void EnvironmentStore::load()
         environment.trustedCertificates = m_settings->value(QStringLiteral("trustedCertificates")).toStringList();
         environment.caCertificateFiles = m_settings->value(QStringLiteral("caCertificateFiles")).toStringList();
         environment.plainHttpAcknowledged = m_settings->value(QStringLiteral("plainHttpAcknowledged")).toBool();
+        environment.dailyQuota = storedQuota(*m_settings);
         if (environment.id.isEmpty())
             environment.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
         const Check result = check(environment);
@@ -427,6 +440,7 @@ void EnvironmentStore::persist()
         m_settings->setValue(QStringLiteral("caCertificateFiles"), it->caCertificateFiles);
         if (it.key() == simulatorId())
             m_settings->setValue(QStringLiteral("version"), apiVersionName(it->version));
+        m_settings->setValue(QStringLiteral("dailyQuota"), it->dailyQuota);
         m_settings->endGroup();
     }
     m_settings->endGroup();
@@ -444,6 +458,7 @@ void EnvironmentStore::persist()
         m_settings->setValue(QStringLiteral("trustedCertificates"), environment.trustedCertificates);
         m_settings->setValue(QStringLiteral("caCertificateFiles"), environment.caCertificateFiles);
         m_settings->setValue(QStringLiteral("plainHttpAcknowledged"), environment.plainHttpAcknowledged);
+        m_settings->setValue(QStringLiteral("dailyQuota"), environment.dailyQuota);
     }
     m_settings->endArray();
     m_settings->endGroup();

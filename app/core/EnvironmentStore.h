@@ -92,6 +92,7 @@ private:
         QStringList trustedCertificates;
         QStringList caCertificateFiles;
         ApiVersion version = ApiVersion::V1_2;
+        qint64 dailyQuota = Environment::kDefaultDailyQuota;
     };
 
     QList<Environment> builtins() const;

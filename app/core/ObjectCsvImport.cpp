@@ -1,6 +1,7 @@
 #include "ObjectCsvImport.h"
 
 #include "MethodCatalog.h"
+#include "TextDistance.h"
 
 #include <QHash>
 
@@ -44,8 +45,8 @@ QList<ObjectCsvImport::Column> ObjectCsvImport::mapHeader(const QStringList& hea
         } else if (custom && MethodCatalog::isCustomFieldName(column.header.trimmed())) {
             column.field = column.header.trimmed(); // custom field system names are case-sensitive
         } else {
-            column.suggestions =
-                catalog.closestFieldNames(objectType, column.header.simplified().remove(QLatin1Char(' ')));
+            // Over every name known, the environment's custom fields included.
+            column.suggestions = TextDistance::closest(column.header.simplified().remove(QLatin1Char(' ')), names);
         }
         columns.append(column);
     }

@@ -3,45 +3,14 @@
 #include "CallRateLimiter.h"
 #include "ErrorCatalog.h"
 #include "MethodCatalog.h"
+#include "RecordExport.h"
 #include "RecordSink.h"
 
 #include <QJsonDocument>
 
-namespace {
-// The result list of a page: result[key], else the first array under result.
-JsonIndex::NodeId resultArray(const JsonIndex& index, const QString& key)
-{
-    const JsonIndex::NodeId root = index.root();
-    if (root == JsonIndex::npos || index.type(root) != JsonIndex::Type::Object)
-        return JsonIndex::npos;
-    const JsonIndex::NodeId result = index.member(root, QLatin1String("result"));
-    if (result == JsonIndex::npos || index.type(result) != JsonIndex::Type::Object)
-        return JsonIndex::npos;
-    if (!key.isEmpty()) {
-        const JsonIndex::NodeId list = index.member(result, key);
-        if (list != JsonIndex::npos && index.type(list) == JsonIndex::Type::Array)
-            return list;
-    }
-    const int count = index.childCount(result);
-    for (int i = 0; i < count; ++i) {
-        const JsonIndex::NodeId child = index.child(result, i);
-        if (index.type(child) == JsonIndex::Type::Array)
-            return child;
-    }
-    return JsonIndex::npos;
-}
-
-QString codeText(int code)
-{
-    const ErrorEntry* entry = ErrorCatalog::builtin().byCode(code);
-    return entry ? QStringLiteral("%1 %2").arg(code).arg(entry->title) : QString::number(code);
-}
-} // namespace
-
 PageRun::PageRun(ThrottledCaller* caller, RecordSink* sink, const ApiRequest& base, const QJsonObject& envelope,
                  const MethodSpec& method, const Options& options, QObject* parent)
-    : QObject(parent)
-    , m_caller(caller)
+    : BulkRun(caller, parent)
     , m_sink(sink)
     , m_base(base)
     , m_envelope(envelope)
@@ -64,54 +33,18 @@ bool PageRun::supports(const MethodSpec& method)
     return method.paginated;
 }
 
-QString PageRun::stopName(Stop stop)
-{
-    switch (stop) {
-    case Stop::Done:
-        return QStringLiteral("done");
-    case Stop::MaxPages:
-        return QStringLiteral("max_pages");
-    case Stop::Failed:
-        return QStringLiteral("failed");
-    case Stop::QuotaExhausted:
-        return QStringLiteral("quota_exhausted");
-    case Stop::Cancelled:
-        return QStringLiteral("cancelled");
-    case Stop::WriteFailed:
-        return QStringLiteral("write_failed");
-    }
-    return QString();
-}
-
 void PageRun::start()
 {
-    m_running = true;
-    m_cancelRequested = false;
-    m_clock.start();
-    m_retriesAtStart = m_caller->totalRetries();
-    m_throttledAtStart = m_caller->throttledMs();
     m_progress = {};
     m_progress.offset = m_offset;
-    connect(m_caller, &ThrottledCaller::finished, this, &PageRun::onCallFinished, Qt::UniqueConnection);
-    connect(m_caller, &ThrottledCaller::retrying, this, &PageRun::updateProgress, Qt::UniqueConnection);
+    begin();
     sendPage();
-}
-
-void PageRun::cancel()
-{
-    if (!m_running)
-        return;
-    m_cancelRequested = true;
-    if (m_caller->isRunning())
-        m_caller->cancel();
 }
 
 void PageRun::updateProgress()
 {
     m_progress.offset = m_offset;
-    m_progress.retries = m_caller->totalRetries() - m_retriesAtStart;
-    m_progress.throttledMs = m_caller->throttledMs() - m_throttledAtStart;
-    m_progress.elapsedMs = m_clock.elapsed();
+    fillCounters(&m_progress);
     m_progress.callsLastSecond = m_caller->limiter().callsInLastSecond();
     m_progress.callsToday = m_caller->limiter().bestCallsToday();
     m_progress.quota = m_caller->limiter().bestQuota();
@@ -120,8 +53,9 @@ void PageRun::updateProgress()
 
 void PageRun::sendPage()
 {
-    if (m_cancelRequested) {
-        stop(Stop::Cancelled, QStringLiteral("cancelled"));
+    const auto before = stopBeforeCall();
+    if (before && before->first == Stop::Cancelled) {
+        stop(before->first, before->second);
         return;
     }
     if (m_options.maxPages > 0 && m_progress.pages >= m_options.maxPages) {
@@ -129,13 +63,8 @@ void PageRun::sendPage()
              QStringLiteral("stopped after %1 pages (--max-pages); more may follow").arg(m_progress.pages));
         return;
     }
-    if (m_caller->limiter().quotaExhausted()) {
-        stop(Stop::QuotaExhausted,
-             QStringLiteral("the account's daily quota is used up (callCount %1 of queryLimit %2): the next call "
-                            "would be refused with %3")
-                 .arg(*m_caller->limiter().serverCallCount())
-                 .arg(*m_caller->limiter().serverQueryLimit())
-                 .arg(codeText(106)));
+    if (before) {
+        stop(before->first, before->second);
         return;
     }
     QJsonObject params = m_envelope.value(QStringLiteral("params")).toObject();
@@ -150,7 +79,7 @@ void PageRun::sendPage()
 
 void PageRun::stop(Stop why, const QString& message, const ThrottledCaller::Result& last)
 {
-    m_running = false;
+    end();
     updateProgress();
     Outcome outcome;
     outcome.stop = why;
@@ -158,7 +87,6 @@ void PageRun::stop(Stop why, const QString& message, const ThrottledCaller::Resu
     outcome.message = message;
     outcome.last = last;
     outcome.resumeOffset = why == Stop::Done ? -1 : m_offset;
-    disconnect(m_caller, nullptr, this, nullptr);
     emit finished(outcome);
 }
 
@@ -166,26 +94,8 @@ void PageRun::onCallFinished(const ThrottledCaller::Result& result)
 {
     if (!m_running)
         return;
-    if (result.cancelled || m_cancelRequested) {
-        stop(Stop::Cancelled, QStringLiteral("cancelled"), result);
-        return;
-    }
-    if (result.capture.layer != FailureLayer::None) {
-        stop(Stop::Failed,
-             QStringLiteral("%1: %2").arg(failureLayerTitle(result.capture.layer),
-                                          result.capture.explanation.section(QLatin1Char('\n'), 0, 0)),
-             result);
-        return;
-    }
-    if (result.answer.apiCode == 106) {
-        stop(Stop::QuotaExhausted, QStringLiteral("the service answered %1: no more calls today").arg(codeText(106)),
-             result);
-        return;
-    }
-    if (result.answer.apiCode == 107) {
-        stop(Stop::Failed,
-             QStringLiteral("the service kept answering %1 after %2 retries").arg(codeText(107)).arg(result.retries),
-             result);
+    if (const auto why = stopFor(result)) {
+        stop(why->first, why->second, result);
         return;
     }
     if (result.answer.apiCode != 0) {
@@ -193,7 +103,7 @@ void PageRun::onCallFinished(const ThrottledCaller::Result& result)
         return;
     }
     const JsonIndex& index = *result.index;
-    const JsonIndex::NodeId array = resultArray(index, m_resultKey);
+    const JsonIndex::NodeId array = RecordExport::resultRecords(index, m_resultKey);
     if (array == JsonIndex::npos) {
         stop(Stop::Failed, QStringLiteral("the answer has no list of records under result"), result);
         return;

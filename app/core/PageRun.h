@@ -1,11 +1,9 @@
 #pragma once
 
 #include "ApiRequest.h"
-#include "ThrottledCaller.h"
+#include "BulkRun.h"
 
-#include <QElapsedTimer>
 #include <QJsonObject>
-#include <QObject>
 #include <QString>
 
 class RecordSink;
@@ -16,7 +14,7 @@ struct MethodSpec;
 // each page's records handed to a RecordSink as it arrives (nothing else is kept). Calls go
 // through a ThrottledCaller (rate limiter, 107 back-off). A failed or cancelled run says at which
 // offset it stopped, so it can be resumed from there. Used by `send --all-pages` and the GUI.
-class PageRun : public QObject
+class PageRun : public BulkRun
 {
     Q_OBJECT
 
@@ -26,23 +24,13 @@ public:
         int maxPages = 0;        // 0 = no cap
         qint64 startOffset = -1; // -1 = the request's own offset (else 0)
     };
-    enum class Stop
-    {
-        Done,           // a short page or hasMore false
-        MaxPages,       // --max-pages reached; more may follow
-        Failed,         // no answer, an HTTP problem or an API error
-        QuotaExhausted, // 106, or the service's counters say the day's quota is used up
-        Cancelled,
-        WriteFailed, // the output could not be written
-    };
-    struct Progress
+    // Done: a short page or hasMore false.
+    using Stop = BulkRun::Stop;
+    struct Progress : Counters
     {
         int pages = 0;
         qint64 records = 0;
         qint64 offset = 0; // of the next page
-        int retries = 0;
-        qint64 throttledMs = 0;
-        qint64 elapsedMs = 0;
         int callsLastSecond = 0;
         qint64 callsToday = 0;
         qint64 quota = 0;
@@ -64,11 +52,7 @@ public:
     int limit() const { return m_limit; }
 
     void start();
-    void cancel();
-    bool isRunning() const { return m_running; }
     const Progress& progress() const { return m_progress; }
-
-    static QString stopName(Stop stop); // done, max_pages, failed, quota_exhausted, cancelled, write_failed
 
 signals:
     void progressed(const PageRun::Progress& progress);
@@ -76,11 +60,10 @@ signals:
 
 private:
     void sendPage();
-    void onCallFinished(const ThrottledCaller::Result& result);
+    void onCallFinished(const ThrottledCaller::Result& result) override;
     void stop(Stop why, const QString& message, const ThrottledCaller::Result& last = {});
-    void updateProgress();
+    void updateProgress() override;
 
-    ThrottledCaller* m_caller;
     RecordSink* m_sink;
     ApiRequest m_base;
     QJsonObject m_envelope;
@@ -88,10 +71,5 @@ private:
     Options m_options;
     int m_limit = 500;
     qint64 m_offset = 0;
-    bool m_running = false;
-    bool m_cancelRequested = false;
-    int m_retriesAtStart = 0;
-    qint64 m_throttledAtStart = 0;
-    QElapsedTimer m_clock;
     Progress m_progress;
 };

@@ -1008,6 +1008,30 @@ private slots:
     // --------------------------------------------------------------------------------------
     // Environments dialog
 
+    // The daily quota (the status bar's rate meter) is a row of the form, kept per environment.
+    void environmentDialogDailyQuota()
+    {
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+        EnvironmentStore store(&settings);
+        ScriptedPrompter prompter;
+        EnvironmentDialog dialog(store, prompter);
+        dialog.show();
+        auto* list = dialog.findChild<QListWidget*>(QStringLiteral("environmentList"));
+        auto* quota = dialog.findChild<QSpinBox*>(QStringLiteral("environmentDailyQuota"));
+        QVERIFY(quota && quota->isVisible());
+        QCOMPARE(quota->value(), 50000);
+        list->setCurrentRow(0); // the simulator
+        quota->setValue(1200);
+        QVERIFY(dialog.isDirty());
+        QVERIFY(dialog.applyChanges());
+        QCOMPARE(store.byId(EnvironmentStore::simulatorId())->dailyQuota, qint64(1200));
+        list->setCurrentRow(1);
+        QCOMPARE(quota->value(), 50000);
+        list->setCurrentRow(0);
+        QCOMPARE(quota->value(), 1200);
+    }
+
     void environmentDialogRules()
     {
         QTemporaryDir dir;

@@ -7,6 +7,8 @@
 #include "FakeHttpServer.h"
 #include "GuiApplication.h"
 #include "HistoryStore.h"
+#include "InspectorResultsPage.h"
+#include "InspectorWidget.h"
 #include "MainWindow.h"
 #include "MethodPicker.h"
 #include "RequestFile.h"
@@ -34,8 +36,8 @@
 // scripted GUI session (the real main window: typed into the composer, "Remember" ticked, sent,
 // request saved, copied as cURL, a customer's cURL imported, window closed) and through the core
 // and CLI: settings, the session secret store, request files, `send` (human and JSON), spilled
-// response bodies and Copy as cURL. Then every file under a fresh HOME, the XDG directories and
-// the temporary directory is searched: the secret is in none of them.
+// response bodies, Copy as cURL and the inspector's exports. Then every file under a fresh HOME, the XDG directories
+// and the temporary directory is searched: the secret is in none of them.
 class TestCanary : public QObject
 {
     Q_OBJECT
@@ -161,6 +163,12 @@ private slots:
         QTest::keyClick(picker->searchField(), Qt::Key_Return);
         QCOMPARE(composer->method(), QStringLiteral("createLeads"));
         composer->insertTemplateAction()->trigger();
+        // A batch answer with a failed object, so that the inspector has records and a batch
+        // table to export.
+        FakeHttpServer::Script batchAnswer;
+        batchAnswer.body = "{\"result\":{\"creates\":[{\"success\":false,\"error\":{\"code\":107,\"message\":"
+                           "\"Too many\",\"data\":[]}}]},\"error\":null,\"id\":\"1\"}";
+        server.setScript(batchAnswer);
         QSignalSpy finished(composer, &ComposerWidget::callFinished);
         auto* params = composer->findChild<QPlainTextEdit*>(QStringLiteral("paramsEdit"));
         params->setFocus();
@@ -169,6 +177,20 @@ private slots:
         QCOMPARE(m_prompter.questions.size(), 1); // confirmed: it changes data outside the simulator
         QVERIFY(!m_prompter.questions.constFirst().text.contains(m_secret));
         QVERIFY(server.received().constLast().target.contains(QUrl::toPercentEncoding(m_secret)));
+
+        // Export… of the answer's records and of the batch table: files the scan reads.
+        InspectorWidget* inspector = m_window->inspector();
+        QTRY_VERIFY_WITH_TIMEOUT(inspector->result() && !inspector->isBusy(), 10000);
+        auto* page = inspector->findChild<InspectorResultsPage*>(QStringLiteral("inspectorResultsPage"));
+        QVERIFY(page);
+        for (const bool batch : {false, true}) {
+            const QString exportPath = QDir::home().filePath(batch ? QStringLiteral("batch-export.csv")
+                                                                   : QStringLiteral("records-export.jsonl"));
+            QString exportError;
+            const qint64 written = batch ? page->exportBatch(exportPath, RecordExport::Format::ExcelCsv, &exportError)
+                                         : page->exportRecords(exportPath, RecordExport::Format::Jsonl, &exportError);
+            QVERIFY2(written == 1, qPrintable(exportError));
+        }
 
         // Save the request, copy it as cURL both ways.
         const QString requestPath = QDir::home().filePath(QStringLiteral("gui-request.json"));

@@ -51,6 +51,24 @@ private slots:
         QVERIFY(limiter.quotaExhausted());
     }
 
+    // A composer call counts without waiting, in time order with calls that reserved ahead.
+    void noteCallCountsWithoutASlot()
+    {
+        CallRateLimiter limiter(2);
+        limiter.reserve();
+        limiter.reserve();
+        QVERIFY(limiter.reserve() > 0); // a slot ahead of now
+        limiter.noteCall();
+        QCOMPARE(limiter.callsToday(), 4);
+        QCOMPARE(limiter.callsInLastSecond(), 3);
+        limiter.noteServerCounters(10, 50);
+        limiter.noteCall();
+        QCOMPARE(limiter.bestCallsToday(), 11);
+        QCOMPARE(CallRateLimiter::accountKey(QUrl(QStringLiteral("http://127.0.0.1:8080/pubapi/v1.2/")),
+                                             QStringLiteral("A1")),
+                 QStringLiteral("127.0.0.1:8080|A1"));
+    }
+
     void sharedPerAccount()
     {
         const auto a = CallRateLimiter::forAccount(QStringLiteral("host|A"));
@@ -87,6 +105,21 @@ private slots:
         QTest::newRow("custom field") << QStringLiteral("Favorite_Color_5a0dd86e6e290")
                                       << QStringLiteral("Favorite_Color_5a0dd86e6e290");
         QTest::newRow("unknown") << QStringLiteral("Frist Name") << QString();
+    }
+
+    // With the environment's getFields names, a near miss of one of them is suggested too.
+    void suggestionsIncludeEnvironmentFields()
+    {
+        const QString extra = QStringLiteral("externalScore");
+        const auto columns =
+            ObjectCsvImport::mapHeader({QStringLiteral("External Scroe")}, QStringLiteral("lead"), {extra});
+        QVERIFY(columns.first().field.isEmpty());
+        QVERIFY2(columns.first().suggestions.contains(extra),
+                 qPrintable(columns.first().suggestions.join(QLatin1Char(','))));
+        QCOMPARE(ObjectCsvImport::mapHeader({QStringLiteral("External Score")}, QStringLiteral("lead"), {extra})
+                     .first()
+                     .field,
+                 extra);
     }
 
     void csvColumnsMatchFieldNames()

@@ -189,6 +189,33 @@ private slots:
         QVERIFY(!store.find(QStringLiteral("Staging")));
     }
 
+    void dailyQuotaPersists()
+    {
+        QString id;
+        {
+            QSettings settings(settingsPath(), QSettings::IniFormat);
+            EnvironmentStore store(&settings);
+            QCOMPARE(store.current().dailyQuota, Environment::kDefaultDailyQuota);
+            Environment staging =
+                custom(QStringLiteral("Staging"), QStringLiteral("https://staging.example.com/pubapi/v1.2/"));
+            staging.dailyQuota = 120000;
+            QString error;
+            QVERIFY2(store.save(staging, &error), qPrintable(error));
+            id = staging.id;
+            Environment simulator = *store.byId(EnvironmentStore::simulatorId());
+            simulator.dailyQuota = 25;
+            QVERIFY2(store.save(simulator, &error), qPrintable(error));
+            simulator.dailyQuota = 0;
+            QVERIFY(!store.save(simulator, &error));
+            QVERIFY(error.contains(QLatin1String("quota")));
+        }
+        QSettings settings(settingsPath(), QSettings::IniFormat);
+        EnvironmentStore store(&settings);
+        QCOMPARE(store.byId(id)->dailyQuota, 120000);
+        QCOMPARE(store.byId(EnvironmentStore::simulatorId())->dailyQuota, 25);
+        QCOMPARE(store.byId(EnvironmentStore::productionV1Id())->dailyQuota, Environment::kDefaultDailyQuota);
+    }
+
     void invalidValuesAreRefused_data()
     {
         QTest::addColumn<QString>("name");

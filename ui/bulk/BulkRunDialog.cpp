@@ -4,6 +4,8 @@
 #include "ErrorCatalog.h"
 #include "MethodCatalog.h"
 #include "NetworkSettings.h"
+#include "ObjectImportPlan.h"
+#include "RecordExport.h"
 #include "RecordSink.h"
 #include "RequestEnvelope.h"
 #include "ThrottledCaller.h"
@@ -13,6 +15,7 @@
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -23,12 +26,20 @@
 #include <QNetworkAccessManager>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 namespace {
+enum OutputFormat
+{
+    CsvOutput,
+    JsonlOutput,
+    ExcelOutput
+};
+
 const MethodSpec* methodOf(const QByteArray& body, QJsonObject* envelope = nullptr)
 {
     const std::optional<RequestEnvelope> parsed = RequestEnvelope::parse(body);
@@ -73,9 +84,9 @@ BulkRunDialog::BulkRunDialog(const ApiRequest& request, const QString& environme
     form->addRow(batch ? tr("Results to:") : tr("Records to:"), pathRow);
     m_format = new QComboBox(this);
     m_format->setObjectName(QStringLiteral("bulkFormat"));
-    m_format->addItem(tr("CSV"));
-    m_format->addItem(tr("JSON Lines"));
-    m_format->addItem(tr("Excel CSV (UTF-8 with BOM)"));
+    m_format->addItem(tr("CSV"), CsvOutput);
+    m_format->addItem(tr("JSON Lines"), JsonlOutput);
+    m_format->addItem(tr("Excel CSV (UTF-8 with BOM)"), ExcelOutput);
     form->addRow(tr("Format:"), m_format);
     m_chunk = new QSpinBox(this);
     m_chunk->setObjectName(QStringLiteral("bulkChunkSize"));
@@ -170,12 +181,21 @@ bool BulkRunDialog::openOutput(QString* error)
         return false;
     }
     m_sink.reset();
+    m_file.reset();
+    if (m_import) {
+        // The results CSV is written whole at the end (input order, rows lint held back too).
+        if (QFileInfo(path).isDir()) {
+            *error = tr("Cannot write %1: it is a folder.").arg(path);
+            return false;
+        }
+        return true;
+    }
     m_file = std::make_unique<QFile>(path);
     if (!m_file->open(QIODevice::WriteOnly | QIODevice::Truncate)) {
         *error = tr("Cannot write %1: %2").arg(path, m_file->errorString());
         return false;
     }
-    const int format = m_format->currentIndex();
+    const int format = m_format->currentData().toInt();
     QStringList header;
     if (!m_method->batch) {
         QJsonObject envelope;
@@ -184,8 +204,8 @@ bool BulkRunDialog::openOutput(QString* error)
         for (const QJsonValue& field : fields)
             header.append(field.toString());
     }
-    m_sink = std::make_unique<RecordSink>(format == 1 ? RecordSink::Format::Jsonl : RecordSink::Format::Csv,
-                                          m_file.get(), header, format == 2);
+    m_sink = std::make_unique<RecordSink>(format == JsonlOutput ? RecordSink::Format::Jsonl : RecordSink::Format::Csv,
+                                          m_file.get(), header, format == ExcelOutput);
     m_sink->setFilePath(path);
     return true;
 }
@@ -221,36 +241,32 @@ void BulkRunDialog::start()
     }
     m_caller = std::make_unique<ThrottledCaller>(
         m_network.get(),
-        CallRateLimiter::forAccount(m_request.endpoint.authority() + QLatin1Char('|') + m_request.accountId));
+        CallRateLimiter::forAccount(CallRateLimiter::accountKey(m_request.endpoint, m_request.accountId)));
     m_progress->setVisible(true);
     m_start->setEnabled(false);
     m_cancel->setEnabled(true);
     m_table->setRowCount(0);
+    if (m_import) {
+        // Held back by lint: their rows first, they will not be sent.
+        for (int i = 0; i < m_import->objects().size(); ++i) {
+            const QStringList r = m_import->result(i);
+            if (!r.isEmpty())
+                addResultRow(i, false, QString(), r.value(2).toInt(), r.value(3), r.value(4));
+        }
+    }
     if (m_method->batch) {
         const QJsonArray objects = envelope.value(QStringLiteral("params"))[QLatin1String("objects")].toArray();
         m_batches =
             std::make_unique<BatchRun>(m_caller.get(), m_request, envelope, objects, *m_method, m_chunk->value());
         connect(m_batches.get(), &BatchRun::chunkDone, this, [this](const QList<BatchRun::ObjectResult>& results) {
             for (const BatchRun::ObjectResult& r : results) {
-                const ErrorEntry* entry = r.code ? ErrorCatalog::builtin().byCode(r.code) : nullptr;
-                const QString fix = entry && !entry->fixes.isEmpty() ? entry->fixes.first() : QString();
-                const QString id = r.id.isString()   ? r.id.toString()
-                                   : r.id.isDouble() ? QString::number(r.id.toInteger())
-                                                     : QString();
-                m_sink->writeFields({{QStringLiteral("index"), r.index},
-                                     {QStringLiteral("success"), r.success},
-                                     {QStringLiteral("id"), id},
-                                     {QStringLiteral("code"), r.code ? QJsonValue(r.code) : QJsonValue()},
-                                     {QStringLiteral("message"), r.message},
-                                     {QStringLiteral("fix"), fix}});
-                const int row = m_table->rowCount();
-                m_table->insertRow(row);
-                m_table->setItem(row, 0, new QTableWidgetItem(QString::number(r.index)));
-                m_table->setItem(row, 1, new QTableWidgetItem(r.success ? tr("yes") : tr("no")));
-                m_table->setItem(row, 2, new QTableWidgetItem(id));
-                m_table->setItem(row, 3, new QTableWidgetItem(r.code ? QString::number(r.code) : QString()));
-                m_table->setItem(
-                    row, 4, new QTableWidgetItem(fix.isEmpty() ? r.message : r.message + QStringLiteral(" — ") + fix));
+                const int index = m_import ? m_import->setResult(r) : r.index;
+                const QList<RecordSink::Field> fields =
+                    RecordExport::objectResult(index, r.success, r.id, r.code, r.message);
+                if (m_sink)
+                    m_sink->writeFields(fields);
+                addResultRow(index, r.success, ObjectImportPlan::idText(r.id), r.code, r.message,
+                             fields.constLast().second.toString());
             }
         });
         connect(m_batches.get(), &BatchRun::progressed, this, [this](const BatchRun::Progress& p) {
@@ -298,6 +314,55 @@ void BulkRunDialog::start()
     }
 }
 
+void BulkRunDialog::addResultRow(int index, bool success, const QString& id, int code, const QString& message,
+                                 const QString& fix)
+{
+    const int row = m_table->rowCount();
+    m_table->insertRow(row);
+    m_table->setItem(row, 0, new QTableWidgetItem(QString::number(index)));
+    m_table->setItem(row, 1, new QTableWidgetItem(success ? tr("yes") : tr("no")));
+    m_table->setItem(row, 2, new QTableWidgetItem(id));
+    m_table->setItem(row, 3, new QTableWidgetItem(code ? QString::number(code) : QString()));
+    m_table->setItem(row, 4, new QTableWidgetItem(fix.isEmpty() ? message : message + QStringLiteral(" — ") + fix));
+}
+
+void BulkRunDialog::setImport(std::shared_ptr<ObjectImportPlan> plan, const QString& resultsPath)
+{
+    m_import = std::move(plan);
+    m_path->setText(resultsPath);
+    // The results CSV has the input's columns: no JSON Lines.
+    m_format->removeItem(m_format->findData(JsonlOutput));
+    const int held = int(m_import->objects().size() - m_import->toSend().size());
+    m_summary->setText(tr("%1: %2 rows imported; %3 to send to “%4”, %5 held back by lint (their rows say why). "
+                          "The results CSV gets every input row with success, id, code, message and fix.")
+                           .arg(m_method ? m_method->name : QString())
+                           .arg(m_import->objects().size())
+                           .arg(m_import->toSend().size())
+                           .arg(m_environmentName)
+                           .arg(held));
+}
+
+void BulkRunDialog::setOutputPath(const QString& path)
+{
+    m_path->setText(path);
+}
+
+void BulkRunDialog::writeImportResults(QString* text)
+{
+    const int unsent = m_import->markUnsent();
+    if (unsent)
+        *text += tr(" %1 objects were not sent.").arg(unsent);
+    const QString path = m_path->text().trimmed();
+    QSaveFile file(path);
+    QString error;
+    if (!file.open(QIODevice::WriteOnly) ||
+        !m_import->writeResultsCsv(&file, m_format->currentData().toInt() == ExcelOutput, &error) || !file.commit()) {
+        *text += tr(" Writing the results to %1 failed: %2").arg(path, error.isEmpty() ? file.errorString() : error);
+        return;
+    }
+    *text += tr(" Results in %1.").arg(path);
+}
+
 void BulkRunDialog::cancel()
 {
     if (m_pages && m_pages->isRunning())
@@ -309,6 +374,8 @@ void BulkRunDialog::cancel()
 void BulkRunDialog::finish(const QString& message)
 {
     QString text = message;
+    if (m_import)
+        writeImportResults(&text);
     if (m_sink && !m_sink->finish())
         text += tr(" Writing failed: %1").arg(m_sink->errorString());
     if (m_file)

@@ -17,6 +17,7 @@ class QProgressBar;
 class QPushButton;
 class QSpinBox;
 class QTableWidget;
+class ObjectImportPlan;
 class RecordSink;
 class ThrottledCaller;
 struct MethodSpec;
@@ -43,6 +44,12 @@ public:
     bool isRunning() const;
     QString statusText() const;
 
+    // File → Import CSV: the request's objects are `plan`'s toSend(); the output is the results
+    // CSV (each input row plus success, id, code, message, fix), written when the run ends.
+    // Objects lint held back are listed in the table from the start.
+    void setImport(std::shared_ptr<ObjectImportPlan> plan, const QString& resultsPath);
+    void setOutputPath(const QString& path);
+
 signals:
     void runFinished();
 
@@ -51,6 +58,8 @@ private:
     void cancel();
     void finish(const QString& message);
     bool openOutput(QString* error);
+    void addResultRow(int index, bool success, const QString& id, int code, const QString& message, const QString& fix);
+    void writeImportResults(QString* text);
 
     ApiRequest m_request;
     QString m_environmentName;
@@ -71,4 +80,5 @@ private:
     std::unique_ptr<RecordSink> m_sink;
     std::unique_ptr<PageRun> m_pages;
     std::unique_ptr<BatchRun> m_batches;
+    std::shared_ptr<ObjectImportPlan> m_import;
 };

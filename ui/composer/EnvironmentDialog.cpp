@@ -9,6 +9,7 @@
 
 #include <QPushButton>
 #include <QSignalBlocker>
+#include <QSpinBox>
 
 namespace {
 constexpr int kIdRole = Qt::UserRole + 1;
@@ -41,6 +42,7 @@ EnvironmentDialog::EnvironmentDialog(EnvironmentStore& store, Prompter& prompter
                                       apiVersionName(ApiVersion::V1));
     m_ui->secretNote->setForegroundRole(QPalette::PlaceholderText);
     m_ui->certificatesHint->setForegroundRole(QPalette::PlaceholderText);
+    addQuotaRow();
 
     connect(m_ui->environmentList, &QListWidget::currentRowChanged, this, &EnvironmentDialog::onRowChanged);
     connect(m_ui->environmentName, &QLineEdit::textEdited, this, &EnvironmentDialog::onEdited);
@@ -79,6 +81,21 @@ EnvironmentDialog::EnvironmentDialog(EnvironmentStore& store, Prompter& prompter
 }
 
 EnvironmentDialog::~EnvironmentDialog() = default;
+
+void EnvironmentDialog::addQuotaRow()
+{
+    // Its own row at the end of the form, made here rather than in the .ui.
+    m_quota = new QSpinBox(this);
+    m_quota->setObjectName(QStringLiteral("environmentDailyQuota"));
+    m_quota->setRange(1, 100000000);
+    m_quota->setGroupSeparatorShown(true);
+    m_quota->setSuffix(tr(" calls"));
+    m_quota->setToolTip(tr("The account's calls per day (the API's default is 50,000). The status bar's rate meter "
+                           "turns amber at 80 % of it; the service's own queryLimit wins when an answer carries a "
+                           "lower one."));
+    m_ui->form->addRow(tr("Daily &quota:"), m_quota);
+    connect(m_quota, &QSpinBox::valueChanged, this, &EnvironmentDialog::onEdited);
+}
 
 void EnvironmentDialog::reload(const QString& selectId)
 {
@@ -149,6 +166,7 @@ void EnvironmentDialog::showRow(int row)
     m_ui->environmentAccount->setPlaceholderText(m_working.isSimulator()
                                                      ? tr("empty: the simulator's demo account")
                                                      : tr("the accountID from Settings → API Settings"));
+    m_quota->setValue(int(qMin<qint64>(m_working.dailyQuota, m_quota->maximum())));
     m_ui->trustedCertificates->clear();
     for (const QString& fingerprint : std::as_const(m_working.trustedCertificates))
         m_ui->trustedCertificates->addItem(fingerprint);
@@ -194,6 +212,7 @@ Environment EnvironmentDialog::formEnvironment() const
     environment.caCertificateFiles.clear();
     for (int row = 0; row < m_ui->caFiles->count(); ++row)
         environment.caCertificateFiles << m_ui->caFiles->item(row)->data(kPathRole).toString();
+    environment.dailyQuota = m_quota->value();
     return environment;
 }
 

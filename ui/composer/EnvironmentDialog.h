@@ -11,6 +11,7 @@ class EnvironmentDialog;
 }
 class EnvironmentStore;
 class Prompter;
+class QSpinBox;
 class SimulatorProvider;
 
 // Manages the environments: the built-ins (Simulator, Production v1.2, Production
@@ -57,6 +58,7 @@ private:
     void showCaFiles(const QStringList& paths);
     void showSimulatorGroup();
     Environment formEnvironment() const;
+    void addQuotaRow();
 
     std::unique_ptr<Ui::EnvironmentDialog> m_ui;
     EnvironmentStore& m_store;
@@ -66,4 +68,5 @@ private:
     bool m_dirty = false;
     bool m_loading = false;
     int m_currentRow = -1;
+    QSpinBox* m_quota = nullptr; // the daily quota the status bar's rate meter measures against
 };

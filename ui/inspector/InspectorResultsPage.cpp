@@ -2,6 +2,7 @@
 
 #include "AppSettings.h"
 #include "Badge.h"
+#include "BatchRetry.h"
 #include "BatchTableModel.h"
 #include "BodyView.h"
 #include "ByteSize.h"
@@ -10,16 +11,19 @@
 #include "JsonHighlighter.h"
 #include "JsonTreeModel.h"
 #include "LazyTreeFetcher.h"
+#include "MethodCatalog.h"
 #include "RequestEnvelope.h"
 #include "ui_InspectorContent.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QFileDialog>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMenu>
+#include <QPushButton>
 #include <QResizeEvent>
 #include <QSettings>
 #include <QSplitter>
@@ -155,6 +159,7 @@ InspectorResultsPage::InspectorResultsPage(QWidget* page, const InspectorSession
             &InspectorResultsPage::onBatchRowChanged);
     for (BodyView* view : {m_ui->bodyView, m_ui->rawView})
         connect(view, &BodyView::nodeClicked, this, &InspectorResultsPage::onBodyNodeClicked);
+    setupBulkActions();
 }
 
 InspectorResultsPage::~InspectorResultsPage() = default;
@@ -292,6 +297,7 @@ void InspectorResultsPage::showRequest(const QJsonObject& request, const QString
     const QString text = QString::fromUtf8(envelope.toJson(QJsonDocument::Indented));
     if (m_ui->requestView->toPlainText() != text)
         m_ui->requestView->setPlainText(text);
+    updateBulkActions();
 }
 
 void InspectorResultsPage::showDiagnosis(const Diagnosis& d, bool batchKeysKnown)
@@ -316,6 +322,7 @@ void InspectorResultsPage::showDiagnosis(const Diagnosis& d, bool batchKeysKnown
     if (d.batch.isEmpty() && m_ui->detailTabs->currentWidget() == m_ui->batchTab)
         m_ui->detailTabs->setCurrentWidget(m_ui->bodyTab);
     m_ui->batchView->resizeColumnsToContents();
+    updateBulkActions();
 }
 
 void InspectorResultsPage::showNotAnalysed(const QString& why)
@@ -329,6 +336,7 @@ void InspectorResultsPage::showNotAnalysed(const QString& why)
     m_ui->batchSummary->clear();
     if (m_ui->detailTabs->currentWidget() == m_ui->batchTab)
         m_ui->detailTabs->setCurrentWidget(m_ui->bodyTab);
+    updateBulkActions();
 }
 
 void InspectorResultsPage::fitFindingsPanel(int findings)
@@ -543,4 +551,126 @@ bool InspectorResultsPage::eventFilter(QObject* watched, QEvent* event)
         static_cast<QResizeEvent*>(event)->size().width() != static_cast<QResizeEvent*>(event)->oldSize().width())
         fitFindingDetail();
     return QObject::eventFilter(watched, event);
+}
+
+// --- bulk: export and retry --------------------------------------------------------------------
+
+void InspectorResultsPage::setupBulkActions()
+{
+    setObjectName(QStringLiteral("inspectorResultsPage"));
+    m_exportRecordsAction = new QAction(tr("Result &records…"), this);
+    m_exportRecordsAction->setObjectName(QStringLiteral("exportRecordsAction"));
+    m_exportRecordsAction->setToolTip(tr("Write the answer's list of records (result.lead, …) as CSV or JSON Lines"));
+    connect(m_exportRecordsAction, &QAction::triggered, this, [this] { exportInteractive(false); });
+    m_exportBatchAction = new QAction(tr("&Batch table…"), this);
+    m_exportBatchAction->setObjectName(QStringLiteral("exportBatchAction"));
+    m_exportBatchAction->setToolTip(tr("Write every row of the batch table (not only the ones shown)"));
+    connect(m_exportBatchAction, &QAction::triggered, this, [this] { exportInteractive(true); });
+    auto* menu = new QMenu(m_page);
+    menu->setObjectName(QStringLiteral("exportMenu"));
+    menu->addAction(m_exportRecordsAction);
+    menu->addAction(m_exportBatchAction);
+    m_exportButton = new QToolButton(m_page);
+    m_exportButton->setObjectName(QStringLiteral("exportButton"));
+    m_exportButton->setText(tr("Ex&port…"));
+    m_exportButton->setAutoRaise(true);
+    m_exportButton->setPopupMode(QToolButton::InstantPopup);
+    m_exportButton->setMenu(menu);
+    m_exportButton->setToolTip(tr("Write the result records or the batch table to a CSV or JSON Lines file"));
+    m_ui->detailTabs->setCornerWidget(m_exportButton, Qt::TopRightCorner);
+
+    // On the batch tab itself, next to "Failed only".
+    m_retryButton = new QPushButton(tr("Retr&y failed objects"), m_page);
+    m_retryButton->setObjectName(QStringLiteral("retryFailedButton"));
+    connect(m_retryButton, &QPushButton::clicked, this, [this] {
+        const QJsonObject envelope = retryRequest();
+        if (!envelope.isEmpty())
+            emit retryRequested(
+                envelope, int(envelope.value(QStringLiteral("params"))[QLatin1String("objects")].toArray().size()));
+    });
+    m_exportBatchButton = new QPushButton(tr("Export…"), m_page);
+    m_exportBatchButton->setObjectName(QStringLiteral("exportBatchButton"));
+    connect(m_exportBatchButton, &QPushButton::clicked, m_exportBatchAction, &QAction::trigger);
+    m_ui->batchHeaderLayout->addWidget(m_retryButton);
+    m_ui->batchHeaderLayout->addWidget(m_exportBatchButton);
+    connect(m_batch, &QAbstractItemModel::modelReset, this, &InspectorResultsPage::updateBulkActions);
+    updateBulkActions();
+}
+
+void InspectorResultsPage::updateBulkActions()
+{
+    const auto result = m_session->result();
+    const bool records = result && RecordExport::resultRecords(*result->index) != JsonIndex::npos;
+    const bool batch = !m_batch->rows().isEmpty();
+    m_exportRecordsAction->setEnabled(records);
+    m_exportBatchAction->setEnabled(batch);
+    m_exportButton->setEnabled(records || batch);
+    m_exportBatchButton->setEnabled(batch);
+    const int retryable = BatchRetry::retryableCount(m_batch->rows());
+    m_retryButton->setEnabled(retryable > 0 && !m_session->request().isEmpty());
+    if (m_batch->failedCount() == 0) {
+        m_retryButton->setToolTip(tr("No object failed"));
+    } else if (m_session->request().isEmpty()) {
+        m_retryButton->setToolTip(tr("Correlate the request first: the retry is built from its objects"));
+    } else {
+        m_retryButton->setToolTip(
+            tr("Put the failed objects worth retrying (%1: rate limits, server errors, retryable in the error "
+               "catalogue) into the composer as a new request; %2 other failures would fail again as they are")
+                .arg(retryable)
+                .arg(m_batch->failedCount() - retryable));
+    }
+}
+
+QJsonObject InspectorResultsPage::retryRequest() const
+{
+    return BatchRetry::envelope(m_session->request(), m_batch->rows()).value_or(QJsonObject());
+}
+
+qint64 InspectorResultsPage::exportRecords(const QString& path, RecordExport::Format format, QString* error) const
+{
+    const auto result = m_session->result();
+    if (!result) {
+        *error = tr("Nothing is open");
+        return -1;
+    }
+    const MethodSpec* method =
+        MethodCatalog::builtin().byName(m_session->request().value(QStringLiteral("method")).toString());
+    const JsonIndex::NodeId array = RecordExport::resultRecords(*result->index, method ? method->resultKey : QString());
+    if (array == JsonIndex::npos) {
+        *error = tr("The answer has no list of records under result");
+        return -1;
+    }
+    return RecordExport::writeRecords(path, format, *result->index, array, error);
+}
+
+qint64 InspectorResultsPage::exportBatch(const QString& path, RecordExport::Format format, QString* error) const
+{
+    return RecordExport::writeBatchRows(path, format, m_batch->rows(), m_batch->keyFields(), error);
+}
+
+void InspectorResultsPage::exportInteractive(bool batch)
+{
+    const QString title = batch ? tr("Export the batch table") : tr("Export the result records");
+    RecordExport::Format format = RecordExport::Format::Csv;
+    QString path;
+    if (m_saveChooser) {
+        path = m_saveChooser(title, &format);
+    } else {
+        const QString csv = tr("CSV (*.csv)");
+        const QString excel = tr("Excel CSV, UTF-8 with byte order mark (*.csv)");
+        const QString jsonl = tr("JSON Lines (*.jsonl)");
+        QString filter = csv;
+        path = QFileDialog::getSaveFileName(m_page, title, QString(),
+                                            QStringList{csv, excel, jsonl}.join(QStringLiteral(";;")), &filter);
+        format = filter == excel   ? RecordExport::Format::ExcelCsv
+                 : filter == jsonl ? RecordExport::Format::Jsonl
+                                   : RecordExport::Format::Csv;
+    }
+    if (path.isEmpty())
+        return;
+    QString error;
+    const qint64 written = batch ? exportBatch(path, format, &error) : exportRecords(path, format, &error);
+    emit exported(written < 0 ? tr("Export failed: %1").arg(error)
+                              : (written == 1 ? tr("Exported 1 record to %1").arg(path)
+                                              : tr("Exported %1 records to %2").arg(written).arg(path)));
 }

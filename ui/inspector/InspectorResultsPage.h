@@ -3,8 +3,11 @@
 #include "AnalysisTask.h"
 #include "InspectorSession.h"
 #include "InspectorSettings.h"
+#include "RecordExport.h"
 
 #include <QObject>
+
+#include <functional>
 
 namespace Ui {
 class InspectorContent;
@@ -14,6 +17,8 @@ class FindingsModel;
 class JsonHighlighter;
 class JsonTreeModel;
 class QAction;
+class QMenu;
+class QPushButton;
 class QToolButton;
 class QWidget;
 
@@ -58,6 +63,21 @@ public:
     void selectFinding(int row);
     void selectTreeNode(JsonIndex::NodeId node);
 
+    // Export… (docs/design.md, Bulk work): the answer's result records (result.lead, …) or the
+    // batch table's rows, all of them whatever the filter, as CSV, Excel CSV or JSON Lines.
+    // Returns the records written, -1 with *error.
+    qint64 exportRecords(const QString& path, RecordExport::Format format, QString* error) const;
+    qint64 exportBatch(const QString& path, RecordExport::Format format, QString* error) const;
+    // Asks for the file and the format (a file dialog by default; tests set their own): the
+    // path, empty when cancelled.
+    using SaveChooser = std::function<QString(const QString& title, RecordExport::Format* format)>;
+    void setSaveChooser(SaveChooser chooser) { m_saveChooser = std::move(chooser); }
+    // The request "Retry failed objects" builds: only the failed objects the catalogue calls
+    // retryable; empty when there are none (or the request is not known).
+    QJsonObject retryRequest() const;
+    // The Export and Retry controls follow what is open.
+    void updateBulkActions();
+
 signals:
     // The current finding (-1: none); the explain button follows it.
     void findingChanged(int row);
@@ -65,6 +85,10 @@ signals:
     void explainRequested();
     // Something was copied to the clipboard ("the message", a path, ...).
     void copied(const QString& what);
+    // "Retry failed objects": the request for the composer.
+    void retryRequested(const QJsonObject& envelope, int objects);
+    // An export was written (or failed): a line for the status bar.
+    void exported(const QString& message);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -80,6 +104,8 @@ private:
     void copyTreePath();
     void copyTreeValue();
     void copyText(const QString& text, const QString& what);
+    void setupBulkActions();
+    void exportInteractive(bool batch);
 
     QWidget* m_page;
     const InspectorSession* m_session;
@@ -93,4 +119,10 @@ private:
     JsonHighlighter* m_requestHighlighter = nullptr;
     QToolButton* m_explanationToggle = nullptr;
     bool m_splitterRestored = false; // the user placed the findings/body splitter
+    QToolButton* m_exportButton = nullptr;
+    QAction* m_exportRecordsAction = nullptr;
+    QAction* m_exportBatchAction = nullptr;
+    QPushButton* m_exportBatchButton = nullptr;
+    QPushButton* m_retryButton = nullptr;
+    SaveChooser m_saveChooser;
 };

@@ -99,6 +99,9 @@ void InspectorWidget::buildContent()
     connect(m_page, &InspectorResultsPage::explainRequested, this, &InspectorWidget::explainCurrentFinding);
     connect(m_page, &InspectorResultsPage::copied, this,
             [this](const QString& what) { emit statusMessage(tr("Copied %1").arg(what), 3000); });
+    connect(m_page, &InspectorResultsPage::exported, this,
+            [this](const QString& message) { emit statusMessage(message, 6000); });
+    connect(m_page, &InspectorResultsPage::retryRequested, this, &InspectorWidget::retryRequested);
     Ui::InspectorContent* ui = m_page->ui();
     ui->findingsView->addAction(m_explainAction);
     m_findBar = new BodyFindBar(

@@ -109,6 +109,8 @@ signals:
     // "Explain": the catalogue entry to show ("301", "html_page").
     void explainRequested(const QString& codeOrKey);
     void statusMessage(const QString& message, int timeoutMs);
+    // "Retry failed objects" on the batch tab: a request with those objects, for the composer.
+    void retryRequested(const QJsonObject& envelope, int objects);
     // A response started opening (the main window brings the inspector to the front).
     void opened(const QString& title);
     // The index is built: the tree is browsable (findings may still be computed).
