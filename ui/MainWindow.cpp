@@ -15,6 +15,7 @@
 #include "HistoryController.h"
 #include "HistorySettings.h"
 #include "InspectorWidget.h"
+#include "JsonText.h"
 #include "PreferencesDialog.h"
 #include "RecentFiles.h"
 #include "RecentFilesMenu.h"
@@ -30,6 +31,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -49,9 +51,12 @@ MainWindow::MainWindow(QWidget* parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
 {
     m_ui->setupUi(this);
-    // The composer (left dock) runs the full height; the bottom dock area is the inspector's.
+    // The composer (left dock) runs the full height while no panel is open. A panel (error codes,
+    // history, getting started) opens below both composer and inspector, across the whole width:
+    // under the inspector alone it would have to fit beside the composer, and its own minimum
+    // would widen the window past a 1024-pixel screen.
     setCorner(Qt::TopLeftCorner, Qt::LeftDockWidgetArea);
-    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomLeftCorner, Qt::BottomDockWidgetArea);
     setDockOptions(AnimatedDocks | AllowTabbedDocks);
 
     setupInspector();
@@ -147,6 +152,20 @@ void MainWindow::setupComposer()
         m_history->record(call);
         onCallFinished(call.capture);
     });
+    // The verdict's "Next page": the composer takes the request (offset + limit) and, for a call
+    // it just made, sends it; the inspector then shows that page.
+    connect(m_inspector, &InspectorWidget::nextPageRequested, this,
+            [this](const QString& method, const QJsonObject& params, bool send) {
+                if (!method.isEmpty())
+                    m_composer->setMethod(method);
+                m_composer->setParamsText(
+                    JsonText::indented(QString::fromUtf8(QJsonDocument(params).toJson(QJsonDocument::Compact))));
+                if (send && !m_composer->isSending())
+                    m_composer->send();
+                else
+                    statusBar()->showMessage(tr("The next page is in the composer: check the environment, then Send"),
+                                             6000);
+            });
     connect(m_composer, &ComposerWidget::inspectRequested, this, &MainWindow::showInspector);
     connect(m_composer, &ComposerWidget::connectionChanged, this, &MainWindow::updateConnectionStatus);
     connect(m_composer, &ComposerWidget::simulatorStarted, this, &MainWindow::updateConnectionStatus);
@@ -175,11 +194,32 @@ QDockWidget* MainWindow::addLazyDock(const QString& title, const QString& name, 
     dock->hide();
     // However it gets shown (a button, a shortcut, the View menu, a restored layout), it has its
     // content: built on first show, not at startup.
-    connect(dock, &QDockWidget::visibilityChanged, this, [this, build](bool visible) {
-        if (visible)
-            (this->*build)();
+    connect(dock, &QDockWidget::visibilityChanged, this, [this, dock, build](bool visible) {
+        if (!visible)
+            return;
+        // The first time, beside a panel already open at the bottom: as its tab, not stacked
+        // under it (two stacked panels would leave the inspector a few lines on a laptop).
+        if (!dock->property("placed").toBool()) {
+            dock->setProperty("placed", true);
+            tabifyWithOpenPanel(dock);
+        }
+        (this->*build)();
     });
     return dock;
+}
+
+void MainWindow::tabifyWithOpenPanel(QDockWidget* dock)
+{
+    if (dock->isFloating() || dockWidgetArea(dock) != Qt::BottomDockWidgetArea)
+        return;
+    for (QDockWidget* other : {m_guideDock, m_errorDock, m_historyDock}) {
+        if (other && other != dock && !other->isHidden() && !other->isFloating() &&
+            dockWidgetArea(other) == Qt::BottomDockWidgetArea) {
+            tabifyDockWidget(other, dock);
+            dock->raise();
+            return;
+        }
+    }
 }
 
 void MainWindow::setupErrorBrowser()
@@ -370,9 +410,7 @@ void MainWindow::showErrorDock()
         // Under the inspector, whose verdict and findings stay in view above it; the composer
         // keeps its full height. Once placed, the user's arrangement is kept.
         m_errorDockPlaced = true;
-        if (!m_guideDock->isHidden() && dockWidgetArea(m_guideDock) == Qt::BottomDockWidgetArea)
-            tabifyDockWidget(m_guideDock, m_errorDock);
-        m_errorDock->show();
+        m_errorDock->show(); // beside an open panel as its tab (addLazyDock)
         // A bit over a third of a laptop's height, so the inspector keeps rows of findings and
         // body; on a short window the panel needs its share for two rows of gallery tiles.
         resizeDocks({m_errorDock}, {int(height() * (height() >= 740 ? 0.38 : 0.45))}, Qt::Vertical);

@@ -80,6 +80,16 @@ InspectorWidget::InspectorWidget(const ErrorCatalog& catalog, QWidget* parent)
     // The empty state says what to do; a "No response" banner above it would only repeat it.
     m_ui->verdictBanner->hide();
     m_ui->sourceLabel->clear();
+    connect(m_ui->verdictBanner, &VerdictBanner::nextPageRequested, this, [this] {
+        const auto& next = m_ui->verdictBanner->nextPage();
+        const auto result = m_session->result();
+        if (!next || !result)
+            return;
+        // A call just made is sent again at once; a file or paste may belong to another account
+        // or environment, so its next page waits in the composer for Send.
+        emit nextPageRequested(result->diagnosis.method, next->params,
+                               m_session->source().kind == InspectorSession::Source::Kind::Received);
+    });
 }
 
 Ui::InspectorContent* InspectorWidget::content() const
