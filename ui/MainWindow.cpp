@@ -37,6 +37,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTime>
@@ -51,12 +52,10 @@ MainWindow::MainWindow(QWidget* parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
 {
     m_ui->setupUi(this);
-    // The composer (left dock) runs the full height while no panel is open. A panel (error codes,
-    // history, getting started) opens below both composer and inspector, across the whole width:
-    // under the inspector alone it would have to fit beside the composer, and its own minimum
-    // would widen the window past a 1024-pixel screen.
+    // The composer (left dock) runs the full height; the bottom dock area is the inspector's (the
+    // composer's form needs its height more than a panel needs the width: panels fit beside it).
     setCorner(Qt::TopLeftCorner, Qt::LeftDockWidgetArea);
-    setCorner(Qt::BottomLeftCorner, Qt::BottomDockWidgetArea);
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     setDockOptions(AnimatedDocks | AllowTabbedDocks);
 
     setupInspector();
@@ -235,10 +234,8 @@ void MainWindow::createErrorBrowser()
         return;
     m_errorBrowser = new ErrorBrowserWidget(ErrorCatalog::builtin(), m_errorDock);
     m_errorBrowser->setObjectName(QStringLiteral("errorBrowser"));
-    // Under the inspector on a 1366-pixel screen it gets ~760 pixels; its own minimum (list and
-    // entry side by side, full button texts) would push the window wider than the screen. From
-    // 640 pixels its toolbar fits with short texts (tst_errorbrowser).
-    m_errorBrowser->setMinimumWidth(640);
+    // Under the inspector it gets what the composer leaves: ~460 pixels in a 1024-pixel window,
+    // where it puts the list above the entry (its minimumSizeHint is that arrangement's).
     m_errorDock->setWidget(m_errorBrowser);
     connect(m_errorBrowser, &ErrorBrowserWidget::statusMessage, statusBar(), &QStatusBar::showMessage);
     connect(m_errorBrowser, &ErrorBrowserWidget::openExampleRequested, this, [this](const ErrorEntry& entry) {
@@ -261,7 +258,15 @@ void MainWindow::createHistory()
 {
     if (m_historyDock->widget())
         return;
-    m_historyDock->setWidget(m_history->view(m_historyDock));
+    // Its filter row and buttons need ~800 pixels: narrower (under the inspector in a 1024-pixel
+    // window), the panel scrolls sideways instead of widening the window.
+    auto* scroll = new QScrollArea(m_historyDock);
+    scroll->setObjectName(QStringLiteral("historyScroll"));
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setWidget(m_history->view(scroll));
+    m_historyDock->setWidget(scroll);
     // Under the inspector with room for a screenful of calls; the user's resizing is kept after.
     if (!m_historyDock->isFloating() && dockWidgetArea(m_historyDock) == Qt::BottomDockWidgetArea)
         resizeDocks({m_historyDock}, {int(height() * 0.4)}, Qt::Vertical);

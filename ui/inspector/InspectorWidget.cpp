@@ -195,6 +195,11 @@ void InspectorWidget::createActions()
 
     addActions({m_openAction, m_pasteAction, m_correlateAction, m_findAction, m_findNextAction, m_findPreviousAction});
 
+    // The toolbar says it short (the menus and tooltips in full): with the progress bar and
+    // Cancel beside them while a response is analysed, full texts would widen the window.
+    m_openAction->setIconText(tr("Open…"));
+    m_pasteAction->setIconText(tr("Paste"));
+    m_correlateAction->setIconText(tr("Correlate…"));
     m_ui->openButton->setDefaultAction(m_openAction);
     m_ui->pasteButton->setDefaultAction(m_pasteAction);
     m_ui->correlateButton->setDefaultAction(m_correlateAction);
