@@ -41,6 +41,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTime>
+#include <QTimer>
 
 namespace {
 // Bumped when the dock layout changes incompatibly: an older saved state is then ignored.
@@ -418,7 +419,10 @@ void MainWindow::showErrorDock()
         m_errorDock->show(); // beside an open panel as its tab (addLazyDock)
         // A bit over a third of a laptop's height, so the inspector keeps rows of findings and
         // body; on a short window the panel needs its share for two rows of gallery tiles.
-        resizeDocks({m_errorDock}, {int(height() * (height() >= 740 ? 0.38 : 0.45))}, Qt::Vertical);
+        // Once the browser has its width and arrangement (stacked when narrow, taller).
+        QTimer::singleShot(0, this, [this] {
+            resizeDocks({m_errorDock}, {int(height() * (height() >= 740 ? 0.38 : 0.45))}, Qt::Vertical);
+        });
     }
     m_errorDock->show();
     m_errorDock->raise();

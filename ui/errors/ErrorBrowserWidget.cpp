@@ -126,6 +126,10 @@ ErrorBrowserWidget::ErrorBrowserWidget(const ErrorCatalog& catalog, QWidget* par
     // The list's "no match" page must not set the list's minimum height (the table's is smaller):
     // stacked under the inspector in a 700-pixel window every line counts.
     m_ui->emptyState->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);
+    // Two rows of the list and a few lines of the entry are a usable least: below the inspector of
+    // a 700-pixel window the scroll areas' own minimums (~70 pixels each) would make it taller.
+    m_ui->codeTable->setMinimumHeight(40);
+    m_ui->detailView->setMinimumHeight(40);
 
     updateCount();
     updateEmptyState();
@@ -591,14 +595,12 @@ QSize ErrorBrowserWidget::minimumSizeHint() const
     QSize size = QWidget::minimumSizeHint();
     if (m_ui->splitter->orientation() == Qt::Vertical)
         return size;
-    // What the splitter asks side by side, replaced by what it asks stacked.
-    const QSize splitter = m_ui->splitter->minimumSizeHint();
-    const QSize list = m_ui->listPanel->minimumSizeHint();
-    const QSize detail = m_ui->detailPanel->minimumSizeHint();
-    const QSize stacked(std::max(list.width(), detail.width()),
-                        list.height() + detail.height() + m_ui->splitter->handleWidth());
-    size.setWidth(size.width() - splitter.width() + stacked.width());
-    size.setHeight(size.height() - splitter.height() + stacked.height());
+    // The width the splitter asks side by side, replaced by what it asks stacked (the height
+    // stays this arrangement's: stacking happens only when the width is short).
+    const int splitter = m_ui->splitter->minimumSizeHint().width();
+    const int stacked =
+        std::max(m_ui->listPanel->minimumSizeHint().width(), m_ui->detailPanel->minimumSizeHint().width());
+    size.setWidth(size.width() - splitter + stacked);
     return size;
 }
 

@@ -236,7 +236,7 @@ QString VerdictBanner::detailsFor(const Diagnosis& d)
     if (counts.isEmpty())
         counts.append(tr("no findings"));
     parts.append(counts.join(QStringLiteral(", ")));
-    return parts.join(QStringLiteral("  ·  "));
+    return parts.join(QStringLiteral(" · ")); // narrow separators: one line at 1366 pixels
 }
 
 QColor VerdictBanner::accentFor(Tone tone, const QPalette& palette)
