@@ -15,6 +15,7 @@
 #include "HistoryController.h"
 #include "HistorySettings.h"
 #include "InspectorWidget.h"
+#include "JsonText.h"
 #include "NetworkPreferences.h"
 #include "PreferencesDialog.h"
 #include "RecentFiles.h"
@@ -31,14 +32,17 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTime>
+#include <QTimer>
 
 namespace {
 // Bumped when the dock layout changes incompatibly: an older saved state is then ignored.
@@ -50,7 +54,8 @@ MainWindow::MainWindow(QWidget* parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
 {
     m_ui->setupUi(this);
-    // The composer (left dock) runs the full height; the bottom dock area is the inspector's.
+    // The composer (left dock) runs the full height; the bottom dock area is the inspector's (the
+    // composer's form needs its height more than a panel needs the width: panels fit beside it).
     setCorner(Qt::TopLeftCorner, Qt::LeftDockWidgetArea);
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     setDockOptions(AnimatedDocks | AllowTabbedDocks);
@@ -151,6 +156,20 @@ void MainWindow::setupComposer()
         m_history->record(call);
         onCallFinished(call.capture);
     });
+    // The verdict's "Next page": the composer takes the request (offset + limit) and, for a call
+    // it just made, sends it; the inspector then shows that page.
+    connect(m_inspector, &InspectorWidget::nextPageRequested, this,
+            [this](const QString& method, const QJsonObject& params, bool send) {
+                if (!method.isEmpty())
+                    m_composer->setMethod(method);
+                m_composer->setParamsText(
+                    JsonText::indented(QString::fromUtf8(QJsonDocument(params).toJson(QJsonDocument::Compact))));
+                if (send && !m_composer->isSending())
+                    m_composer->send();
+                else
+                    statusBar()->showMessage(tr("The next page is in the composer: check the environment, then Send"),
+                                             6000);
+            });
     connect(m_composer, &ComposerWidget::inspectRequested, this, &MainWindow::showInspector);
     connect(m_composer, &ComposerWidget::connectionChanged, this, &MainWindow::updateConnectionStatus);
     connect(m_composer, &ComposerWidget::simulatorStarted, this, &MainWindow::updateConnectionStatus);
@@ -179,11 +198,32 @@ QDockWidget* MainWindow::addLazyDock(const QString& title, const QString& name, 
     dock->hide();
     // However it gets shown (a button, a shortcut, the View menu, a restored layout), it has its
     // content: built on first show, not at startup.
-    connect(dock, &QDockWidget::visibilityChanged, this, [this, build](bool visible) {
-        if (visible)
-            (this->*build)();
+    connect(dock, &QDockWidget::visibilityChanged, this, [this, dock, build](bool visible) {
+        if (!visible)
+            return;
+        // The first time, beside a panel already open at the bottom: as its tab, not stacked
+        // under it (two stacked panels would leave the inspector a few lines on a laptop).
+        if (!dock->property("placed").toBool()) {
+            dock->setProperty("placed", true);
+            tabifyWithOpenPanel(dock);
+        }
+        (this->*build)();
     });
     return dock;
+}
+
+void MainWindow::tabifyWithOpenPanel(QDockWidget* dock)
+{
+    if (dock->isFloating() || dockWidgetArea(dock) != Qt::BottomDockWidgetArea)
+        return;
+    for (QDockWidget* other : {m_guideDock, m_errorDock, m_historyDock}) {
+        if (other && other != dock && !other->isHidden() && !other->isFloating() &&
+            dockWidgetArea(other) == Qt::BottomDockWidgetArea) {
+            tabifyDockWidget(other, dock);
+            dock->raise();
+            return;
+        }
+    }
 }
 
 void MainWindow::setupErrorBrowser()
@@ -199,10 +239,8 @@ void MainWindow::createErrorBrowser()
         return;
     m_errorBrowser = new ErrorBrowserWidget(ErrorCatalog::builtin(), m_errorDock);
     m_errorBrowser->setObjectName(QStringLiteral("errorBrowser"));
-    // Under the inspector on a 1366-pixel screen it gets ~760 pixels; its own minimum (list and
-    // entry side by side, full button texts) would push the window wider than the screen. From
-    // 640 pixels its toolbar fits with short texts (tst_errorbrowser).
-    m_errorBrowser->setMinimumWidth(640);
+    // Under the inspector it gets what the composer leaves: ~460 pixels in a 1024-pixel window,
+    // where it puts the list above the entry (its minimumSizeHint is that arrangement's).
     m_errorDock->setWidget(m_errorBrowser);
     connect(m_errorBrowser, &ErrorBrowserWidget::statusMessage, statusBar(), &QStatusBar::showMessage);
     connect(m_errorBrowser, &ErrorBrowserWidget::openExampleRequested, this, [this](const ErrorEntry& entry) {
@@ -225,7 +263,15 @@ void MainWindow::createHistory()
 {
     if (m_historyDock->widget())
         return;
-    m_historyDock->setWidget(m_history->view(m_historyDock));
+    // Its filter row and buttons need ~800 pixels: narrower (under the inspector in a 1024-pixel
+    // window), the panel scrolls sideways instead of widening the window.
+    auto* scroll = new QScrollArea(m_historyDock);
+    scroll->setObjectName(QStringLiteral("historyScroll"));
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setWidget(m_history->view(scroll));
+    m_historyDock->setWidget(scroll);
     // Under the inspector with room for a screenful of calls; the user's resizing is kept after.
     if (!m_historyDock->isFloating() && dockWidgetArea(m_historyDock) == Qt::BottomDockWidgetArea)
         resizeDocks({m_historyDock}, {int(height() * 0.4)}, Qt::Vertical);
@@ -374,12 +420,13 @@ void MainWindow::showErrorDock()
         // Under the inspector, whose verdict and findings stay in view above it; the composer
         // keeps its full height. Once placed, the user's arrangement is kept.
         m_errorDockPlaced = true;
-        if (!m_guideDock->isHidden() && dockWidgetArea(m_guideDock) == Qt::BottomDockWidgetArea)
-            tabifyDockWidget(m_guideDock, m_errorDock);
-        m_errorDock->show();
+        m_errorDock->show(); // beside an open panel as its tab (addLazyDock)
         // A bit over a third of a laptop's height, so the inspector keeps rows of findings and
         // body; on a short window the panel needs its share for two rows of gallery tiles.
-        resizeDocks({m_errorDock}, {int(height() * (height() >= 740 ? 0.38 : 0.45))}, Qt::Vertical);
+        // Once the browser has its width and arrangement (stacked when narrow, taller).
+        QTimer::singleShot(0, this, [this] {
+            resizeDocks({m_errorDock}, {int(height() * (height() >= 740 ? 0.38 : 0.45))}, Qt::Vertical);
+        });
     }
     m_errorDock->show();
     m_errorDock->raise();

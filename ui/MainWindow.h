@@ -91,6 +91,8 @@ private:
     // A bottom dock, hidden, whose content `create` builds the first time it is shown.
     QDockWidget* addLazyDock(const QString& title, const QString& name, const QString& actionName,
                              void (MainWindow::*build)());
+    // A bottom panel shown the first time goes beside one already open, as a tab.
+    void tabifyWithOpenPanel(QDockWidget* dock);
     void setupGettingStarted();
     void setupStatusBar();
     void setupMenus();

@@ -128,6 +128,8 @@ struct Diagnosis
         QJsonObject toJson() const;
     };
     std::optional<PageRequest> nextPage;
+    // An empty page after a non-zero offset: the end of the results, this many records before it.
+    std::optional<qint64> endOfResults;
 
     QString method;        // from the request envelope, when given
     QList<BatchRow> batch; // per-object results, in order

@@ -58,6 +58,7 @@ void ResponseAnalysis::analyzePaging()
                            "there are")
                 .arg(offset),
             m_dataArray);
+        m_d.endOfResults = offset;
         return;
     }
     const bool capped = cap > 0 && asked && *asked > cap && records == cap;

@@ -245,11 +245,16 @@ private:
     static const QList<Screen>& screens()
     {
         const QSize wide(1920, 1080);
+        const QSize small(1024, 700);
         static const QList<Screen> list{
             {QStringLiteral("main-1366"), false, showMainPartialFailure},
             {QStringLiteral("main-1366-dark"), true, showMainPartialFailure},
             {QStringLiteral("main-1366-explain"), false, showMainExplained},
             {QStringLiteral("main-1920"), false, showMainExplained, wide},
+            {QStringLiteral("main-1920-dark"), true, showMainExplained, wide},
+            // The smallest supported window, the error panel open under composer and inspector.
+            {QStringLiteral("main-1024"), false, showMainExplained, small},
+            {QStringLiteral("main-1024-dark"), true, showMainPartialFailure, small},
             // The find bar counting matches with the error panel open.
             {QStringLiteral("main-1366-find-dark"), true, showMainExplainedFinding},
             {QStringLiteral("getting-started"), false, showGettingStarted},

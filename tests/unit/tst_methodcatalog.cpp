@@ -2,6 +2,11 @@
 #include "MethodCatalog.h"
 #include "TextDistance.h"
 
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
 #include <QtTest>
 
 // resources/methods.json is the single source of method facts (docs/design.md, Catalogues): it
@@ -137,7 +142,67 @@ private:
         };
     }
 
+    // Every "source" text of a catalogue (methods, objects, error entries), and every note or description,
+    // with its JSON path: they are read by users (method help, the linter's reasons).
+    static void collectTexts(const QJsonValue& value, const QString& path, QList<QPair<QString, QString>>& out)
+    {
+        if (value.isObject()) {
+            const QJsonObject object = value.toObject();
+            for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+                const QString key = it.key();
+                if (it->isString() && (key == QLatin1String("source") || key == QLatin1String("notes") ||
+                                       key == QLatin1String("description")))
+                    out.append({path + QLatin1Char('.') + key, it->toString()});
+                else
+                    collectTexts(*it, path + QLatin1Char('.') + key, out);
+            }
+        } else if (value.isArray()) {
+            const QJsonArray array = value.toArray();
+            for (qsizetype i = 0; i < array.size(); ++i) {
+                const QJsonValue element = array.at(i);
+                const QString name = element.toObject().value(QStringLiteral("name")).toString();
+                collectTexts(element, path + QStringLiteral("[%1]").arg(name.isEmpty() ? QString::number(i) : name),
+                             out);
+            }
+        }
+    }
+
 private slots:
+    // Source notes name their source in words (the vendor's article, a named client library, a
+    // public sample) with a link where one exists, like errors.json; never a project-internal tag
+    // such as "RM", "DL", "AE", "KB-SCH" or "SAMPLES". Notes and descriptions do not cite by tag
+    // either (they may use two capitals for other things: country codes, "UI").
+    void sourcesReadable_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("isSource");
+        QList<QPair<QString, QString>> texts;
+        for (const QString& name :
+             {QStringLiteral("methods.json"), QStringLiteral("errors.json"), QStringLiteral("scenarios.json")}) {
+            QFile file(QStringLiteral(":/leadgen/") + name);
+            QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(name));
+            collectTexts(QJsonDocument::fromJson(file.readAll()).object(), name, texts);
+        }
+        QVERIFY(texts.size() > 100);
+        for (const auto& [path, text] : std::as_const(texts))
+            QTest::newRow(qPrintable(path)) << text << path.endsWith(QLatin1String(".source"));
+    }
+    void sourcesReadable()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, isSource);
+        static const QRegularExpression anyTag(
+            QStringLiteral("\\bKB-[A-Z]+\\b|\\b[A-Z]{2}\\b|\\bSAMPLES\\b|\\bSST\\b"));
+        static const QRegularExpression knownTag(
+            QStringLiteral("\\bKB-[A-Z]+\\b|\\b(?:RM|DL|BD|TP|ES|OI|CB|NR|KC|LX|MG|JB|BP|LV|AE|BC|SAMPLES|SST)\\b"));
+        const QRegularExpressionMatch m = (isSource ? anyTag : knownTag).match(text);
+        QVERIFY2(!m.hasMatch(), qPrintable(m.captured() + QStringLiteral(" in: ") + text));
+        // A note citing a public repository or the vendor's error article links it.
+        if (isSource && (text.contains(QLatin1String("sharpspring-restapi PHP client")) ||
+                         text.contains(QLatin1String("article on error codes"))))
+            QVERIFY2(text.contains(QLatin1String("https://")), qPrintable(text));
+    }
+
     void loadsClean()
     {
         const MethodCatalog& catalog = MethodCatalog::builtin();

@@ -117,6 +117,19 @@ ErrorBrowserWidget::ErrorBrowserWidget(const ErrorCatalog& catalog, QWidget* par
     m_autoSplit = !m_ui->splitter->restoreState(
         AppSettings::value(QSettings(), AppSettings::Key::ErrorBrowserSplitter).toByteArray());
     connect(m_ui->splitter, &QSplitter::splitterMoved, this, [this] { m_autoSplit = false; });
+    // Stacked until the first resize finds room side by side (fitOrientation): the minimum a
+    // window asks of a new panel before it has a size is then the narrow one.
+    m_ui->splitter->setOrientation(Qt::Vertical);
+    m_ui->listLayout->setContentsMargins(8, 8, 8, 8);
+    m_ui->detailLayout->setContentsMargins(8, 8, 8, 8);
+    resize(360, 300); // not the form's 1200 pixels: the first resize would pick the full toolbar
+    // The list's "no match" page must not set the list's minimum height (the table's is smaller):
+    // stacked under the inspector in a 700-pixel window every line counts.
+    m_ui->emptyState->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);
+    // Two rows of the list and a few lines of the entry are a usable least: below the inspector of
+    // a 700-pixel window the scroll areas' own minimums (~70 pixels each) would make it taller.
+    m_ui->codeTable->setMinimumHeight(40);
+    m_ui->detailView->setMinimumHeight(40);
 
     updateCount();
     updateEmptyState();
@@ -216,6 +229,14 @@ void ErrorBrowserWidget::setupActions()
         const QAction* action = button->defaultAction();
         button->setToolButtonStyle(action->icon().isNull() ? Qt::ToolButtonTextOnly : Qt::ToolButtonIconOnly);
     }
+    // Short texts until a resize finds room for the full ones: the browser's first minimum (asked
+    // before it has a size) is then the narrow one, and showing it never widens the window.
+    m_compactToolbar = false;
+    m_copyLabel->setVisible(true);
+    m_copyTextAction->setIconText(tr("Text"));
+    m_copyMarkdownAction->setIconText(tr("Markdown"));
+    m_openExampleAction->setIconText(tr("Inspect"));
+    m_compactToolbar = true;
 
     // Tab goes through the entry's toolbar in the order it is shown, then into its text.
     const QList<QWidget*> order{m_ui->codeTable,       m_ui->backButton,         m_ui->forwardButton,
@@ -569,9 +590,42 @@ void ErrorBrowserWidget::copyToClipboard(const QString& text, const QString& wha
     emit statusMessage(what.isEmpty() ? tr("Copied %1").arg(id) : tr("Copied %1 %2").arg(id, what), 4000);
 }
 
+QSize ErrorBrowserWidget::minimumSizeHint() const
+{
+    QSize size = QWidget::minimumSizeHint();
+    if (m_ui->splitter->orientation() == Qt::Vertical)
+        return size;
+    // The width the splitter asks side by side, replaced by what it asks stacked (the height
+    // stays this arrangement's: stacking happens only when the width is short).
+    const int splitter = m_ui->splitter->minimumSizeHint().width();
+    const int stacked =
+        std::max(m_ui->listPanel->minimumSizeHint().width(), m_ui->detailPanel->minimumSizeHint().width());
+    size.setWidth(size.width() - splitter + stacked);
+    return size;
+}
+
+void ErrorBrowserWidget::fitOrientation()
+{
+    const int sideBySide = m_ui->listPanel->minimumSizeHint().width() + m_ui->detailPanel->minimumSizeHint().width() +
+                           m_ui->splitter->handleWidth();
+    // The splitter's room: the browser's width less the tab page's frame (the splitter's own
+    // width is stale while the gallery page is shown).
+    const int room = width() - 8;
+    const Qt::Orientation orientation = room >= sideBySide + 40 ? Qt::Horizontal : Qt::Vertical;
+    if (orientation == m_ui->splitter->orientation())
+        return;
+    m_ui->splitter->setOrientation(orientation);
+    // Stacked, the list's margins match the entry's below it.
+    m_ui->listLayout->setContentsMargins(8, 8, orientation == Qt::Vertical ? 8 : 0, 8);
+    m_ui->detailLayout->setContentsMargins(orientation == Qt::Vertical ? 8 : 0, 8, 8, 8);
+    if (m_autoSplit)
+        fitSplitter();
+}
+
 void ErrorBrowserWidget::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);
+    fitOrientation();
     updateToolbarTexts();
     if (m_autoSplit)
         fitSplitter();
@@ -582,8 +636,10 @@ void ErrorBrowserWidget::updateToolbarTexts()
     // The detail pane gets at least half the width (fitSplitter): the full button texts only
     // where they fit there, short ones (tooltips keep the full text) otherwise.
     const QMargins margins = m_ui->detailLayout->contentsMargins();
-    const int room = width() / 2 - margins.left() - margins.right();
-    const bool compact = room < m_fullToolbarWidth;
+    const bool stacked = m_ui->splitter->orientation() == Qt::Vertical;
+    const int room = (stacked ? width() : width() / 2) - margins.left() - margins.right();
+    // With a margin: the full texts widen the pane's minimum, which must stay within its width.
+    const bool compact = room < m_fullToolbarWidth + 48;
     if (compact == m_compactToolbar)
         return;
     m_compactToolbar = compact;
@@ -606,6 +662,13 @@ void ErrorBrowserWidget::fitSplitter()
     }
     const QMargins margins = m_ui->listLayout->contentsMargins();
     content += margins.left() + margins.right();
+    if (m_ui->splitter->orientation() == Qt::Vertical) {
+        // Stacked: the list gets two fifths of the height, the entry the rest.
+        const int total = m_ui->splitter->height() - m_ui->splitter->handleWidth();
+        const int list = std::max(m_ui->listPanel->minimumSizeHint().height(), total * 2 / 5);
+        m_ui->splitter->setSizes({list, std::max(0, total - list)});
+        return;
+    }
     const int total = m_ui->splitter->width() - m_ui->splitter->handleWidth();
     const int list = std::clamp(content, total / 3, total / 2);
     m_ui->splitter->setSizes({list, total - list});

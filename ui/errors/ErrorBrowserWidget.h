@@ -73,6 +73,12 @@ signals:
     // Short feedback for a status bar ("Copied 301 as Markdown").
     void statusMessage(const QString& message, int timeoutMs);
 
+public:
+    // The minimum with the list above the entry: narrower than side by side, which is what the
+    // browser switches to when it gets less width (under the inspector beside the composer in a
+    // 1024-pixel window), so opening it never widens the window.
+    QSize minimumSizeHint() const override;
+
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
@@ -80,6 +86,8 @@ protected:
 private:
     void setupFilters();
     void fitSplitter();
+    // Side by side where both panes' minimums fit the width, else the list above the entry.
+    void fitOrientation();
     void updateToolbarTexts();
     void setupActions();
     void applySearch();

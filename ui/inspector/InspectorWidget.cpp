@@ -80,6 +80,16 @@ InspectorWidget::InspectorWidget(const ErrorCatalog& catalog, QWidget* parent)
     // The empty state says what to do; a "No response" banner above it would only repeat it.
     m_ui->verdictBanner->hide();
     m_ui->sourceLabel->clear();
+    connect(m_ui->verdictBanner, &VerdictBanner::nextPageRequested, this, [this] {
+        const auto& next = m_ui->verdictBanner->nextPage();
+        const auto result = m_session->result();
+        if (!next || !result)
+            return;
+        // A call just made is sent again at once; a file or paste may belong to another account
+        // or environment, so its next page waits in the composer for Send.
+        emit nextPageRequested(result->diagnosis.method, next->params,
+                               m_session->source().kind == InspectorSession::Source::Kind::Received);
+    });
 }
 
 Ui::InspectorContent* InspectorWidget::content() const
@@ -188,6 +198,11 @@ void InspectorWidget::createActions()
 
     addActions({m_openAction, m_pasteAction, m_correlateAction, m_findAction, m_findNextAction, m_findPreviousAction});
 
+    // The toolbar says it short (the menus and tooltips in full): with the progress bar and
+    // Cancel beside them while a response is analysed, full texts would widen the window.
+    m_openAction->setIconText(tr("Open…"));
+    m_pasteAction->setIconText(tr("Paste"));
+    m_correlateAction->setIconText(tr("Correlate…"));
     m_ui->openButton->setDefaultAction(m_openAction);
     m_ui->pasteButton->setDefaultAction(m_pasteAction);
     m_ui->correlateButton->setDefaultAction(m_correlateAction);

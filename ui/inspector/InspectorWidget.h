@@ -118,6 +118,9 @@ signals:
     // Analysis done and the body views laid out.
     void loaded();
     void busyChanged(bool busy);
+    // The verdict's "Next page": the same method with these params (offset + limit); `send`
+    // when the page came from a call the composer just made, else it only fills the composer.
+    void nextPageRequested(const QString& method, const QJsonObject& params, bool send);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;

@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPainter>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace {
@@ -59,6 +60,7 @@ VerdictBanner::VerdictBanner(QWidget* parent)
     , m_icon(new QLabel(this))
     , m_title(new WrapLabel(this))
     , m_details(new WrapLabel(this))
+    , m_nextButton(new QPushButton(this))
 {
     m_icon->setObjectName(QStringLiteral("verdictIcon"));
     m_title->setObjectName(QStringLiteral("verdictTitle"));
@@ -84,6 +86,14 @@ VerdictBanner::VerdictBanner(QWidget* parent)
     layout->setSpacing(10);
     layout->addWidget(m_icon, 0, Qt::AlignTop);
     layout->addLayout(text, 1);
+    // A full page of a paginated method: the next one is a click (or Alt+N) away, in the banner
+    // the eye is on rather than among the findings.
+    m_nextButton->setObjectName(QStringLiteral("nextPageButton"));
+    m_nextButton->setText(tr("&Next page"));
+    m_nextButton->setFocusPolicy(Qt::StrongFocus);
+    m_nextButton->hide();
+    connect(m_nextButton, &QPushButton::clicked, this, &VerdictBanner::nextPageRequested);
+    layout->addWidget(m_nextButton, 0, Qt::AlignVCenter);
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     // Empty until the first message (the inspector hides it until then): selectable labels and
     // the tone's icon cost milliseconds that the application's start need not spend.
@@ -103,6 +113,13 @@ QString VerdictBanner::details() const
 void VerdictBanner::setDiagnosis(const Diagnosis& diagnosis)
 {
     setMessage(titleFor(diagnosis), detailsFor(diagnosis), toneFor(diagnosis));
+    m_nextPage = diagnosis.nextPage;
+    if (m_nextPage) {
+        m_nextButton->setToolTip(
+            tr("The same request with offset %1 (limit %2)").arg(m_nextPage->offset).arg(m_nextPage->limit));
+        m_nextButton->setAccessibleDescription(m_nextButton->toolTip());
+    }
+    m_nextButton->setVisible(bool(m_nextPage));
 }
 
 void VerdictBanner::setMessage(const QString& title, const QString& details, Tone tone)
@@ -112,6 +129,8 @@ void VerdictBanner::setMessage(const QString& title, const QString& details, Ton
     m_details->setText(TerminalText::escape(details));
     m_details->setVisible(!details.isEmpty());
     m_tone = tone;
+    m_nextPage.reset(); // a message is not a page (setDiagnosis offers the next one)
+    m_nextButton->hide();
     setAccessibleName(title);
     setAccessibleDescription(details);
     applyTone();
@@ -184,6 +203,18 @@ QString VerdictBanner::detailsFor(const Diagnosis& d)
     }
     if (d.batch.isEmpty() && d.stats.objects > 0)
         parts.append(plural(d.stats.objects, tr("record"), tr("records")));
+    // Paging: the service's silent cap, and the end of the results with how many came before.
+    for (const Finding& f : d.findings) {
+        if (f.key == QLatin1String("page_capped")) {
+            parts.append(tr("silently capped at %1 per call").arg(d.stats.objects));
+            break;
+        }
+    }
+    if (d.endOfResults)
+        parts.append(tr("end of results: %1 in all").arg(plural(*d.endOfResults, tr("record"), tr("records"))));
+    // The account's daily quota counters ("call 1,036 of 50,000 today").
+    if (!d.quota.isEmpty())
+        parts.append(d.quota.text());
     if (d.requestId && !d.requestId->isEmpty()) {
         if (d.idMatches)
             parts.append(*d.idMatches ? tr("id %1 matches the request").arg(*d.requestId)
@@ -205,7 +236,7 @@ QString VerdictBanner::detailsFor(const Diagnosis& d)
     if (counts.isEmpty())
         counts.append(tr("no findings"));
     parts.append(counts.join(QStringLiteral(", ")));
-    return parts.join(QStringLiteral("  ·  "));
+    return parts.join(QStringLiteral(" · ")); // narrow separators: one line at 1366 pixels
 }
 
 QColor VerdictBanner::accentFor(Tone tone, const QPalette& palette)

@@ -5,7 +5,10 @@
 #include <QColor>
 #include <QFrame>
 
+#include <optional>
+
 class QLabel;
+class QPushButton;
 
 // The verdict of a response in colour and words ("Partial failure: 3 of 100 objects failed"),
 // with the facts under it (HTTP status, method, id check, size, counts). The colour follows
@@ -33,6 +36,9 @@ public:
     void setMessage(const QString& title, const QString& details, Tone tone = Tone::Neutral);
 
     Tone tone() const { return m_tone; }
+    // The request for the next page offered by the banner's "Next page" button (a paginated
+    // method's page of exactly `limit` records); none when the button is hidden.
+    const std::optional<Diagnosis::PageRequest>& nextPage() const { return m_nextPage; }
     QString title() const;
     QString details() const;
 
@@ -43,6 +49,10 @@ public:
     // Colours of a tone in a palette: the tint behind the text and the accent (bar, icon).
     static QColor backgroundFor(Tone tone, const QPalette& palette);
     static QColor accentFor(Tone tone, const QPalette& palette);
+
+signals:
+    // "Next page" was clicked: the request for nextPage().
+    void nextPageRequested();
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -55,4 +65,6 @@ private:
     QLabel* m_icon = nullptr;
     QLabel* m_title = nullptr;
     QLabel* m_details = nullptr;
+    QPushButton* m_nextButton = nullptr;
+    std::optional<Diagnosis::PageRequest> m_nextPage;
 };
