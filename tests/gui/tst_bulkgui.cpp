@@ -136,7 +136,7 @@ private slots:
             *chosen = RecordExport::Format(format);
             return path;
         });
-        auto* button = inspector->findChild<QPushButton*>(QStringLiteral("exportBatchButton"));
+        auto* button = inspector->findChild<QAbstractButton*>(QStringLiteral("exportBatchButton"));
         QVERIFY(button && button->isEnabled());
         QSignalSpy status(inspector, &InspectorWidget::statusMessage);
         button->click();
@@ -202,7 +202,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(window.get()));
         InspectorWidget* inspector = window->inspector();
         QVERIFY(openRetryBatch(*inspector));
-        auto* retry = inspector->findChild<QPushButton*>(QStringLiteral("retryFailedButton"));
+        auto* retry = inspector->findChild<QAbstractButton*>(QStringLiteral("retryFailedButton"));
         QVERIFY(retry && retry->isEnabled());
         QVERIFY2(retry->toolTip().contains(QLatin1String("1 other")), qPrintable(retry->toolTip()));
         QSignalSpy requested(inspector, &InspectorWidget::retryRequested);

@@ -1,3 +1,4 @@
+#include "bulk/BulkRunDialog.h"
 #include "ComposerWidget.h"
 #include "ErrorBrowserWidget.h"
 #include "ErrorGalleryWidget.h"
@@ -25,6 +26,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -168,6 +170,38 @@ private:
         window.errorBrowser()->gallery()->findChild<QScrollArea*>()->ensureWidgetVisible(tile);
     }
 
+    // Request → Send in batches… after a createLeads run of 14 objects in calls of 5 against the
+    // embedded simulator: two addresses already there (301), one object without an address.
+    static void showBatchRun(MainWindow& window)
+    {
+        static QTemporaryDir dir;
+        QStringList objects;
+        for (int i = 1; i <= 14; ++i) {
+            if (i == 4)
+                objects << QStringLiteral("{\"emailAddress\": \"KATHERINE.JOHNSON@northwind.example\"}");
+            else if (i == 9)
+                objects << QStringLiteral("{\"firstName\": \"No address\"}");
+            else if (i == 12)
+                objects << QStringLiteral("{\"emailAddress\": \"new.lead.3@example.com\"}");
+            else
+                objects << QStringLiteral("{\"emailAddress\": \"new.lead.%1@example.com\", \"firstName\": \"Lead %1\"}")
+                               .arg(i);
+        }
+        ComposerWidget* composer = window.composer();
+        composer->setMethod(QStringLiteral("createLeads"));
+        composer->setParamsText(QStringLiteral("{\"objects\": [%1]}").arg(objects.join(QStringLiteral(",\n"))));
+        window.findChild<QAction*>(QStringLiteral("actionBulkRun"))->trigger();
+        auto* dialog = window.findChild<BulkRunDialog*>(QStringLiteral("bulkRunDialog"));
+        QVERIFY(dialog);
+        dialog->findChild<QLineEdit*>(QStringLiteral("bulkOutputPath"))
+            ->setText(dir.filePath(QStringLiteral("createLeads.results.csv")));
+        dialog->findChild<QSpinBox*>(QStringLiteral("bulkChunkSize"))->setValue(5);
+        QSignalSpy done(dialog, &BulkRunDialog::runFinished);
+        dialog->findChild<QPushButton*>(QStringLiteral("bulkStart"))->click();
+        QVERIFY(done.wait(20000));
+        dialog->resize(900, 560);
+    }
+
     // File → Triage… over HAR files from three exporters: calls per error code.
     static void showTriage(MainWindow& window)
     {
@@ -268,6 +302,7 @@ private:
              QStringLiteral("inspector")},
             {QStringLiteral("gallery"), false, [](MainWindow& window) { showGalleryAfter(window, 222); }},
             {QStringLiteral("gallery-dark"), true, [](MainWindow& window) { showGalleryAfter(window, 101); }},
+            {QStringLiteral("bulk-batches"), false, showBatchRun, wide, QStringLiteral("bulkRunDialog")},
             {QStringLiteral("support-triage"), false, showTriage, wide, QStringLiteral("triageDialog")},
             {QStringLiteral("support-bundle"), false, [](MainWindow& window) { QVERIFY(showBundle(window)); }, wide,
              QStringLiteral("supportCallsDialog")},

@@ -27,6 +27,7 @@
 #include <QResizeEvent>
 #include <QSettings>
 #include <QSplitter>
+#include <QTabBar>
 #include <QToolButton>
 
 InspectorResultsPage::InspectorResultsPage(QWidget* page, const InspectorSession* session, FindingsModel* findings,
@@ -577,20 +578,30 @@ void InspectorResultsPage::setupBulkActions()
     m_exportButton->setPopupMode(QToolButton::InstantPopup);
     m_exportButton->setMenu(menu);
     m_exportButton->setToolTip(tr("Write the result records or the batch table to a CSV or JSON Lines file"));
+    // No taller than the tabs: a corner widget that is would add its excess to the inspector's
+    // minimum height, and the window must fit 1024x700.
+    m_exportButton->setMaximumHeight(m_ui->detailTabs->tabBar()->sizeHint().height());
     m_ui->detailTabs->setCornerWidget(m_exportButton, Qt::TopRightCorner);
 
     // On the batch tab itself, next to "Failed only".
-    m_retryButton = new QPushButton(tr("Retr&y failed objects"), m_page);
+    // Tool buttons: no taller than the row's other controls, so the tab keeps the inspector's
+    // minimum height (the window must fit 1024x700).
+    m_retryButton = new QToolButton(m_page);
+    m_retryButton->setText(tr("Retr&y failed objects"));
     m_retryButton->setObjectName(QStringLiteral("retryFailedButton"));
-    connect(m_retryButton, &QPushButton::clicked, this, [this] {
+    connect(m_retryButton, &QToolButton::clicked, this, [this] {
         const QJsonObject envelope = retryRequest();
         if (!envelope.isEmpty())
             emit retryRequested(
                 envelope, int(envelope.value(QStringLiteral("params"))[QLatin1String("objects")].toArray().size()));
     });
-    m_exportBatchButton = new QPushButton(tr("Export…"), m_page);
+    m_exportBatchButton = new QToolButton(m_page);
+    m_exportBatchButton->setText(tr("Export…"));
     m_exportBatchButton->setObjectName(QStringLiteral("exportBatchButton"));
-    connect(m_exportBatchButton, &QPushButton::clicked, m_exportBatchAction, &QAction::trigger);
+    connect(m_exportBatchButton, &QToolButton::clicked, m_exportBatchAction, &QAction::trigger);
+    // The buttons make the header row a little taller than the check box alone; the table gives
+    // that back, so the batch tab does not raise the inspector's minimum height.
+    m_ui->batchView->setMinimumHeight(60);
     m_ui->batchHeaderLayout->addWidget(m_retryButton);
     m_ui->batchHeaderLayout->addWidget(m_exportBatchButton);
     connect(m_batch, &QAbstractItemModel::modelReset, this, &InspectorResultsPage::updateBulkActions);

@@ -122,7 +122,7 @@ private:
     QToolButton* m_exportButton = nullptr;
     QAction* m_exportRecordsAction = nullptr;
     QAction* m_exportBatchAction = nullptr;
-    QPushButton* m_exportBatchButton = nullptr;
-    QPushButton* m_retryButton = nullptr;
+    QToolButton* m_exportBatchButton = nullptr;
+    QToolButton* m_retryButton = nullptr;
     SaveChooser m_saveChooser;
 };
