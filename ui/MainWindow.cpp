@@ -404,6 +404,15 @@ void MainWindow::setupMenus()
 void MainWindow::showEvent(QShowEvent* event)
 {
     QMainWindow::showEvent(event);
+    // The saved layout once more, after the first show: the panels it opened were empty when it
+    // was applied (their content is built on first show), and Qt then sizes them a little off
+    // what the user left (the error panel ~17 pixels taller).
+    if (m_layoutRestored && !m_layoutReapplied) {
+        m_layoutReapplied = true;
+        QTimer::singleShot(0, this, [this] {
+            restoreState(AppSettings::value(QSettings(), AppSettings::Key::WindowState).toByteArray(), kStateVersion);
+        });
+    }
     // First run (no saved layout): the composer gets a bit less than half the width, and at least
     // its form's natural width (its minimum is smaller: the window fits 1024-pixel screens); the
     // inspector the rest.

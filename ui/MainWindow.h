@@ -121,6 +121,7 @@ private:
     QDockWidget* m_errorDock = nullptr;
     QDockWidget* m_guideDock = nullptr;
     bool m_layoutRestored = false;  // a saved dock layout was applied
+    bool m_layoutReapplied = false; // ... and again once its panels had their content
     bool m_errorDockPlaced = false; // the error dock has its area and size
     bool m_composerSized = false;   // the composer dock got its first width
 
