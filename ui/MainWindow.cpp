@@ -367,7 +367,8 @@ void MainWindow::setupMenus()
                                                      : error);
             return;
         }
-        auto* dialog = new BulkRunDialog(request, request.endpoint.host(),
+        const QString environment = m_composer->environment().name;
+        auto* dialog = new BulkRunDialog(request, environment.isEmpty() ? request.endpoint.host() : environment,
                                          Environment::isLoopbackHost(request.endpoint.host()), this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->show();

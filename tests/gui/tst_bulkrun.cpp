@@ -170,7 +170,9 @@ private slots:
         auto* table = dialog.findChild<QTableWidget*>(QStringLiteral("bulkResults"));
         QCOMPARE(table->rowCount(), 7);
         for (int row = 0; row < 7; ++row) {
-            QCOMPARE(table->item(row, 0)->text(), QString::number(row));
+            // Object numbers from 1, as the findings count them; the JSON path from 0.
+            QCOMPARE(table->item(row, 0)->text(), QString::number(row + 1));
+            QCOMPARE(table->item(row, 0)->toolTip(), QStringLiteral("params.objects[%1]").arg(row));
             QCOMPARE(table->item(row, 3)->text(), row == 5 ? QStringLiteral("301") : QString());
         }
         const QList<QByteArray> rows = lines(path);

@@ -22,6 +22,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QImage>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScrollArea>
@@ -193,6 +194,10 @@ private:
         window.findChild<QAction*>(QStringLiteral("actionBulkRun"))->trigger();
         auto* dialog = window.findChild<BulkRunDialog*>(QStringLiteral("bulkRunDialog"));
         QVERIFY(dialog);
+        // Named by the environment, not by the endpoint's host.
+        QVERIFY2(
+            window.findChild<QLabel*>(QStringLiteral("bulkSummary"))->text().contains(QStringLiteral("“Simulator”")),
+            qPrintable(window.findChild<QLabel*>(QStringLiteral("bulkSummary"))->text()));
         dialog->findChild<QLineEdit*>(QStringLiteral("bulkOutputPath"))
             ->setText(dir.filePath(QStringLiteral("createLeads.results.csv")));
         dialog->findChild<QSpinBox*>(QStringLiteral("bulkChunkSize"))->setValue(5);

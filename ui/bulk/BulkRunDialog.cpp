@@ -127,6 +127,7 @@ BulkRunDialog::BulkRunDialog(const ApiRequest& request, const QString& environme
     m_table->setObjectName(QStringLiteral("bulkResults"));
     m_table->setHorizontalHeaderLabels({tr("Object"), tr("Success"), tr("Id"), tr("Code"), tr("Message / fix")});
     m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->verticalHeader()->hide(); // the Object column numbers the rows
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setVisible(batch);
     layout->addWidget(m_table, 1);
@@ -319,7 +320,10 @@ void BulkRunDialog::addResultRow(int index, bool success, const QString& id, int
 {
     const int row = m_table->rowCount();
     m_table->insertRow(row);
-    m_table->setItem(row, 0, new QTableWidgetItem(QString::number(index)));
+    // Objects counted from 1 as everywhere else, the JSON path (from 0) beside.
+    auto* number = new QTableWidgetItem(QString::number(index + 1));
+    number->setToolTip(QStringLiteral("params.objects[%1]").arg(index));
+    m_table->setItem(row, 0, number);
     m_table->setItem(row, 1, new QTableWidgetItem(success ? tr("yes") : tr("no")));
     m_table->setItem(row, 2, new QTableWidgetItem(id));
     m_table->setItem(row, 3, new QTableWidgetItem(code ? QString::number(code) : QString()));
