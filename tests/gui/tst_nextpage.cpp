@@ -35,6 +35,17 @@ class TestNextPage : public QObject
         return window.inspector()->session()->request().value(QStringLiteral("params")).toObject();
     }
 
+    // Sends getLeads with these params from the composer; true once the inspector has the answer.
+    static bool sendGetLeads(MainWindow& window, const QString& params)
+    {
+        ComposerWidget* composer = window.composer();
+        composer->setMethod(QStringLiteral("getLeads"));
+        composer->setParamsText(params);
+        QSignalSpy loaded(window.inspector(), &InspectorWidget::loaded);
+        composer->send();
+        return loaded.wait(10000);
+    }
+
 private slots:
     void initTestCase()
     {
@@ -58,12 +69,7 @@ private slots:
         window.resize(1366, 768);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        ComposerWidget* composer = window.composer();
-        composer->setMethod(QStringLiteral("getLeads"));
-        composer->setParamsText(QStringLiteral("{\"where\": {}, \"limit\": 5, \"offset\": 0}"));
-        QSignalSpy loaded(window.inspector(), &InspectorWidget::loaded);
-        composer->send();
-        QVERIFY(loaded.wait(10000));
+        QVERIFY(sendGetLeads(window, QStringLiteral("{\"where\": {}, \"limit\": 5, \"offset\": 0}")));
         const QStringList first = leadIds(window);
         QCOMPARE(first.size(), 5);
 
@@ -75,7 +81,7 @@ private slots:
         // The quota counters every response carries are in the verdict line.
         QVERIFY2(banner->details().contains(QLatin1String(" today")), qPrintable(banner->details()));
 
-        loaded.clear();
+        QSignalSpy loaded(window.inspector(), &InspectorWidget::loaded);
         if (keyboard) {
             next->setFocus();
             QTest::keyClick(next, Qt::Key_Space);
@@ -91,10 +97,7 @@ private slots:
         for (const QString& id : second)
             QVERIFY2(!first.contains(id), qPrintable(id));
         // The next 5 in the service's order: the same as one page of 10 from the start.
-        composer->setParamsText(QStringLiteral("{\"where\": {}, \"limit\": 10, \"offset\": 0}"));
-        loaded.clear();
-        composer->send();
-        QVERIFY(loaded.wait(10000));
+        QVERIFY(sendGetLeads(window, QStringLiteral("{\"where\": {}, \"limit\": 10, \"offset\": 0}")));
         QCOMPARE(leadIds(window), first + second);
     }
 
@@ -105,12 +108,7 @@ private slots:
         window.resize(1366, 768);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        ComposerWidget* composer = window.composer();
-        composer->setMethod(QStringLiteral("getLeads"));
-        composer->setParamsText(QStringLiteral("{\"where\": {}, \"limit\": 5, \"offset\": 100000}"));
-        QSignalSpy loaded(window.inspector(), &InspectorWidget::loaded);
-        composer->send();
-        QVERIFY(loaded.wait(10000));
+        QVERIFY(sendGetLeads(window, QStringLiteral("{\"where\": {}, \"limit\": 5, \"offset\": 100000}")));
         QVERIFY(leadIds(window).isEmpty());
         auto* next = window.inspector()->findChild<QPushButton*>(QStringLiteral("nextPageButton"));
         QVERIFY(next);
