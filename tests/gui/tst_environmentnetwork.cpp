@@ -223,10 +223,17 @@ private slots:
         auto* group = child<QGroupBox>(dialog, "simulatorGroup");
         auto* shape = child<QComboBox>(dialog, "batchShape");
         QVERIFY(group && shape);
+        // Certificates only where there is TLS: not for the simulator (plain http on loopback),
+        // whose form would otherwise squeeze them to a line.
+        auto* caGroup = child<QGroupBox>(dialog, "caGroup");
+        auto* trusted = child<QListWidget>(dialog, "trustedCertificates");
+        QVERIFY(caGroup && trusted);
         dialog.selectEnvironment(EnvironmentStore::productionV12Id());
         QVERIFY(!group->isVisible());
+        QVERIFY(caGroup->isVisible() && trusted->isVisible());
         dialog.selectEnvironment(EnvironmentStore::simulatorId());
         QVERIFY(group->isVisible());
+        QVERIFY(!caGroup->isVisible() && !trusted->isVisible());
         QCOMPARE(shape->currentData().toString(), QStringLiteral("observed"));
         const int documented = shape->findData(QStringLiteral("documented"));
         QVERIFY(documented >= 0);

@@ -174,6 +174,10 @@ void EnvironmentDialog::showRow(int row)
     m_ui->distrustCertificate->setEnabled(false);
     m_ui->removeEnvironment->setEnabled(!builtin);
     showCaFiles(m_working.caCertificateFiles);
+    // The simulator answers plain http on loopback: certificates have nothing to do with it.
+    const bool tls = !m_working.isSimulator();
+    m_ui->form->setRowVisible(m_ui->certificatesLabel, tls);
+    m_ui->caGroup->setVisible(tls);
     showSimulatorGroup();
 
     QString description;
