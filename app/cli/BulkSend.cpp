@@ -304,6 +304,21 @@ QJsonObject baseJson(const BulkSend::Context& context, const Session& session, q
     return out;
 }
 
+// baseJson plus what every run reports, pages or batches alike: calls ("pages"), records or
+// objects done, retries, throttling and why it stopped.
+QJsonObject runJson(const BulkSend::Context& context, const Session& session, qint64 elapsedMs, int calls,
+                    qint64 records, const BulkRun::Counters& counters, BulkRun::Stop stop, const QString& message)
+{
+    QJsonObject out = baseJson(context, session, elapsedMs);
+    out.insert(QStringLiteral("pages"), calls);
+    out.insert(QStringLiteral("records"), records);
+    out.insert(QStringLiteral("retries"), counters.retries);
+    out.insert(QStringLiteral("throttled_ms"), counters.throttledMs);
+    out.insert(QStringLiteral("stopped"), BulkRun::stopName(stop));
+    out.insert(QStringLiteral("stop_message"), message);
+    return out;
+}
+
 void printJson(CliIo& io, const QJsonObject& out, const QString& secret)
 {
     io.out << maskedText(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)), secret);
@@ -393,13 +408,8 @@ int runPages(const BulkOptions& options, const BulkSend::Context& context, const
         io.err << "leadgen-diag send: writing " << output.path << " failed: " << output.sink->errorString() << Qt::endl;
 
     if (context.json) {
-        QJsonObject out = baseJson(context, session, clock.elapsed());
-        out.insert(QStringLiteral("pages"), outcome.progress.pages);
-        out.insert(QStringLiteral("records"), outcome.progress.records);
-        out.insert(QStringLiteral("retries"), outcome.progress.retries);
-        out.insert(QStringLiteral("throttled_ms"), outcome.progress.throttledMs);
-        out.insert(QStringLiteral("stopped"), PageRun::stopName(outcome.stop));
-        out.insert(QStringLiteral("stop_message"), outcome.message);
+        QJsonObject out = runJson(context, session, clock.elapsed(), outcome.progress.pages, outcome.progress.records,
+                                  outcome.progress, outcome.stop, outcome.message);
         out.insert(QStringLiteral("resume_offset"),
                    outcome.resumeOffset >= 0 ? QJsonValue(outcome.resumeOffset) : QJsonValue(QJsonValue::Null));
         out.insert(QStringLiteral("late_keys"), QJsonArray::fromStringList(output.sink->lateKeys()));
@@ -580,13 +590,8 @@ int runBatch(const BulkOptions& options, const BulkSend::Context& context, const
     else if (outcome.stop != BatchRun::Stop::Done || failedObjects + blocked > 0 || !written)
         status = ExitFound;
     if (context.json) {
-        QJsonObject out = baseJson(context, session, clock.elapsed());
-        out.insert(QStringLiteral("pages"), outcome.progress.chunks);
-        out.insert(QStringLiteral("records"), outcome.progress.objectsDone);
-        out.insert(QStringLiteral("retries"), outcome.progress.retries);
-        out.insert(QStringLiteral("throttled_ms"), outcome.progress.throttledMs);
-        out.insert(QStringLiteral("stopped"), BatchRun::stopName(outcome.stop));
-        out.insert(QStringLiteral("stop_message"), outcome.message);
+        QJsonObject out = runJson(context, session, clock.elapsed(), outcome.progress.chunks,
+                                  outcome.progress.objectsDone, outcome.progress, outcome.stop, outcome.message);
         out.insert(QStringLiteral("objects"), objectsJson);
         out.insert(QStringLiteral("failed"), failedObjects + blocked);
         out.insert(QStringLiteral("late_keys"),
