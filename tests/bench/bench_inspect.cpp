@@ -25,6 +25,7 @@
 // The document: ResponseGenerator::writeLeadsAndBatch (tests/support), shared with
 // bench_inspector_gui.
 #include "AnalysisTask.h"
+#include "BenchChild.h"
 #include "JsonIndex.h"
 #include "JsonTreeModel.h"
 #include "ResponseGenerator.h"
@@ -70,51 +71,17 @@ struct ChildResult
     std::map<std::string, std::string> values; // key=value pairs the child printed
 };
 
-// fork + exec + wait4: the child's own peak RSS, whatever it is (this program or jq).
+// The child's own figures (BenchChild) and the key=value pairs it printed after "RESULT ".
 ChildResult runChild(const std::vector<std::string>& argv, bool captureStdout)
 {
-    int pipeFds[2] = {-1, -1};
-    if (captureStdout && pipe(pipeFds) != 0)
-        qFatal("pipe failed");
-    QElapsedTimer clock;
-    clock.start();
-    const pid_t pid = fork();
-    if (pid == 0) {
-        if (captureStdout) {
-            dup2(pipeFds[1], STDOUT_FILENO);
-            close(pipeFds[0]);
-            close(pipeFds[1]);
-        } else {
-            const int devnull = ::open("/dev/null", O_WRONLY);
-            dup2(devnull, STDOUT_FILENO);
-        }
-        std::vector<char*> args;
-        for (const std::string& a : argv)
-            args.push_back(const_cast<char*>(a.c_str()));
-        args.push_back(nullptr);
-        execvp(args[0], args.data());
-        _exit(127);
-    }
+    const BenchChild::Result child =
+        BenchChild::run(argv, captureStdout ? BenchChild::Output::Capture : BenchChild::Output::Discard);
     ChildResult r;
-    std::string text;
-    if (captureStdout) {
-        close(pipeFds[1]);
-        char chunk[4096];
-        ssize_t n;
-        while ((n = read(pipeFds[0], chunk, sizeof chunk)) > 0)
-            text.append(chunk, size_t(n));
-        close(pipeFds[0]);
-    }
-    int status = 0;
-    struct rusage usage
-    {
-    };
-    wait4(pid, &status, 0, &usage);
-    r.wallMs = double(clock.nsecsElapsed()) / 1e6;
-    r.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    r.maxRssKb = usage.ru_maxrss;
-    r.cpuMs = double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000 +
-              double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000;
+    r.status = child.status;
+    r.wallMs = child.wallMs;
+    r.cpuMs = child.cpuMs;
+    r.maxRssKb = child.maxRssKb;
+    const std::string text = child.out.toStdString();
     size_t pos = 0;
     while ((pos = text.find("RESULT ", pos)) != std::string::npos) {
         const size_t end = text.find('\n', pos);

@@ -9,6 +9,7 @@
 //
 // Printed: wall/CPU time, peak RSS and stdout bytes of `inspect FILE`, `inspect FILE --json`
 // (default --max-findings) and the simdjson parse, and the ratios inspect / simdjson.
+#include "BenchChild.h"
 #include "TestPaths.h"
 
 #include <QCoreApplication>
@@ -27,61 +28,18 @@
 #include <vector>
 
 namespace {
-struct Phase
-{
-    int status = -1;
-    double wallMs = 0;
-    double cpuMs = 0;
-    qint64 maxRssKb = 0;
-    qint64 outBytes = 0;
-};
+using Phase = BenchChild::Result;
 
 // Runs `body` in a forked child (stdout into a counted pipe) and returns its own figures.
 template<typename Body>
 Phase inChild(Body&& body)
 {
-    int fds[2];
-    if (pipe(fds) != 0)
-        qFatal("pipe failed");
-    QElapsedTimer clock;
-    clock.start();
-    const pid_t pid = fork();
-    if (pid == 0) {
-        dup2(fds[1], STDOUT_FILENO);
-        close(fds[0]);
-        close(fds[1]);
-        body();
-        _exit(127);
-    }
-    close(fds[1]);
-    Phase p;
-    char chunk[65536];
-    ssize_t n;
-    while ((n = read(fds[0], chunk, sizeof chunk)) > 0)
-        p.outBytes += n;
-    close(fds[0]);
-    int status = 0;
-    struct rusage usage
-    {
-    };
-    wait4(pid, &status, 0, &usage);
-    p.wallMs = double(clock.nsecsElapsed()) / 1e6;
-    p.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    p.maxRssKb = usage.ru_maxrss;
-    p.cpuMs = double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000 +
-              double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000;
-    return p;
+    return BenchChild::inChild(BenchChild::Output::Count, std::forward<Body>(body));
 }
 
 Phase runProgram(const std::vector<std::string>& argv)
 {
-    return inChild([&] {
-        std::vector<char*> args;
-        for (const std::string& a : argv)
-            args.push_back(const_cast<char*>(a.c_str()));
-        args.push_back(nullptr);
-        execv(args[0], args.data());
-    });
+    return BenchChild::run(argv, BenchChild::Output::Count);
 }
 
 // The budget compares time with simdjson's and peak RSS with the input's size ("x input").

@@ -10,6 +10,7 @@
 //   jq       jq -c 'select(.error != null) | .error' FILE >/dev/null (the baseline)
 // Goals: jq / triage wall time ≥ 5x; triage peak RSS ≤ 200 MB and the same (±20 %) at every size.
 // The triage counts are checked against what was generated.
+#include "BenchChild.h"
 #include "TestPaths.h"
 
 #include <QByteArray>
@@ -31,57 +32,11 @@
 
 namespace {
 
-struct Child
-{
-    int status = -1;
-    double wallMs = 0;
-    double cpuMs = 0;
-    qint64 maxRssKb = 0;
-    QByteArray out;
-};
+using Child = BenchChild::Result;
 
 Child run(const std::vector<std::string>& argv, bool capture)
 {
-    int fds[2] = {-1, -1};
-    if (capture && pipe(fds) != 0)
-        qFatal("pipe failed");
-    QElapsedTimer clock;
-    clock.start();
-    const pid_t pid = fork();
-    if (pid == 0) {
-        const int devnull = ::open("/dev/null", O_WRONLY);
-        dup2(capture ? fds[1] : devnull, STDOUT_FILENO);
-        if (capture) {
-            close(fds[0]);
-            close(fds[1]);
-        }
-        std::vector<char*> args;
-        for (const std::string& a : argv)
-            args.push_back(const_cast<char*>(a.c_str()));
-        args.push_back(nullptr);
-        execvp(args[0], args.data());
-        _exit(127);
-    }
-    Child r;
-    if (capture) {
-        close(fds[1]);
-        char chunk[65536];
-        ssize_t n;
-        while ((n = read(fds[0], chunk, sizeof chunk)) > 0)
-            r.out.append(chunk, n);
-        close(fds[0]);
-    }
-    int status = 0;
-    struct rusage usage
-    {
-    };
-    wait4(pid, &status, 0, &usage);
-    r.wallMs = double(clock.nsecsElapsed()) / 1e6;
-    r.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    r.maxRssKb = usage.ru_maxrss;
-    r.cpuMs = double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000 +
-              double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000;
-    return r;
+    return BenchChild::run(argv, capture ? BenchChild::Output::Capture : BenchChild::Output::Discard);
 }
 
 struct Generated
