@@ -57,12 +57,18 @@ PreferencesDialog::PreferencesDialog(const InspectorSettings& settings, QWidget*
     const QString path = HistoryStore::defaultPath();
     m_ui->historyPath->setText(path.isEmpty() ? tr("LEADGEN_HISTORY=off: nothing is recorded, whatever is chosen here.")
                                               : tr("Database: %1").arg(path));
+    // One line, cut with "…" when long; the whole path in the tooltip.
+    m_ui->historyPath->setToolTip(path);
     m_ui->historyOpenFolder->setEnabled(!path.isEmpty());
     connect(m_ui->historyOpenFolder, &QPushButton::clicked, this,
             [path] { QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path).absolutePath())); });
     for (QSpinBox* spin : {m_ui->highlightLimit, m_ui->prettyPrintLimit, m_ui->reopenLimit})
         connect(spin, &QSpinBox::valueChanged, this, &PreferencesDialog::updateHint);
     updateHint();
+    // As tall as the wrapped notes need at this width: the form's fixed size would cut the last
+    // lines (the database path, the proxy note).
+    if (layout()->hasHeightForWidth())
+        resize(width(), std::max(height(), layout()->totalHeightForWidth(width())));
 }
 
 PreferencesDialog::~PreferencesDialog() = default;

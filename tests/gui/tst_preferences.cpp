@@ -104,6 +104,27 @@ private slots:
         QCOMPARE(dialog.settings().prettyPrintLimit, InspectorSettings().prettyPrintLimit);
         QVERIFY(!hint->text().contains(QLatin1String("20 MB")));
     }
+
+    // Every wrapped note has the lines it needs, and the database path one line with the whole
+    // path in its tooltip: the form's fixed height used to cut both.
+    void nothingCut()
+    {
+        PreferencesDialog dialog{InspectorSettings()};
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        for (const char* name : {"hint", "proxyNote"}) {
+            auto* label = dialog.findChild<QLabel*>(QLatin1String(name));
+            QVERIFY2(label && label->wordWrap(), name);
+            QVERIFY2(label->height() >= label->heightForWidth(label->width()),
+                     qPrintable(QStringLiteral("%1: %2 px for %3")
+                                    .arg(QLatin1String(name))
+                                    .arg(label->height())
+                                    .arg(label->heightForWidth(label->width()))));
+        }
+        auto* path = dialog.findChild<QLabel*>(QStringLiteral("historyPath"));
+        QVERIFY(path && !path->wordWrap());
+        QVERIFY(path->text().endsWith(path->toolTip()));
+    }
 };
 
 QTEST_MAIN(TestPreferences)
