@@ -207,7 +207,7 @@ struct Session
     std::unique_ptr<HistoryRecorder> history;
     QEventLoop loop;
     static constexpr int kHistoryBacklog = 16;
-    static constexpr qint64 kHistoryBodyLimit = 64 * 1024;
+    static constexpr qint64 kHistoryBodyLimit = 16 * 1024;
     int recorded = 0;
     QByteArray lastBody;
     CallCapture lastCapture;
@@ -233,7 +233,8 @@ struct Session
         const qint64 bodyLimit = qMin<qint64>(settings.bodyLimit, kHistoryBodyLimit);
         QObject::connect(
             caller.get(), &ThrottledCaller::attempted, caller.get(),
-            [this, environment, account, secret, bodyLimit](const CallCapture& capture, const QByteArray& body) {
+            [this, environment, account, secret, bodyLimit](const CallCapture& capture, const QByteArray& body,
+                                                            std::shared_ptr<const JsonIndex> index) {
                 lastCapture = capture;
                 lastBody = body;
                 if (!history->isEnabled())
@@ -242,7 +243,7 @@ struct Session
                 // and then, so memory stays that of a few pages.
                 if (++recorded % kHistoryBacklog == 0)
                     history->flush();
-                history->record([capture, body, environment, account, secret, bodyLimit] {
+                history->record([capture, body, index, environment, account, secret, bodyLimit] {
                     std::optional<Diagnosis> diagnosis;
                     if (capture.hasResponse) {
                         ResponseAnalyzer::Context analysis;
@@ -250,7 +251,8 @@ struct Session
                         analysis.headers = capture.responseHeaders;
                         if (const auto envelope = RequestEnvelope::parse(capture.requestBody))
                             analysis.request = envelope->object();
-                        diagnosis = ResponseAnalyzer().analyze(JsonIndex::fromBytes(body), analysis);
+                        // The index is the caller's, read-only here (a JsonIndex is immutable).
+                        diagnosis = ResponseAnalyzer().analyze(*index, analysis);
                     }
                     return HistoryRecord::fromCall(capture, body, diagnosis ? &*diagnosis : nullptr, environment,
                                                    account, QStringLiteral("cli"), secret, bodyLimit);

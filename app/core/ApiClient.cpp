@@ -131,7 +131,12 @@ struct JsonCheck
 JsonCheck checkJson(const QByteArray& body, const QString& spillPath)
 {
     JsonCheck check;
-    simdjson::dom::parser parser;
+    // Bulk runs check page after page: bodies up to a few MB share one parser per thread (its
+    // buffers stay allocated) instead of allocating and faulting in fresh ones for each.
+    constexpr qsizetype kReusedCapacity = 8 << 20;
+    thread_local simdjson::dom::parser reused(kReusedCapacity);
+    simdjson::dom::parser own;
+    simdjson::dom::parser& parser = spillPath.isEmpty() && body.size() <= kReusedCapacity ? reused : own;
     simdjson::error_code error = simdjson::SUCCESS;
     if (spillPath.isEmpty()) {
         error = parser.parse(body.constData(), static_cast<size_t>(body.size()), true).error();

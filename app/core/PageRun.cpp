@@ -37,7 +37,13 @@ void PageRun::start()
 {
     m_progress = {};
     m_progress.offset = m_offset;
+    m_startOffset = m_offset;
+    m_sinkWrittenAtStart = m_sink->writtenRecords();
     begin();
+    if (const auto why = stopBeforePage()) {
+        stop(why->first, why->second);
+        return;
+    }
     sendPage();
 }
 
@@ -51,22 +57,19 @@ void PageRun::updateProgress()
     emit progressed(m_progress);
 }
 
-void PageRun::sendPage()
+std::optional<std::pair<PageRun::Stop, QString>> PageRun::stopBeforePage() const
 {
     const auto before = stopBeforeCall();
-    if (before && before->first == Stop::Cancelled) {
-        stop(before->first, before->second);
-        return;
-    }
-    if (m_options.maxPages > 0 && m_progress.pages >= m_options.maxPages) {
-        stop(Stop::MaxPages,
-             QStringLiteral("stopped after %1 pages (--max-pages); more may follow").arg(m_progress.pages));
-        return;
-    }
-    if (before) {
-        stop(before->first, before->second);
-        return;
-    }
+    if (before && before->first == Stop::Cancelled)
+        return before;
+    if (m_options.maxPages > 0 && m_progress.pages >= m_options.maxPages)
+        return std::pair{Stop::MaxPages,
+                         QStringLiteral("stopped after %1 pages (--max-pages); more may follow").arg(m_progress.pages)};
+    return before;
+}
+
+void PageRun::sendPage()
+{
     QJsonObject params = m_envelope.value(QStringLiteral("params")).toObject();
     params.insert(QStringLiteral("limit"), m_limit);
     params.insert(QStringLiteral("offset"), m_offset);
@@ -108,20 +111,35 @@ void PageRun::onCallFinished(const ThrottledCaller::Result& result)
         stop(Stop::Failed, QStringLiteral("the answer has no list of records under result"), result);
         return;
     }
-    const qint64 written = m_sink->writeArray(index, array);
+    const qint64 count = index.childCount(array);
+    const bool last = count < m_limit || (result.answer.hasMore && !*result.answer.hasMore);
+    ++m_progress.pages;
+    m_progress.records += count;
+    m_offset += count;
+    // The next page is asked for before this one is written: the service prepares it while the
+    // records go to disk, instead of each side waiting for the other.
+    std::optional<std::pair<Stop, QString>> why;
+    if (!last) {
+        why = stopBeforePage();
+        if (!why)
+            sendPage();
+    }
+    m_sink->writeArray(index, array);
     if (!m_sink->errorString().isEmpty()) {
+        // A resumed run starts with the first record that did not reach the output (buffered rows
+        // of earlier pages are lost with the failed write too).
+        end();
+        m_caller->cancel();
+        --m_progress.pages;
+        m_progress.records = m_sink->writtenRecords() - m_sinkWrittenAtStart;
+        m_offset = m_startOffset + m_progress.records;
         stop(Stop::WriteFailed, QStringLiteral("writing the records failed: %1").arg(m_sink->errorString()), result);
         return;
     }
-    ++m_progress.pages;
-    m_progress.records += written;
-    m_offset += written;
-    const bool last = written < m_limit || (result.answer.hasMore && !*result.answer.hasMore);
     updateProgress();
-    if (last) {
+    if (last)
         stop(Stop::Done, QStringLiteral("all %1 records in %2 pages").arg(m_progress.records).arg(m_progress.pages),
              result);
-        return;
-    }
-    sendPage();
+    else if (why)
+        stop(why->first, why->second, result);
 }

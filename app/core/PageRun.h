@@ -13,7 +13,8 @@ struct MethodSpec;
 // offset), limit, 2·limit, … until a page has fewer than `limit` records or says hasMore false,
 // each page's records handed to a RecordSink as it arrives (nothing else is kept). Calls go
 // through a ThrottledCaller (rate limiter, 107 back-off). A failed or cancelled run says at which
-// offset it stopped, so it can be resumed from there. Used by `send --all-pages` and the GUI.
+// offset it stopped, so it can be resumed from there. While a page is written the next one is
+// already on its way. Used by `send --all-pages` and the GUI.
 class PageRun : public BulkRun
 {
     Q_OBJECT
@@ -59,6 +60,8 @@ signals:
     void finished(const PageRun::Outcome& outcome);
 
 private:
+    // Why no further page may be asked for: cancel, --max-pages, the day's quota.
+    std::optional<std::pair<Stop, QString>> stopBeforePage() const;
     void sendPage();
     void onCallFinished(const ThrottledCaller::Result& result) override;
     void stop(Stop why, const QString& message, const ThrottledCaller::Result& last = {});
@@ -71,5 +74,7 @@ private:
     Options m_options;
     int m_limit = 500;
     qint64 m_offset = 0;
+    qint64 m_startOffset = 0;
+    qint64 m_sinkWrittenAtStart = 0;
     Progress m_progress;
 };

@@ -15,21 +15,23 @@ namespace {
 constexpr qsizetype kFlushBytes = 256 * 1024;
 
 // The CSV text of a scalar or container: strings unescaped, numbers and true/false as written,
-// null empty, objects and arrays as their JSON.
-QByteArray cellOf(const JsonIndex& index, JsonIndex::NodeId node)
+// null empty, objects and arrays as their JSON. A view into the source where it can be, else
+// into `decoded`.
+QByteArrayView cellOf(const JsonIndex& index, JsonIndex::NodeId node, QByteArray& decoded)
 {
     switch (index.type(node)) {
     case JsonIndex::Type::Null:
-        return QByteArray();
+        return QByteArrayView();
     case JsonIndex::Type::String: {
         const QByteArrayView raw = index.raw(node);
         const QByteArrayView inner = raw.sliced(1, raw.size() - 2);
         if (!inner.contains('\\'))
-            return inner.toByteArray();
-        return JsonIndex::decodeString(raw).toUtf8();
+            return inner;
+        decoded = JsonIndex::decodeString(raw).toUtf8();
+        return decoded;
     }
     default:
-        return index.raw(node).toByteArray();
+        return index.raw(node);
     }
 }
 
@@ -63,6 +65,7 @@ RecordSink::RecordSink(Format format, QIODevice* device, const QStringList& head
     , m_device(device)
     , m_bom(excelBom)
 {
+    m_buffer.reserve(kFlushBytes + 64 * 1024);
     for (const QString& key : headerOrder)
         columnFor(key);
 }
@@ -129,12 +132,15 @@ void RecordSink::endRow(const std::vector<QByteArray>& cells, int used)
         if (size_t(i) < cells.size())
             appendCell(m_buffer, cells[size_t(i)]);
     }
+    finishRow();
+}
+
+void RecordSink::finishRow()
+{
     m_buffer += "\r\n";
     ++m_records;
-    if (m_buffer.size() >= kFlushBytes) {
-        write(m_buffer);
-        m_buffer.clear();
-    }
+    if (m_buffer.size() >= kFlushBytes)
+        flushBuffer();
 }
 
 qint64 RecordSink::writeArray(const JsonIndex& index, JsonIndex::NodeId array)
@@ -143,6 +149,7 @@ qint64 RecordSink::writeArray(const JsonIndex& index, JsonIndex::NodeId array)
         return 0;
     const int count = index.childCount(array);
     std::vector<QByteArray> cells;
+    QByteArray decoded;
     for (int r = 0; r < count; ++r) {
         const JsonIndex::NodeId record = index.child(array, r);
         if (m_format == Format::Jsonl) {
@@ -155,46 +162,56 @@ qint64 RecordSink::writeArray(const JsonIndex& index, JsonIndex::NodeId array)
             m_buffer += raw;
             m_buffer += '\n';
             ++m_records;
-            if (m_buffer.size() >= kFlushBytes) {
-                write(m_buffer);
-                m_buffer.clear();
+            if (m_buffer.size() >= kFlushBytes)
+                flushBuffer();
+            continue;
+        }
+        if (index.type(record) != JsonIndex::Type::Object) {
+            const int column = columnFor(QStringLiteral("value"));
+            cells.assign(m_columns.size(), QByteArray());
+            cells[size_t(column)] = cellOf(index, record, decoded).toByteArray();
+            endRow(cells, column + 1);
+            continue;
+        }
+        const int members = index.childCount(record);
+        if (m_lastKeys.size() < size_t(members)) {
+            m_lastKeys.resize(size_t(members));
+            m_lastColumns.resize(size_t(members), -1);
+        }
+        bool inHeaderOrder = true;
+        for (int m = 0; m < members; ++m) {
+            const JsonIndex::NodeId member = index.child(record, m);
+            int& column = m_lastColumns[size_t(m)];
+            if (column < 0 || !index.keyIs(member, m_lastKeys[size_t(m)])) {
+                const QString key = index.key(member);
+                column = columnFor(key);
+                m_lastKeys[size_t(m)] = key.toUtf8();
             }
+            inHeaderOrder = inHeaderOrder && column == m;
+        }
+        writeHeaderIfNeeded();
+        if (inHeaderOrder && members == m_headerWidth) {
+            // The usual record: every column once, in header order; cells go straight into the
+            // row without a copy each.
+            for (int m = 0; m < members; ++m) {
+                if (m)
+                    m_buffer += ',';
+                appendCell(m_buffer, cellOf(index, index.child(record, m), decoded));
+            }
+            finishRow();
             continue;
         }
         int used = 0;
         cells.assign(m_columns.size(), QByteArray());
-        if (index.type(record) != JsonIndex::Type::Object) {
-            const int column = columnFor(QStringLiteral("value"));
-            cells.resize(m_columns.size());
-            cells[size_t(column)] = cellOf(index, record);
-            used = column + 1;
-        } else {
-            const int members = index.childCount(record);
-            if (m_lastKeys.size() < size_t(members)) {
-                m_lastKeys.resize(size_t(members));
-                m_lastColumns.resize(size_t(members), -1);
-            }
-            for (int m = 0; m < members; ++m) {
-                const JsonIndex::NodeId member = index.child(record, m);
-                int column = m_lastColumns[size_t(m)];
-                if (column < 0 || !index.keyIs(member, m_lastKeys[size_t(m)])) {
-                    const QString key = index.key(member);
-                    column = columnFor(key);
-                    m_lastKeys[size_t(m)] = key.toUtf8();
-                    m_lastColumns[size_t(m)] = column;
-                }
-                if (cells.size() <= size_t(column))
-                    cells.resize(size_t(column) + 1);
-                cells[size_t(column)] = cellOf(index, member);
-                used = qMax(used, column + 1);
-            }
+        for (int m = 0; m < members; ++m) {
+            const int column = m_lastColumns[size_t(m)];
+            cells[size_t(column)] = cellOf(index, index.child(record, m), decoded).toByteArray();
+            used = qMax(used, column + 1);
         }
         endRow(cells, used);
     }
-    if (m_format == Format::Jsonl && m_buffer.size() >= kFlushBytes) {
-        write(m_buffer);
-        m_buffer.clear();
-    }
+    if (m_format == Format::Jsonl && m_buffer.size() >= kFlushBytes)
+        flushBuffer();
     return count;
 }
 
@@ -225,10 +242,16 @@ void RecordSink::writeFields(const QList<Field>& fields)
         }
         endRow(cells, used);
     }
-    if (m_buffer.size() >= kFlushBytes) {
-        write(m_buffer);
-        m_buffer.clear();
-    }
+    if (m_buffer.size() >= kFlushBytes)
+        flushBuffer();
+}
+
+void RecordSink::flushBuffer()
+{
+    if (write(m_buffer))
+        m_writtenRecords = m_records; // the buffer always ends at the end of a row
+    // Emptied, not freed: the next rows fill the same allocation.
+    m_buffer.truncate(0);
 }
 
 bool RecordSink::write(const QByteArray& bytes)
@@ -246,10 +269,8 @@ bool RecordSink::finish()
 {
     if (m_format == Format::Csv && m_headerWidth < 0 && !m_columns.isEmpty())
         writeHeaderIfNeeded(); // a `fields` order and no records: still a header
-    if (!m_buffer.isEmpty()) {
-        write(m_buffer);
-        m_buffer.clear();
-    }
+    if (!m_buffer.isEmpty())
+        flushBuffer();
     if (auto* file = qobject_cast<QFileDevice*>(m_device))
         file->flush();
     if (!m_error.isEmpty())

@@ -46,6 +46,9 @@ public:
     void writeFields(const QList<Field>& fields);
 
     qint64 records() const { return m_records; }
+    // Records whose bytes reached the device (the rest wait in the buffer, or a write failed):
+    // where a run that could not write resumes.
+    qint64 writtenRecords() const { return m_writtenRecords; }
     QStringList header() const { return m_columns; }
     // Keys that first appeared after the header was written, in order.
     QStringList lateKeys() const { return m_lateKeys; }
@@ -62,6 +65,8 @@ private:
     int columnFor(const QString& key);
     void writeHeaderIfNeeded();
     void endRow(const std::vector<QByteArray>& cells, int used);
+    void finishRow();
+    void flushBuffer();
     bool write(const QByteArray& bytes);
     bool rewriteWithFullHeader();
 
@@ -74,6 +79,7 @@ private:
     bool m_bom = false;
     QStringList m_lateKeys;
     qint64 m_records = 0;
+    qint64 m_writtenRecords = 0;
     QString m_error;
     QByteArray m_buffer;
     // The previous record's keys (raw UTF-8) and columns: records of one page share their keys,

@@ -120,11 +120,11 @@ void ThrottledCaller::onFinished(const CallCapture& capture)
     }
     if (capture.hasResponse)
         result.body = capture.readBody(&result.readError);
-    emit attempted(capture, result.body);
-    auto index = std::make_shared<JsonIndex>(JsonIndex::fromBytes(result.body));
+    auto index = std::make_shared<const JsonIndex>(JsonIndex::fromBytes(result.body));
     if (index->isValid())
         result.answer = ApiAnswer::read(*index);
-    result.index = std::move(index);
+    result.index = index;
+    emit attempted(capture, result.body, std::move(index));
     m_limiter->noteServerCounters(result.answer.callCount, result.answer.queryLimit);
     if (result.answer.apiCode == 107 && m_attempt < m_maxRetries) {
         ++m_attempt;

@@ -29,7 +29,8 @@ struct ApiAnswer
 // CallRateLimiter slot, sends through ApiClient, and answers the service's per-second limit (107)
 // by trying again after an exponential back-off with jitter, at most maxRetries() times. A daily
 // limit (106) is not retried: the run has to stop. Every HTTP call made, retries included, is
-// reported by attempted() (the call history records each).
+// reported by attempted() with its parsed body (the call history records each without parsing
+// the body a second time).
 class ThrottledCaller : public QObject
 {
     Q_OBJECT
@@ -71,7 +72,7 @@ public:
     static qint64 backoffMs(int attempt);
 
 signals:
-    void attempted(const CallCapture& capture, const QByteArray& body);
+    void attempted(const CallCapture& capture, const QByteArray& body, std::shared_ptr<const JsonIndex> index);
     void retrying(int attempt, qint64 delayMs);
     void finished(const ThrottledCaller::Result& result);
 

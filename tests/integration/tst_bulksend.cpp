@@ -5,6 +5,7 @@
 #include "TestSupport.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
@@ -171,6 +172,24 @@ private slots:
         QCOMPARE(rows.size() - 1, activeLeadIds(*sim).size());
         for (const QStringList& row : rows)
             QCOMPARE(row.size(), 3);
+    }
+
+    // A full disk: the run stops, and the offset it names is that of the first record that did not
+    // reach the file (rows buffered from earlier pages are lost with the failed write), so
+    // resuming there loses nothing.
+    void writeFailureResumesAtFirstLostRecord()
+    {
+        if (!QFileInfo::exists(QStringLiteral("/dev/full")))
+            QSKIP("needs /dev/full");
+        auto sim = startSim(3000);
+        const QString request = requestFile(QStringLiteral("full.json"), QStringLiteral("getLeads"),
+                                            QStringLiteral("{\"where\":{},\"limit\":500}"));
+        const auto run = send(*sim, {request, QStringLiteral("--all-pages"), QStringLiteral("--csv"),
+                                     QStringLiteral("/dev/full"), QStringLiteral("--json")});
+        QCOMPARE(run.status, 1);
+        QCOMPARE(run.json().value(QLatin1String("stopped")).toString(), QStringLiteral("write_failed"));
+        QCOMPARE(run.json().value(QLatin1String("resume_offset")).toInteger(), 0);
+        QVERIFY2(run.err.contains(QLatin1String("--resume-offset 0")), qPrintable(run.err));
     }
 
     void resumeAfterStop()
