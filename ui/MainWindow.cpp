@@ -371,6 +371,7 @@ void MainWindow::setupMenus()
         auto* dialog = new BulkRunDialog(request, environment.isEmpty() ? request.endpoint.host() : environment,
                                          Environment::isLoopbackHost(request.endpoint.host()), this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setHistory(m_history->recorderForCalls());
         dialog->show();
     });
     menu->addAction(bulk);

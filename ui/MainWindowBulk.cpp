@@ -4,6 +4,7 @@
 #include "ComposerWidget.h"
 #include "EnvironmentStore.h"
 #include "FinishedCall.h"
+#include "HistoryController.h"
 #include "HistorySettings.h"
 #include "HistoryStore.h"
 #include "InspectorWidget.h"
@@ -109,6 +110,7 @@ CsvImportDialog* MainWindow::importCsv(const QString& path)
         new CsvImportDialog(path, request, environment.name,
                             environment.isSimulator() || Environment::isLoopbackHost(request.endpoint.host()), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setHistory(m_history->recorderForCalls());
     dialog->show();
     return dialog;
 }

@@ -1,6 +1,7 @@
 #include "BulkSend.h"
 
 #include "BatchRun.h"
+#include "BulkCallRecorder.h"
 #include "CallRateLimiter.h"
 #include "CsvReader.h"
 #include "Diagnosis.h"
@@ -205,58 +206,38 @@ struct Session
     std::shared_ptr<CallRateLimiter> limiter;
     std::unique_ptr<ThrottledCaller> caller;
     std::unique_ptr<HistoryRecorder> history;
+    std::unique_ptr<BulkCallRecorder> recorder;
     QEventLoop loop;
+    // The history recorder queues without bound: a run faster than the disk waits for it every
+    // that many calls, so memory stays that of a few pages.
     static constexpr int kHistoryBacklog = 16;
-    static constexpr qint64 kHistoryBodyLimit = 16 * 1024;
-    int recorded = 0;
     QByteArray lastBody;
     CallCapture lastCapture;
 
-    Session(const BulkOptions& options, const BulkSend::Context& context)
+    // historyBodyLimit: BulkCallRecorder::kPageBodyLimit or kChunkBodyLimit.
+    Session(const BulkOptions& options, const BulkSend::Context& context, qint64 historyBodyLimit)
     {
         NetworkSettings::configure(network, context.proxy, QProcessEnvironment::systemEnvironment());
         limiter = CallRateLimiter::forAccount(CallRateLimiter::accountKey(context.base.endpoint, context.accountId));
         limiter->setRate(options.rate);
         caller = std::make_unique<ThrottledCaller>(&network, limiter);
         caller->setMaxRetries(options.retries);
-        // Every call of the run, retries included, goes into the call history, one record each;
-        // the diagnosis is made on the recorder's thread.
         const HistorySettings settings = HistorySettings::load(QSettings());
         history = std::make_unique<HistoryRecorder>(settings.recordingPath());
         history->setRetention(settings.keepDays, qint64(settings.maxMegabytes) * 1000 * 1000);
-        const QString environment =
-            context.environmentName.isEmpty() ? context.base.endpoint.host() : context.environmentName;
-        const QString account = context.accountId;
-        const QString secret = context.secret;
-        // A page's records are in the output file: the history keeps the start of each body
-        // (enough to read its envelope and first records), not a second copy of the export.
-        const qint64 bodyLimit = qMin<qint64>(settings.bodyLimit, kHistoryBodyLimit);
+        BulkCallRecorder::Context where;
+        where.environment = context.environmentName.isEmpty() ? context.base.endpoint.host() : context.environmentName;
+        where.account = context.accountId;
+        where.secret = context.secret;
+        where.source = QStringLiteral("cli");
+        recorder = std::make_unique<BulkCallRecorder>(
+            history.get(), where, qMin<qint64>(settings.bodyLimit, historyBodyLimit), kHistoryBacklog);
         QObject::connect(
             caller.get(), &ThrottledCaller::attempted, caller.get(),
-            [this, environment, account, secret, bodyLimit](const CallCapture& capture, const QByteArray& body,
-                                                            std::shared_ptr<const JsonIndex> index) {
+            [this](const CallCapture& capture, const QByteArray& body, const std::shared_ptr<const JsonIndex>& index) {
                 lastCapture = capture;
                 lastBody = body;
-                if (!history->isEnabled())
-                    return;
-                // The recorder queues without bound: a run faster than the disk waits for it now
-                // and then, so memory stays that of a few pages.
-                if (++recorded % kHistoryBacklog == 0)
-                    history->flush();
-                history->record([capture, body, index, environment, account, secret, bodyLimit] {
-                    std::optional<Diagnosis> diagnosis;
-                    if (capture.hasResponse) {
-                        ResponseAnalyzer::Context analysis;
-                        analysis.httpStatus = capture.httpStatus;
-                        analysis.headers = capture.responseHeaders;
-                        if (const auto envelope = RequestEnvelope::parse(capture.requestBody))
-                            analysis.request = envelope->object();
-                        // The index is the caller's, read-only here (a JsonIndex is immutable).
-                        diagnosis = ResponseAnalyzer().analyze(*index, analysis);
-                    }
-                    return HistoryRecord::fromCall(capture, body, diagnosis ? &*diagnosis : nullptr, environment,
-                                                   account, QStringLiteral("cli"), secret, bodyLimit);
-                });
+                recorder->record(capture, body, index);
             });
     }
 
@@ -352,7 +333,7 @@ int runPages(const BulkOptions& options, const BulkSend::Context& context, const
                      options.excelBom, io, &error))
         return usageError(io, error);
 
-    Session session(options, context);
+    Session session(options, context, BulkCallRecorder::kPageBodyLimit);
     PageRun::Options runOptions;
     runOptions.maxPages = options.allPages ? options.maxPages : 1;
     runOptions.startOffset = options.resumeOffset;
@@ -496,7 +477,7 @@ int runBatch(const BulkOptions& options, const BulkSend::Context& context, const
     }
 
     const int chunk = options.split > 0 ? options.split : BatchRun::defaultChunkSize(toSend);
-    Session session(options, context);
+    Session session(options, context, BulkCallRecorder::kChunkBodyLimit);
     envelope.insert(QStringLiteral("params"), params);
     BatchRun run(session.caller.get(), context.base, envelope, toSend, method, chunk);
     QJsonArray objectsJson;

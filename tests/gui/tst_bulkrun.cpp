@@ -1,5 +1,7 @@
 #include "bulk/BulkRunDialog.h"
 #include "FakeHttpServer.h"
+#include "HistoryRecorder.h"
+#include "HistoryStore.h"
 #include "NetworkSettings.h"
 #include "SimConfig.h"
 #include "SimServer.h"
@@ -25,10 +27,12 @@ class TestBulkRun : public QObject
 
     QTemporaryDir m_dir;
 
-    static std::unique_ptr<SimServer> startSim(int leads)
+    static std::unique_ptr<SimServer> startSim(int leads, const QString& secret = {})
     {
         SimConfig config;
         config.leads = leads;
+        if (!secret.isEmpty())
+            config.secretKey = secret;
         config.perSecond = 0;
         config.daily = 0;
         auto server = std::make_unique<SimServer>(config);
@@ -140,6 +144,58 @@ private slots:
         QCOMPARE(proxy.received().first().method, QByteArray("CONNECT"));
         QCOMPARE(proxy.received().first().target, QByteArray("api.leadgen-diag.test:443"));
         QVERIFY2(dialog.statusText().contains(QLatin1String("Proxy")), qPrintable(dialog.statusText()));
+    }
+
+    void everyCallInTheHistory_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("method");
+        QTest::addColumn<int>("calls");
+        QTest::newRow("pages") << QByteArray("{\"method\":\"getLeads\",\"params\":{\"where\":{},\"limit\":100},"
+                                             "\"id\":1}")
+                               << QStringLiteral("getLeads") << 4; // 350 leads: 3 full pages and a short one
+        QTest::newRow("chunks") << QByteArray("{\"method\":\"createLeads\",\"params\":{\"objects\":[{\"emailAddress\":"
+                                              "\"h1@x.example\"},{\"emailAddress\":\"h2@x.example\"},{\"emailAddress\":"
+                                              "\"h3@x.example\"}]},\"id\":1}")
+                                << QStringLiteral("createLeads") << 2; // chunks of 2
+    }
+
+    // Each page and each chunk is a call of its own in the call history (docs/design.md, Call
+    // history), as `send` records them; the secret is in none of it.
+    void everyCallInTheHistory()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, method);
+        QFETCH(int, calls);
+        const QString secret = QStringLiteral("CANARY-bulkrun-history-5d0c");
+        auto sim = startSim(350, secret);
+        QVERIFY(sim);
+        const QString database = m_dir.filePath(QStringLiteral("history-%1.sqlite").arg(method));
+        HistoryRecorder recorder(database);
+        const ApiRequest call = request(*sim, body);
+        BulkRunDialog dialog(call, QStringLiteral("Simulator"), true);
+        dialog.setHistory(&recorder);
+        setUp(dialog, m_dir.filePath(QStringLiteral("history-%1.csv").arg(method)), 0);
+        if (auto* chunk = dialog.findChild<QSpinBox*>(QStringLiteral("bulkChunkSize")))
+            chunk->setValue(2);
+        QSignalSpy done(&dialog, &BulkRunDialog::runFinished);
+        QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("bulkStart")), Qt::LeftButton);
+        QVERIFY(done.wait(20000));
+        QVERIFY(recorder.flush());
+        QCOMPARE(recorder.writtenCount(), qint64(calls));
+        HistoryStore store(database);
+        QVERIFY2(store.isOpen(), qPrintable(store.error()));
+        const QList<HistoryRecord> rows = store.calls({}, 100);
+        QCOMPARE(rows.size(), calls);
+        for (const HistoryRecord& row : rows) {
+            QCOMPARE(row.method, method);
+            QCOMPARE(row.source, QStringLiteral("gui"));
+            QCOMPARE(row.environment, QStringLiteral("Simulator"));
+            QVERIFY(row.httpStatus && *row.httpStatus == 200);
+        }
+        QFile file(database);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains(call.secretKey.toUtf8()));
     }
 
     void sendInBatches()

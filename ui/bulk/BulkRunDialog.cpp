@@ -1,7 +1,9 @@
 #include "BulkRunDialog.h"
 
+#include "BulkCallRecorder.h"
 #include "CallRateLimiter.h"
 #include "ErrorCatalog.h"
+#include "HistorySettings.h"
 #include "MethodCatalog.h"
 #include "NetworkSettings.h"
 #include "ObjectImportPlan.h"
@@ -27,6 +29,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QSettings>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QToolButton>
@@ -243,6 +246,15 @@ void BulkRunDialog::start()
     m_caller = std::make_unique<ThrottledCaller>(
         m_network.get(),
         CallRateLimiter::forAccount(CallRateLimiter::accountKey(m_request.endpoint, m_request.accountId)));
+    m_calls = std::make_unique<BulkCallRecorder>(
+        m_history,
+        BulkCallRecorder::Context{m_environmentName, m_request.accountId, m_request.secretKey, QStringLiteral("gui")},
+        qMin<qint64>(HistorySettings::load(QSettings()).bodyLimit,
+                     m_method->batch ? BulkCallRecorder::kChunkBodyLimit : BulkCallRecorder::kPageBodyLimit));
+    connect(m_caller.get(), &ThrottledCaller::attempted, this,
+            [this](const CallCapture& capture, const QByteArray& body, const std::shared_ptr<const JsonIndex>& index) {
+                m_calls->record(capture, body, index);
+            });
     m_progress->setVisible(true);
     m_start->setEnabled(false);
     m_cancel->setEnabled(true);

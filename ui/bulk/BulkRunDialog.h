@@ -2,12 +2,15 @@
 
 #include "ApiRequest.h"
 #include "BatchRun.h"
+#include "HistoryRecorder.h"
 #include "PageRun.h"
 
 #include <QDialog>
+#include <QPointer>
 
 #include <memory>
 
+class BulkCallRecorder;
 class QComboBox;
 class QFile;
 class QLabel;
@@ -49,6 +52,8 @@ public:
     // Objects lint held back are listed in the table from the start.
     void setImport(std::shared_ptr<ObjectImportPlan> plan, const QString& resultsPath);
     void setOutputPath(const QString& path);
+    // Every call of a run goes into this call history, a row each (docs/design.md, Call history).
+    void setHistory(HistoryRecorder* recorder) { m_history = recorder; }
 
 signals:
     void runFinished();
@@ -76,6 +81,8 @@ private:
     QTableWidget* m_table = nullptr;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<ThrottledCaller> m_caller;
+    QPointer<HistoryRecorder> m_history;
+    std::unique_ptr<BulkCallRecorder> m_calls;
     std::unique_ptr<QFile> m_file;
     std::unique_ptr<RecordSink> m_sink;
     std::unique_ptr<PageRun> m_pages;

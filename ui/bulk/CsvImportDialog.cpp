@@ -1,8 +1,10 @@
 #include "CsvImportDialog.h"
 
+#include "BulkCallRecorder.h"
 #include "BulkRun.h"
 #include "BulkRunDialog.h"
 #include "CallRateLimiter.h"
+#include "HistorySettings.h"
 #include "MethodCatalog.h"
 #include "ObjectImportPlan.h"
 #include "RecordExport.h"
@@ -19,9 +21,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
-#include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSet>
+#include <QSettings>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -265,10 +267,18 @@ void CsvImportDialog::checkFields()
     const MethodSpec* getFields = MethodCatalog::builtin().byName(QStringLiteral("getFields"));
     if (!getFields || (m_caller && m_caller->isRunning()))
         return;
-    if (!m_network)
-        m_network = std::make_unique<QNetworkAccessManager>();
+    // No manager of its own: the client's follows the proxy of Preferences and asks for its
+    // password, as the composer's calls do.
     m_caller = std::make_unique<ThrottledCaller>(
-        m_network.get(), CallRateLimiter::forAccount(CallRateLimiter::accountKey(m_base.endpoint, m_base.accountId)));
+        nullptr, CallRateLimiter::forAccount(CallRateLimiter::accountKey(m_base.endpoint, m_base.accountId)));
+    m_calls = std::make_unique<BulkCallRecorder>(
+        m_history,
+        BulkCallRecorder::Context{m_environmentName, m_base.accountId, m_base.secretKey, QStringLiteral("gui")},
+        HistorySettings::load(QSettings()).bodyLimit);
+    connect(m_caller.get(), &ThrottledCaller::attempted, this,
+            [this](const CallCapture& capture, const QByteArray& body, const std::shared_ptr<const JsonIndex>& index) {
+                m_calls->record(capture, body, index);
+            });
     ApiRequest request = m_base;
     request.body = QByteArrayLiteral("{\"method\":\"getFields\",\"params\":{\"where\":{}},\"id\":\"import-fields\"}");
     m_checkFields->setEnabled(false);
@@ -315,6 +325,7 @@ BulkRunDialog* CsvImportDialog::proceed()
     m_run = new BulkRunDialog(request, m_environmentName, m_simulator, parentWidget());
     m_run->setAttribute(Qt::WA_DeleteOnClose);
     m_run->setImport(m_plan, ObjectImportPlan::defaultResultsPath(m_path));
+    m_run->setHistory(m_history);
     m_run->show();
     accept();
     return m_run;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ApiRequest.h"
+#include "HistoryRecorder.h"
 #include "ObjectCsvImport.h"
 
 #include <QDialog>
@@ -8,11 +9,11 @@
 
 #include <memory>
 
+class BulkCallRecorder;
 class BulkRunDialog;
 class ObjectImportPlan;
 class QComboBox;
 class QLabel;
-class QNetworkAccessManager;
 class QPushButton;
 class QTableWidget;
 class ThrottledCaller;
@@ -45,6 +46,8 @@ public:
     // Lints the objects and opens the batch run on them; the dialog it opened (also kept).
     BulkRunDialog* proceed();
     BulkRunDialog* runDialog() const;
+    // The call history the field check and the batch run record their calls in.
+    void setHistory(HistoryRecorder* recorder) { m_history = recorder; }
 
 signals:
     void fieldsChecked(bool ok, const QString& message);
@@ -65,7 +68,8 @@ private:
     QLabel* m_fieldsSource = nullptr;
     QPushButton* m_checkFields = nullptr;
     QPushButton* m_proceed = nullptr;
-    std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<ThrottledCaller> m_caller;
     QPointer<BulkRunDialog> m_run;
+    QPointer<HistoryRecorder> m_history;
+    std::unique_ptr<BulkCallRecorder> m_calls;
 };

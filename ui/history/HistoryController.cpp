@@ -23,12 +23,12 @@ HistoryController::HistoryController(ComposerWidget& composer, InspectorWidget& 
 
 HistoryController::~HistoryController() = default;
 
-void HistoryController::record(const FinishedCall& call)
+HistoryRecorder* HistoryController::recorderForCalls()
 {
     const HistorySettings settings = HistorySettings::load(QSettings());
     const QString path = settings.recordingPath();
     if (path.isEmpty())
-        return;
+        return nullptr;
     if (!m_recorder || m_recorder->path() != path) {
         delete m_recorder;
         m_recorder = new HistoryRecorder(path, this);
@@ -41,10 +41,19 @@ void HistoryController::record(const FinishedCall& call)
         connect(m_recorder, &HistoryRecorder::recorded, this, &HistoryController::onRecorded);
     }
     m_recorder->setRetention(settings.keepDays, qint64(settings.maxMegabytes) * 1000 * 1000);
+    return m_recorder;
+}
+
+void HistoryController::record(const FinishedCall& call)
+{
+    HistoryRecorder* recorder = recorderForCalls();
+    if (!recorder)
+        return;
+    const HistorySettings settings = HistorySettings::load(QSettings());
     const QString environment = m_composer.environment().name;
     const QString account = m_composer.accountId();
     const QString secret = m_composer.request().secretKey();
-    m_recorder->record([call, environment, account, secret, limit = settings.bodyLimit] {
+    recorder->record([call, environment, account, secret, limit = settings.bodyLimit] {
         QByteArray body;
         if (call.capture.isSpilled()) {
             // Only what will be kept: a spilled body can be gigabytes.

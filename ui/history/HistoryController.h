@@ -28,6 +28,9 @@ public:
 
     // Queues the call for the history, as the settings say (on, body limit, retention).
     void record(const FinishedCall& call);
+    // The recorder calls go to, as the settings say now (made on first use); null when recording
+    // is off. It is replaced when the database changes: hold it in a QPointer.
+    HistoryRecorder* recorderForCalls();
     // The dock's content, made on the first call.
     QTabWidget* view(QWidget* parent);
     HistoryPanel* panel() const { return m_panel; }
