@@ -11,8 +11,10 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
+#include <cstring>
+
 namespace {
-constexpr qsizetype kFlushBytes = 256 * 1024;
+constexpr size_t kFlushBytes = 256 * 1024;
 
 // The CSV text of a scalar or container: strings unescaped, numbers and true/false as written,
 // null empty, objects and arrays as their JSON. A view into the source where it can be, else
@@ -33,6 +35,22 @@ QByteArrayView cellOf(const JsonIndex& index, JsonIndex::NodeId node, QByteArray
     default:
         return index.raw(node);
     }
+}
+
+// A member's key as written, quotes and escapes included: equal literals are equal keys, so
+// comparing them needs no unescaping (different literals may still be the same key: the caller
+// then looks the key up properly).
+QByteArrayView keyLiteral(const JsonIndex& index, JsonIndex::NodeId member)
+{
+    const qint64 start = index.keyOffset(member);
+    if (start < 0)
+        return QByteArrayView();
+    const char* const data = index.data();
+    const qint64 end = index.offset(member); // the value follows the key
+    qint64 i = start + 1;
+    while (i < end && data[i] != '"')
+        i += data[i] == '\\' ? 2 : 1;
+    return QByteArrayView(data + start, qMin(i, end - 1) + 1 - start);
 }
 
 QByteArray cellOf(const QJsonValue& value)
@@ -70,7 +88,10 @@ RecordSink::RecordSink(Format format, QIODevice* device, const QStringList& head
         columnFor(key);
 }
 
-void RecordSink::appendCell(QByteArray& line, QByteArrayView cell)
+namespace {
+// RFC 4180 for any buffer with append(data, size) and += char (QByteArray, std::string).
+template<typename Buffer>
+void appendCsvCell(Buffer& line, QByteArrayView cell)
 {
     bool quote = false;
     for (const char c : cell) {
@@ -80,7 +101,7 @@ void RecordSink::appendCell(QByteArray& line, QByteArrayView cell)
         }
     }
     if (!quote) {
-        line.append(cell);
+        line.append(cell.data(), cell.size());
         return;
     }
     line += '"';
@@ -90,6 +111,12 @@ void RecordSink::appendCell(QByteArray& line, QByteArrayView cell)
         line += c;
     }
     line += '"';
+}
+} // namespace
+
+void RecordSink::appendCell(QByteArray& line, QByteArrayView cell)
+{
+    appendCsvCell(line, cell);
 }
 
 int RecordSink::columnFor(const QString& key)
@@ -130,7 +157,7 @@ void RecordSink::endRow(const std::vector<QByteArray>& cells, int used)
         if (i)
             m_buffer += ',';
         if (size_t(i) < cells.size())
-            appendCell(m_buffer, cells[size_t(i)]);
+            appendCsvCell(m_buffer, cells[size_t(i)]);
     }
     finishRow();
 }
@@ -159,7 +186,7 @@ qint64 RecordSink::writeArray(const JsonIndex& index, JsonIndex::NodeId array)
                 raw.replace('\n', ' ');
                 raw.replace('\r', ' ');
             }
-            m_buffer += raw;
+            m_buffer.append(raw.constData(), size_t(raw.size()));
             m_buffer += '\n';
             ++m_records;
             if (m_buffer.size() >= kFlushBytes)
@@ -178,14 +205,19 @@ qint64 RecordSink::writeArray(const JsonIndex& index, JsonIndex::NodeId array)
             m_lastKeys.resize(size_t(members));
             m_lastColumns.resize(size_t(members), -1);
         }
+        m_members.resize(size_t(members));
         bool inHeaderOrder = true;
         for (int m = 0; m < members; ++m) {
             const JsonIndex::NodeId member = index.child(record, m);
+            m_members[size_t(m)] = member;
             int& column = m_lastColumns[size_t(m)];
-            if (column < 0 || !index.keyIs(member, m_lastKeys[size_t(m)])) {
-                const QString key = index.key(member);
-                column = columnFor(key);
-                m_lastKeys[size_t(m)] = key.toUtf8();
+            // The last record's key literal, quotes included, at this member's key: the same key.
+            const QByteArray& last = m_lastKeys[size_t(m)];
+            const qint64 at = index.keyOffset(member);
+            if (column < 0 || at < 0 || at + last.size() > index.size() ||
+                std::memcmp(index.data() + at, last.constData(), size_t(last.size())) != 0) {
+                column = columnFor(index.key(member));
+                m_lastKeys[size_t(m)] = keyLiteral(index, member).toByteArray();
             }
             inHeaderOrder = inHeaderOrder && column == m;
         }
@@ -196,7 +228,7 @@ qint64 RecordSink::writeArray(const JsonIndex& index, JsonIndex::NodeId array)
             for (int m = 0; m < members; ++m) {
                 if (m)
                     m_buffer += ',';
-                appendCell(m_buffer, cellOf(index, index.child(record, m), decoded));
+                appendCsvCell(m_buffer, cellOf(index, m_members[size_t(m)], decoded));
             }
             finishRow();
             continue;
@@ -205,7 +237,7 @@ qint64 RecordSink::writeArray(const JsonIndex& index, JsonIndex::NodeId array)
         cells.assign(m_columns.size(), QByteArray());
         for (int m = 0; m < members; ++m) {
             const int column = m_lastColumns[size_t(m)];
-            cells[size_t(column)] = cellOf(index, index.child(record, m), decoded).toByteArray();
+            cells[size_t(column)] = cellOf(index, m_members[size_t(m)], decoded).toByteArray();
             used = qMax(used, column + 1);
         }
         endRow(cells, used);
@@ -228,7 +260,7 @@ void RecordSink::writeFields(const QList<Field>& fields)
             line += QJsonDocument(QJsonArray{fields.at(i).second}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
         }
         line += "}\n";
-        m_buffer += line;
+        m_buffer.append(line.constData(), size_t(line.size()));
         ++m_records;
     } else {
         std::vector<QByteArray> cells(m_columns.size());
@@ -248,17 +280,22 @@ void RecordSink::writeFields(const QList<Field>& fields)
 
 void RecordSink::flushBuffer()
 {
-    if (write(m_buffer))
+    if (write(m_buffer.data(), qint64(m_buffer.size())))
         m_writtenRecords = m_records; // the buffer always ends at the end of a row
     // Emptied, not freed: the next rows fill the same allocation.
-    m_buffer.truncate(0);
+    m_buffer.clear(); // keeps its capacity
 }
 
 bool RecordSink::write(const QByteArray& bytes)
 {
+    return write(bytes.constData(), bytes.size());
+}
+
+bool RecordSink::write(const char* data, qint64 size)
+{
     if (!m_error.isEmpty())
         return false;
-    if (m_device->write(bytes) != bytes.size()) {
+    if (m_device->write(data, size) != size) {
         m_error = m_device->errorString();
         return false;
     }
@@ -269,7 +306,7 @@ bool RecordSink::finish()
 {
     if (m_format == Format::Csv && m_headerWidth < 0 && !m_columns.isEmpty())
         writeHeaderIfNeeded(); // a `fields` order and no records: still a header
-    if (!m_buffer.isEmpty())
+    if (!m_buffer.empty())
         flushBuffer();
     if (auto* file = qobject_cast<QFileDevice*>(m_device))
         file->flush();

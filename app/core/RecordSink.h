@@ -10,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <string>
 #include <vector>
 
 class QIODevice;
@@ -68,6 +69,7 @@ private:
     void finishRow();
     void flushBuffer();
     bool write(const QByteArray& bytes);
+    bool write(const char* data, qint64 size);
     bool rewriteWithFullHeader();
 
     Format m_format;
@@ -81,9 +83,11 @@ private:
     qint64 m_records = 0;
     qint64 m_writtenRecords = 0;
     QString m_error;
-    QByteArray m_buffer;
-    // The previous record's keys (raw UTF-8) and columns: records of one page share their keys,
-    // so most members resolve with one byte comparison instead of a decode and a hash lookup.
+    std::string m_buffer; // rows not yet written (appending to it is the hot path)
+    // The previous record's keys (as written in the JSON, quoted) and columns: records of one page
+    // share their keys, so most members resolve with one byte comparison instead of a decode and
+    // a hash lookup.
     std::vector<QByteArray> m_lastKeys;
     std::vector<int> m_lastColumns;
+    std::vector<JsonIndex::NodeId> m_members; // the current record's
 };

@@ -53,6 +53,14 @@ private slots:
         QTest::newRow("utf-8") << QByteArray("[{\"a\":\"Zo\\u00eb ✓\"}]") << QByteArray("a\r\nZoë ✓\r\n");
         QTest::newRow("missing key") << QByteArray("[{\"a\":\"1\",\"b\":\"2\"},{\"b\":\"3\"}]")
                                      << QByteArray("a,b\r\n1,2\r\n,3\r\n");
+        // Keys are matched as written while records repeat them; written differently, they are
+        // still the same key, and a key that only starts like the last one is another.
+        QTest::newRow("same key escaped")
+            << QByteArray("[{\"ab\":1,\"c\":2},{\"a\\u0062\":3,\"c\":4}]") << QByteArray("ab,c\r\n1,2\r\n3,4\r\n");
+        QTest::newRow("key with a quote") << QByteArray("[{\"a\":1},{\"a\\\"\":2},{\"a\":3}]")
+                                          << QByteArray("a\r\n1\r\n,2\r\n3\r\n"); // a late key: an extra column
+        QTest::newRow("keys swap places")
+            << QByteArray("[{\"a\":1,\"b\":2},{\"b\":3,\"a\":4}]") << QByteArray("a,b\r\n1,2\r\n4,3\r\n");
     }
 
     void csvCells()
