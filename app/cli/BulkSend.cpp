@@ -208,9 +208,9 @@ struct Session
     std::unique_ptr<HistoryRecorder> history;
     std::unique_ptr<BulkCallRecorder> recorder;
     QEventLoop loop;
-    // The history recorder queues without bound: a run faster than the disk waits for it every
-    // that many calls, so memory stays that of a few pages.
-    static constexpr int kHistoryBacklog = 16;
+    // The history recorder queues without bound: a run that gets this many calls ahead of it
+    // waits, so memory stays that of a few pages.
+    static constexpr int kHistoryBacklog = 4;
     QByteArray lastBody;
     CallCapture lastCapture;
 

@@ -17,8 +17,8 @@ void BulkCallRecorder::record(const CallCapture& capture, const QByteArray& body
 {
     if (!m_recorder || !m_recorder->isEnabled())
         return;
-    if (m_backlog > 0 && m_recorded > 0 && m_recorded % m_backlog == 0)
-        m_recorder->flush();
+    if (m_backlog > 0)
+        m_recorder->waitForRoom(m_backlog);
     ++m_recorded;
     m_recorder->record([capture, body, index = std::move(index), context = m_context, limit = m_bodyLimit] {
         std::optional<Diagnosis> diagnosis;

@@ -32,9 +32,9 @@ public:
 
     // `recorder` may be null or disabled, or go away during the run (the GUI's follows the
     // settings): nothing is recorded then. `bodyLimit`: the most of a body kept
-    // (the settings' own limit applies too). `backlog`: after that many calls, wait until the
-    // recorder caught up, so that a run faster than the disk holds a few bodies, not thousands;
-    // 0 = never wait (a GUI thread must not).
+    // (the settings' own limit applies too). `backlog`: a call waits while that many earlier ones
+    // still wait for the recorder, so a run faster than the disk holds a few bodies, not
+    // thousands; 0 = never wait (a GUI thread must not).
     BulkCallRecorder(HistoryRecorder* recorder, Context context, qint64 bodyLimit, int backlog = 0);
 
     void record(const CallCapture& capture, const QByteArray& body, std::shared_ptr<const JsonIndex> index);

@@ -43,8 +43,18 @@ void HistoryRecorder::record(std::function<HistoryRecord()> make)
     {
         const std::lock_guard<std::mutex> lock(m_mutex);
         m_queue.push_back(std::move(make));
+        ++m_unmade;
     }
     m_wake.notify_one();
+}
+
+bool HistoryRecorder::waitForRoom(int maxUnmade, int timeoutMs)
+{
+    if (!m_thread)
+        return true;
+    std::unique_lock<std::mutex> lock(m_mutex);
+    return m_room.wait_for(lock, std::chrono::milliseconds(timeoutMs),
+                           [this, maxUnmade] { return m_unmade < maxUnmade || m_stop; });
 }
 
 void HistoryRecorder::setRetention(int keepDays, qint64 maxBodyBytes)
@@ -93,9 +103,17 @@ void HistoryRecorder::work()
         }
         QList<HistoryRecord> batch;
         batch.reserve(qsizetype(jobs.size()));
-        for (const std::function<HistoryRecord()>& make : jobs)
-            batch.append(make());
-        jobs.clear(); // lets go of captured bodies and spill files before writing
+        // Each job lets go of what it captured (a whole body, its index, a spill file) as soon as
+        // its record is made: a burst holds the cut records, not every body at once.
+        while (!jobs.empty()) {
+            batch.append(jobs.front()());
+            jobs.pop_front();
+            {
+                const std::lock_guard<std::mutex> lock(m_mutex);
+                --m_unmade;
+            }
+            m_room.notify_all();
+        }
         const bool ok = store.isOpen() && store.insert(batch);
         sincePrune += batch.size();
         if (ok && sincePrune >= kPruneEvery) {

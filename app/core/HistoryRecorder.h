@@ -42,6 +42,10 @@ public:
     void record(std::function<HistoryRecord()> make);
     // Waits until everything queued so far is written or failed (the CLI, before it exits).
     bool flush(int timeoutMs = 30000);
+    // Waits until fewer than maxUnmade queued calls wait for their record to be made: a caller
+    // faster than the recorder holds that many bodies, not thousands, and waits only when it
+    // is that far ahead.
+    bool waitForRoom(int maxUnmade, int timeoutMs = 30000);
     // Calls written since start.
     qint64 writtenCount() const;
     // Why the last write failed ("" when it did not): for the CLI, after flush().
@@ -62,6 +66,8 @@ private:
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
     std::condition_variable m_idle;
+    std::condition_variable m_room;
+    int m_unmade = 0; // queued or being made
     std::deque<std::function<HistoryRecord()>> m_queue;
     bool m_busy = false;
     bool m_stop = false;

@@ -14,6 +14,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <future>
+#include <memory>
+
 // The call history's store and recorder: every field round-trips, filters and full-text search
 // find what they should, prune keeps metadata, a broken file is moved aside, and the secret
 // never reaches the database.
@@ -369,6 +372,29 @@ private slots:
         HistoryStore store(path);
         QCOMPARE(store.count(), qint64(500));
         QCOMPARE(store.count(HistoryFilter{QString(), QStringLiteral("301")}), qint64(72));
+    }
+
+    // A caller far ahead of the recorder waits for room (a bulk run holds a few bodies, not
+    // thousands), and each job's captures are let go once its record is made.
+    void recorderMakesRoom()
+    {
+        HistoryRecorder recorder(freshPath());
+        std::promise<void> release;
+        std::shared_future<void> released = release.get_future().share();
+        const auto body = std::make_shared<QByteArray>(QByteArray(1024, 'x'));
+        recorder.record([released, body] {
+            released.wait();
+            return sample(1, QStringLiteral("getLeads"), std::nullopt);
+        });
+        for (int i = 2; i <= 4; ++i)
+            recorder.record([body, i] { return sample(i, QStringLiteral("getLeads"), std::nullopt); });
+        QVERIFY(!recorder.waitForRoom(4, 50)); // the first job is blocked: 4 wait for their record
+        QVERIFY(body.use_count() > 1);
+        release.set_value();
+        QVERIFY(recorder.waitForRoom(1));
+        QVERIFY(recorder.flush());
+        QCOMPARE(recorder.writtenCount(), qint64(4));
+        QCOMPARE(body.use_count(), 1L);
     }
 
     // A full disk (the file capped at its current size: SQLite answers SQLITE_FULL as it does on
