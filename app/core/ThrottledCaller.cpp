@@ -57,6 +57,9 @@ ThrottledCaller::ThrottledCaller(QNetworkAccessManager* network, std::shared_ptr
     , m_limiter(std::move(limiter))
 {
     m_wait.setSingleShot(true);
+    // A coarse timer may fire up to 5 % early: a call sent before its slot is one more in the
+    // service's window than the limiter allowed, and the service answers 107.
+    m_wait.setTimerType(Qt::PreciseTimer);
     connect(&m_wait, &QTimer::timeout, this, [this] { m_client->send(m_request); });
     connect(m_client.get(), &ApiClient::finished, this, &ThrottledCaller::onFinished);
 }
