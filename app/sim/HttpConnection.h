@@ -32,6 +32,7 @@ public:
     void abort();
 
 private:
+    void acknowledgeAtOnce();
     void onReadyRead();
     void onBytesWritten();
     void process();
