@@ -363,15 +363,16 @@ JsonIndex::NodeId JsonIndex::parent(NodeId node) const
 
 int JsonIndex::childCount(NodeId node) const
 {
-    return isContainer(node) ? int(m_containers[m_nodes[node].aux].count) : 0;
+    const Container* c = containerOf(node);
+    return c ? int(c->count) : 0;
 }
 
 JsonIndex::NodeId JsonIndex::child(NodeId node, int index) const
 {
-    if (!isContainer(node))
+    const Container* c = containerOf(node);
+    if (!c)
         return npos;
-    const Container& c = m_containers[m_nodes[node].aux];
-    return index >= 0 && quint32(index) < c.count ? c.first + quint32(index) : npos;
+    return index >= 0 && quint32(index) < c->count ? c->first + quint32(index) : npos;
 }
 
 int JsonIndex::row(NodeId node) const
@@ -390,10 +391,9 @@ int JsonIndex::depth(NodeId node) const
 
 qint64 JsonIndex::length(NodeId node) const
 {
-    const Node& n = m_nodes[node];
-    if (isContainer(node))
-        return qint64(m_containers[n.aux].end) + 1 - n.offset;
-    return n.aux;
+    if (const Container* c = containerOf(node))
+        return qint64(c->end) + 1 - m_nodes[node].offset;
+    return m_nodes[node].aux;
 }
 
 QString JsonIndex::path(NodeId node) const

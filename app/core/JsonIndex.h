@@ -169,11 +169,11 @@ private:
     struct Node
     {
         quint32 offset;   // first byte of the value
-        quint32 aux;      // scalars: length in bytes; containers: index into m_containers
+        quint32 aux;      // scalars and empty containers (kEmpty): length in bytes; others: index into m_containers
         quint32 parent;   // container index of the parent; npos for the root
         quint16 keyDelta; // offset - key quote offset; 0 = no key; kFarKey = see m_farKeys
         quint8 type;
-        quint8 flags; // kValueEscaped, kKeyEscaped
+        quint8 flags; // kValueEscaped, kKeyEscaped, kEmpty
     };
     struct Container
     {
@@ -185,6 +185,16 @@ private:
     static constexpr quint16 kFarKey = 0xffff;
     static constexpr quint8 kValueEscaped = 1;
     static constexpr quint8 kKeyEscaped = 2;
+    // An empty object or array has no Container (a batch of failed objects has an empty "data"
+    // in each: 16 bytes per object saved).
+    static constexpr quint8 kEmpty = 4;
+    // The node's children, or nullptr for a scalar or an empty container.
+    const Container* containerOf(NodeId node) const
+    {
+        const Node& n = m_nodes[node];
+        const bool container = n.type == quint8(Type::Object) || n.type == quint8(Type::Array);
+        return container && !(n.flags & kEmpty) ? &m_containers[n.aux] : nullptr;
+    }
     friend class JsonIndexBuilder;
 
     // build() = buildIndex() (JsonIndexBuilder.cpp), then on failure nameKnownShape() or the

@@ -298,15 +298,39 @@ void JsonIndexBuilder::closeContainer(quint32 bracket)
     const Open open = m_open.back();
     m_open.pop_back();
     auto& nodes = m_index.m_nodes;
+    if (m_pending.size() == open.childStart) {
+        // Empty: no children to place, so no Container either. It is the last one opened, and
+        // its own node is the last one waiting.
+        m_index.m_containers.pop_back();
+        Node& self = m_pending.back();
+        self.aux = bracket + m_base + 1 - self.offset;
+        self.flags |= JsonIndex::kEmpty;
+        if (m_open.empty()) {
+            nodes[0] = self;
+            m_pending.clear();
+        }
+        return;
+    }
     JsonIndex::Container& container = m_index.m_containers[open.container];
     const quint32 first = quint32(nodes.size());
     container.first = first;
     container.count = quint32(m_pending.size() - open.childStart);
     container.end = bracket + m_base;
-    nodes.insert(nodes.end(), m_pending.begin() + open.childStart, m_pending.end());
+    // The children of a huge array move in chunks, each chunk's pages handed back once copied,
+    // so that they are never held twice (16 bytes per element of a million-element batch).
+    constexpr size_t kChunk = size_t(1) << 16;
+    const Node* from = m_pending.data() + open.childStart;
+    for (size_t left = container.count; left > 0;) {
+        const size_t n = std::min(left, kChunk);
+        nodes.insert(nodes.end(), from, from + n);
+        if (container.count > 2 * kChunk)
+            releaseConsumed(from, from + n);
+        from += n;
+        left -= n;
+    }
     for (quint32 n = first; n < nodes.size(); ++n) {
         const JsonIndex::Type t = JsonIndex::Type(nodes[n].type);
-        if (t == JsonIndex::Type::Object || t == JsonIndex::Type::Array)
+        if ((t == JsonIndex::Type::Object || t == JsonIndex::Type::Array) && !(nodes[n].flags & JsonIndex::kEmpty))
             m_index.m_containers[nodes[n].aux].node = n;
     }
     m_pending.resize(open.childStart);

@@ -178,6 +178,57 @@ private slots:
         QCOMPARE(index.nodeCount(), 17u);
     }
 
+    // Empty objects and arrays have no entry in the container table (a failed batch object's
+    // "data": [] each): they still read as containers without children, with their own bytes.
+    void emptyContainers_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QByteArray>("raw"); // of the first empty container
+        QTest::newRow("root array") << QByteArray("[]") << QByteArray("[]");
+        QTest::newRow("root object with spaces") << QByteArray(" { \n } ") << QByteArray("{ \n }");
+        QTest::newRow("member") << QByteArray("{\"a\":1,\"data\":[ ],\"b\":{\"c\":2}}") << QByteArray("[ ]");
+        QTest::newRow("element") << QByteArray("[1,{},[[],[4]]]") << QByteArray("{}");
+        QTest::newRow("nested") << QByteArray("[[[{}]],{\"x\":[]}]") << QByteArray("{}");
+    }
+    void emptyContainers()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QByteArray, raw);
+        const JsonIndex index = JsonIndex::fromBytes(json);
+        QVERIFY(index.isValid());
+        JsonIndex::NodeId firstEmpty = JsonIndex::npos;
+        quint32 seen = 0;
+        std::vector<JsonIndex::NodeId> stack{index.root()};
+        while (!stack.empty()) {
+            const auto node = stack.back();
+            stack.pop_back();
+            ++seen;
+            if (index.isContainer(node) && index.childCount(node) == 0) {
+                QCOMPARE(index.child(node, 0), JsonIndex::npos);
+                QCOMPARE(index.member(node, QLatin1String("x")), JsonIndex::npos);
+                QCOMPARE(index.member(node, QStringLiteral("x")), JsonIndex::npos);
+                QCOMPARE(index.displayValue(node),
+                         index.type(node) == JsonIndex::Type::Array ? QStringLiteral("[0]") : QStringLiteral("{0}"));
+                if (firstEmpty == JsonIndex::npos || index.offset(node) < index.offset(firstEmpty))
+                    firstEmpty = node;
+            }
+            for (int i = index.childCount(node) - 1; i >= 0; --i) {
+                const auto c = index.child(node, i);
+                QCOMPARE(index.parent(c), node);
+                QCOMPARE(index.row(c), i);
+                QVERIFY(index.offset(c) + index.length(c) <= index.offset(node) + index.length(node));
+                stack.push_back(c);
+            }
+        }
+        QCOMPARE(seen, index.nodeCount());
+        QVERIFY(firstEmpty != JsonIndex::npos);
+        QCOMPARE(index.raw(firstEmpty).toByteArray(), raw);
+        // The siblings after an empty container are still found by key.
+        const JsonIndex object = JsonIndex::fromBytes("{\"data\":[],\"e\":{},\"code\":5}");
+        QCOMPARE(object.integer(object.member(object.root(), QLatin1String("code"))), std::optional<qint64>(5));
+        QCOMPARE(object.path(object.member(object.root(), QLatin1String("e"))), QStringLiteral("$.e"));
+    }
+
     void paths_data()
     {
         QTest::addColumn<QByteArray>("json");
