@@ -357,8 +357,7 @@ bool JsonIndex::isContainer(NodeId node) const
 
 JsonIndex::NodeId JsonIndex::parent(NodeId node) const
 {
-    const quint32 container = m_nodes[node].parent;
-    return container == npos ? npos : m_containers[container].node;
+    return m_nodes[node].parent;
 }
 
 int JsonIndex::childCount(NodeId node) const
@@ -377,8 +376,8 @@ JsonIndex::NodeId JsonIndex::child(NodeId node, int index) const
 
 int JsonIndex::row(NodeId node) const
 {
-    const quint32 container = m_nodes[node].parent;
-    return container == npos ? 0 : int(node - m_containers[container].first);
+    const NodeId parent = m_nodes[node].parent;
+    return parent == npos ? 0 : int(node - containerOf(parent)->first);
 }
 
 int JsonIndex::depth(NodeId node) const

@@ -170,7 +170,7 @@ private:
     {
         quint32 offset;   // first byte of the value
         quint32 aux;      // scalars and empty containers (kEmpty): length in bytes; others: index into m_containers
-        quint32 parent;   // container index of the parent; npos for the root
+        quint32 parent;   // node index of the parent; npos for the root
         quint16 keyDelta; // offset - key quote offset; 0 = no key; kFarKey = see m_farKeys
         quint8 type;
         quint8 flags; // kValueEscaped, kKeyEscaped, kEmpty
@@ -179,14 +179,13 @@ private:
     {
         quint32 first; // node index of the first child
         quint32 count;
-        quint32 end;  // offset of the closing bracket
-        quint32 node; // this container's own node index
+        quint32 end; // offset of the closing bracket
     };
     static constexpr quint16 kFarKey = 0xffff;
     static constexpr quint8 kValueEscaped = 1;
     static constexpr quint8 kKeyEscaped = 2;
     // An empty object or array has no Container (a batch of failed objects has an empty "data"
-    // in each: 16 bytes per object saved).
+    // in each: 12 bytes per object saved).
     static constexpr quint8 kEmpty = 4;
     // The node's children, or nullptr for a scalar or an empty container.
     const Container* containerOf(NodeId node) const
