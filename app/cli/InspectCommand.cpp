@@ -205,9 +205,19 @@ namespace {
 // indentation. The objects hold scalars only, one per line.
 QByteArray indentedElement(const QJsonObject& o)
 {
-    QByteArray text = QJsonDocument(o).toJson(QJsonDocument::Indented);
-    text.chop(1); // the document's final newline
-    return "        " + text.replace('\n', "\n        ");
+    const QByteArray text = QJsonDocument(o).toJson(QJsonDocument::Indented);
+    const QByteArrayView indent("        ");
+    QByteArray element;
+    element.reserve(text.size() + 8 * 16);
+    // Each line indented, without the document's final newline.
+    for (qsizetype at = 0; at < text.size() - 1;) {
+        qsizetype end = text.indexOf('\n', at);
+        end = end < 0 || end >= text.size() - 1 ? text.size() - 1 : end + 1;
+        element.append(indent);
+        element.append(text.constData() + at, end - at);
+        at = end;
+    }
+    return element;
 }
 } // namespace
 
