@@ -128,6 +128,11 @@ JsonIndex JsonIndex::fromStream(QIODevice& in, qint64 maxSize, const Progress& p
     constexpr qint64 kChunk = 1 << 20;
     JsonIndex index;
     QByteArray head;
+    // Reserved at its full size: one block that malloc maps on its own and gives back when the
+    // input spills to a file. Grown by appending, it ended on the heap and stayed resident next
+    // to the mapped file (inspect - of 72 MB: 228 MB peak instead of 199 MB). Untouched pages
+    // cost nothing.
+    head.reserve(qsizetype(qMin(kInMemory, maxSize + 1)));
     std::unique_ptr<QTemporaryFile> spill;
     QByteArray chunk;
     qint64 total = 0;
