@@ -134,9 +134,9 @@ int InspectCommand::run(const QStringList& args, CliIo& io)
     JsonIndex index;
     if (input == QLatin1String("-")) {
         const std::unique_ptr<QIODevice> in = openStdin(io);
-        index = JsonIndex::fromStream(*in, maxSize);
+        index = JsonIndex::fromStream(*in, maxSize, {}, JsonIndex::Residency::OnePass);
     } else {
-        index = JsonIndex::fromFile(input, {}, maxSize);
+        index = JsonIndex::fromFile(input, {}, maxSize, JsonIndex::Residency::OnePass);
     }
     const QString shown = input == QLatin1String("-") ? QStringLiteral("standard input") : input;
     if (index.status() == JsonIndex::Status::Unreadable) {

@@ -376,6 +376,8 @@ bool JsonIndexBuilder::run(const JsonIndex::Progress& progress, double from, dou
             }
             // Only indexes before i - 1 are never read again (tokenEnd reads i + 1).
             releaseConsumed(m_structurals + released, m_structurals + i - 1);
+            // The source bytes before them too, when the index was asked to (Residency::OnePass).
+            m_index.releaseSource(qint64(m_structurals[released]) + m_base, qint64(m_structurals[i - 1]) + m_base);
             released = i - 1;
         }
         const quint32 pos = m_structurals[i];

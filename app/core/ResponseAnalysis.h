@@ -60,6 +60,9 @@ private:
     void correlateCopies(NodeId errorArray);
     // Copy j of the top-level error list, reported where it is (it belongs to no failed object).
     void reportCopy(int j, int copies, const QString& suffix, bool suffixIfNotObject);
+    // Every few thousand elements of a long array: the bytes before element i are done with
+    // (JsonIndex::releaseSource, for an index read in one pass); *released is where that began.
+    void releaseBehind(int i, NodeId element, qint64* released) const;
     void checkSilentUpdates();
     void reportInfo(NodeId root, NodeId result);
     // Paging of a data page (ResponseAnalysisPaging.cpp): silent cap, end of results, next page.

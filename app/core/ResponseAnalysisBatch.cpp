@@ -153,8 +153,10 @@ void ResponseAnalysis::analyzeBatch(const QString& key, NodeId array)
     if (!m_filter)
         m_d.batch.reserve(m_d.batch.size() + total);
     const bool updates = key == QLatin1String("updates");
+    qint64 released = m_index.offset(array);
     for (int i = 0; i < total; ++i) {
         const NodeId element = m_index.child(array, i);
+        releaseBehind(i, element, &released);
         // Only what every row needs is worked out here; a row's text (message, id, request) is
         // built below, for the rows the filter keeps.
         bool failed = false;
@@ -315,8 +317,10 @@ void ResponseAnalysis::correlateCopies(NodeId errorArray)
         }
         // The copies are in the order of the failed objects: compare codes position by position.
         const int paired = std::min<int>(copies, failedCount);
+        qint64 released = m_index.offset(errorArray);
         for (int j = 0; j < paired; ++j) {
             const NodeId copy = m_index.child(errorArray, j);
+            releaseBehind(j, copy, &released);
             bool asString = false;
             const std::optional<int> code = m_index.type(copy) == Type::Object
                                                 ? readCode(m_index.member(copy, QLatin1String("code")), &asString)
@@ -335,16 +339,30 @@ void ResponseAnalysis::correlateCopies(NodeId errorArray)
             }
         }
         // Copies beyond the failed objects belong to no object: report them where they are.
-        for (int j = paired; j < copies; ++j)
+        for (int j = paired; j < copies; ++j) {
+            releaseBehind(j, m_index.child(errorArray, j), &released);
             reportCopy(j, copies, QStringLiteral("; no failed object carries it"), false);
+        }
         if (paired < copies)
             raise(Verdict::ApiError);
         return;
     }
     // No batch result to say which object failed: the copies are all there is.
-    for (int j = 0; j < copies; ++j)
+    qint64 released = m_index.offset(errorArray);
+    for (int j = 0; j < copies; ++j) {
+        releaseBehind(j, m_index.child(errorArray, j), &released);
         reportCopy(j, copies, QStringLiteral("; the result does not say which object failed"), true);
+    }
     raise(Verdict::ApiError);
+}
+
+void ResponseAnalysis::releaseBehind(int i, NodeId element, qint64* released) const
+{
+    if ((i & 4095) != 4095)
+        return;
+    const qint64 at = m_index.offset(element);
+    m_index.releaseSource(*released, at);
+    *released = at;
 }
 
 void ResponseAnalysis::reportCopy(int j, int copies, const QString& suffix, bool suffixIfNotObject)

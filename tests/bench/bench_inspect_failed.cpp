@@ -4,6 +4,7 @@
 // peak RSS and CPU time are that phase's alone.
 //
 //   build/dev/bench/bench_inspect_failed [MB]      (default 72; the file is made in a temp dir)
+//   build/dev/bench/bench_inspect_failed --succeeded [MB]     (default 72: the same batch, all succeeded)
 //   build/dev/bench/bench_inspect_failed --array [MILLIONS]   (default 10: [0,0,...], 2 bytes a node)
 //   build/dev/bench/bench_inspect_failed --nested [MILLIONS]  (default 10: [[[...]]] that deep)
 //
@@ -67,7 +68,8 @@ int main(int argc, char** argv)
     // nested ten million deep) next to the all-failed batch, the worst case for the findings.
     const QByteArray shape = argc > 1 && QByteArray(argv[1]).startsWith("--") ? QByteArray(argv[1]) : QByteArray();
     const int countArg = shape.isEmpty() ? 1 : 2;
-    const qint64 amount = argc > countArg ? QByteArray(argv[countArg]).toLongLong() : (shape.isEmpty() ? 72 : 10);
+    const bool batch = shape.isEmpty() || shape == "--succeeded";
+    const qint64 amount = argc > countArg ? QByteArray(argv[countArg]).toLongLong() : (batch ? 72 : 10);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("all-failed.json"));
     {
@@ -92,18 +94,24 @@ int main(int argc, char** argv)
             file.write(chunk);
             std::printf("%s with %lld million elements, %lld bytes\n", nested ? "nested arrays" : "one array", amount,
                         file.size());
-        } else if (shape.isEmpty()) {
+        } else if (batch) {
             const qint64 megabytes = amount;
             file.write("{\"result\":{\"creates\":[");
-            const QByteArray failed =
-                "{\"success\":false,\"error\":{\"code\":301,\"message\":\"Entry already exists\",\"data\":[]}}";
+            // The succeeded batch is the densest in nodes per byte of the realistic shapes.
+            const QByteArray element =
+                shape.isEmpty()
+                    ? QByteArray("{\"success\":false,\"error\":{\"code\":301,\"message\":\"Entry already exists\","
+                                 "\"data\":[]}}")
+                    : QByteArray("{\"success\":true,\"error\":null,\"id\":\"500232194\"}");
             qint64 objects = 0;
-            for (qint64 written = 0; written < megabytes * 1000 * 1000; written += failed.size() + 1, ++objects)
-                file.write(objects ? "," + failed : failed);
+            for (qint64 written = 0; written < megabytes * 1000 * 1000; written += element.size() + 1, ++objects)
+                file.write(objects ? "," + element : element);
             file.write("]},\"error\":null,\"id\":\"bench\"}");
-            std::printf("%lld MB, %lld objects, every one failed with 301\n", megabytes, objects);
+            std::printf("%lld MB, %lld objects, %s\n", megabytes, objects,
+                        shape.isEmpty() ? "every one failed with 301" : "every one succeeded");
         } else {
-            std::fprintf(stderr, "usage: bench_inspect_failed [MB] | --array [MILLIONS] | --nested [MILLIONS]\n");
+            std::fprintf(stderr, "usage: bench_inspect_failed [MB] | --succeeded [MB] | --array [MILLIONS] | "
+                                 "--nested [MILLIONS]\n");
             return 2;
         }
     }
