@@ -362,8 +362,9 @@ bool JsonIndexBuilder::run(const JsonIndex::Progress& progress, double from, dou
     nodes.reserve(size_t(m_count) / 2 + 2);
     // No huge pages here (unlike the structural indexes): the table is not written front to
     // back in one go (a huge array's elements arrive at its end), and right after another big
-    // process the kernel found them slowly: inspect of a 72 MB batch took 0.74 s with them and
-    // 0.36-0.44 s without in bench_inspect_failed, same machine and run.
+    // process had freed its memory the kernel supplied them slowly (a VM whose freed pages go
+    // back to the host): inspect of a 72 MB batch took 0.74-0.89 s with them and 0.36-0.44 s
+    // without in bench_inspect_failed. Run alone, huge pages saved 40-100 ms there.
     nodes.push_back(Node{}); // slot for the root, written when it is complete
 
     Expect expect = Expect::Value;
