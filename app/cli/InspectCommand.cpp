@@ -1,13 +1,12 @@
 #include "InspectCommand.h"
 
+#include "FindingGrouper.h"
+#include "FindingLimit.h"
 #include "JsonIndex.h"
 #include "ResponseAnalyzer.h"
 
-#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
-
-#include <vector>
 
 CliCommandDoc InspectCommand::doc() const
 {
@@ -135,9 +134,9 @@ int InspectCommand::run(const QStringList& args, CliIo& io)
     JsonIndex index;
     if (input == QLatin1String("-")) {
         const std::unique_ptr<QIODevice> in = openStdin(io);
-        index = JsonIndex::fromStream(*in, maxSize);
+        index = JsonIndex::fromStream(*in, maxSize, {}, JsonIndex::Residency::OnePass);
     } else {
-        index = JsonIndex::fromFile(input, {}, maxSize);
+        index = JsonIndex::fromFile(input, {}, maxSize, JsonIndex::Residency::OnePass);
     }
     const QString shown = input == QLatin1String("-") ? QStringLiteral("standard input") : input;
     if (index.status() == JsonIndex::Status::Unreadable) {
@@ -150,109 +149,138 @@ int InspectCommand::run(const QStringList& args, CliIo& io)
         return ExitUsage;
     }
 
-    Diagnosis diagnosis = ResponseAnalyzer().analyze(index, context);
+    // The analysis builds only what is printed (FindingLimit, FindingGrouper) and counts the
+    // rest: the budget for huge inputs is a few times the input's size (docs/design.md, Big
+    // responses).
+    FindingLimit limit(maxFindings);
+    FindingGrouper grouper(&index);
+    DiagnosisFilter* filter = json ? (maxFindings > 0 ? static_cast<DiagnosisFilter*>(&limit) : nullptr) : &grouper;
+    Diagnosis diagnosis = ResponseAnalyzer().analyze(index, context, filter);
     const int status = diagnosis.hasErrors() ? ExitFound : ExitOk;
     if (json) {
         // One finding per failed object up to --max-findings; the rest is counted in stats.
-        const qint64 total = diagnosis.findings.size();
+        const qint64 total = diagnosis.findings.size() + diagnosis.omittedFindings();
         const qint64 leftOut = maxFindings > 0 && total > maxFindings ? total - maxFindings : 0;
-        if (leftOut)
+        if (diagnosis.findings.size() > maxFindings && maxFindings > 0)
             diagnosis.findings.resize(qsizetype(maxFindings));
         // The failed batch rows of a huge batch (see Diagnosis::kMaxJsonBatchRows) obey the same
         // limit: they repeat the findings.
-        const bool onlyFailedRows = diagnosis.batch.size() > Diagnosis::kMaxJsonBatchRows;
+        const bool onlyFailedRows = diagnosis.batch.size() + diagnosis.batchRowsOmitted > Diagnosis::kMaxJsonBatchRows;
         qint64 rowsLeftOut = 0;
         if (onlyFailedRows && maxFindings > 0) {
             QList<BatchRow> kept;
             for (const BatchRow& row : std::as_const(diagnosis.batch)) {
-                if (row.success)
-                    continue;
-                if (kept.size() < maxFindings)
+                if (!row.success && kept.size() < maxFindings)
                     kept.append(row);
-                else
-                    ++rowsLeftOut;
             }
+            rowsLeftOut = diagnosis.stats.failed - kept.size();
             diagnosis.batch = kept;
         }
+        // The findings and rows are written one by one; the rest of the document comes from
+        // toJson() with two placeholders.
+        const QList<Finding> findings = std::exchange(diagnosis.findings, {});
+        const QList<BatchRow> rows = std::exchange(diagnosis.batch, {});
+        diagnosis.batchRowsOmitted = 0;
         QJsonObject document = diagnosis.toJson();
-        if (onlyFailedRows)
-            document.insert(QStringLiteral("batch_rows"), QStringLiteral("failed"));
+        document.insert(QStringLiteral("batch_rows"),
+                        onlyFailedRows ? QStringLiteral("failed") : QStringLiteral("all"));
         QJsonObject stats = document.value(QStringLiteral("stats")).toObject();
         stats.insert(QStringLiteral("findings"), double(total));
         stats.insert(QStringLiteral("findings_left_out"), double(leftOut));
         stats.insert(QStringLiteral("batch_rows_left_out"), double(rowsLeftOut));
         document.insert(QStringLiteral("stats"), stats);
-        io.out << QString::fromUtf8(QJsonDocument(document).toJson(QJsonDocument::Indented));
+        writeJson(io.out, document, findings, rows, !onlyFailedRows);
     } else {
-        io.out << groupedText(diagnosis);
+        QString text = diagnosis.verdictLine() + QLatin1Char('\n');
+        for (const Finding& f : std::as_const(diagnosis.findings))
+            text += f.toTextLine() + QLatin1Char('\n');
+        io.out << text << grouper.summary();
     }
     io.out.flush();
     return status;
 }
 
+namespace {
+// One element of a top-level array as QJsonDocument writes it (Indented): at two levels of
+// indentation. The objects hold scalars only, one per line.
+QByteArray indentedElement(const QJsonObject& o)
+{
+    const QByteArray text = QJsonDocument(o).toJson(QJsonDocument::Indented);
+    const QByteArrayView indent("        ");
+    QByteArray element;
+    element.reserve(text.size() + 8 * 16);
+    // Each line indented, without the document's final newline.
+    for (qsizetype at = 0; at < text.size() - 1;) {
+        qsizetype end = text.indexOf('\n', at);
+        end = end < 0 || end >= text.size() - 1 ? text.size() - 1 : end + 1;
+        element.append(indent);
+        element.append(text.constData() + at, end - at);
+        at = end;
+    }
+    return element;
+}
+} // namespace
+
+void InspectCommand::writeJson(QTextStream& out, QJsonObject document, const QList<Finding>& findings,
+                               const QList<BatchRow>& rows, bool allRows)
+{
+    // Byte for byte what QJsonDocument writes for the whole document, without holding the whole
+    // document (a QJsonObject per finding and row, then the text twice) at once. An empty array
+    // is left to QJsonDocument.
+    // A placeholder value QJsonDocument writes as "\u0001" (8 bytes with the quotes).
+    const QString mark(QChar(1));
+    const QByteArray written = "\"\\u0001\"";
+    if (!findings.isEmpty())
+        document.insert(QStringLiteral("findings"), mark);
+    bool anyRow = false;
+    for (const BatchRow& row : rows)
+        anyRow = anyRow || allRows || !row.success;
+    if (anyRow)
+        document.insert(QStringLiteral("batch"), mark);
+    const QByteArray text = QJsonDocument(document).toJson(QJsonDocument::Indented);
+    qsizetype at = 0;
+    const auto writeUpTo = [&](const char* key) {
+        // A top-level key at its indentation: a string value cannot hold an unescaped quote, so
+        // the first match is the placeholder.
+        const QByteArray marker = QByteArray("\n    \"") + key + "\": " + written;
+        const qsizetype found = text.indexOf(marker, at);
+        Q_ASSERT(found >= 0);
+        const qsizetype valueAt = found + marker.size() - written.size();
+        out << QString::fromUtf8(text.constData() + at, valueAt - at);
+        at = valueAt + written.size();
+    };
+    const auto writeArray = [&out](const auto& items, const auto& include) {
+        out << "[\n";
+        bool first = true;
+        for (const auto& item : items) {
+            if (!include(item))
+                continue;
+            if (!first)
+                out << ",\n";
+            first = false;
+            out << QString::fromUtf8(indentedElement(item.toJson()));
+        }
+        out << "\n    ]";
+    };
+    // "batch" sorts before "findings".
+    if (anyRow) {
+        writeUpTo("batch");
+        writeArray(rows, [allRows](const BatchRow& row) { return allRows || !row.success; });
+    }
+    if (!findings.isEmpty()) {
+        writeUpTo("findings");
+        writeArray(findings, [](const Finding&) { return true; });
+    }
+    out << QString::fromUtf8(text.constData() + at, text.size() - at);
+}
+
 QString InspectCommand::groupedText(const Diagnosis& diagnosis)
 {
-    // Identical findings (same severity, level, code or key): the first few are printed in full,
-    // the rest as one line with how many, the first and last object index and example paths. A
-    // 72 MB batch where every object failed the same way is a handful of lines, not 100 000s.
-    constexpr int kShownInFull = 3;
-    struct Group
-    {
-        const Finding* first = nullptr;
-        qint64 count = 0;
-        int firstIndex = -1; // of the findings not printed in full
-        int lastIndex = -1;
-        QStringList examples;
-    };
-    std::vector<Group> groups;
-    QHash<QString, size_t> byKey;
+    FindingGrouper grouper;
     QString text = diagnosis.verdictLine() + QLatin1Char('\n');
-    const auto sameGroup = [](const Finding& a, const Finding& b) {
-        return a.severity == b.severity && a.level == b.level && a.code == b.code && a.key == b.key;
-    };
-    size_t current = 0;
     for (const Finding& f : diagnosis.findings) {
-        // Identical findings come in runs (one per failed object): only a new kind needs the
-        // hash lookup, a million failed objects compare four fields each.
-        if (groups.empty() || !sameGroup(f, *groups[current].first)) {
-            const QString key = QStringLiteral("%1|%2|%3|%4")
-                                    .arg(int(f.severity))
-                                    .arg(int(f.level))
-                                    .arg(f.code ? QString::number(*f.code) : QString(), f.key);
-            auto it = byKey.constFind(key);
-            if (it == byKey.constEnd()) {
-                it = byKey.insert(key, groups.size());
-                groups.push_back(Group{&f, 0, -1, -1, {}});
-            }
-            current = *it;
-        }
-        Group& g = groups[current];
-        if (++g.count <= kShownInFull) {
+        if (grouper.noteBuilt(f))
             text += f.toTextLine() + QLatin1Char('\n');
-            continue;
-        }
-        if (f.index >= 0) {
-            if (g.firstIndex < 0)
-                g.firstIndex = f.index;
-            g.lastIndex = f.index;
-        }
-        if (g.examples.size() < 3)
-            g.examples.append(f.path);
     }
-    for (const Group& g : groups) {
-        if (g.count <= kShownInFull)
-            continue;
-        const Finding& f = *g.first;
-        const qint64 more = g.count - kShownInFull;
-        text += QStringLiteral("%1 \u2026 %2 more like the above (%3 %4")
-                    .arg(Finding::severityName(f.severity), -7)
-                    .arg(more)
-                    .arg(Finding::severityName(f.severity), f.code ? QString::number(*f.code) : f.key);
-        if (g.firstIndex >= 0)
-            text += QStringLiteral(", objects %1 to %2").arg(g.firstIndex).arg(g.lastIndex);
-        text += QStringLiteral("), e.g. %1%2\n")
-                    .arg(g.examples.join(QStringLiteral(", ")),
-                         more > g.examples.size() ? QStringLiteral(", \u2026") : QString());
-    }
-    return text;
+    return text + grouper.summary();
 }

@@ -101,7 +101,7 @@ bool Diagnosis::hasErrors() const
 
 int Diagnosis::count(Finding::Severity severity) const
 {
-    int n = 0;
+    int n = int(omitted[int(severity)]);
     for (const Finding& f : findings) {
         if (f.severity == severity)
             ++n;
@@ -166,7 +166,7 @@ QJsonObject Diagnosis::toJson() const
     o.insert(QStringLiteral("method"), method.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(method));
     // Every row of a real batch (the API takes at most 500 objects); for the huge batches of
     // generated or concatenated documents only the failed rows, which are what a script needs.
-    const bool allRows = batch.size() <= kMaxJsonBatchRows;
+    const bool allRows = batch.size() + batchRowsOmitted <= kMaxJsonBatchRows;
     QJsonArray rows;
     for (const BatchRow& row : batch) {
         if (allRows || !row.success)
@@ -215,7 +215,7 @@ QString Diagnosis::verdictLine() const
     QStringList details;
     if (httpStatus)
         details.append(QStringLiteral("HTTP %1").arg(*httpStatus));
-    if (!batch.isEmpty())
+    if (hasBatch())
         details.append(QStringLiteral("%1 of %2 objects failed").arg(stats.failed).arg(stats.objects));
     else if (stats.objects > 0)
         details.append(

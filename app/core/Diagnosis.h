@@ -134,10 +134,18 @@ struct Diagnosis
     QString method;        // from the request envelope, when given
     QList<BatchRow> batch; // per-object results, in order
 
+    // Left out by a DiagnosisFilter: findings counted but not built (by severity), batch rows
+    // not kept. Zero without a filter.
+    qint64 omitted[3] = {0, 0, 0};
+    qint64 batchRowsOmitted = 0;
+    qint64 omittedFindings() const { return omitted[0] + omitted[1] + omitted[2]; }
+    bool hasBatch() const { return !batch.isEmpty() || batchRowsOmitted > 0; }
+
     // toJson() lists every batch row up to this many, only the failed ones above.
     static constexpr int kMaxJsonBatchRows = 1000;
 
     bool hasErrors() const;
+    // Kept and omitted findings of this severity.
     int count(Finding::Severity severity) const;
     static QString verdictName(Verdict verdict);
     // Exactly the inspect object of docs/design.md (Command line), plus added keys: info {hasMore, callCount,

@@ -67,6 +67,17 @@ public:
     JsonIndex(const JsonIndex&) = delete;
     JsonIndex& operator=(const JsonIndex&) = delete;
 
+    // How the pages of a mapped file are kept once read (docs/design.md, Big responses).
+    enum class Residency
+    {
+        Keep, // as long as the system allows (the inspector shows the body)
+        // The build, lineColumns() and the callers of releaseSource() hand the pages behind them
+        // back to the page cache, so that a tool reading a huge document once (inspect) never
+        // holds all of it next to the index. Reading a page again maps it back; the data never
+        // changes.
+        OnePass,
+    };
+
     // Every reader stops at maxSize bytes (after decompression) WHILE reading, with TooLarge, and
     // refuses gzip that looks like a decompression bomb (Gzip::kMaxRatio) with TooLarge too.
     // Indexes bytes (shared, not copied).
@@ -74,10 +85,12 @@ public:
                                qint64 maxSize = maxDocumentSize());
     // Maps the file read-only (big files are never copied into memory) and indexes it. A device,
     // FIFO or socket is read like a stream (fromStream); a directory is Unreadable.
-    static JsonIndex fromFile(const QString& path, const Progress& progress = {}, qint64 maxSize = maxDocumentSize());
+    static JsonIndex fromFile(const QString& path, const Progress& progress = {}, qint64 maxSize = maxDocumentSize(),
+                              Residency residency = Residency::Keep);
     // Reads a stream (standard input, a pipe) to its end: in memory up to 32 MB, then into a
     // temporary file (removed with the index) that is mapped like a file.
-    static JsonIndex fromStream(QIODevice& in, qint64 maxSize = maxDocumentSize(), const Progress& progress = {});
+    static JsonIndex fromStream(QIODevice& in, qint64 maxSize = maxDocumentSize(), const Progress& progress = {},
+                                Residency residency = Residency::Keep);
 
     static constexpr qint64 maxDocumentSize() { return qint64(0xfffffffeu); }
 
@@ -105,6 +118,9 @@ public:
     // size() and every offset are of the decompressed JSON), otherwise 0.
     qint64 compressedSize() const { return m_compressedSize; }
     QByteArrayView bytes() const { return QByteArrayView(m_data, m_size); }
+    // With Residency::OnePass and a mapped file, a pass over the document is done with the bytes
+    // [from, to): their pages go back to the page cache. Otherwise nothing.
+    void releaseSource(qint64 from, qint64 to) const;
     // Memory held by the node tables (not counting the source), for benchmarks and tests.
     qint64 indexMemory() const;
 
@@ -169,22 +185,31 @@ private:
     struct Node
     {
         quint32 offset;   // first byte of the value
-        quint32 aux;      // scalars: length in bytes; containers: index into m_containers
-        quint32 parent;   // container index of the parent; npos for the root
+        quint32 aux;      // scalars and empty containers (kEmpty): length in bytes; others: index into m_containers
+        quint32 parent;   // node index of the parent; npos for the root
         quint16 keyDelta; // offset - key quote offset; 0 = no key; kFarKey = see m_farKeys
         quint8 type;
-        quint8 flags; // kValueEscaped, kKeyEscaped
+        quint8 flags; // kValueEscaped, kKeyEscaped, kEmpty
     };
     struct Container
     {
         quint32 first; // node index of the first child
         quint32 count;
-        quint32 end;  // offset of the closing bracket
-        quint32 node; // this container's own node index
+        quint32 end; // offset of the closing bracket
     };
     static constexpr quint16 kFarKey = 0xffff;
     static constexpr quint8 kValueEscaped = 1;
     static constexpr quint8 kKeyEscaped = 2;
+    // An empty object or array has no Container (a batch of failed objects has an empty "data"
+    // in each: 12 bytes per object saved).
+    static constexpr quint8 kEmpty = 4;
+    // The node's children, or nullptr for a scalar or an empty container.
+    const Container* containerOf(NodeId node) const
+    {
+        const Node& n = m_nodes[node];
+        const bool container = n.type == quint8(Type::Object) || n.type == quint8(Type::Array);
+        return container && !(n.flags & kEmpty) ? &m_containers[n.aux] : nullptr;
+    }
     friend class JsonIndexBuilder;
 
     // build() = buildIndex() (JsonIndexBuilder.cpp), then on failure nameKnownShape() or the
@@ -195,7 +220,7 @@ private:
     static QString otherEncoding(QByteArrayView bytes);
     void fail(Status status, qint64 offset, const QString& message, bool truncated = false);
     static JsonIndex fromOpenFile(std::unique_ptr<QFile> file, const QString& name, const Progress& progress,
-                                  qint64 maxSize);
+                                  qint64 maxSize, Residency residency);
     QByteArrayView keyLiteral(NodeId node) const;
     bool keyEquals(NodeId node, QByteArrayView utf8) const;
 
@@ -212,6 +237,7 @@ private:
     const char* m_data = nullptr;
     qint64 m_size = 0;
     qint64 m_compressedSize = 0;
+    bool m_onePass = false; // Residency::OnePass
 
     std::vector<Node> m_nodes;
     std::vector<Container> m_containers;

@@ -91,7 +91,7 @@ QString describeByte(const char* data, qint64 size, qint64 offset)
 // Documents up to this size get transparent huge pages for their big buffers (see below).
 constexpr qint64 kHugePageDocumentLimit = qint64(256) << 20;
 
-// The big buffers are written once, front to back. For a 100 MB document, transparent huge
+// The structural indexes are written once, front to back. For a 100 MB document, transparent huge
 // pages remove most of the page-fault time (system time 0.07 s -> 0.01 s, measured); for a
 // 1 GB one the kernel must find and clear hundreds of huge pages and it costs more than it
 // saves (system time 0.6 s -> 2-2.5 s). Hence the size limit. Advisory; harmless elsewhere.
@@ -168,6 +168,8 @@ private:
     bool addValue(quint32 i, Expect* expect);
     void addScalar(const Node& node);
     void closeContainer(quint32 bracket);
+    // Writes node's index as the parent of its children (already placed).
+    void adoptChildren(quint32 node);
 
     JsonIndex& m_index;
     quint32 m_base;
@@ -235,7 +237,7 @@ bool JsonIndexBuilder::addValue(quint32 i, Expect* expect)
     const char c = m_data[pos];
     Node node{};
     node.offset = pos + m_base;
-    node.parent = m_open.empty() ? JsonIndex::npos : m_open.back().container;
+    node.parent = JsonIndex::npos; // written when the parent's own node is placed (closeContainer)
     if (m_keyOffset >= 0) {
         const qint64 delta = qint64(node.offset) - m_keyOffset;
         if (delta < JsonIndex::kFarKey) {
@@ -253,7 +255,7 @@ bool JsonIndexBuilder::addValue(quint32 i, Expect* expect)
         const bool isArray = c == '[';
         node.type = quint8(isArray ? JsonIndex::Type::Array : JsonIndex::Type::Object);
         node.aux = quint32(m_index.m_containers.size());
-        m_index.m_containers.push_back({0, 0, 0, JsonIndex::npos});
+        m_index.m_containers.push_back({0, 0, 0});
         m_pending.push_back(node); // even the root container waits here until it closes
         m_open.push_back({node.aux, quint32(m_pending.size()), isArray});
         *expect = isArray ? Expect::ValueOrClose : Expect::KeyOrClose;
@@ -293,27 +295,61 @@ bool JsonIndexBuilder::addValue(quint32 i, Expect* expect)
     return true;
 }
 
+void JsonIndexBuilder::adoptChildren(quint32 node)
+{
+    auto& nodes = m_index.m_nodes;
+    const JsonIndex::Type t = JsonIndex::Type(nodes[node].type);
+    if ((t != JsonIndex::Type::Object && t != JsonIndex::Type::Array) || (nodes[node].flags & JsonIndex::kEmpty))
+        return;
+    const JsonIndex::Container& c = m_index.m_containers[nodes[node].aux];
+    for (quint32 k = c.first, end = c.first + c.count; k < end; ++k)
+        nodes[k].parent = node;
+}
+
 void JsonIndexBuilder::closeContainer(quint32 bracket)
 {
     const Open open = m_open.back();
     m_open.pop_back();
     auto& nodes = m_index.m_nodes;
+    if (m_pending.size() == open.childStart) {
+        // Empty: no children to place, so no Container either. It is the last one opened, and
+        // its own node is the last one waiting.
+        m_index.m_containers.pop_back();
+        Node& self = m_pending.back();
+        self.aux = bracket + m_base + 1 - self.offset;
+        self.flags |= JsonIndex::kEmpty;
+        if (m_open.empty()) {
+            nodes[0] = self;
+            m_pending.clear();
+        }
+        return;
+    }
     JsonIndex::Container& container = m_index.m_containers[open.container];
     const quint32 first = quint32(nodes.size());
     container.first = first;
     container.count = quint32(m_pending.size() - open.childStart);
     container.end = bracket + m_base;
-    nodes.insert(nodes.end(), m_pending.begin() + open.childStart, m_pending.end());
-    for (quint32 n = first; n < nodes.size(); ++n) {
-        const JsonIndex::Type t = JsonIndex::Type(nodes[n].type);
-        if (t == JsonIndex::Type::Object || t == JsonIndex::Type::Array)
-            m_index.m_containers[nodes[n].aux].node = n;
+    // The children of a huge array move in chunks, each chunk's pages handed back once copied,
+    // so that they are never held twice (16 bytes per element of a million-element batch).
+    constexpr size_t kChunk = size_t(1) << 16;
+    const Node* from = m_pending.data() + open.childStart;
+    for (size_t left = container.count; left > 0;) {
+        const size_t n = std::min(left, kChunk);
+        nodes.insert(nodes.end(), from, from + n);
+        if (container.count > 2 * kChunk)
+            releaseConsumed(from, from + n);
+        from += n;
+        left -= n;
     }
+    // The children placed here now have their final node indexes, and so do the children of
+    // those that are containers: those grandchildren learn their parent's index.
+    for (quint32 n = first; n < nodes.size(); ++n)
+        adoptChildren(n);
     m_pending.resize(open.childStart);
     if (m_open.empty()) {
         // The root container: its node has been waiting in m_pending[0].
         nodes[0] = m_pending.front();
-        container.node = 0;
+        adoptChildren(0);
         m_pending.clear();
     }
 }
@@ -324,7 +360,11 @@ bool JsonIndexBuilder::run(const JsonIndex::Progress& progress, double from, dou
     // A value needs at least two structurals (itself and a separator or bracket), so this
     // reservation is never exceeded; untouched pages of it cost no memory.
     nodes.reserve(size_t(m_count) / 2 + 2);
-    adviseHugePages(m_size, nodes.data(), nodes.capacity() * sizeof(Node));
+    // No huge pages here (unlike the structural indexes): the table is not written front to
+    // back in one go (a huge array's elements arrive at its end), and right after another big
+    // process had freed its memory the kernel supplied them slowly (a VM whose freed pages go
+    // back to the host): inspect of a 72 MB batch took 0.74-0.89 s with them and 0.36-0.44 s
+    // without in bench_inspect_failed. Run alone, huge pages saved 40-100 ms there.
     nodes.push_back(Node{}); // slot for the root, written when it is complete
 
     Expect expect = Expect::Value;
@@ -337,6 +377,8 @@ bool JsonIndexBuilder::run(const JsonIndex::Progress& progress, double from, dou
             }
             // Only indexes before i - 1 are never read again (tokenEnd reads i + 1).
             releaseConsumed(m_structurals + released, m_structurals + i - 1);
+            // The source bytes before them too, when the index was asked to (Residency::OnePass).
+            m_index.releaseSource(qint64(m_structurals[released]) + m_base, qint64(m_structurals[i - 1]) + m_base);
             released = i - 1;
         }
         const quint32 pos = m_structurals[i];

@@ -91,11 +91,13 @@ JsonIndex::NodeId JsonIndex::member(NodeId object, QLatin1String key) const
 {
     if (object == npos || type(object) != Type::Object)
         return npos;
-    const Container& c = m_containers[m_nodes[object].aux];
+    const Container* c = containerOf(object);
+    if (!c)
+        return npos;
     const QByteArrayView wanted(key.data(), key.size());
-    for (quint32 i = 0; i < c.count; ++i) {
-        if (keyEquals(c.first + i, wanted))
-            return c.first + i;
+    for (quint32 i = 0; i < c->count; ++i) {
+        if (keyEquals(c->first + i, wanted))
+            return c->first + i;
     }
     return npos;
 }
@@ -104,11 +106,13 @@ JsonIndex::NodeId JsonIndex::member(NodeId object, const QString& key) const
 {
     if (object == npos || type(object) != Type::Object)
         return npos;
+    const Container* c = containerOf(object);
+    if (!c)
+        return npos;
     const QByteArray utf8 = key.toUtf8();
-    const Container& c = m_containers[m_nodes[object].aux];
-    for (quint32 i = 0; i < c.count; ++i) {
-        if (keyEquals(c.first + i, utf8))
-            return c.first + i;
+    for (quint32 i = 0; i < c->count; ++i) {
+        if (keyEquals(c->first + i, utf8))
+            return c->first + i;
     }
     return npos;
 }

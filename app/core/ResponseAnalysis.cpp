@@ -68,47 +68,65 @@ QString ResponseAnalysis::jsonValueText(const QJsonValue& value)
 
 Finding& ResponseAnalysis::add(Severity severity, Level level, const QString& key, const QString& message, NodeId node)
 {
+    Finding* f = addAt(severity, level, key, -1, node);
+    if (!f) {
+        m_scratch = Finding();
+        return m_scratch;
+    }
+    setMessage(*f, message);
+    return *f;
+}
+
+Finding* ResponseAnalysis::addAt(Severity severity, Level level, const QString& key, int index, NodeId node, bool force)
+{
+    return admit(severity, level, std::nullopt, nullptr, key, index, node, force);
+}
+
+Finding* ResponseAnalysis::addCodeAt(Severity severity, Level level, std::optional<int> code, int index, NodeId node)
+{
+    const ErrorEntry* entry = code ? m_catalog.byCode(*code) : nullptr;
+    // A catalogued code needs no lookup of the unknown_code entry (one per failed object).
+    static const QString unknown = QStringLiteral("unknown_code");
+    Finding* f = admit(severity, level, code, entry, entry ? QString() : unknown, index, node, false);
+    if (f && !entry)
+        f->known = false; // the unknown_code entry explains; the code itself is not catalogued
+    return f;
+}
+
+Finding* ResponseAnalysis::admit(Severity severity, Level level, std::optional<int> code, const ErrorEntry* codeEntry,
+                                 const QString& key, int index, NodeId node, bool force)
+{
+    if (m_filter && !m_filter->keepFinding({severity, level, code, key, index, node}) && !force) {
+        ++m_d.omitted[int(severity)];
+        return nullptr;
+    }
     Finding f;
     f.severity = severity;
     f.level = level;
+    f.code = code;
     f.key = key;
-    const ErrorEntry* entry = m_catalog.byKey(key);
+    f.index = index;
+    const ErrorEntry* entry = codeEntry ? codeEntry : m_catalog.byKey(key);
     f.known = entry != nullptr;
     f.explanation = ResponseAnalyzer::explanationFor(entry);
     f.title = entry ? entry->title : QString();
-    f.message = message;
     if (node != npos && m_index.isValid()) {
         f.node = node;
         f.path = m_index.path(node);
         f.offset = m_index.offset(node);
         f.length = m_index.length(node);
     }
-    // Messages and paths are built by appending, which leaves spare capacity; a batch of a million
-    // failed objects keeps a million of each, so they are trimmed to size (a third of inspect's
-    // peak memory there).
-    if (f.message.capacity() > f.message.size())
-        f.message.squeeze();
-    if (f.path.capacity() > f.path.size())
-        f.path.squeeze();
     m_d.findings.append(std::move(f));
-    return m_d.findings.last();
+    return &m_d.findings.last();
 }
 
-Finding& ResponseAnalysis::addCode(Severity severity, Level level, std::optional<int> code, const QString& message,
-                                   NodeId node)
+void ResponseAnalysis::setMessage(Finding& f, QString message)
 {
-    const ErrorEntry* entry = code ? m_catalog.byCode(*code) : nullptr;
-    // A catalogued code needs no lookup of the unknown_code entry (one per failed object).
-    Finding& f = add(severity, level, entry ? QString() : QStringLiteral("unknown_code"), message, node);
-    f.code = code;
-    if (entry) {
-        f.known = true;
-        f.explanation = ResponseAnalyzer::explanationFor(entry);
-        f.title = entry->title;
-    } else {
-        f.known = false; // the unknown_code entry explains; the code itself is not catalogued
-    }
-    return f;
+    // Messages built by appending keep spare capacity; a batch of a million failed objects
+    // analysed without a filter keeps a million of them.
+    if (message.capacity() > message.size())
+        message.squeeze();
+    f.message = std::move(message);
 }
 
 QByteArray ResponseAnalysis::header(const QByteArray& name) const
@@ -282,10 +300,10 @@ void ResponseAnalysis::analyzeHttp()
     }
     if (m_index.status() == JsonIndex::Status::Invalid && !looksLikeHtml(headText(m_index, 4096), type))
         message += QStringLiteral(": ") + quoted(firstLine(headText(m_index, 4096)));
-    Finding& f = add(Severity::Error, Level::Http, QStringLiteral("http_status"), message);
-    // Keep the HTTP finding first: it is the cause of whatever the body shows.
+    // Kept whatever the filter says, and first: it is the cause of whatever the body shows.
+    Finding* f = addAt(Severity::Error, Level::Http, QStringLiteral("http_status"), -1, npos, true);
+    setMessage(*f, message);
     m_d.findings.move(m_d.findings.size() - 1, 0);
-    Q_UNUSED(f);
 }
 
 void ResponseAnalysis::analyzeNotJson()

@@ -92,7 +92,7 @@ void ResponseAnalysis::analyzeEnvelope(NodeId root)
             break;
         case Type::Object:
             apiError = true;
-            reportErrorObject(error, Level::Api, -1, apiWording());
+            reportErrorObject(error, Level::Api, -1, apiWording);
             raise(Verdict::ApiError);
             break;
         case Type::Array:
@@ -137,6 +137,7 @@ void ResponseAnalysis::analyzeEnvelope(NodeId root)
         }
     }
 
+    m_copies = copies;
     analyzeResult(result, apiError || copies != npos);
     if (copies != npos)
         correlateCopies(copies);
@@ -149,7 +150,7 @@ void ResponseAnalysis::analyzeEnvelope(NodeId root)
             QStringLiteral("\"error\": [] is a success (no error); clients that treat any truthy error as a failure "
                            "misread it"),
             error);
-    if (copies != npos && !m_d.batch.isEmpty())
+    if (copies != npos && m_d.hasBatch())
         add(Severity::Info, Level::Envelope, QStringLiteral("batch_error_copies"),
             QStringLiteral("the top-level error list repeats the errors of the %1 failed object%2 (the shape the "
                            "service was seen to send); the call itself went through")
@@ -157,7 +158,7 @@ void ResponseAnalysis::analyzeEnvelope(NodeId root)
                 .arg(m_d.stats.failed == 1 ? QString() : QStringLiteral("s")),
             copies);
 
-    if (!m_d.batch.isEmpty() && m_d.stats.failed > 0)
+    if (m_d.hasBatch() && m_d.stats.failed > 0)
         raise(m_d.stats.failed == m_d.stats.objects ? Verdict::AllFailed : Verdict::PartialFailure);
     // Any remaining error-severity finding (e.g. a malformed batch element) must not leave "ok".
     if (m_d.verdict == Verdict::Ok && m_d.hasErrors())

@@ -18,9 +18,9 @@ Diagnosis ResponseAnalyzer::analyze(const QByteArray& body, const Context& conte
     return d;
 }
 
-Diagnosis ResponseAnalyzer::analyze(const JsonIndex& index, const Context& context) const
+Diagnosis ResponseAnalyzer::analyze(const JsonIndex& index, const Context& context, DiagnosisFilter* filter) const
 {
-    ResponseAnalysis analysis(m_catalog, index, context);
+    ResponseAnalysis analysis(m_catalog, index, context, filter);
     return analysis.run();
 }
 

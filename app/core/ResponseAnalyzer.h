@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Diagnosis.h"
+#include "DiagnosisFilter.h"
 #include "ErrorCatalog.h"
 #include "JsonIndex.h"
 
@@ -48,8 +49,10 @@ public:
 
     Diagnosis analyze(const QByteArray& body, const Context& context = {}) const;
     // With an index built elsewhere (off the GUI thread, from a mapped file, ...). Finding
-    // nodes refer to this index.
-    Diagnosis analyze(const JsonIndex& index, const Context& context) const;
+    // nodes refer to this index. With a filter, only the findings and batch rows it keeps are
+    // built (the rest is counted): the same verdict and counts in a fraction of the time and
+    // memory for a batch of a million failed objects.
+    Diagnosis analyze(const JsonIndex& index, const Context& context, DiagnosisFilter* filter = nullptr) const;
 
     // The catalogue text a finding carries as its explanation: the entry's summary (falling
     // back to its message, then its title, while entries are being written). Empty for null.

@@ -24,10 +24,14 @@ void showBidiControlsInPlace(QString& text)
 
 QString escape(const QString& text)
 {
+    // Printable ASCII (nearly all output: inspect --json writes megabytes) is decided without
+    // the full test.
+    const auto plain = [](char16_t c) { return (c >= 0x20 && c < 0x7f) || c == u'\n'; };
     // Fast path: most output has nothing to escape.
     qsizetype first = 0;
     for (; first < text.size(); ++first) {
-        if (needsEscape(text.at(first).unicode()))
+        const char16_t c = text.at(first).unicode();
+        if (!plain(c) && needsEscape(c))
             break;
     }
     if (first == text.size())
@@ -36,7 +40,7 @@ QString escape(const QString& text)
     result.reserve(text.size() + 16);
     for (qsizetype i = first; i < text.size(); ++i) {
         const char16_t c = text.at(i).unicode();
-        if (!needsEscape(c))
+        if (plain(c) || !needsEscape(c))
             result += QChar(c);
         else if (c < 0x20)
             result += QStringLiteral("\\x%1").arg(uint(c), 2, 16, QLatin1Char('0'));

@@ -1,5 +1,9 @@
 #include "Cli.h"
 #include "CliRun.h"
+#include "InspectCommand.h"
+#include "JsonIndex.h"
+#include "ResponseAnalyzer.h"
+#include "TerminalText.h"
 #include "TestSupport.h"
 
 #include <QJsonArray>
@@ -23,6 +27,37 @@ private:
     static QString body(const char* name)
     {
         return TestSupport::dataPath(QStringLiteral("responses/bodies/") + QLatin1String(name));
+    }
+    // A batch with every kind of per-object finding, repeated past the grouping and the limits,
+    // with or without the top-level copies (and a few copies no object carries).
+    static QByteArray mixedBatch(int objects, bool copies)
+    {
+        static const char* const shapes[] = {
+            R"({"success":true,"id":"7"})",
+            R"({"success":false,"error":{"code":301,"message":"Entry already exists","data":[]}})",
+            R"({"success":false,"error":{"code":"105","message":"x"}})",
+            R"("not an object")",
+            R"({"success":"false"})",
+            R"({"success":true,"error":{"code":404,"message":"nf","data":{"field":"emailAddress"}}})",
+            R"({"success":false,"error":"boom"})",
+            R"({"success":false,"error":{"code":999999,"message":"odd\u202e"}})",
+            R"({"error":{"message":"no code"}})",
+            R"({"success":"maybe","error":null})",
+            R"({"success":false,"error":{"code":301,"code":302,"message":"dup"}})",
+            R"({"success":0,"error":{"code":303,"message":"m","data":{"params":[{"param":"a","message":"bad"}]}}})",
+        };
+        QByteArray elements;
+        QByteArray errors;
+        for (int i = 0; i < objects; ++i) {
+            const QByteArray shape = shapes[(i * 7 + i / 5) % 12];
+            elements += (i ? "," : "") + shape;
+            const qsizetype at = shape.indexOf("\"error\":{");
+            if (at >= 0)
+                errors += (errors.isEmpty() ? "" : ",") + shape.mid(at + 8, shape.size() - at - 8 - 1);
+        }
+        return "{\"result\":{\"creates\":[" + elements + "],\"updates\":[" + elements +
+               "]},\"error\":" + (copies ? "[" + errors + ",{\"code\":1},\"junk\"]" : QByteArray("null")) +
+               ",\"id\":\"m\"}";
     }
 
 private slots:
@@ -162,6 +197,76 @@ private slots:
         QCOMPARE(mismatch.status, 0); // a warning, not an error
         QVERIFY(mismatch.out.contains(QLatin1String("id_mismatch")));
         QVERIFY(mismatch.out.contains(QLatin1String("id differs from the request")));
+    }
+
+    // inspect builds only the findings it prints (the analysis runs with a filter); the output is
+    // what grouping or cutting the full analysis gives.
+    void sameAsFullAnalysis_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QStringList>("options");
+        const QDir bodies(TestSupport::dataPath(QStringLiteral("responses/bodies")));
+        for (const QString& name : bodies.entryList(QDir::Files, QDir::Name))
+            QTest::newRow(qPrintable(name)) << bodies.filePath(name) << QStringList();
+        static QTemporaryDir dir;
+        for (const bool copies : {false, true}) {
+            const QString path = dir.filePath(copies ? QStringLiteral("copies.json") : QStringLiteral("mixed.json"));
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(mixedBatch(1200, copies));
+            file.close();
+            QTest::newRow(copies ? "mixed batch with copies" : "mixed batch") << path << QStringList();
+            QTest::newRow(copies ? "mixed batch with copies, HTTP 502" : "mixed batch, HTTP 502")
+                << path << QStringList{QStringLiteral("--http-status"), QStringLiteral("502")};
+        }
+    }
+    void sameAsFullAnalysis()
+    {
+        QFETCH(QString, path);
+        QFETCH(QStringList, options);
+        ResponseAnalyzer::Context context;
+        if (options.size() == 2)
+            context.httpStatus = options.at(1).toInt();
+        const JsonIndex index = JsonIndex::fromFile(path);
+        Diagnosis full = ResponseAnalyzer().analyze(index, context);
+
+        const Run text = run(QStringList{path} + options);
+        QCOMPARE(text.out, TerminalText::escape(InspectCommand::groupedText(full)));
+
+        for (const int max : {1, 2, 500}) {
+            const Run json = run(
+                QStringList{path, QStringLiteral("--json"), QStringLiteral("--max-findings"), QString::number(max)} +
+                options);
+            // The full analysis cut the way --max-findings is documented (docs/design.md, Command line).
+            Diagnosis cut = full;
+            const qint64 total = full.findings.size();
+            if (cut.findings.size() > max)
+                cut.findings.resize(max);
+            const bool onlyFailed = full.batch.size() > Diagnosis::kMaxJsonBatchRows;
+            qint64 rowsLeftOut = 0;
+            if (onlyFailed) {
+                QList<BatchRow> kept;
+                for (const BatchRow& row : std::as_const(full.batch)) {
+                    if (row.success)
+                        continue;
+                    if (kept.size() < max)
+                        kept.append(row);
+                    else
+                        ++rowsLeftOut;
+                }
+                cut.batch = kept;
+            }
+            QJsonObject expected = cut.toJson();
+            if (onlyFailed)
+                expected.insert(QStringLiteral("batch_rows"), QStringLiteral("failed"));
+            QJsonObject stats = expected.value(QStringLiteral("stats")).toObject();
+            stats.insert(QStringLiteral("findings"), double(total));
+            stats.insert(QStringLiteral("findings_left_out"), double(std::max<qint64>(0, total - max)));
+            stats.insert(QStringLiteral("batch_rows_left_out"), double(rowsLeftOut));
+            expected.insert(QStringLiteral("stats"), stats);
+            QCOMPARE(json.out,
+                     TerminalText::escape(QString::fromUtf8(QJsonDocument(expected).toJson(QJsonDocument::Indented))));
+        }
     }
 
     void badInput_data()

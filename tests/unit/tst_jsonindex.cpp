@@ -1,5 +1,6 @@
 #include "JsonIndex.h"
 
+#include <QBuffer>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -176,6 +177,57 @@ private slots:
         }
         QCOMPARE(seen, index.nodeCount());
         QCOMPARE(index.nodeCount(), 17u);
+    }
+
+    // Empty objects and arrays have no entry in the container table (a failed batch object's
+    // "data": [] each): they still read as containers without children, with their own bytes.
+    void emptyContainers_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QByteArray>("raw"); // of the first empty container
+        QTest::newRow("root array") << QByteArray("[]") << QByteArray("[]");
+        QTest::newRow("root object with spaces") << QByteArray(" { \n } ") << QByteArray("{ \n }");
+        QTest::newRow("member") << QByteArray("{\"a\":1,\"data\":[ ],\"b\":{\"c\":2}}") << QByteArray("[ ]");
+        QTest::newRow("element") << QByteArray("[1,{},[[],[4]]]") << QByteArray("{}");
+        QTest::newRow("nested") << QByteArray("[[[{}]],{\"x\":[]}]") << QByteArray("{}");
+    }
+    void emptyContainers()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QByteArray, raw);
+        const JsonIndex index = JsonIndex::fromBytes(json);
+        QVERIFY(index.isValid());
+        JsonIndex::NodeId firstEmpty = JsonIndex::npos;
+        quint32 seen = 0;
+        std::vector<JsonIndex::NodeId> stack{index.root()};
+        while (!stack.empty()) {
+            const auto node = stack.back();
+            stack.pop_back();
+            ++seen;
+            if (index.isContainer(node) && index.childCount(node) == 0) {
+                QCOMPARE(index.child(node, 0), JsonIndex::npos);
+                QCOMPARE(index.member(node, QLatin1String("x")), JsonIndex::npos);
+                QCOMPARE(index.member(node, QStringLiteral("x")), JsonIndex::npos);
+                QCOMPARE(index.displayValue(node),
+                         index.type(node) == JsonIndex::Type::Array ? QStringLiteral("[0]") : QStringLiteral("{0}"));
+                if (firstEmpty == JsonIndex::npos || index.offset(node) < index.offset(firstEmpty))
+                    firstEmpty = node;
+            }
+            for (int i = index.childCount(node) - 1; i >= 0; --i) {
+                const auto c = index.child(node, i);
+                QCOMPARE(index.parent(c), node);
+                QCOMPARE(index.row(c), i);
+                QVERIFY(index.offset(c) + index.length(c) <= index.offset(node) + index.length(node));
+                stack.push_back(c);
+            }
+        }
+        QCOMPARE(seen, index.nodeCount());
+        QVERIFY(firstEmpty != JsonIndex::npos);
+        QCOMPARE(index.raw(firstEmpty).toByteArray(), raw);
+        // The siblings after an empty container are still found by key.
+        const JsonIndex object = JsonIndex::fromBytes("{\"data\":[],\"e\":{},\"code\":5}");
+        QCOMPARE(object.integer(object.member(object.root(), QLatin1String("code"))), std::optional<qint64>(5));
+        QCOMPARE(object.path(object.member(object.root(), QLatin1String("e"))), QStringLiteral("$.e"));
     }
 
     void paths_data()
@@ -394,6 +446,69 @@ private slots:
         QCOMPARE(many.at(2).line, qint64(2));
         QCOMPARE(many.at(2).column, qint64(11)); // 'é' counts as one column
         QCOMPARE(many.at(3).line, qint64(5));
+    }
+
+    // Residency::OnePass hands a mapped file's pages back as the passes over it go by: every
+    // read after that gives the same bytes, and line/column counting (by windows of a few MB)
+    // gives the same positions. A source held in memory is never released.
+    void onePassReadsTheSame()
+    {
+        QByteArray json = "[";
+        for (int i = 0; i < 60000; ++i) {
+            json += i ? ",\n" : "";
+            json +=
+                "{\"k\":\"\xC3\xA9" + QByteArray::number(i) + "\",\"v\":" + QByteArray(i % 7 == 0 ? 300 : 1, '1') + "}";
+        }
+        json += ",\"" + QByteArray(9 << 20, 'x') + "\",\"\xE2\x82\xAC end\"]"; // a line of 9 MB
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("big.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(json);
+        file.close();
+        const JsonIndex keep = JsonIndex::fromFile(path);
+        const JsonIndex once =
+            JsonIndex::fromFile(path, {}, JsonIndex::maxDocumentSize(), JsonIndex::Residency::OnePass);
+        QVERIFY(once.isValid());
+        QCOMPARE(once.nodeCount(), keep.nodeCount());
+        QList<qint64> offsets;
+        for (qint64 at = 0; at < json.size(); at += 99991)
+            offsets.append(at);
+        offsets.append(json.size() - 3);
+        const QList<JsonIndex::LineColumn> got = once.lineColumns(offsets);
+        QCOMPARE(keep.lineColumns(offsets).size(), got.size());
+        qint64 line = 1;
+        qint64 column = 1;
+        qint64 at = 0;
+        for (int i = 0; i < offsets.size(); ++i) {
+            for (; at < offsets[i]; ++at) {
+                if (json[at] == '\n') {
+                    ++line;
+                    column = 1;
+                } else {
+                    column += (uchar(json[at]) & 0xc0) != 0x80;
+                }
+            }
+            QCOMPARE(got[i].line, line);
+            QCOMPARE(got[i].column, column);
+            QCOMPARE(keep.lineColumns({offsets[i]}).constFirst().column, column);
+        }
+        once.releaseSource(0, once.size());
+        for (quint32 n = 0; n < once.nodeCount(); n += 997) {
+            QCOMPARE(once.raw(n).toByteArray(), keep.raw(n).toByteArray());
+            QCOMPARE(once.displayValue(n), keep.displayValue(n));
+        }
+        QCOMPARE(once.string(once.child(once.root(), 60001)), QStringLiteral("\u20ac end"));
+
+        // Read into memory (a small stream): releasing would lose the data, so it does nothing.
+        const QByteArray small = "{\"a\":\"" + QByteArray(5000, 'b') + "\"}";
+        QBuffer buffer;
+        buffer.setData(small);
+        QVERIFY(buffer.open(QIODevice::ReadOnly));
+        const JsonIndex inMemory =
+            JsonIndex::fromStream(buffer, JsonIndex::maxDocumentSize(), {}, JsonIndex::Residency::OnePass);
+        inMemory.releaseSource(0, inMemory.size());
+        QCOMPARE(inMemory.bytes().toByteArray(), small);
     }
 
     void columnsCountCodePointsOnLongLines()

@@ -354,6 +354,49 @@ private slots:
         QCOMPARE(d.batch.at(1).node, JsonIndex::npos);
     }
 
+    // A filter changes what is built, never what is concluded: the verdict, the stats and the
+    // counts by severity are those of the full analysis, and what it keeps is exactly what the
+    // full analysis has (same text, paths, positions), in the same order.
+    void filterKeepsConclusions_data() { corpus_data(); }
+    void filterKeepsConclusions()
+    {
+        QFETCH(QJsonObject, testCase);
+        // Keeps the findings of even objects (and those of no object), and every other row.
+        struct EvenObjects : DiagnosisFilter
+        {
+            bool keepFinding(const Head& head) override { return head.index % 2 == 0 || head.index < 0; }
+            bool keepRow(qint64 row, bool) override { return row % 2 == 0; }
+        };
+        const QByteArray body = bodyOf(testCase);
+        const JsonIndex index = JsonIndex::fromBytes(body);
+        const Diagnosis full = ResponseAnalyzer().analyze(index, contextOf(testCase));
+        EvenObjects filter;
+        const Diagnosis part = ResponseAnalyzer().analyze(index, contextOf(testCase), &filter);
+        QCOMPARE(part.verdict, full.verdict);
+        QCOMPARE(part.verdictLine(), full.verdictLine());
+        QCOMPARE(part.stats.objects, full.stats.objects);
+        QCOMPARE(part.stats.failed, full.stats.failed);
+        for (const auto severity : {Finding::Severity::Error, Finding::Severity::Warning, Finding::Severity::Info})
+            QCOMPARE(part.count(severity), full.count(severity));
+        QCOMPARE(part.findings.size() + part.omittedFindings(), full.findings.size());
+        QList<Finding> expected;
+        for (const Finding& f : full.findings) {
+            if (f.index % 2 == 0 || f.index < 0)
+                expected.append(f);
+        }
+        QCOMPARE(part.findings.size(), expected.size());
+        for (int i = 0; i < expected.size(); ++i) {
+            QCOMPARE(part.findings.at(i).toJson(), expected.at(i).toJson());
+            QCOMPARE(part.findings.at(i).node, expected.at(i).node);
+        }
+        QCOMPARE(part.batch.size() + part.batchRowsOmitted, full.batch.size());
+        for (int i = 0; i < part.batch.size(); ++i) {
+            QCOMPARE(part.batch.at(i).toJson(), full.batch.at(2 * i).toJson());
+            QCOMPARE(part.batch.at(i).errorNode, full.batch.at(2 * i).errorNode);
+            QCOMPARE(part.batch.at(i).requestObject, full.batch.at(2 * i).requestObject);
+        }
+    }
+
     void bigBatchAnalysisIsLinear()
     {
         // 100 000 batch elements, one in ten failed: rows and findings for each, in order.
