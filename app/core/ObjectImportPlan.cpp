@@ -89,27 +89,40 @@ void ObjectImportPlan::setObjects(const QJsonArray& objects)
 
 int ObjectImportPlan::lint(const QJsonObject& envelope, const LintContext& context)
 {
-    QJsonObject params = envelope.value(QStringLiteral("params")).toObject();
-    params.insert(QStringLiteral("objects"), m_objects);
-    QJsonObject lintEnvelope = envelope;
-    lintEnvelope.insert(QStringLiteral("params"), params);
-    const QList<LintFinding> findings =
-        RequestLinter().lint(QJsonDocument(lintEnvelope).toJson(QJsonDocument::Compact), context);
     static const QRegularExpression objectPath(QStringLiteral("^\\$\\.params\\.objects\\[(\\d+)\\]"));
     QList<bool> blocked(m_objects.size(), false);
-    for (const LintFinding& finding : findings) {
-        if (!finding.isError() || finding.predictedCode == 209 || finding.predictedCode == 301)
-            continue;
-        const QRegularExpressionMatch match = objectPath.match(finding.path);
-        if (!match.hasMatch())
-            continue;
-        const int i = match.captured(1).toInt();
-        if (i < 0 || i >= m_objects.size() || blocked[i])
-            continue;
-        blocked[i] = true;
-        m_results[i] = {QStringLiteral("false"), QString(),
-                        finding.predictedCode ? QString::number(finding.predictedCode) : QString(),
-                        QStringLiteral("not sent: ") + finding.message, finding.fix};
+    // A slice at a time: the linter's tree of a whole spreadsheet would cost memory in proportion
+    // to it (100,000 rows: 440 MB). What holds an object back is about that object alone; the one
+    // rule across objects (the same address twice, 301) and the list's size (209) are left to the
+    // service, which answers them per object.
+    QJsonObject params = envelope.value(QStringLiteral("params")).toObject();
+    QJsonObject lintEnvelope = envelope;
+    for (qsizetype start = 0; start < m_objects.size(); start += kLintSlice) {
+        QJsonArray slice;
+        for (qsizetype i = start; i < qMin(start + kLintSlice, m_objects.size()); ++i)
+            slice.append(m_objects.at(i));
+        params.insert(QStringLiteral("objects"), slice);
+        lintEnvelope.insert(QStringLiteral("params"), params);
+        const QList<LintFinding> findings =
+            RequestLinter().lint(QJsonDocument(lintEnvelope).toJson(QJsonDocument::Compact), context);
+        for (const LintFinding& finding : findings) {
+            if (!finding.isError() || finding.predictedCode == 209 || finding.predictedCode == 301)
+                continue;
+            const QRegularExpressionMatch match = objectPath.match(finding.path);
+            if (!match.hasMatch())
+                continue;
+            const qsizetype i = start + match.captured(1).toInt();
+            if (i < 0 || i >= m_objects.size() || blocked[i])
+                continue;
+            blocked[i] = true;
+            // The finding's own path and message name the object within its slice.
+            const QString message = QString(finding.message)
+                                        .replace(QStringLiteral("objects[%1]").arg(match.captured(1)),
+                                                 QStringLiteral("objects[%1]").arg(i));
+            m_results[i] = {QStringLiteral("false"), QString(),
+                            finding.predictedCode ? QString::number(finding.predictedCode) : QString(),
+                            QStringLiteral("not sent: ") + message, finding.fix};
+        }
     }
     m_toSend = QJsonArray();
     m_originalIndex.clear();

@@ -35,11 +35,12 @@ public:
     void setObjects(const QJsonArray& objects);
     const QJsonArray& objects() const { return m_objects; }
 
-    // Lints every object as one request of `envelope`'s method: an object with an error finding
-    // of its own (under $.params.objects[i], other than 209 and 301, which depend on the whole
-    // call or on what the service already holds) is held back with the prediction as its
-    // result. Returns how many were held back.
+    // Lints every object as requests of `envelope`'s method, kLintSlice objects at a time: an
+    // object with an error finding of its own (under $.params.objects[i], other than 209 and 301,
+    // which depend on the whole call or on what the service already holds) is held back with the
+    // prediction as its result. Returns how many were held back.
     int lint(const QJsonObject& envelope, const LintContext& context);
+    static constexpr qsizetype kLintSlice = 500;
     // The objects to send, in order, and where each one is in objects().
     const QJsonArray& toSend() const { return m_toSend; }
     int originalIndex(int sentIndex) const { return m_originalIndex.value(sentIndex, sentIndex); }

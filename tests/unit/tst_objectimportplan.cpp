@@ -94,6 +94,32 @@ private slots:
                  QStringLiteral("/d/leads.results.csv"));
     }
 
+    // A spreadsheet larger than one lint slice: an object far into it is held back at its own
+    // row, its message naming its place in the whole list, and nothing else is.
+    void lintSlicesKeepTheirPlace()
+    {
+        QJsonArray objects;
+        const qsizetype count = ObjectImportPlan::kLintSlice * 2 + 7;
+        const qsizetype bad = ObjectImportPlan::kLintSlice + 3;
+        for (qsizetype i = 0; i < count; ++i) {
+            QJsonObject o;
+            if (i != bad)
+                o.insert(QStringLiteral("emailAddress"), QStringLiteral("row%1@example.com").arg(i));
+            o.insert(QStringLiteral("firstName"), QStringLiteral("Row %1").arg(i));
+            objects.append(o);
+        }
+        ObjectImportPlan plan;
+        plan.setObjects(objects);
+        QCOMPARE(plan.lint(createLeads(), LintContext()), 1);
+        QCOMPARE(plan.toSend().size(), count - 1);
+        QCOMPARE(plan.originalIndex(int(bad)), int(bad + 1));
+        const QStringList result = plan.result(int(bad));
+        QCOMPARE(result.value(0), QStringLiteral("false"));
+        QCOMPARE(result.value(2), QStringLiteral("205"));
+        QVERIFY2(result.value(3).contains(QStringLiteral("objects[%1]").arg(bad)), qPrintable(result.value(3)));
+        QVERIFY(plan.result(int(bad - 1)).value(0).isEmpty());
+    }
+
     void batchRowsExport()
     {
         const QString path = m_dir.filePath(QStringLiteral("rows.csv"));
