@@ -360,11 +360,11 @@ bool JsonIndexBuilder::run(const JsonIndex::Progress& progress, double from, dou
     // A value needs at least two structurals (itself and a separator or bracket), so this
     // reservation is never exceeded; untouched pages of it cost no memory.
     nodes.reserve(size_t(m_count) / 2 + 2);
-    // Huge pages for the table too: building the index of a 100 MB document takes 155 ms with
-    // them and 215 ms without (bench_inspect, same run), mostly page faults. Right after another
-    // process freed much memory, a VM may be slow to supply either kind (spikes of 2x were seen
-    // in bench_inspect_failed with and without them).
-    adviseHugePages(m_size, nodes.data(), nodes.capacity() * sizeof(Node));
+    // No huge pages here (unlike the structural indexes): the table is not written front to
+    // back in one go (a huge array's elements arrive at its end), and right after another big
+    // process had freed its memory the kernel supplied them slowly (a VM whose freed pages go
+    // back to the host): inspect of a 72 MB batch took 0.74-0.89 s with them and 0.36-0.44 s
+    // without in bench_inspect_failed. Run alone, huge pages saved 40-100 ms there.
     nodes.push_back(Node{}); // slot for the root, written when it is complete
 
     Expect expect = Expect::Value;
