@@ -12,15 +12,11 @@ import argparse
 import csv
 import json
 import os
-import socket
-import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
 
-SECRET = "sim-demo-secret-0001"
-ACCOUNT = "SIMDEMO0001"
+from benchsim import ACCOUNT, SECRET, run_measured, start_sim, stop_sim
 
 
 def baseline(endpoint, out_path, limit=500):
@@ -49,22 +45,6 @@ def baseline(endpoint, out_path, limit=500):
     return count
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def run_measured(args, env=None):
-    start = time.monotonic()
-    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.monotonic() - start
-    err = process.stderr.read().decode(errors="replace")
-    process.stderr.close()
-    return elapsed, usage.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status), err
-
-
 def count_rows(path):
     with open(path, newline="", encoding="utf-8") as f:
         return sum(1 for _ in csv.reader(f)) - 1
@@ -77,16 +57,7 @@ def main():
     options = parser.parse_args()
     binary = os.path.abspath(options.binary)
     for leads in [int(x) for x in options.leads.split(",")]:
-        port = free_port()
-        sim = subprocess.Popen([binary, "sim", "--leads", str(leads), "--per-second", "0", "--daily", "0", "--port",
-                                str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        endpoint = "http://127.0.0.1:%d/pubapi/v1.2/" % port
-        for _ in range(600):  # a million leads take a while to generate
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=1):
-                    break
-            except OSError:
-                time.sleep(0.5)
+        sim, endpoint = start_sim(binary, leads)
         with tempfile.TemporaryDirectory() as tmp:
             request = os.path.join(tmp, "getLeads.json")
             with open(request, "w") as f:
@@ -105,8 +76,7 @@ def main():
             results.append(("python baseline (warm)", t, rss, code, count_rows(os.path.join(tmp, "py.csv")), err))
             t, rss, code, err = run_measured(ours, env)
             results.append(("leadgen-diag (warm)", t, rss, code, count_rows(os.path.join(tmp, "ours.csv")), err))
-        sim.terminate()
-        sim.wait()
+        stop_sim(sim)
         print("%d leads" % leads)
         for name, t, rss, code, rows, err in results:
             print("  %-24s %8.2f s  %8.1f MB peak RSS  %9d rows  exit %d" % (name, t, rss, rows, code))

@@ -16,15 +16,11 @@ import argparse
 import csv
 import json
 import os
-import socket
-import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
 
-SECRET = "sim-demo-secret-0001"
-ACCOUNT = "SIMDEMO0001"
+from benchsim import ACCOUNT, SECRET, run_measured, start_sim, stop_sim
 HEADER = ["Email Address", "First Name", "Last Name", "Company Name", "City"]
 FIELDS = ["emailAddress", "firstName", "lastName", "companyName", "city"]
 
@@ -70,35 +66,6 @@ def baseline(endpoint, in_path, out_path, chunk=500):
                                        error.get("code", ""), error.get("message", "")])
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_sim(binary):
-    port = free_port()
-    sim = subprocess.Popen([binary, "sim", "--leads", "3", "--per-second", "0", "--daily", "0", "--port", str(port),
-                            "--quiet"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(100):
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                break
-        except OSError:
-            time.sleep(0.1)
-    return sim, "http://127.0.0.1:%d/pubapi/v1.2/" % port
-
-
-def run_measured(args, env=None):
-    start = time.monotonic()
-    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.monotonic() - start
-    err = process.stderr.read().decode(errors="replace")
-    process.stderr.close()
-    return elapsed, usage.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status), err
-
-
 def check(results_path, rows, repeats):
     """Problems with a results CSV, as text (empty = all as expected)."""
     with open(results_path, newline="", encoding="utf-8-sig") as f:
@@ -137,7 +104,7 @@ def main():
             writer.writerow(HEADER)
             writer.writerows(rows)
         results = []
-        sim, endpoint = start_sim(binary)
+        sim, endpoint = start_sim(binary, 3)
         try:
             ours_out = os.path.join(tmp, "ours.results.csv")
             env = dict(os.environ, LEADGEN_BENCH_SECRET=SECRET, LEADGEN_HISTORY=os.path.join(tmp, "h.sqlite"))
@@ -147,9 +114,8 @@ def main():
             t, rss, code, err = run_measured(args, env)
             results.append(("leadgen-diag", t, rss, code, check(ours_out, rows, repeats), err))
         finally:
-            sim.terminate()
-            sim.wait()
-        sim, endpoint = start_sim(binary)
+            stop_sim(sim)
+        sim, endpoint = start_sim(binary, 3)
         try:
             py_out = os.path.join(tmp, "py.results.csv")
             script = [sys.executable, "-c",
@@ -158,8 +124,7 @@ def main():
             t, rss, code, err = run_measured(script)
             results.append(("python baseline", t, rss, code, check(py_out, rows, repeats), err))
         finally:
-            sim.terminate()
-            sim.wait()
+            stop_sim(sim)
     print("%d rows, %d repeated addresses" % (len(rows), len(repeats)))
     for name, t, rss, code, problems, err in results:
         # send exits 1 when objects failed (the repeats), as documented.

@@ -11,16 +11,11 @@ retried, and every record still arrives exactly once (ids counted in the JSON Li
 import argparse
 import json
 import os
-import socket
 import subprocess
 import tempfile
 import time
 
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from benchsim import ACCOUNT, SECRET, start_sim, stop_sim
 
 
 def main():
@@ -31,27 +26,18 @@ def main():
     binary = os.path.abspath(options.binary)
     limit = 500
     leads = options.pages * limit + 10  # a few leads are inactive; the last page is short
-    port = free_port()
-    sim = subprocess.Popen([binary, "sim", "--leads", str(leads), "--per-second", "10", "--daily", "0", "--port",
-                            str(port), "--quiet"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    endpoint = "http://127.0.0.1:%d/pubapi/v1.2/" % port
-    for _ in range(600):
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                break
-        except OSError:
-            time.sleep(0.5)
+    sim, endpoint = start_sim(binary, leads, per_second=10)
     try:
         with tempfile.TemporaryDirectory() as tmp:
             request = os.path.join(tmp, "getLeads.json")
             with open(request, "w") as f:
                 json.dump({"method": "getLeads", "params": {"where": {}, "limit": limit}, "id": "bench"}, f)
-            env = dict(os.environ, LEADGEN_BENCH_SECRET="sim-demo-secret-0001",
+            env = dict(os.environ, LEADGEN_BENCH_SECRET=SECRET,
                        LEADGEN_HISTORY=os.path.join(tmp, "h.sqlite"))
             for rate in (10, 15):
                 out = os.path.join(tmp, "rate%d.jsonl" % rate)
                 args = [binary, "send", request, "--all-pages", "--max-pages", str(options.pages), "--jsonl", out,
-                        "--endpoint", endpoint, "--account", "SIMDEMO0001", "--secret-env", "LEADGEN_BENCH_SECRET",
+                        "--endpoint", endpoint, "--account", ACCOUNT, "--secret-env", "LEADGEN_BENCH_SECRET",
                         "--quiet", "--json", "--rate", str(rate), "--retries", "8"]
                 time.sleep(1.1)  # an empty window on the simulator's side
                 start = time.monotonic()
@@ -69,8 +55,7 @@ def main():
                       % (rate, result["pages"], elapsed, result["retries"], result["throttled_ms"], len(ids),
                          len(set(ids)), run.returncode, result["stopped"], "yes" if reached else "no"))
     finally:
-        sim.terminate()
-        sim.wait()
+        stop_sim(sim)
 
 
 if __name__ == "__main__":
