@@ -13,10 +13,10 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 seconds=${1:-10}
 target=${2:-fuzz_analyzer}
 case "$target" in
-    fuzz_analyzer) corpus=tests/data/responses/bodies dict=tests/fuzz/json.dict ;;
+    fuzz_analyzer) corpus="tests/data/responses/bodies tests/fuzz/corpus/analyzer" dict=tests/fuzz/json.dict ;;
     fuzz_linter) corpus=tests/data/requests dict=tests/fuzz/json.dict ;;
     fuzz_curlcommand) corpus=tests/data/curl dict=tests/fuzz/curl.dict ;;
-    fuzz_httprequestparser) corpus=tests/data/http dict=tests/fuzz/http.dict ;;
+    fuzz_httprequestparser) corpus="tests/data/http tests/fuzz/corpus/httprequestparser" dict=tests/fuzz/http.dict ;;
     fuzz_requestfile) corpus=tests/data/requests dict=tests/fuzz/json.dict ;;
     fuzz_har) corpus=tests/fuzz/corpus/har dict=tests/fuzz/json.dict ;;
     fuzz_jsonlines) corpus=tests/fuzz/corpus/jsonlines dict=tests/fuzz/json.dict ;;
@@ -35,8 +35,9 @@ mkdir -p build/fuzz/artifacts
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # The first corpus directory receives new inputs: a scratch one, so the repository's corpus
-# stays as committed.
+# stays as committed. tests/fuzz/corpus/TARGET holds inputs long runs found to reach new
+# coverage (merged with -merge=1 -use_counters=0, files up to 4 KB).
 ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
     "build/fuzz/tests/fuzz/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
     -max_len=65536 -print_final_stats=1 -error_exitcode=1 -timeout_exitcode=1 -dict="$dict" \
-    -artifact_prefix=build/fuzz/artifacts/ "$work" "$corpus"
+    -artifact_prefix=build/fuzz/artifacts/ "$work" $corpus
