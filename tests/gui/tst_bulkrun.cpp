@@ -1,4 +1,5 @@
 #include "bulk/BulkRunDialog.h"
+#include "bulk/CsvImportDialog.h"
 #include "FakeHttpServer.h"
 #include "HistoryRecorder.h"
 #include "HistoryStore.h"
@@ -144,6 +145,44 @@ private slots:
         QCOMPARE(proxy.received().first().method, QByteArray("CONNECT"));
         QCOMPARE(proxy.received().first().target, QByteArray("api.leadgen-diag.test:443"));
         QVERIFY2(dialog.statusText().contains(QLatin1String("Proxy")), qPrintable(dialog.statusText()));
+    }
+
+    // File → Import CSV's "Check against" asks the environment for its fields through the proxy
+    // of Preferences too.
+    void importFieldCheckFollowsTheApplicationProxy()
+    {
+        FakeHttpServer proxy;
+        QVERIFY(proxy.listen());
+        FakeHttpServer::Script script;
+        script.status = 502;
+        script.reason = "Bad Gateway";
+        proxy.setScript(script);
+        ProxyConfig config;
+        config.mode = ProxyConfig::Mode::Manual;
+        config.host = QStringLiteral("127.0.0.1");
+        config.port = proxy.port();
+        NetworkSettings::setApplicationProxy(config);
+        const QString csv = m_dir.filePath(QStringLiteral("proxied.csv"));
+        {
+            QFile file(csv);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("Email Address,First Name\r\na@example.com,Ada\r\n");
+        }
+        ApiRequest remote;
+        remote.endpoint = QUrl(QStringLiteral("https://api.leadgen-diag.test/pubapi/v1.2/"));
+        remote.accountId = QStringLiteral("ACC");
+        remote.secretKey = QStringLiteral("import-proxy-secret");
+        CsvImportDialog dialog(csv, remote, QStringLiteral("Behind a proxy"), false);
+        QVERIFY(dialog.isLoaded());
+        QSignalSpy checked(&dialog, &CsvImportDialog::fieldsChecked);
+        dialog.checkFields();
+        const bool answered = checked.wait(20000);
+        NetworkSettings::setApplicationProxy(ProxyConfig());
+        QVERIFY(answered);
+        QVERIFY(!checked.first().first().toBool());
+        QVERIFY(!proxy.received().isEmpty());
+        QCOMPARE(proxy.received().first().method, QByteArray("CONNECT"));
+        QCOMPARE(proxy.received().first().target, QByteArray("api.leadgen-diag.test:443"));
     }
 
     void everyCallInTheHistory_data()
