@@ -115,6 +115,14 @@ std::optional<RequestFile> RequestFile::fromJson(const QByteArray& data, QString
     }
     if (!document.isObject())
         return fail(QStringLiteral("not a request file: expected a JSON object, found an array"));
+    // Qt's parser lets some invalid JSON through (raw control characters inside strings); the
+    // strict one the rest of the program reads with would not, and the request would change
+    // between opening and saving. Refused here, with the strict parser's words.
+    if (const JsonIndex strict = JsonIndex::fromBytes(data); !strict.isValid()) {
+        return fail(
+            QStringLiteral("not a request file: the JSON is invalid (%1 at %2)")
+                .arg(strict.errorMessage(), TextPosition::at(data, qMax<qint64>(0, strict.errorOffset())).toString()));
+    }
 
     QJsonObject root = document.object();
     RequestFile result;
