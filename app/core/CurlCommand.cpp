@@ -619,6 +619,8 @@ ApiRequest CurlCommand::toRequest(QStringList* notes) const
 
 bool CurlCommand::sameRequestAs(const CurlCommand& other) const
 {
-    return method == other.method && url == other.url && headers == other.headers && hasBody == other.hasBody &&
-           body == other.body;
+    // The URL as it is sent: QUrl's own == tells a raw U+FFFF from its percent-encoded form,
+    // which go out as the same bytes.
+    return method == other.method && url.toEncoded() == other.url.toEncoded() && headers == other.headers &&
+           hasBody == other.hasBody && body == other.body;
 }

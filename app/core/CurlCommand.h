@@ -71,6 +71,6 @@ public:
     // secretKey when the URL has none; warnings explain what changed (method not POST, ...).
     ApiRequest toRequest(QStringList* notes = nullptr) const;
 
-    // Same request: method, URL, headers and body equal.
+    // Same request: method, URL (as sent, encoded), headers and body equal.
     bool sameRequestAs(const CurlCommand& other) const;
 };

@@ -39,6 +39,24 @@ private:
     }
 
 private slots:
+    // A URL is the same request when it is sent as the same bytes: QUrl keeps a raw U+FFFF and
+    // its percent-encoded form apart internally, though both go out as %EF%BF%BF (found by
+    // fuzz_curlcommand: the export of such a command read back as "another request").
+    void sameRequestComparesTheUrlAsSent()
+    {
+        CurlCommand::ParseError error;
+        const auto command = CurlCommand::parse(
+            QStringLiteral("curl 'https://x.example/a\uFFFFb?accountID=A&secretKey=S' -d '{}'"), &error);
+        QVERIFY2(command, qPrintable(error.toString()));
+        const QString exported = command->toCommandLine(CurlCommand::Secret::Included);
+        const auto again = CurlCommand::parse(exported, &error);
+        QVERIFY2(again, qPrintable(error.toString()));
+        QVERIFY2(again->sameRequestAs(*command), qPrintable(exported));
+        const auto other =
+            CurlCommand::parse(QStringLiteral("curl 'https://x.example/ab?accountID=A&secretKey=S' -d '{}'"), &error);
+        QVERIFY(other && !other->sameRequestAs(*command));
+    }
+
     void shapes_data()
     {
         QTest::addColumn<QString>("name");
