@@ -98,8 +98,11 @@ bool RequestFile::save(const QString& path, QString* error, QStringList* warning
     return true;
 }
 
-std::optional<RequestFile> RequestFile::fromJson(const QByteArray& data, QString* error, QStringList* warnings)
+std::optional<RequestFile> RequestFile::fromJson(const QByteArray& input, QString* error, QStringList* warnings)
 {
+    // A UTF-8 byte order mark (editors on Windows write one) is not part of the request: kept,
+    // it would be saved inside the file's "request" member, where it is not JSON.
+    const QByteArray data = input.startsWith("\xEF\xBB\xBF") ? input.mid(3) : input;
     const auto fail = [&](const QString& message) -> std::optional<RequestFile> {
         if (error)
             *error = message;

@@ -81,6 +81,9 @@ private slots:
         QTest::newRow("bare envelope")
             << QByteArray("{\"method\":\"getLead\",\"params\":{\"id\":\"1\"},\"id\":\"x\"}") << true << QString()
             << QByteArray("{\"method\":\"getLead\",\"params\":{\"id\":\"1\"},\"id\":\"x\"}"); // verbatim
+        QTest::newRow("bare envelope after a byte order mark") // found by fuzz_requestfile
+            << QByteArray("\xEF\xBB\xBF{\"method\":\"getLead\",\"params\":{},\"id\":\"x\"}") << true << QString()
+            << QByteArray("{\"method\":\"getLead\",\"params\":{},\"id\":\"x\"}");
         QTest::newRow("bare envelope without id") << QByteArray("{\"method\":\"getLead\",\"params\":{}}") << true
                                                   << QString() << QByteArray("{\"method\":\"getLead\",\"params\":{}}");
         QTest::newRow("secret in legacy header is stripped")
