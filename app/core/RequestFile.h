@@ -37,6 +37,7 @@ public:
     // Atomic write (QSaveFile). Warnings tell what was stripped.
     bool save(const QString& path, QString* error, QStringList* warnings = nullptr) const;
 
-    static std::optional<RequestFile> fromJson(const QByteArray& input, QString* error, QStringList* warnings = nullptr);
+    static std::optional<RequestFile> fromJson(const QByteArray& input, QString* error,
+                                               QStringList* warnings = nullptr);
     static std::optional<RequestFile> load(const QString& path, QString* error, QStringList* warnings = nullptr);
 };
