@@ -72,7 +72,9 @@ QJsonValue stripSecrets(const QJsonValue& value, const QString& path, QStringLis
         return value;
     QJsonObject object = value.toObject();
     for (auto it = object.begin(); it != object.end();) {
-        if (it.key().compare(QLatin1String("secretKey"), Qt::CaseInsensitive) == 0) {
+        // Not only the exact name: " secretKey", "oldSecretKey" are where a customer's file may
+        // carry the real key too, and no API parameter is named like that.
+        if (it.key().trimmed().endsWith(QLatin1String("secretKey"), Qt::CaseInsensitive)) {
             const QString secret = it.value().toString();
             if (!found->has_value() && !secret.isEmpty())
                 *found = secret;

@@ -90,6 +90,12 @@ private slots:
             << QByteArray("{\"method\":\"getLeads\",\"params\":{},\"id\":\"1\",\"header\":{\"secretKey\":\"S1\"}}")
             << true << QStringLiteral("$.header.secretKey")
             << QByteArray("{\"header\":{},\"id\":\"1\",\"method\":\"getLeads\",\"params\":{}}");
+        QTest::newRow("secret under a look-alike key is stripped") // found by fuzz_requestfile
+            << QByteArray(
+                   "{\"method\":\"m\",\"params\":{\" secretKey\":\"S4\",\"oldSecretKey\":\"S5\",\"secretKeyHint\":"
+                   "\"h\"},\"id\":\"1\"}")
+            << true << QStringLiteral("$.params.oldSecretKey")
+            << QByteArray("{\"id\":\"1\",\"method\":\"m\",\"params\":{\"secretKeyHint\":\"h\"}}");
         QTest::newRow("secret at wrapper level is stripped")
             << QByteArray("{\"format\":\"leadgen-diag-request\",\"version\":1,\"secretKey\":\"S2\",\"request\":{"
                           "\"method\":\"m\",\"params\":{},\"id\":\"1\"}}")
