@@ -63,6 +63,33 @@ class TestBulkRun : public QObject
         return all;
     }
 
+    // A scripted proxy that answers 502, set as the application's proxy (Preferences).
+    static bool useRefusingProxy(FakeHttpServer& proxy)
+    {
+        if (!proxy.listen())
+            return false;
+        FakeHttpServer::Script script;
+        script.status = 502;
+        script.reason = "Bad Gateway";
+        proxy.setScript(script);
+        ProxyConfig config;
+        config.mode = ProxyConfig::Mode::Manual;
+        config.host = QStringLiteral("127.0.0.1");
+        config.port = proxy.port();
+        NetworkSettings::setApplicationProxy(config);
+        return true;
+    }
+
+    // A request to a remote API host (only a proxy can be reached).
+    static ApiRequest remoteRequest(const QString& secret)
+    {
+        ApiRequest remote;
+        remote.endpoint = QUrl(QStringLiteral("https://api.leadgen-diag.test/pubapi/v1.2/"));
+        remote.accountId = QStringLiteral("ACC");
+        remote.secretKey = secret;
+        return remote;
+    }
+
     static void setUp(BulkRunDialog& dialog, const QString& path, int format)
     {
         dialog.findChild<QLineEdit*>(QStringLiteral("bulkOutputPath"))->setText(path);
@@ -119,20 +146,8 @@ private slots:
     void followsTheApplicationProxy()
     {
         FakeHttpServer proxy;
-        QVERIFY(proxy.listen());
-        FakeHttpServer::Script script;
-        script.status = 502;
-        script.reason = "Bad Gateway";
-        proxy.setScript(script);
-        ProxyConfig config;
-        config.mode = ProxyConfig::Mode::Manual;
-        config.host = QStringLiteral("127.0.0.1");
-        config.port = proxy.port();
-        NetworkSettings::setApplicationProxy(config);
-        ApiRequest remote;
-        remote.endpoint = QUrl(QStringLiteral("https://api.leadgen-diag.test/pubapi/v1.2/"));
-        remote.accountId = QStringLiteral("ACC");
-        remote.secretKey = QStringLiteral("bulk-proxy-secret");
+        QVERIFY(useRefusingProxy(proxy));
+        ApiRequest remote = remoteRequest(QStringLiteral("bulk-proxy-secret"));
         remote.body = "{\"method\":\"getLeads\",\"params\":{\"where\":{},\"limit\":100},\"id\":1}";
         BulkRunDialog dialog(remote, QStringLiteral("Behind a proxy"), false);
         setUp(dialog, m_dir.filePath(QStringLiteral("proxied.jsonl")), 1);
@@ -152,26 +167,14 @@ private slots:
     void importFieldCheckFollowsTheApplicationProxy()
     {
         FakeHttpServer proxy;
-        QVERIFY(proxy.listen());
-        FakeHttpServer::Script script;
-        script.status = 502;
-        script.reason = "Bad Gateway";
-        proxy.setScript(script);
-        ProxyConfig config;
-        config.mode = ProxyConfig::Mode::Manual;
-        config.host = QStringLiteral("127.0.0.1");
-        config.port = proxy.port();
-        NetworkSettings::setApplicationProxy(config);
+        QVERIFY(useRefusingProxy(proxy));
         const QString csv = m_dir.filePath(QStringLiteral("proxied.csv"));
         {
             QFile file(csv);
             QVERIFY(file.open(QIODevice::WriteOnly));
             file.write("Email Address,First Name\r\na@example.com,Ada\r\n");
         }
-        ApiRequest remote;
-        remote.endpoint = QUrl(QStringLiteral("https://api.leadgen-diag.test/pubapi/v1.2/"));
-        remote.accountId = QStringLiteral("ACC");
-        remote.secretKey = QStringLiteral("import-proxy-secret");
+        const ApiRequest remote = remoteRequest(QStringLiteral("import-proxy-secret"));
         CsvImportDialog dialog(csv, remote, QStringLiteral("Behind a proxy"), false);
         QVERIFY(dialog.isLoaded());
         QSignalSpy checked(&dialog, &CsvImportDialog::fieldsChecked);
